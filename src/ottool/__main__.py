@@ -1,0 +1,5 @@
+"""`python -m ottool`."""
+
+from ottool.cli import main
+
+main()

@@ -1,0 +1,219 @@
+"""The `ottool` command line: parses options, calls the core, picks a renderer.
+
+No rules live here. Heavy libraries (Rich tables, questionary, the PDF library)
+are imported inside the commands that need them so that `ottool --help` and a
+JSON screening stay fast.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from ottool import __version__
+from ottool.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from ottool.content import Content
+
+app = typer.Typer(
+    name="ottool",
+    help=(
+        "Milestone checks and home-activity plans for babies and toddlers (0-2 years), "
+        "offline. A screening aid to help decide whether to talk to a professional; "
+        "not a diagnosis."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        envvar="OTTOOL_DATA_DIR",
+        help="Folder with milestones.yaml and activities.yaml (default: the shipped content).",
+        show_default=False,
+    ),
+]
+
+
+class TextOrJson(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+class SchemaName(enum.StrEnum):
+    milestones = "milestones"
+    activities = "activities"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ottool {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Milestone checks and home-activity plans for babies and toddlers, offline."""
+
+
+def fail(problems: list[Problem] | str) -> NoReturn:
+    """Print each problem on one line of stderr and exit with status 1."""
+    error = InputError(problems)
+    for problem in error.problems:
+        typer.echo(f"ottool: {problem}" if problem.file is None else str(problem), err=True)
+    raise typer.Exit(1)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the core's InputError into clean stderr lines and exit 1."""
+    try:
+        yield
+    except InputError as exc:
+        fail(exc.problems)
+
+
+def load(data_dir: Path | None) -> Content:
+    """The content, or exit 1 listing every problem in it."""
+    from ottool.content import load_content
+
+    with user_errors():
+        return load_content(data_dir)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+
+
+@app.command()
+def validate(
+    data_dir: DataDir = None,
+    fmt: Annotated[TextOrJson, typer.Option("--format", help="Output format.")] = TextOrJson.text,
+) -> None:
+    """Check the content files and report every problem with its file and line."""
+    from ottool.content import check_content
+
+    report = check_content(data_dir)
+    if fmt is TextOrJson.json:
+        from ottool.render.validation import report_json
+
+        typer.echo(report_json(report))
+        raise typer.Exit(0 if report.content else 1)
+    if report.content is None:
+        for problem in report.errors:
+            typer.echo(str(problem), err=True)
+        count = len(report.errors)
+        typer.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
+        raise typer.Exit(1)
+    from ottool.render.console import make_console
+    from ottool.render.validation import print_summary
+
+    print_summary(report, make_console())
+
+
+@app.command()
+def schema(
+    which: Annotated[SchemaName, typer.Argument(help="Which content file.")] = SchemaName.milestones,
+) -> None:
+    """Print the JSON Schema of a content file (for YAML editor extensions)."""
+    import json
+
+    from ottool.content import json_schema
+
+    typer.echo(json.dumps(json_schema(which.value), indent=2))
+
+
+@app.command()
+def milestones(
+    months: Annotated[
+        int | None, typer.Option("--months", help="Only the checklist at this age (months).")
+    ] = None,
+    domain: Annotated[str | None, typer.Option("--domain", help="Only this area (domain id).")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """List the milestones, grouped by checklist age."""
+    content = load(data_dir)
+    _check_domain(content, domain)
+    if months is not None and months not in content.checklists:
+        known = ", ".join(str(m) for m in content.checklists)
+        fail(f"there is no {months}-month checklist (checklists: {known} months)")
+    chosen = [
+        m
+        for m in content.milestones
+        if (months is None or m.months == months) and (domain is None or m.domain == domain)
+    ]
+    chosen.sort(key=lambda m: m.months)
+    from ottool.render.browse import print_milestones
+    from ottool.render.console import make_console
+
+    print_milestones(content, chosen, make_console())
+
+
+@app.command()
+def activities(
+    age: Annotated[
+        float | None, typer.Option("--age", help="Only activities that fit this age (months).")
+    ] = None,
+    domain: Annotated[str | None, typer.Option("--domain", help="Only this area (domain id).")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", help="Only activities whose text contains this.")
+    ] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """List the home activities, with ages, areas and dose."""
+    content = load(data_dir)
+    _check_domain(content, domain)
+    needle = search.casefold() if search else None
+    chosen = [
+        a
+        for a in content.activities
+        if (age is None or a.fits_age(age))
+        and (domain is None or domain in a.domains)
+        and (needle is None or needle in _activity_text(a))
+    ]
+    from ottool.render.browse import print_activities
+    from ottool.render.console import make_console
+
+    print_activities(content, chosen, make_console())
+
+
+def _activity_text(activity: object) -> str:
+    from ottool.content import Activity
+
+    assert isinstance(activity, Activity)
+    parts = [activity.id, activity.name, activity.why, *activity.steps, *activity.materials]
+    parts += activity.routines
+    return " ".join(parts).casefold()
+
+
+def _check_domain(content: Content, domain: str | None) -> None:
+    if domain is not None and domain not in content.domain_by_id:
+        from ottool.errors import did_you_mean
+
+        known = list(content.domain_by_id)
+        fail(
+            f"'{domain}' is not a known area{did_you_mean(domain, known)} (known: {', '.join(known)})"
+        )
+
+
+def main() -> None:
+    """Entry point of the `ottool` console script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("\nottool: interrupted; nothing was changed.", err=True)
+        sys.exit(130)

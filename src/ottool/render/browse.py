@@ -1,0 +1,57 @@
+"""Tables for browsing content: `ottool milestones` and `ottool activities`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+from ottool.content import Activity, Content, Milestone
+
+
+def print_milestones(content: Content, milestones: Sequence[Milestone], console: Console) -> None:
+    """Milestones grouped by checklist, one row each."""
+    if not milestones:
+        console.print("No milestones match.")
+        return
+    table = Table(show_lines=False, expand=False)
+    table.add_column("Age", justify="right", no_wrap=True)
+    table.add_column("Area", no_wrap=True)
+    table.add_column("Milestone")
+    table.add_column("Id", style="muted", overflow="fold")
+    previous = None
+    for m in milestones:
+        if previous is not None and m.months != previous:
+            table.add_section()
+        table.add_row(
+            f"{m.months} mo" if m.months != previous else "",
+            content.domain_by_id[m.domain].name.split(" (")[0],
+            m.text,
+            m.id,
+        )
+        previous = m.months
+    console.print(table)
+    console.print(f"[muted]{len(milestones)} milestones. Sources: {_sources(milestones)}[/muted]")
+
+
+def print_activities(content: Content, activities: Sequence[Activity], console: Console) -> None:
+    """Activities with their ages, areas and dose."""
+    if not activities:
+        console.print("No activities match.")
+        return
+    table = Table()
+    table.add_column("Activity")
+    table.add_column("Ages", no_wrap=True)
+    table.add_column("Areas")
+    table.add_column("Dose")
+    table.add_column("Id", style="muted", overflow="fold")
+    for a in activities:
+        areas = ", ".join(content.domain_by_id[d].name.split(" (")[0] for d in a.domains)
+        table.add_row(a.name, f"{a.min_months}–{a.max_months} mo", areas, a.dose, a.id)
+    console.print(table)
+    console.print(f"[muted]{len(activities)} activities.[/muted]")
+
+
+def _sources(items: Sequence[Milestone]) -> str:
+    return "; ".join(sorted({m.source for m in items}))

@@ -1,0 +1,82 @@
+"""`ottool validate` output: a Rich summary, or JSON for editor tooling."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from ottool.content import Content, Report
+
+
+def report_json(report: Report) -> str:
+    """The validation report as JSON (``valid``, ``errors``, ``warnings``, ``summary``)."""
+    doc: dict[str, Any] = {
+        "valid": report.content is not None,
+        "errors": [p.as_dict() for p in report.errors],
+        "warnings": [p.as_dict() for p in report.warnings],
+    }
+    if report.content is not None:
+        c = report.content
+        doc["summary"] = {
+            "version": c.version,
+            "milestones": len(c.milestones),
+            "warning_signs": len(c.warning_signs),
+            "activities": len(c.activities),
+            "checklists": list(c.checklists),
+            "milestones_per_checklist": {
+                str(months): {
+                    d.id: sum(1 for m in c.checklist(months) if m.domain == d.id) for d in c.domains
+                }
+                for months in c.checklists
+            },
+            "activities_per_checklist": {
+                str(months): {d.id: _activities_at(c, months, d.id) for d in c.domains}
+                for months in c.checklists
+            },
+        }
+    return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
+def _activities_at(content: Content, months: int, domain: str) -> int:
+    return sum(1 for a in content.activities if domain in a.domains and a.fits_age(months))
+
+
+def _grid(content: Content, title: str, count: Any) -> Table:
+    table = Table(title=title, title_justify="left", title_style="heading")
+    table.add_column("Area")
+    for months in content.checklists:
+        table.add_column(f"{months} mo", justify="right")
+    for domain in content.domains:
+        cells = []
+        for months in content.checklists:
+            n = count(months, domain.id)
+            cells.append(str(n) if n else "[yellow]–[/yellow]")
+        table.add_row(domain.name, *cells)
+    return table
+
+
+def print_summary(report: Report, console: Console) -> None:
+    """The summary shown when the content is valid."""
+    c = report.content
+    assert c is not None
+    console.print(
+        f"[green]✓[/green] Content is valid: {len(c.milestones)} milestones in "
+        f"{len(c.checklists)} checklists, {len(c.warning_signs)} warning signs, "
+        f"{len(c.activities)} activities (content version {c.version})."
+    )
+    console.print()
+    console.print(
+        _grid(c, "Milestones per checklist", lambda m, d: sum(1 for x in c.checklist(m) if x.domain == d))
+    )
+    console.print()
+    console.print(
+        _grid(c, "Activities that fit each checklist age", lambda m, d: _activities_at(c, m, d))
+    )
+    if report.warnings:
+        console.print()
+        console.print(f"[yellow]![/yellow] {len(report.warnings)} coverage warning(s):")
+        for w in report.warnings:
+            console.print(f"  {w}", soft_wrap=True)
