@@ -152,9 +152,6 @@ def parse_yaml(text: str, file: str) -> Any:
         raise InputError([Problem(file, None, f"this is not valid YAML: {exc}")]) from None
     except RecursionError:
         raise InputError([Problem(file, None, "the YAML is nested too deeply to read")]) from None
-    if builder.problems:
-        raise InputError(builder.problems)
-    return data
     if node is None:
         return None
     builder = _Builder(file, budget=len(text) + 1000)
