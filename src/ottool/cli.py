@@ -50,6 +50,11 @@ class TextOrJson(enum.StrEnum):
     json = "json"
 
 
+class ScreenFormat(enum.StrEnum):
+    terminal = "terminal"
+    json = "json"
+
+
 class SchemaName(enum.StrEnum):
     milestones = "milestones"
     activities = "activities"
@@ -189,6 +194,91 @@ def activities(
     from ottool.render.console import make_console
 
     print_activities(content, chosen, make_console())
+
+
+@app.command()
+def screen(
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", help="Read the answers from this YAML file instead of asking."),
+    ] = None,
+    fmt: Annotated[
+        ScreenFormat, typer.Option("--format", help="terminal (for people) or json.")
+    ] = ScreenFormat.terminal,
+    output: Annotated[
+        Path | None, typer.Option("--output", help="Write the result to this file.")
+    ] = None,
+    max_activities: Annotated[
+        int, typer.Option("--max-activities", min=1, max=20, help="Activities in the plan.")
+    ] = 4,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the screening that was interrupted.")
+    ] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Answer milestone questions about your child and get a home-activity plan."""
+    content = load(data_dir)
+    if answers is None:
+        if not sys.stdin.isatty():
+            fail(
+                "no terminal to ask questions on; give the answers in a file with "
+                "--answers FILE (see the README for its format)"
+            )
+        from ottool.interview import run_interview
+
+        with user_errors():
+            given = run_interview(content, resume=resume)
+    else:
+        from ottool.answerfile import read_answers
+
+        with user_errors():
+            given = read_answers(answers, content)
+    _screen_output(content, given, fmt, output, max_activities)
+
+
+def _screen_output(
+    content: Content, given: object, fmt: ScreenFormat, output: Path | None, max_activities: int
+) -> None:
+    from ottool.planning import plan_for_result
+    from ottool.screening import Answers, score
+
+    assert isinstance(given, Answers)
+    with user_errors():
+        result = score(content, given)
+        plan = plan_for_result(content, result, max_activities)
+        if fmt is ScreenFormat.json:
+            from ottool.resultdoc import result_to_json
+
+            text = result_to_json(result, plan) + "\n"
+            if output is None:
+                sys.stdout.write(text)
+            else:
+                from ottool.files import write_atomic
+
+                write_atomic(output, text, private=True)
+            return
+        from ottool.plandoc import build_plan_document
+        from ottool.render.console import make_console
+        from ottool.render.terminal import print_plan, print_result
+
+        doc = build_plan_document(content, plan, result=result)
+        if output is None:
+            console = make_console()
+            print_result(result, content, console)
+            print_plan(doc, console, with_header=False)
+        else:
+            import io
+
+            from rich.console import Console
+
+            from ottool.files import write_atomic
+            from ottool.render.console import THEME
+
+            buffer = io.StringIO()
+            console = Console(file=buffer, width=80, theme=THEME, no_color=True, highlight=False)
+            print_result(result, content, console)
+            print_plan(doc, console, with_header=False)
+            write_atomic(output, buffer.getvalue(), private=True)
 
 
 def _activity_text(activity: object) -> str:

@@ -1,0 +1,119 @@
+"""Age rules (DESIGN.md §3): chronological and corrected age, and the checklist to use."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ottool.errors import InputError
+
+DAYS_PER_MONTH = 30.4375
+FULL_TERM_WEEKS = 40
+#: Children born before this many weeks are screened at corrected age.
+PRETERM_BEFORE_WEEKS = 37
+#: Correction stops once the chronological age reaches this many months.
+CORRECT_UNTIL_MONTHS = 24
+MAX_AGE_MONTHS = 60
+MIN_GESTATIONAL_WEEKS = 22
+MAX_GESTATIONAL_WEEKS = 44
+
+
+@dataclass(frozen=True, slots=True)
+class Age:
+    """A child's age on the screening date, in days, with the age used for screening."""
+
+    chronological_days: int
+    corrected_days: int | None  # None when no correction applies
+
+    @property
+    def corrected(self) -> bool:
+        return self.corrected_days is not None
+
+    @property
+    def chronological_months(self) -> float:
+        return self.chronological_days / DAYS_PER_MONTH
+
+    @property
+    def corrected_months(self) -> float | None:
+        return None if self.corrected_days is None else self.corrected_days / DAYS_PER_MONTH
+
+    @property
+    def used_days(self) -> int:
+        return self.chronological_days if self.corrected_days is None else self.corrected_days
+
+    @property
+    def used_months(self) -> float:
+        """The age the screening uses: corrected when it applies, else chronological."""
+        return self.used_days / DAYS_PER_MONTH
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistChoice:
+    """The checklist used for a screening; ``early`` when the child is younger than it."""
+
+    months: int
+    early: bool
+
+
+def age_on(
+    birth_date: date,
+    screening_date: date,
+    gestational_weeks: int = FULL_TERM_WEEKS,
+    *,
+    today: date | None = None,
+) -> Age:
+    """The child's age on ``screening_date``, corrected for prematurity when it applies.
+
+    A baby screened before their due date has a corrected age of 0 days (it is
+    never negative). Raises :class:`InputError` for impossible dates and weeks.
+    """
+    today = today or date.today()
+    if not MIN_GESTATIONAL_WEEKS <= gestational_weeks <= MAX_GESTATIONAL_WEEKS:
+        raise InputError(
+            f"gestational weeks must be between {MIN_GESTATIONAL_WEEKS} and "
+            f"{MAX_GESTATIONAL_WEEKS}, got {gestational_weeks}"
+        )
+    if birth_date > today:
+        raise InputError(f"the birth date {birth_date.isoformat()} is in the future")
+    if screening_date > today:
+        raise InputError(f"the screening date {screening_date.isoformat()} is in the future")
+    if screening_date < birth_date:
+        raise InputError(
+            f"the screening date {screening_date.isoformat()} is before the birth date "
+            f"{birth_date.isoformat()}"
+        )
+    days = (screening_date - birth_date).days
+    if days / DAYS_PER_MONTH > MAX_AGE_MONTHS:
+        raise InputError(
+            f"the child is over {MAX_AGE_MONTHS // 12} years old on {screening_date.isoformat()} "
+            f"(born {birth_date.isoformat()}); ottool's checklists are for 0 to 2 years"
+        )
+    corrected = None
+    if gestational_weeks < PRETERM_BEFORE_WEEKS and days / DAYS_PER_MONTH < CORRECT_UNTIL_MONTHS:
+        corrected = max(0, days - (FULL_TERM_WEEKS - gestational_weeks) * 7)
+    return Age(days, corrected)
+
+
+def checklist_for(used_months: float, checklists: Sequence[int]) -> ChecklistChoice:
+    """The checklist with the greatest age ≤ ``used_months``; the first one, ``early``, if none."""
+    if not checklists:
+        raise InputError("the content has no checklists")
+    fitting = [m for m in checklists if m <= used_months]
+    if not fitting:
+        return ChecklistChoice(min(checklists), early=True)
+    return ChecklistChoice(max(fitting), early=False)
+
+
+def months_in_words(months: float) -> str:
+    """'5 months and 3 weeks' style wording for parents ('1 year and 2 months' past 12)."""
+    whole = int(months)
+    weeks = int((months - whole) * DAYS_PER_MONTH // 7)
+    if whole >= 12:
+        years, rest = divmod(whole, 12)
+        text = f"{years} year{'s' if years > 1 else ''}"
+        return f"{text} and {rest} month{'s' if rest != 1 else ''}" if rest else text
+    text = f"{whole} month{'s' if whole != 1 else ''}"
+    if weeks:
+        text += f" and {weeks} week{'s' if weeks != 1 else ''}"
+    return text

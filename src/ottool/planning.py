@@ -1,0 +1,155 @@
+"""Choosing home activities (DESIGN.md §5), for `ottool screen` and `ottool plan` alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ottool.age import checklist_for
+from ottool.content import Activity, Content
+from ottool.errors import InputError, did_you_mean
+from ottool.screening import ScreeningResult
+
+DEFAULT_MAX_ACTIVITIES = 4
+#: At most this many activities share one area while activities for other areas wait.
+PER_DOMAIN = 2
+
+Reason = Literal["chosen", "not_yet", "sometimes", "focus", "domain", "next", "age"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedActivity:
+    """An activity in a plan, why it was chosen, and the milestones it practises."""
+
+    activity: Activity
+    reason: Reason
+    targets: tuple[str, ...] = ()  # milestones answered not yet or sometimes that it practises
+
+
+@dataclass(frozen=True)
+class HomePlan:
+    """The activities chosen for one child at one age."""
+
+    used_months: float
+    checklist_months: int
+    activities: tuple[PlannedActivity, ...]
+    focus: tuple[str, ...] = ()  # the areas the plan was asked to focus on
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    activity: Activity
+    reason: Reason
+    rank: tuple[int, ...]
+    targets: tuple[str, ...] = ()
+
+
+def plan_for_result(
+    content: Content, result: ScreeningResult, max_activities: int = DEFAULT_MAX_ACTIVITIES
+) -> HomePlan:
+    """The home plan for a scored screening."""
+    months = result.age.used_months
+    not_yet = set(result.milestones_answered("not_yet"))
+    sometimes = set(result.milestones_answered("sometimes"))
+    needs_attention = {d.id for d in result.domains if d.status != "on_track"}
+    upcoming = _next_checklist_ids(content, result.checklist.months)
+    candidates = []
+    for a in content.activities:
+        if not a.fits_age(months):
+            continue
+        n_not_yet = sum(1 for t in a.targets if t in not_yet)
+        n_sometimes = sum(1 for t in a.targets if t in sometimes)
+        targets = tuple(t for t in a.targets if t in not_yet or t in sometimes)
+        if n_not_yet:
+            candidates.append(_Candidate(a, "not_yet", (0, -n_not_yet, -n_sometimes), targets))
+        elif n_sometimes:
+            candidates.append(_Candidate(a, "sometimes", (1, -n_sometimes), targets))
+        elif needs_attention.intersection(a.domains):
+            candidates.append(_Candidate(a, "domain", (2,)))
+        elif upcoming.intersection(a.targets):
+            candidates.append(_Candidate(a, "next", (3,)))
+        else:
+            candidates.append(_Candidate(a, "age", (4,)))
+    chosen = _choose(candidates, max_activities)
+    return HomePlan(months, result.checklist.months, chosen)
+
+
+def plan_for_focus(
+    content: Content,
+    months: float,
+    *,
+    focus: Sequence[str] = (),
+    activity_ids: Sequence[str] = (),
+    max_activities: int = DEFAULT_MAX_ACTIVITIES,
+) -> HomePlan:
+    """A therapist's plan for an age, focus areas and hand-picked activities.
+
+    Hand-picked activities are always included (even beyond ``max_activities`` or
+    outside their age range: the therapist decides). Then activities of the focus
+    areas that practise this age's or the next checklist's milestones, then the
+    rest of the focus areas; with no focus, every area.
+    """
+    _check_known(focus, content.domain_by_id, "area")
+    _check_known(activity_ids, content.activity_by_id, "activity")
+    checklist = checklist_for(months, content.checklists)
+    current = {m.id for m in content.checklist(checklist.months)}
+    upcoming = _next_checklist_ids(content, checklist.months)
+    picked = [content.activity_by_id[i] for i in dict.fromkeys(activity_ids)]
+    candidates = []
+    for a in content.activities:
+        if a in picked or not a.fits_age(months):
+            continue
+        in_focus = not focus or bool(set(focus).intersection(a.domains))
+        if not in_focus:
+            continue
+        practises = bool((current | upcoming).intersection(a.targets))
+        reason: Reason = "focus" if focus else ("next" if practises else "age")
+        candidates.append(_Candidate(a, reason, (0 if practises else 1,)))
+    chosen = [PlannedActivity(a, "chosen") for a in picked]
+    room = max(0, max_activities - len(chosen))
+    chosen += _choose(candidates, room, already=[p.activity for p in chosen])
+    return HomePlan(months, checklist.months, tuple(chosen), tuple(focus))
+
+
+def _next_checklist_ids(content: Content, months: int) -> set[str]:
+    later = [m for m in content.checklists if m > months]
+    return {m.id for m in content.checklist(min(later))} if later else set()
+
+
+def _choose(
+    candidates: list[_Candidate], limit: int, already: Iterable[Activity] = ()
+) -> tuple[PlannedActivity, ...]:
+    """Best-ranked first (ties keep content order), at most PER_DOMAIN per area while others wait."""
+    ranked = sorted(candidates, key=lambda c: c.rank)
+    per_domain: dict[str, int] = {}
+    for a in already:
+        for d in a.domains:
+            per_domain[d] = per_domain.get(d, 0) + 1
+    chosen: list[_Candidate] = []
+    waiting: list[_Candidate] = []
+    for c in ranked:
+        if len(chosen) >= limit:
+            break
+        if any(per_domain.get(d, 0) >= PER_DOMAIN for d in c.activity.domains):
+            waiting.append(c)
+            continue
+        chosen.append(c)
+        for d in c.activity.domains:
+            per_domain[d] = per_domain.get(d, 0) + 1
+    # Nobody else is waiting: fill the remaining places in rank order.
+    for c in waiting:
+        if len(chosen) >= limit:
+            break
+        chosen.append(c)
+    chosen.sort(key=lambda c: ranked.index(c))
+    return tuple(PlannedActivity(c.activity, c.reason, c.targets) for c in chosen)
+
+
+def _check_known(ids: Sequence[str], known: dict[str, object], what: str) -> None:
+    for i in ids:
+        if i not in known:
+            raise InputError(
+                f"'{i}' is not a known {what}{did_you_mean(i, known)} "
+                f"(see `ottool {'activities' if what == 'activity' else 'milestones'}`)"
+            )

@@ -1,0 +1,151 @@
+"""Rich views of a screening result and of a home plan."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ottool.age import months_in_words
+from ottool.content import Content
+from ottool.plandoc import PlanDocument
+from ottool.screening import ScreeningResult
+from ottool.wording import DISCLAIMER, OVERALL_ADVICE, STATUS_LABELS, overall_words
+
+
+def _counts(d: object) -> str:
+    parts = []
+    for key, words in (("not_yet", "not yet"), ("sometimes", "sometimes"), ("unsure", "not sure")):
+        n = len(getattr(d, key))
+        if n:
+            parts.append(f"{n} {words}")
+    yes = len(getattr(d, "yes"))
+    return ", ".join([f"{yes} yes", *parts]) if yes or parts else "no questions at this age"
+
+
+def age_line(result: ScreeningResult) -> str:
+    """The sentence that says which age the screening used, and why."""
+    age = result.age
+    if age.corrected:
+        assert age.corrected_months is not None
+        return (
+            f"Age used: {months_in_words(age.used_months)}. Your baby was born "
+            f"{40 - result.child.gestational_weeks} weeks early, so we use their corrected age "
+            f"({months_in_words(age.chronological_months)} since birth, minus the weeks born early). "
+            "This is usual until age 2."
+        )
+    return f"Age used: {months_in_words(age.used_months)}."
+
+
+def print_result(result: ScreeningResult, content: Content, console: Console) -> None:
+    """The screening result: areas, the overall next step and any warning signs."""
+    name = escape(result.child.name) if result.child.name else "your child"
+    console.print()
+    console.rule(f"[heading]Results for {name}[/heading]", align="left")
+    console.print(age_line(result))
+    checklist = f"Questions from the {result.checklist.months}-month milestones."
+    if result.checklist.early:
+        checklist += (
+            " Your child is younger than that, so 'not yet' is expected for many of them"
+            " and is not counted as a concern."
+        )
+    console.print(checklist)
+    console.print()
+    table = Table(show_header=True, header_style="heading", expand=False)
+    table.add_column("Area")
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Answers", style="muted")
+    for d in result.domains:
+        symbol, words = STATUS_LABELS[d.status]
+        table.add_row(
+            content.domain_by_id[d.id].name,
+            Text(f"{symbol} {words}", style=d.status),
+            _counts(d),
+        )
+    console.print(table)
+    console.print()
+    console.print(
+        Panel(
+            OVERALL_ADVICE[result.overall],
+            title=f"[{result.overall}]{overall_words(result.overall)}[/{result.overall}]",
+            title_align="left",
+            padding=(0, 1),
+        )
+    )
+    if result.warning_signs:
+        console.print()
+        console.print("[heading]What you noticed[/heading]")
+        for w in result.warning_signs:
+            mark = "!!" if w.level == "urgent" else "!"
+            console.print(f"  [{w.level}]{mark}[/{w.level}] {escape(w.text)}")
+            console.print(Padding(escape(w.advice), (0, 0, 0, 5)))
+    if result.concerns:
+        console.print()
+        console.print("[heading]Your note[/heading]")
+        console.print(Padding(escape(result.concerns), (0, 0, 0, 2)))
+        console.print(
+            Padding("Share this with your child's doctor; your own worries count.", (0, 0, 0, 2))
+        )
+    console.print()
+    console.print(f"[muted]{DISCLAIMER}[/muted]")
+
+
+def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True) -> None:
+    """A home plan: the activities with steps, dose and safety, then when to call."""
+    console.print()
+    if with_header:
+        console.rule(f"[heading]{escape(doc.title)}[/heading]", align="left")
+        details = [f"Age: {doc.age}", f"Date: {doc.date}"]
+        if doc.therapist:
+            details.append(f"Therapist: {escape(doc.therapist)}")
+        console.print(" · ".join(details))
+    else:
+        console.rule("[heading]Your home activity plan[/heading]", align="left")
+    console.print(escape(doc.intro))
+    for number, card in enumerate(doc.activities, start=1):
+        parts: list[object] = []
+        if card.why:
+            parts.append(Text(card.why, style="italic"))
+        why = card.reason
+        if card.practises:
+            why += " " + "; ".join(card.practises) + "."
+        parts.append(Text(f"Why: {why}"))
+        parts.append(Text.assemble(("Dose: ", "bold"), card.dose))
+        if card.routines:
+            parts.append(Text.assemble(("Fits into: ", "bold"), ", ".join(card.routines)))
+        if card.materials:
+            parts.append(Text.assemble(("You need: ", "bold"), ", ".join(card.materials)))
+        steps = Table.grid(padding=(0, 1))
+        steps.add_column(justify="right", no_wrap=True)
+        steps.add_column()
+        for i, step in enumerate(card.steps, start=1):
+            steps.add_row(f"{i}.", step)
+        parts.append(Text("Steps", style="bold"))
+        parts.append(steps)
+        if card.safety:
+            parts.append(Text("Safety", style="bold"))
+            for note in card.safety:
+                parts.append(Text(f"⚠ {note}"))
+        console.print()
+        console.print(
+            Panel(Group(*parts), title=f"[heading]{number}. {escape(card.name)}[/heading]", title_align="left", padding=(0, 1))  # type: ignore[arg-type]
+        )
+    if doc.when_to_call:
+        console.print()
+        console.print("[heading]When to call your child's doctor[/heading]")
+        for sign in doc.when_to_call:
+            mark = "!!" if sign.urgent else "!"
+            seen = " [bold](you noticed this)[/bold]" if sign.reported else ""
+            console.print(f"  {mark} {escape(sign.text)}{seen}")
+            console.print(Padding(escape(sign.advice), (0, 0, 0, 5)), style="muted")
+    if doc.notes:
+        console.print()
+        console.print("[heading]Notes from your therapist[/heading]")
+        for note in doc.notes:
+            console.print(f"  • {escape(note)}")
+    if with_header:
+        console.print()
+        console.print(f"[muted]{escape(doc.disclaimer)}[/muted]")

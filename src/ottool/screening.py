@@ -1,0 +1,162 @@
+"""Scoring a screening (DESIGN.md §4): answers in, domain statuses and overall out.
+
+Everything here is a pure function of the content and the answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from ottool.age import Age, ChecklistChoice, age_on, checklist_for
+from ottool.content import Content, Milestone, WarningSign
+
+Answer = Literal["yes", "sometimes", "not_yet", "unsure"]
+ANSWERS: tuple[Answer, ...] = ("yes", "sometimes", "not_yet", "unsure")
+
+Status = Literal["on_track", "emerging", "incomplete", "discuss"]
+#: Domain statuses from best to most in need of attention.
+STATUSES: tuple[Status, ...] = ("on_track", "emerging", "incomplete", "discuss")
+
+Overall = Literal["on_track", "monitor", "discuss", "urgent"]
+OVERALLS: tuple[Overall, ...] = ("on_track", "monitor", "discuss", "urgent")
+
+
+@dataclass(frozen=True, slots=True)
+class Child:
+    """Who is screened; the name is optional and only ever shown back to the user."""
+
+    birth_date: date
+    gestational_weeks: int = 40
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Everything a parent told ottool in one screening."""
+
+    child: Child
+    date: date
+    milestones: Mapping[str, Answer] = field(default_factory=dict)
+    warning_signs: Mapping[str, bool] = field(default_factory=dict)
+    concerns: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DomainResult:
+    """One area's status and the milestones behind it, by answer."""
+
+    id: str
+    status: Status
+    not_yet: tuple[str, ...] = ()
+    sometimes: tuple[str, ...] = ()
+    unsure: tuple[str, ...] = ()
+    yes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScreeningResult:
+    """The scored screening: age used, checklist, each area's status and the overall step."""
+
+    child: Child
+    date: date
+    age: Age
+    checklist: ChecklistChoice
+    domains: tuple[DomainResult, ...]
+    warning_signs: tuple[WarningSign, ...]
+    overall: Overall
+    concerns: str | None = None
+    content_version: str = ""
+
+    def domain(self, domain_id: str) -> DomainResult:
+        return next(d for d in self.domains if d.id == domain_id)
+
+    def milestones_answered(self, answer: Answer) -> tuple[str, ...]:
+        """Ids of the milestones that count for the result and were given ``answer``."""
+        return tuple(m for d in self.domains for m in getattr(d, answer))
+
+
+def considered_milestones(
+    content: Content, checklist: ChecklistChoice, answers: Mapping[str, Answer]
+) -> list[Milestone]:
+    """The chosen checklist's milestones plus any answered milestones of earlier checklists."""
+    return [
+        m
+        for m in content.milestones
+        if m.months == checklist.months or (m.months < checklist.months and m.id in answers)
+    ]
+
+
+def domain_status(
+    milestones: list[Milestone], answers: Mapping[str, Answer], checklist: ChecklistChoice
+) -> Status:
+    """Status of one area from its considered milestones (DESIGN.md §4, rules 1-4)."""
+
+    def effective(m: Milestone) -> Answer:
+        answer = answers.get(m.id, "unsure")
+        if answer == "not_yet" and checklist.early and m.months == checklist.months:
+            return "sometimes"  # younger than the checklist: not yet is expected
+        return answer
+
+    given = [effective(m) for m in milestones]
+    if "not_yet" in given:
+        return "discuss"
+    if not milestones:
+        return "incomplete"  # nothing in this area could be asked about
+    current = [m for m in milestones if m.months == checklist.months]
+    unknown = sum(1 for m in current if answers.get(m.id, "unsure") == "unsure")
+    if unknown * 2 > len(current):
+        return "incomplete"
+    if "sometimes" in given:
+        return "emerging"
+    return "on_track"
+
+
+def overall_status(domains: tuple[DomainResult, ...], reported: tuple[WarningSign, ...]) -> Overall:
+    """The overall next step: urgent, discuss, monitor or on track."""
+    if any(w.level == "urgent" for w in reported):
+        return "urgent"
+    statuses = {d.status for d in domains}
+    if reported or "discuss" in statuses:
+        return "discuss"
+    if statuses & {"emerging", "incomplete"}:
+        return "monitor"
+    return "on_track"
+
+
+def score(content: Content, answers: Answers, *, today: date | None = None) -> ScreeningResult:
+    """Score a screening. Raises InputError for impossible ages."""
+    child = answers.child
+    age: Age = age_on(child.birth_date, answers.date, child.gestational_weeks, today=today)
+    checklist = checklist_for(age.used_months, content.checklists)
+    considered = considered_milestones(content, checklist, answers.milestones)
+    domains = []
+    for domain in content.domains:
+        ms = [m for m in considered if m.domain == domain.id]
+        by_answer: dict[Answer, list[str]] = {a: [] for a in ANSWERS}
+        for m in ms:
+            by_answer[answers.milestones.get(m.id, "unsure")].append(m.id)
+        domains.append(
+            DomainResult(
+                domain.id,
+                domain_status(ms, answers.milestones, checklist),
+                not_yet=tuple(by_answer["not_yet"]),
+                sometimes=tuple(by_answer["sometimes"]),
+                unsure=tuple(by_answer["unsure"]),
+                yes=tuple(by_answer["yes"]),
+            )
+        )
+    reported = tuple(w for w in content.warning_signs if answers.warning_signs.get(w.id))
+    return ScreeningResult(
+        child=child,
+        date=answers.date,
+        age=age,
+        checklist=checklist,
+        domains=tuple(domains),
+        warning_signs=reported,
+        overall=overall_status(tuple(domains), reported),
+        concerns=answers.concerns,
+        content_version=content.version,
+    )

@@ -1,0 +1,81 @@
+"""What ottool says to families: status words, next steps, the disclaimer.
+
+One place for this wording so the terminal, the printed plans and the saved
+history all say the same thing. Calm and concrete; never a diagnosis.
+"""
+
+from __future__ import annotations
+
+from ottool.screening import Overall, Status
+
+#: Status of an area: (symbol, words). Symbols carry the meaning without colour.
+STATUS_LABELS: dict[Status, tuple[str, str]] = {
+    "on_track": ("✓", "On track"),
+    "emerging": ("◐", "Coming along"),
+    "incomplete": ("?", "Not enough answers"),
+    "discuss": ("!", "Worth talking about"),
+}
+
+OVERALL_LABELS: dict[Overall, tuple[str, str]] = {
+    "on_track": ("✓", "On track"),
+    "monitor": ("◐", "Keep practising and check again"),
+    "discuss": ("!", "Talk with your child's doctor or an occupational therapist"),
+    "urgent": ("!!", "Contact your child's doctor soon"),
+}
+
+OVERALL_ADVICE: dict[Overall, str] = {
+    "on_track": (
+        "Your child is doing the things most children do by this age. Keep playing "
+        "together every day, and check again at the next milestone age."
+    ),
+    "monitor": (
+        "Some skills are still coming along, or some answers were 'not sure'. That is "
+        "common. Try the activities below for a few weeks, watch for the skills, and "
+        "check again in about a month. If you are worried at any time, talk with your "
+        "child's doctor."
+    ),
+    "discuss": (
+        "Some things are worth talking over with your child's doctor or an occupational "
+        "therapist. Bring this summary to your next visit, or book one if it is a while "
+        "away, and ask about developmental screening. Many children catch up with "
+        "practice and support, and early help makes that easier."
+    ),
+    "urgent": (
+        "You noticed something that should be checked soon: please contact your child's "
+        "doctor within the next few days rather than waiting for a routine visit. Bring "
+        "this summary with you."
+    ),
+}
+
+DISCLAIMER = (
+    "ottool is a milestone check based on public checklists, such as the CDC's "
+    "'Learn the Signs. Act Early.' milestones (2022). It helps you decide whether to "
+    "talk to a professional. It is not a diagnosis and not a validated screening test "
+    "such as the ones your child's doctor uses; ask them about developmental screening "
+    "at your child's check-ups."
+)
+
+CDC_ATTRIBUTION = (
+    "Milestones adapted from CDC's 'Learn the Signs. Act Early.' milestones (2022). "
+    "Their use here does not imply endorsement by CDC or HHS."
+)
+
+REASONS: dict[str, str] = {
+    "chosen": "Chosen by your therapist.",
+    "not_yet": "Practises skills you answered 'not yet'.",
+    "sometimes": "Practises skills you see only sometimes.",
+    "focus": "For an area your therapist chose to work on.",
+    "domain": "For an area that needs a little more attention.",
+    "next": "Gets your child ready for the next milestones.",
+    "age": "A good everyday activity at this age.",
+}
+
+
+def status_words(status: Status) -> str:
+    symbol, words = STATUS_LABELS[status]
+    return f"{symbol} {words}"
+
+
+def overall_words(overall: Overall) -> str:
+    symbol, words = OVERALL_LABELS[overall]
+    return f"{symbol} {words}"
