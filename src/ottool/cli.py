@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -21,6 +21,8 @@ from ottool.errors import InputError, Problem
 
 if TYPE_CHECKING:
     from ottool.content import Content
+    from ottool.plandoc import PlanDocument
+    from ottool.screening import Answers, ScreeningResult
 
 app = typer.Typer(
     name="ottool",
@@ -217,68 +219,90 @@ def screen(
     data_dir: DataDir = None,
 ) -> None:
     """Answer milestone questions about your child and get a home-activity plan."""
+    from ottool.planning import plan_for_result
+    from ottool.plandoc import build_plan_document
+    from ottool.resultdoc import result_to_data
+    from ottool.screening import score
+
     content = load(data_dir)
     if answers is None:
-        if not sys.stdin.isatty():
-            fail(
-                "no terminal to ask questions on; give the answers in a file with "
-                "--answers FILE (see the README for its format)"
-            )
-        from ottool.interview import run_interview
-
-        with user_errors():
-            given = run_interview(content, resume=resume)
+        given = _interview(content, resume)
     else:
         from ottool.answerfile import read_answers
 
         with user_errors():
             given = read_answers(answers, content)
-    _screen_output(content, given, fmt, output, max_activities)
-
-
-def _screen_output(
-    content: Content, given: object, fmt: ScreenFormat, output: Path | None, max_activities: int
-) -> None:
-    from ottool.planning import plan_for_result
-    from ottool.screening import Answers, score
-
-    assert isinstance(given, Answers)
     with user_errors():
         result = score(content, given)
         plan = plan_for_result(content, result, max_activities)
-        if fmt is ScreenFormat.json:
-            from ottool.resultdoc import result_to_json
-
-            text = result_to_json(result, plan) + "\n"
-            if output is None:
-                sys.stdout.write(text)
-            else:
-                from ottool.files import write_atomic
-
-                write_atomic(output, text, private=True)
-            return
-        from ottool.plandoc import build_plan_document
-        from ottool.render.console import make_console
-        from ottool.render.terminal import print_plan, print_result
-
+        result_data = result_to_data(result, plan)
         doc = build_plan_document(content, plan, result=result)
+        _show_result(content, result, result_data, doc, fmt, output)
+    if answers is None:
+        from ottool.interview import discard_draft, offer_after_results
+
+        discard_draft()  # the answers are in the results now
+        offer_after_results(given, result, result_data, doc)
+
+
+def _interview(content: Content, resume: bool) -> Answers:
+    if not sys.stdin.isatty():
+        fail(
+            "no terminal to ask questions on; give the answers in a file with "
+            "--answers FILE (see the README for its format)"
+        )
+    from ottool.interview import Interrupted, run_interview
+
+    try:
+        with user_errors():
+            return run_interview(content, resume=resume)
+    except Interrupted as stop:
+        typer.echo(
+            f"\nStopped. Your answers so far are kept in {stop.draft_path}.\n"
+            "Run `ottool screen --resume` to continue where you left off.",
+            err=True,
+        )
+        raise typer.Exit(130) from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _show_result(
+    content: Content,
+    result: ScreeningResult,
+    result_data: dict[str, Any],
+    doc: PlanDocument,
+    fmt: ScreenFormat,
+    output: Path | None,
+) -> None:
+    """Print the result (or write it to ``output``) as JSON or for people."""
+    from ottool.files import write_atomic
+
+    if fmt is ScreenFormat.json:
+        import json
+
+        text = json.dumps(result_data, indent=2, ensure_ascii=False) + "\n"
         if output is None:
-            console = make_console()
-            print_result(result, content, console)
-            print_plan(doc, console, with_header=False)
+            sys.stdout.write(text)
         else:
-            import io
+            write_atomic(output, text, private=True)
+        return
+    from ottool.render.console import make_console
+    from ottool.render.terminal import print_plan, print_result
 
-            from rich.console import Console
+    if output is None:
+        console = make_console()
+    else:
+        import io
 
-            from ottool.files import write_atomic
-            from ottool.render.console import THEME
+        from rich.console import Console
 
-            buffer = io.StringIO()
-            console = Console(file=buffer, width=80, theme=THEME, no_color=True, highlight=False)
-            print_result(result, content, console)
-            print_plan(doc, console, with_header=False)
-            write_atomic(output, buffer.getvalue(), private=True)
+        from ottool.render.console import THEME
+
+        console = Console(file=io.StringIO(), width=80, theme=THEME, no_color=True, highlight=False)
+    print_result(result, content, console)
+    print_plan(doc, console, with_header=False)
+    if output is not None:
+        write_atomic(output, console.file.getvalue(), private=True)  # type: ignore[attr-defined]
 
 
 def _activity_text(activity: object) -> str:

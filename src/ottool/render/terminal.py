@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ottool.age import months_in_words
+from ottool.age import Age, months_in_words
 from ottool.content import Content
 from ottool.plandoc import PlanDocument
 from ottool.screening import ScreeningResult
@@ -26,14 +26,12 @@ def _counts(d: object) -> str:
     return ", ".join([f"{yes} yes", *parts]) if yes or parts else "no questions at this age"
 
 
-def age_line(result: ScreeningResult) -> str:
+def age_line(age: Age, gestational_weeks: int) -> str:
     """The sentence that says which age the screening used, and why."""
-    age = result.age
     if age.corrected:
-        assert age.corrected_months is not None
         return (
             f"Age used: {months_in_words(age.used_months)}. Your baby was born "
-            f"{40 - result.child.gestational_weeks} weeks early, so we use their corrected age "
+            f"{40 - gestational_weeks} weeks early, so we use their corrected age "
             f"({months_in_words(age.chronological_months)} since birth, minus the weeks born early). "
             "This is usual until age 2."
         )
@@ -45,7 +43,7 @@ def print_result(result: ScreeningResult, content: Content, console: Console) ->
     name = escape(result.child.name) if result.child.name else "your child"
     console.print()
     console.rule(f"[heading]Results for {name}[/heading]", align="left")
-    console.print(age_line(result))
+    console.print(age_line(result.age, result.child.gestational_weeks))
     checklist = f"Questions from the {result.checklist.months}-month milestones."
     if result.checklist.early:
         checklist += (

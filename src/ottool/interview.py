@@ -1,0 +1,388 @@
+"""The interactive questionnaire: the only module that prompts.
+
+Written for a tired parent with a baby on one arm: one short question at a time,
+arrow keys or number keys, a way back to the previous question, and nothing
+lost on Ctrl-C. After every answer the draft is saved (privately) so that
+`ottool screen --resume` continues where the parent stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import questionary
+from prompt_toolkit.styles import Style
+from rich.console import Console
+
+from ottool.age import (
+    MAX_GESTATIONAL_WEEKS,
+    MIN_GESTATIONAL_WEEKS,
+    PRETERM_BEFORE_WEEKS,
+    age_on,
+    checklist_for,
+)
+from ottool.content import Content, Milestone
+from ottool.errors import InputError
+from ottool.files import write_atomic
+from ottool.paths import home_dir
+from ottool.render.console import make_console
+from ottool.render.terminal import age_line
+from ottool.screening import Answer, Answers, Child, ScreeningResult
+
+DRAFT_FILE = "draft.json"
+BACK = "back"
+STYLE = Style([("qmark", "fg:ansicyan"), ("question", "bold"), ("answer", "fg:ansicyan")])
+
+WELCOME = """\
+[heading]ottool milestone check[/heading]
+
+A few short questions about what your child does now: about 5 to 10 minutes.
+At the end you get a summary and some everyday activities to try at home.
+
+This is a milestone check, [bold]not a diagnosis[/bold] and not a validated screening
+test. It helps you decide whether to talk to your child's doctor or an
+occupational therapist.
+
+Use the arrow keys (or the number keys) and Enter. Choose "Back" to change
+your previous answer. Press Ctrl-C at any time to stop: your answers are kept,
+and [bold]ottool screen --resume[/bold] continues where you left off.
+"""
+
+ANSWER_CHOICES: tuple[tuple[str, Answer], ...] = (
+    ("Yes", "yes"),
+    ("Sometimes", "sometimes"),
+    ("Not yet", "not_yet"),
+    ("Not sure", "unsure"),
+)
+
+
+class Interrupted(Exception):
+    """The parent pressed Ctrl-C; the draft is saved."""
+
+    def __init__(self, draft_path: Path) -> None:
+        super().__init__(str(draft_path))
+        self.draft_path = draft_path
+
+
+@dataclass
+class Draft:
+    """An unfinished screening: what has been answered and where the parent is."""
+
+    name: str | None = None
+    birth_date: dt.date | None = None
+    gestational_weeks: int | None = None
+    answers: dict[str, Answer] = field(default_factory=dict)
+    position: int = 0
+    warning_signs: dict[str, bool] | None = None
+    concerns: str | None = None
+    concerns_asked: bool = False
+    started: str = field(default_factory=lambda: dt.datetime.now().isoformat(timespec="minutes"))
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "format": "ottool-draft/1",
+                "started": self.started,
+                "child": {
+                    "name": self.name,
+                    "birth_date": self.birth_date.isoformat() if self.birth_date else None,
+                    "gestational_weeks": self.gestational_weeks,
+                },
+                "answers": self.answers,
+                "position": self.position,
+                "warning_signs": self.warning_signs,
+                "concerns": self.concerns,
+                "concerns_asked": self.concerns_asked,
+            },
+            indent=2,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, content: Content) -> Draft:
+        data = json.loads(text)
+        if data.get("format") != "ottool-draft/1":
+            raise ValueError("not a draft")
+        child = data.get("child") or {}
+        birth = child.get("birth_date")
+        answers = {
+            k: v
+            for k, v in (data.get("answers") or {}).items()
+            if k in content.milestone_by_id and v in ("yes", "sometimes", "not_yet", "unsure")
+        }
+        signs = data.get("warning_signs")
+        return cls(
+            name=child.get("name"),
+            birth_date=dt.date.fromisoformat(birth) if birth else None,
+            gestational_weeks=child.get("gestational_weeks"),
+            answers=answers,
+            position=int(data.get("position") or 0),
+            warning_signs=(
+                {k: bool(v) for k, v in signs.items() if k in content.warning_sign_by_id}
+                if isinstance(signs, dict)
+                else None
+            ),
+            concerns=data.get("concerns"),
+            concerns_asked=bool(data.get("concerns_asked")),
+            started=str(data.get("started") or ""),
+        )
+
+
+def draft_path() -> Path:
+    return home_dir() / DRAFT_FILE
+
+
+def load_draft(content: Content) -> Draft | None:
+    """The saved draft, or None when there is none (or it cannot be read)."""
+    path = draft_path()
+    try:
+        return Draft.from_json(path.read_text(encoding="utf-8"), content)
+    except FileNotFoundError:
+        return None
+    except (ValueError, TypeError, AttributeError, OSError):
+        raise InputError(
+            f"{path}: the saved unfinished screening cannot be read; move it away to start afresh"
+        ) from None
+
+
+def discard_draft() -> None:
+    draft_path().unlink(missing_ok=True)
+
+
+class Interview:
+    """One run of the questionnaire, keeping its own position so a parent can go back."""
+
+    def __init__(self, content: Content, draft: Draft, console: Console) -> None:
+        self.content = content
+        self.draft = draft
+        self.console = console
+        self.today = dt.date.today()
+
+    def save(self) -> None:
+        write_atomic(draft_path(), self.draft.to_json(), private=True)
+
+    def ask(self, question: Any) -> Any:
+        """Ask one questionary question; Ctrl-C saves the draft and stops."""
+        try:
+            return question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            self.save()
+            raise Interrupted(draft_path()) from None
+
+    def run(self) -> Answers:
+        d = self.draft
+        if d.birth_date is None:
+            self.ask_child()
+        assert d.birth_date is not None
+        age = age_on(d.birth_date, self.today, d.gestational_weeks or 40, today=self.today)
+        self.console.print()
+        self.console.print(age_line(age, d.gestational_weeks or 40))
+        checklist = checklist_for(age.used_months, self.content.checklists)
+        milestones = self.questions(checklist.months)
+        self.ask_milestones(milestones)
+        if d.warning_signs is None:
+            self.ask_warning_signs(age.used_months)
+        if not d.concerns_asked:
+            self.ask_concerns()
+        return Answers(
+            Child(d.birth_date, d.gestational_weeks or 40, d.name),
+            self.today,
+            dict(d.answers),
+            dict(d.warning_signs or {}),
+            d.concerns,
+        )
+
+    def ask_child(self) -> None:
+        d = self.draft
+        name = self.ask(
+            questionary.text(
+                "Your child's first name (optional, press Enter to skip):", style=STYLE
+            )
+        )
+        d.name = name.strip() or None
+        self.save()
+        birth = self.ask(
+            questionary.text(
+                "Date of birth (year-month-day, like 2026-04-01):",
+                validate=self.check_birth_date,
+                style=STYLE,
+            )
+        )
+        d.birth_date = dt.date.fromisoformat(birth.strip())
+        early = self.ask(
+            questionary.confirm(
+                f"Was {d.name or 'your child'} born early (before {PRETERM_BEFORE_WEEKS} weeks of pregnancy)?",
+                default=False,
+                style=STYLE,
+            )
+        )
+        d.gestational_weeks = 40
+        if early:
+            weeks = self.ask(
+                questionary.text(
+                    "How many weeks of pregnancy at birth? (for example 32)",
+                    validate=check_weeks,
+                    style=STYLE,
+                )
+            )
+            d.gestational_weeks = int(weeks.strip())
+        self.save()
+
+    def check_birth_date(self, text: str) -> bool | str:
+        try:
+            birth = dt.date.fromisoformat(text.strip())
+        except ValueError:
+            return "Please type the date as year-month-day, for example 2026-04-01."
+        try:
+            age_on(birth, self.today, today=self.today)
+        except InputError as exc:
+            return str(exc).capitalize() + "."
+        return True
+
+    def questions(self, months: int) -> list[Milestone]:
+        """The checklist's milestones, grouped by area in content order."""
+        checklist = self.content.checklist(months)
+        return [m for d in self.content.domains for m in checklist if m.domain == d.id]
+
+    def ask_milestones(self, milestones: list[Milestone]) -> None:
+        d = self.draft
+        total = len(milestones)
+        while d.position < total:
+            i = d.position
+            m = milestones[i]
+            area = self.content.domain_by_id[m.domain].name
+            self.console.print()
+            self.console.print(f"[muted]{area} · {i + 1} of {total}[/muted]")
+            if m.hint:
+                self.console.print(f"[muted]Hint: {m.hint}[/muted]")
+            choices = [questionary.Choice(title, value=value) for title, value in ANSWER_CHOICES]
+            if i > 0:
+                choices.append(questionary.Choice("← Back to the previous question", value=BACK))
+            previous = d.answers.get(m.id)
+            answer = self.ask(
+                questionary.select(
+                    m.prompt,
+                    choices=choices,
+                    default=next((c for c in choices if c.value == previous), None),
+                    use_shortcuts=True,
+                    style=STYLE,
+                )
+            )
+            if answer == BACK:
+                d.position = i - 1
+            else:
+                d.answers[m.id] = answer
+                d.position = i + 1
+            self.save()
+
+    def ask_warning_signs(self, months: float) -> None:
+        signs = self.content.warning_signs_at(months)
+        self.console.print()
+        chosen = self.ask(
+            questionary.checkbox(
+                "Have you noticed any of these? (Space to tick, Enter when done; tick none if not)",
+                choices=[questionary.Choice(w.text, value=w.id) for w in signs],
+                style=STYLE,
+            )
+        )
+        self.draft.warning_signs = {w.id: w.id in chosen for w in signs}
+        self.save()
+
+    def ask_concerns(self) -> None:
+        text = self.ask(
+            questionary.text(
+                "Anything else about your child's development you'd like to note? "
+                "(optional, press Enter to skip)",
+                style=STYLE,
+            )
+        )
+        self.draft.concerns = text.strip() or None
+        self.draft.concerns_asked = True
+        self.save()
+
+
+def check_weeks(text: str) -> bool | str:
+    try:
+        weeks = int(text.strip())
+    except ValueError:
+        return "Please type a whole number of weeks, for example 32."
+    if not MIN_GESTATIONAL_WEEKS <= weeks <= MAX_GESTATIONAL_WEEKS:
+        return f"Please type a number from {MIN_GESTATIONAL_WEEKS} to {MAX_GESTATIONAL_WEEKS}."
+    return True
+
+
+def run_interview(content: Content, *, resume: bool = False) -> Answers:
+    """Ask the questions (continuing a draft when asked or when the parent agrees)."""
+    console = make_console()
+    draft = load_draft(content)
+    if resume and draft is None:
+        raise InputError("there is no unfinished screening to resume; run `ottool screen` to start one")
+    console.print(WELCOME)
+    interview = Interview(content, Draft(), console)
+    if draft is not None and not resume:
+        resume = interview.ask(
+            questionary.confirm(
+                f"You have an unfinished screening (started {draft.started.replace('T', ' ')}). "
+                "Continue it?",
+                default=True,
+                style=STYLE,
+            )
+        )
+    if draft is not None and resume:
+        interview.draft = draft
+        who = draft.name or "your child"
+        console.print(f"Continuing the screening for {who}: {len(draft.answers)} answers so far.")
+    answers = interview.run()
+    return answers
+
+
+def offer_after_results(
+    answers: Answers, result: ScreeningResult, result_data: dict[str, Any], plan_doc: Any
+) -> None:
+    """At the end: offer to write the plan to a file and to save the results."""
+    console = make_console()
+    ask = _plain_ask
+    console.print()
+    if ask(questionary.confirm("Write this plan to a file you can print or share?", default=True, style=STYLE)):
+        from ottool.render.plan import write_plan
+
+        stem = f"plan-{(result.child.name or 'child').lower().replace(' ', '-')}-{result.date.isoformat()}"
+        default = f"{stem}.html"
+        path = ask(
+            questionary.text(
+                "File name (.html, .pdf, .md or .txt):",
+                default=default,
+                style=STYLE,
+            )
+        )
+        try:
+            write_plan(plan_doc, Path(path.strip() or default))
+            console.print(f"Plan written to {path.strip() or default}.")
+        except InputError as exc:
+            console.print(f"[discuss]![/discuss] {exc}")
+    if ask(
+        questionary.confirm(
+            "Save these results on this computer, to compare next time? (kept private to you)",
+            default=True,
+            style=STYLE,
+        )
+    ):
+        from ottool.answerfile import answers_to_data
+        from ottool.history import save_screening
+
+        try:
+            number = save_screening(result_data, answers_to_data(answers), result.content_version)
+            console.print(f"Saved as screening {number}. See them with: ottool history")
+        except InputError as exc:
+            console.print(f"[discuss]![/discuss] {exc}")
+
+
+def _plain_ask(question: Any) -> Any:
+    """Ask after the results: Ctrl-C here just skips the offer (nothing is lost)."""
+    try:
+        return question.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        return None
