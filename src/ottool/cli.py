@@ -299,7 +299,7 @@ def _show_result(
         from ottool.render.console import THEME
 
         console = Console(file=io.StringIO(), width=80, theme=THEME, no_color=True, highlight=False)
-    print_result(result, content, console)
+    print_result(result, content, console, disclaimer=False)
     print_plan(doc, console, with_header=False)
     if output is not None:
         write_atomic(output, console.file.getvalue(), private=True)  # type: ignore[attr-defined]

@@ -283,8 +283,9 @@ class Interview:
         self.console.print()
         chosen = self.ask(
             questionary.checkbox(
-                "Have you noticed any of these? (Space to tick, Enter when done; tick none if not)",
+                "Have you noticed any of these?",
                 choices=[questionary.Choice(w.text, value=w.id) for w in signs],
+                instruction="(Space ticks; Enter when done, with none ticked if none apply)",
                 style=STYLE,
             )
         )
@@ -335,8 +336,11 @@ def run_interview(content: Content, *, resume: bool = False) -> Answers:
         interview.draft = draft
         who = draft.name or "your child"
         console.print(f"Continuing the screening for {who}: {len(draft.answers)} answers so far.")
-    answers = interview.run()
-    return answers
+    try:
+        return interview.run()
+    except KeyboardInterrupt:  # Ctrl-C between two questions
+        interview.save()
+        raise Interrupted(draft_path()) from None
 
 
 def offer_after_results(

@@ -38,7 +38,9 @@ def age_line(age: Age, gestational_weeks: int) -> str:
     return f"Age used: {months_in_words(age.used_months)}."
 
 
-def print_result(result: ScreeningResult, content: Content, console: Console) -> None:
+def print_result(
+    result: ScreeningResult, content: Content, console: Console, *, disclaimer: bool = True
+) -> None:
     """The screening result: areas, the overall next step and any warning signs."""
     name = escape(result.child.name) if result.child.name else "your child"
     console.print()
@@ -87,8 +89,9 @@ def print_result(result: ScreeningResult, content: Content, console: Console) ->
         console.print(
             Padding("Share this with your child's doctor; your own worries count.", (0, 0, 0, 2))
         )
-    console.print()
-    console.print(f"[muted]{DISCLAIMER}[/muted]")
+    if disclaimer:
+        console.print()
+        console.print(f"[muted]{DISCLAIMER}[/muted]")
 
 
 def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True) -> None:
@@ -144,6 +147,5 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
         console.print("[heading]Notes from your therapist[/heading]")
         for note in doc.notes:
             console.print(f"  • {escape(note)}")
-    if with_header:
-        console.print()
-        console.print(f"[muted]{escape(doc.disclaimer)}[/muted]")
+    console.print()
+    console.print(f"[muted]{escape(doc.disclaimer)}[/muted]")

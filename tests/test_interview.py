@@ -1,0 +1,145 @@
+"""The interactive questionnaire, driven in a real pseudo-terminal with pexpect."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+FIXTURE = Path(__file__).parent / "fixtures" / "content"
+# 130 days old: the 4-month checklist of the fixture content, five questions.
+BIRTH = (dt.date.today() - dt.timedelta(days=130)).isoformat()
+
+
+def spawn(home: Path, *args: str) -> pexpect.spawn:
+    env = {**os.environ, "OTTOOL_HOME": str(home), "NO_COLOR": "1", "TERM": "xterm"}
+    env.pop("OTTOOL_DATA_DIR", None)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "ottool", "screen", "--data-dir", str(FIXTURE), *args],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 100),
+    )
+    return child
+
+
+def answer_child(child: pexpect.spawn, name: str = "Mia") -> None:
+    child.expect("first name")
+    child.sendline(name)
+    child.expect("Date of birth")
+    child.sendline("2026-02-30")  # not a real date: asked again
+    child.expect("year-month-day")
+    child.send("\x15")  # Ctrl-U clears the line
+    child.sendline(BIRTH)
+    child.expect("born early")
+    child.send("n")
+
+
+def choose(child: pexpect.spawn, position: str, key: str) -> None:
+    """Wait for question ``position`` (e.g. '2 of 5'), press a number key and Enter."""
+    child.expect(position)
+    child.expect(r"\?")  # the question itself
+    child.send(key)
+    child.send("\r")
+
+
+def test_parent_answers_goes_back_and_sees_results_and_plan(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    answer_child(child)
+    choose(child, "1 of 5", "1")  # head steady: yes
+    choose(child, "2 of 5", "1")  # pushes up: yes
+    choose(child, "3 of 5", "5")  # back to the previous question
+    choose(child, "2 of 5", "3")  # pushes up: changed to not yet
+    choose(child, "3 of 5", "1")
+    choose(child, "4 of 5", "1")
+    choose(child, "5 of 5", "1")
+    child.expect("Have you noticed any of these")
+    child.send("\r")
+    child.expect("Anything else")
+    child.sendline("")
+    child.expect("Results for Mia")
+    child.expect("Movement")
+    child.expect("Worth talking about")
+    child.expect("Your home activity plan")
+    child.expect("Tummy time")  # practises the 'not yet' push-up milestone
+    child.expect("Steps")
+    child.expect("Write this plan")
+    child.send("n")
+    child.expect("Save these results")
+    child.send("n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert not (tmp_path / "draft.json").exists()
+
+
+def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    answer_child(child, name="Noor")
+    choose(child, "1 of 5", "3")  # head steady: not yet
+    choose(child, "2 of 5", "1")
+    child.expect("3 of 5")
+    child.sendcontrol("c")
+    child.expect("Stopped")
+    child.expect("--resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+    draft = json.loads((tmp_path / "draft.json").read_text())
+    assert draft["child"]["name"] == "Noor"
+    assert draft["answers"] == {"gm-4m-head-steady": "not_yet", "gm-4m-pushes-up": "yes"}
+    assert (tmp_path / "draft.json").stat().st_mode & 0o777 == 0o600
+
+    child = spawn(tmp_path, "--resume")
+    child.expect("Continuing the screening for Noor: 2 answers so far")
+    choose(child, "3 of 5", "1")
+    choose(child, "4 of 5", "1")
+    choose(child, "5 of 5", "1")
+    child.expect("Have you noticed any of these")
+    child.send("\r")
+    child.expect("Anything else")
+    child.sendline("")
+    child.expect("Results for Noor")
+    # The answer given before Ctrl-C still counts.
+    child.expect("Movement")
+    child.expect("Worth talking about")
+    child.expect("Write this plan")
+    child.send("n")
+    child.expect("Save these results")
+    child.send("n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert not (tmp_path / "draft.json").exists()
+
+
+def test_resume_without_a_draft_is_a_clear_error(tmp_path: Path) -> None:
+    child = spawn(tmp_path, "--resume")
+    child.expect("no unfinished screening to resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+
+
+@pytest.mark.parametrize("stdin", [b"", b"yes\n"])
+def test_without_a_terminal_screen_points_to_answers(tmp_path: Path, stdin: bytes) -> None:
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-m", "ottool", "screen", "--data-dir", str(FIXTURE)],
+        input=stdin,
+        capture_output=True,
+        env={**os.environ, "OTTOOL_HOME": str(tmp_path)},
+        check=False,
+    )
+    assert done.returncode == 1
+    assert b"--answers" in done.stderr
+    assert b"Traceback" not in done.stderr
