@@ -1,0 +1,55 @@
+"""Every ottool benchmark in one run, as a table of ratios against their baselines.
+
+Run from the repository root with ottool installed:  python benchmarks/run.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+HERE = Path(__file__).parent
+SUITES = ("bench_startup", "bench_validate", "bench_plan")
+
+
+def load(name: str) -> ModuleType | None:
+    path = HERE / f"{name}.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    args = parser.parse_args()
+    rows = []
+    for name in SUITES:
+        module = load(name)
+        if module is None:
+            continue
+        print(f"running {name} ...", file=sys.stderr)
+        rows += module.run(3) if args.quick else module.run()
+    print()
+    print(f"| {'benchmark':<40} | {'time':>8} | {'baseline':<28} | {'base time':>9} | {'ratio':>6} | goal |")
+    print(f"|{'-' * 42}|{'-' * 10}|{'-' * 30}|{'-' * 11}|{'-' * 8}|------|")
+    for row in rows:
+        ratio = row["seconds"] / row["baseline"] if row.get("baseline") else float("nan")
+        goal = f"≤{row['goal']}x" if row.get("goal") else ""
+        ok = "" if not row.get("goal") else (" ✓" if ratio <= row["goal"] else " ✗")
+        print(
+            f"| {row['name']:<40} | {row['seconds'] * 1000:>6.0f}ms | {row.get('baseline_name', ''):<28} |"
+            f" {row.get('baseline', 0) * 1000:>7.0f}ms | {ratio:>5.2f}x | {goal}{ok} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
