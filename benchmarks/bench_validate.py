@@ -51,8 +51,12 @@ def scaled_content(source: Path, target: Path, factor: int) -> None:
                 {**a, "id": a["id"] + suffix, "targets": [t + suffix for t in a.get("targets", [])]}
             )
     target.mkdir(parents=True, exist_ok=True)
-    (target / "milestones.yaml").write_text(yaml.safe_dump(m_out, sort_keys=False, allow_unicode=True))
-    (target / "activities.yaml").write_text(yaml.safe_dump(a_out, sort_keys=False, allow_unicode=True))
+    (target / "milestones.yaml").write_text(
+        yaml.safe_dump(m_out, sort_keys=False, allow_unicode=True)
+    )
+    (target / "activities.yaml").write_text(
+        yaml.safe_dump(a_out, sort_keys=False, allow_unicode=True)
+    )
 
 
 def median_time(fn: Any, repeat: int) -> float:
@@ -85,7 +89,16 @@ def run(repeat: int = 5, source: Path | None = None) -> list[dict[str, Any]]:
             bare = median_time(lambda f=folder: bare_parse(f), reps)
             command = median_time(
                 lambda f=folder: subprocess.run(
-                    [sys.executable, "-m", "ottool", "validate", "--data-dir", str(f), "--format", "json"],
+                    [
+                        sys.executable,
+                        "-m",
+                        "ottool",
+                        "validate",
+                        "--data-dir",
+                        str(f),
+                        "--format",
+                        "json",
+                    ],
                     capture_output=True,
                     check=True,
                 ),

@@ -61,7 +61,10 @@ def answers_from_data(
     else:
         for key in child_data:
             if key not in _CHILD_KEYS:
-                problem(child_data.line_of(key), f"child: unknown key '{key}'" + did_you_mean(key, _CHILD_KEYS))
+                problem(
+                    child_data.line_of(key),
+                    f"child: unknown key '{key}'" + did_you_mean(key, _CHILD_KEYS),
+                )
         raw_name = child_data.get("name")
         if raw_name is not None:
             name = str(raw_name).strip() or None
@@ -81,8 +84,12 @@ def answers_from_data(
             weeks = raw_weeks
 
     screening_date = _date(data, "date", problem, required=False) or (today or dt.date.today())
-    milestones = _answer_map(data, "answers", content.milestone_by_id, "milestone", problem, _milestone_answer)
-    signs = _answer_map(data, "warning_signs", content.warning_sign_by_id, "warning sign", problem, _sign_answer)
+    milestones = _answer_map(
+        data, "answers", content.milestone_by_id, "milestone", problem, _milestone_answer
+    )
+    signs = _answer_map(
+        data, "warning_signs", content.warning_sign_by_id, "warning sign", problem, _sign_answer
+    )
     concerns = data.get("concerns")
     if concerns is not None and not isinstance(concerns, str):
         concerns = str(concerns)

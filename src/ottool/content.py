@@ -38,7 +38,7 @@ DomainId = Annotated[
     str,
     msgspec.Meta(
         pattern=r"^[a-z0-9_]+$",
-        description="a domain id of lower-case letters, digits and underscores, such as 'fine_motor'",
+        description="an area id of lower-case letters, digits and underscores, like 'fine_motor'",
     ),
 ]
 Months = Annotated[
@@ -52,7 +52,7 @@ TextList = tuple[str, ...]
 _STRUCT = {"frozen": True, "forbid_unknown_fields": True, "kw_only": True}
 
 
-class Domain(msgspec.Struct, **_STRUCT):  # type: ignore[call-arg]
+class Domain(msgspec.Struct, **_STRUCT):
     """An area of development, such as fine motor skills."""
 
     TEXT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "description")
@@ -61,7 +61,7 @@ class Domain(msgspec.Struct, **_STRUCT):  # type: ignore[call-arg]
     description: str = ""
 
 
-class Milestone(msgspec.Struct, **_STRUCT):  # type: ignore[call-arg]
+class Milestone(msgspec.Struct, **_STRUCT):
     """One thing most children can do by a checklist age."""
 
     TEXT_FIELDS: ClassVar[tuple[str, ...]] = ("text", "question", "hint")
@@ -79,7 +79,7 @@ class Milestone(msgspec.Struct, **_STRUCT):  # type: ignore[call-arg]
         return self.question or self.text
 
 
-class WarningSign(msgspec.Struct, **_STRUCT):  # type: ignore[call-arg]
+class WarningSign(msgspec.Struct, **_STRUCT):
     """A sign that should be talked over with a professional whatever the milestones say."""
 
     TEXT_FIELDS: ClassVar[tuple[str, ...]] = ("text", "advice")
@@ -99,7 +99,7 @@ class WarningSign(msgspec.Struct, **_STRUCT):  # type: ignore[call-arg]
         )
 
 
-class Activity(msgspec.Struct, **_STRUCT):  # type: ignore[call-arg]
+class Activity(msgspec.Struct, **_STRUCT):
     """A home activity with its age range, dose and steps."""
 
     TEXT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "why")
@@ -134,7 +134,7 @@ class Activity(msgspec.Struct, **_STRUCT):  # type: ignore[call-arg]
         return self.min_months <= months < self.max_months + 1
 
 
-class MilestonesFile(msgspec.Struct, **_STRUCT):  # type: ignore[call-arg]
+class MilestonesFile(msgspec.Struct, **_STRUCT):
     """The whole of milestones.yaml (used for `ottool schema`)."""
 
     schema_version: Literal[1]
@@ -143,7 +143,7 @@ class MilestonesFile(msgspec.Struct, **_STRUCT):  # type: ignore[call-arg]
     warning_signs: tuple[WarningSign, ...] = ()
 
 
-class ActivitiesFile(msgspec.Struct, **_STRUCT):  # type: ignore[call-arg]
+class ActivitiesFile(msgspec.Struct, **_STRUCT):
     """The whole of activities.yaml (used for `ottool schema`)."""
 
     schema_version: Literal[1]
@@ -270,9 +270,7 @@ def coverage_gaps(content: Content, file: str = ACTIVITIES_FILE) -> Iterator[Pro
     """A warning for each checklist × domain that no activity covers at that age."""
     for months in content.checklists:
         for domain in content.domains:
-            if not any(
-                domain.id in a.domains and a.fits_age(months) for a in content.activities
-            ):
+            if not any(domain.id in a.domains and a.fits_age(months) for a in content.activities):
                 yield Problem(
                     file,
                     None,
@@ -353,9 +351,15 @@ class _Checker:
         m_root = self._root(milestones_raw, m_file, ("domains", "milestones", "warning_signs"))
         a_root = self._root(activities_raw, a_file, ("activities",))
         domains = self._entries(m_root, "domains", Domain, "domain", m_file, required=True)
-        milestones = self._entries(m_root, "milestones", Milestone, "milestone", m_file, required=True)
-        signs = self._entries(m_root, "warning_signs", WarningSign, "warning sign", m_file, required=False)
-        activities = self._entries(a_root, "activities", Activity, "activity", a_file, required=True)
+        milestones = self._entries(
+            m_root, "milestones", Milestone, "milestone", m_file, required=True
+        )
+        signs = self._entries(
+            m_root, "warning_signs", WarningSign, "warning sign", m_file, required=False
+        )
+        activities = self._entries(
+            a_root, "activities", Activity, "activity", a_file, required=True
+        )
 
         self._unique(domains)
         self._unique(milestones, signs)
@@ -369,7 +373,9 @@ class _Checker:
             for item, entry in group.items:
                 domains_list = entry.get("domains")
                 for i, d in enumerate(item.domains):
-                    line = domains_list.lines[i] if isinstance(domains_list, LineList) else entry.line
+                    line = (
+                        domains_list.lines[i] if isinstance(domains_list, LineList) else entry.line
+                    )
                     self._known_domain(group, item.id, d, line, domain_ids)
                 if item.max_months is not None and item.min_months > item.max_months:
                     self.problem(
@@ -412,12 +418,18 @@ class _Checker:
                 self.problem(file, 1, "the file is empty")
             return None
         if not isinstance(raw, LineDict):
-            self.problem(file, 1, "the file must be a mapping with the keys: schema_version, " + ", ".join(lists))
+            self.problem(
+                file,
+                1,
+                "the file must be a mapping with the keys: schema_version, " + ", ".join(lists),
+            )
             return None
         allowed = ("schema_version", *lists)
         for key in raw:
             if key not in allowed:
-                self.problem(file, raw.line_of(key), f"unknown key '{key}'" + did_you_mean(key, allowed))
+                self.problem(
+                    file, raw.line_of(key), f"unknown key '{key}'" + did_you_mean(key, allowed)
+                )
         version = raw.get("schema_version")
         if version != SCHEMA_VERSION or isinstance(version, bool):
             where = raw.line_of("schema_version")
@@ -450,15 +462,25 @@ class _Checker:
             return result
         seq = root[key]
         if not isinstance(seq, LineList):
-            self.problem(file, root.line_of(key), f"'{key}' must be a list of entries, got {_shown(seq)}")
+            self.problem(
+                file, root.line_of(key), f"'{key}' must be a list of entries, got {_shown(seq)}"
+            )
             return result
         if required and not seq:
             self.problem(file, seq.line, f"'{key}' is empty")
         for i, entry in enumerate(seq):
             if not isinstance(entry, LineDict):
-                self.problem(file, seq.lines[i], f"{kind} #{i + 1}: each entry must be a mapping of keys, got {_shown(entry)}")
+                self.problem(
+                    file,
+                    seq.lines[i],
+                    f"{kind} #{i + 1}: each entry must be a mapping of keys, got {_shown(entry)}",
+                )
                 continue
-            label = f"{kind} '{entry['id']}'" if isinstance(entry.get("id"), str) else f"{kind} #{i + 1}"
+            label = (
+                f"{kind} '{entry['id']}'"
+                if isinstance(entry.get("id"), str)
+                else f"{kind} #{i + 1}"
+            )
             converted = self._convert(entry, model, label, file)
             if converted is not None:
                 result.items.append((converted, entry))
@@ -495,18 +517,29 @@ class _Checker:
             return value
         chosen = localized(value, self.lang)
         if not isinstance(chosen, str):
-            self.problem(file, line, f"{label}: {name} gives translations but no '{DEFAULT_LANGUAGE}' text")
+            self.problem(
+                file, line, f"{label}: {name} gives translations but no '{DEFAULT_LANGUAGE}' text"
+            )
             return None
         return chosen
 
     def _field_problems(
-        self, data: dict[str, Any], entry: LineDict, model: type[msgspec.Struct], label: str, file: str
+        self,
+        data: dict[str, Any],
+        entry: LineDict,
+        model: type[msgspec.Struct],
+        label: str,
+        file: str,
     ) -> None:
         fields = {f.name: f for f in msgspec.structs.fields(model)}
         before = len(self.problems)
         for key in data:
             if key not in fields:
-                self.problem(file, entry.line_of(key), f"{label}: unknown key '{key}'" + did_you_mean(key, fields))
+                self.problem(
+                    file,
+                    entry.line_of(key),
+                    f"{label}: unknown key '{key}'" + did_you_mean(key, fields),
+                )
         for name, info in fields.items():
             if name not in data:
                 if info.required:
@@ -517,10 +550,13 @@ class _Checker:
                 msgspec.convert(value, info.type, strict=True)
             except msgspec.ValidationError:
                 line = entry.line_of(name)
-                self.problem(file, line, f"{label}: {name} must be {_expected(info.type)}, got {_shown(value)}")
-        if len(self.problems) == before:  # translation problems were already reported
-            if not any(p.message.startswith(label) for p in self.problems):
-                self.problem(file, entry.line, f"{label}: this entry is not valid")
+                self.problem(
+                    file,
+                    line,
+                    f"{label}: {name} must be {_expected(info.type)}, got {_shown(value)}",
+                )
+        if len(self.problems) == before:  # a rule of the whole entry, not of one field
+            self.problem(file, entry.line, f"{label}: this entry is not valid")
 
     def _unique(self, *groups: _Entries) -> None:
         seen: dict[str, int] = {}
@@ -539,7 +575,9 @@ class _Checker:
                 kept.append((item, entry))
             group.items = kept
 
-    def _known_domain(self, group: _Entries, owner: str, domain: str, line: int, known: list[str]) -> None:
+    def _known_domain(
+        self, group: _Entries, owner: str, domain: str, line: int, known: list[str]
+    ) -> None:
         if domain not in known:
             self.problem(
                 group.file,

@@ -214,7 +214,8 @@ class Interview:
         d.birth_date = dt.date.fromisoformat(birth.strip())
         early = self.ask(
             questionary.confirm(
-                f"Was {d.name or 'your child'} born early (before {PRETERM_BEFORE_WEEKS} weeks of pregnancy)?",
+                f"Was {d.name or 'your child'} born early "
+                f"(before {PRETERM_BEFORE_WEEKS} weeks of pregnancy)?",
                 default=False,
                 style=STYLE,
             )
@@ -320,7 +321,9 @@ def run_interview(content: Content, *, resume: bool = False) -> Answers:
     console = make_console()
     draft = load_draft(content)
     if resume and draft is None:
-        raise InputError("there is no unfinished screening to resume; run `ottool screen` to start one")
+        raise InputError(
+            "there is no unfinished screening to resume; run `ottool screen` to start one"
+        )
     console.print(WELCOME)
     interview = Interview(content, Draft(), console)
     if draft is not None and not resume:
@@ -350,10 +353,15 @@ def offer_after_results(
     console = make_console()
     ask = _plain_ask
     console.print()
-    if ask(questionary.confirm("Write this plan to a file you can print or share?", default=True, style=STYLE)):
+    if ask(
+        questionary.confirm(
+            "Write this plan to a file you can print or share?", default=True, style=STYLE
+        )
+    ):
         from ottool.render.plan import write_plan
 
-        stem = f"plan-{(result.child.name or 'child').lower().replace(' ', '-')}-{result.date.isoformat()}"
+        who = (result.child.name or "child").lower().replace(" ", "-")
+        stem = f"plan-{who}-{result.date.isoformat()}"
         default = f"{stem}.html"
         path = ask(
             questionary.text(

@@ -114,11 +114,13 @@ def build_plan_document(
     areas: tuple[AreaLine, ...] = ()
     if result is not None:
         areas = tuple(
-            AreaLine(content.domain_by_id[d.id].name, status_words(d.status)) for d in result.domains
+            AreaLine(content.domain_by_id[d.id].name, status_words(d.status))
+            for d in result.domains
         )
         age = months_in_words(result.age.used_months)
         if result.age.corrected:
-            age += f" (corrected for prematurity; {months_in_words(result.age.chronological_months)} since birth)"
+            since_birth = months_in_words(result.age.chronological_months)
+            age += f" (corrected for prematurity; {since_birth} since birth)"
     else:
         age = months_in_words(plan.used_months)
     signs = tuple(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -120,7 +120,7 @@ def _next_checklist_ids(content: Content, months: int) -> set[str]:
 def _choose(
     candidates: list[_Candidate], limit: int, already: Iterable[Activity] = ()
 ) -> tuple[PlannedActivity, ...]:
-    """Best-ranked first (ties keep content order), at most PER_DOMAIN per area while others wait."""
+    """Best-ranked first (ties keep content order); PER_DOMAIN per area while others wait."""
     ranked = sorted(candidates, key=lambda c: c.rank)
     per_domain: dict[str, int] = {}
     for a in already:
@@ -146,7 +146,7 @@ def _choose(
     return tuple(PlannedActivity(c.activity, c.reason, c.targets) for c in chosen)
 
 
-def _check_known(ids: Sequence[str], known: dict[str, object], what: str) -> None:
+def _check_known(ids: Sequence[str], known: Mapping[str, object], what: str) -> None:
     for i in ids:
         if i not in known:
             raise InputError(

@@ -80,7 +80,9 @@ def read_result(path: Path, content: Content) -> tuple[ScreeningResult, list[str
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}: this is not a JSON result file ({exc.msg})") from None
+        raise InputError(
+            f"{path}:{exc.lineno}: this is not a JSON result file ({exc.msg})"
+        ) from None
     return result_from_data(data, content, str(path))
 
 
@@ -89,7 +91,7 @@ def result_from_data(data: Any, content: Content, where: str) -> tuple[Screening
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
         raise InputError(
-            f"{where}: not an ottool result (expected \"format\": \"{FORMAT}\", found {found!r})"
+            f'{where}: not an ottool result (expected "format": "{FORMAT}", found {found!r})'
         )
     try:
         child = data["child"]
@@ -149,7 +151,9 @@ def result_from_data(data: Any, content: Content, where: str) -> tuple[Screening
     except InputError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(f"{where}: the result file is incomplete or damaged ({_why(exc)})") from None
+        raise InputError(
+            f"{where}: the result file is incomplete or damaged ({_why(exc)})"
+        ) from None
     return result, plan_ids
 
 

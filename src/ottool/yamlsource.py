@@ -108,7 +108,11 @@ class _Builder:
         shown = tag.replace("tag:yaml.org,2002:", "!!")
         # Keep going so that every such tag in the file is reported in one run.
         self.problems.append(
-            Problem(self.file, node.start_mark.line + 1, f"the YAML tag {shown} is not allowed (plain values only)")
+            Problem(
+                self.file,
+                node.start_mark.line + 1,
+                f"the YAML tag {shown} is not allowed (plain values only)",
+            )
         )
         return None
 
@@ -179,9 +183,13 @@ def read_text(path: Path, *, name: str | None = None, max_bytes: int = MAX_FILE_
     except IsADirectoryError:
         raise InputError([Problem(shown, None, "this is a folder, not a file")]) from None
     except PermissionError:
-        raise InputError([Problem(shown, None, "the file cannot be read (permission denied)")]) from None
+        raise InputError(
+            [Problem(shown, None, "the file cannot be read (permission denied)")]
+        ) from None
     except OSError as exc:
-        raise InputError([Problem(shown, None, f"the file cannot be read ({exc.strerror})")]) from None
+        raise InputError(
+            [Problem(shown, None, f"the file cannot be read ({exc.strerror})")]
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.padding import Padding
 from rich.panel import Panel
@@ -12,17 +12,17 @@ from rich.text import Text
 from ottool.age import Age, months_in_words
 from ottool.content import Content
 from ottool.plandoc import PlanDocument
-from ottool.screening import ScreeningResult
+from ottool.screening import DomainResult, ScreeningResult
 from ottool.wording import DISCLAIMER, OVERALL_ADVICE, STATUS_LABELS, overall_words
 
 
-def _counts(d: object) -> str:
+def _counts(d: DomainResult) -> str:
     parts = []
     for key, words in (("not_yet", "not yet"), ("sometimes", "sometimes"), ("unsure", "not sure")):
         n = len(getattr(d, key))
         if n:
             parts.append(f"{n} {words}")
-    yes = len(getattr(d, "yes"))
+    yes = len(d.yes)
     return ", ".join([f"{yes} yes", *parts]) if yes or parts else "no questions at this age"
 
 
@@ -32,7 +32,8 @@ def age_line(age: Age, gestational_weeks: int) -> str:
         return (
             f"Age used: {months_in_words(age.used_months)}. Your baby was born "
             f"{40 - gestational_weeks} weeks early, so we use their corrected age "
-            f"({months_in_words(age.chronological_months)} since birth, minus the weeks born early). "
+            f"({months_in_words(age.chronological_months)} since birth, "
+            "minus the weeks born early). "
             "This is usual until age 2."
         )
     return f"Age used: {months_in_words(age.used_months)}."
@@ -107,7 +108,7 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
         console.rule("[heading]Your home activity plan[/heading]", align="left")
     console.print(escape(doc.intro))
     for number, card in enumerate(doc.activities, start=1):
-        parts: list[object] = []
+        parts: list[RenderableType] = []
         if card.why:
             parts.append(Text(card.why, style="italic"))
         why = card.reason
@@ -132,7 +133,12 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
                 parts.append(Text(f"⚠ {note}"))
         console.print()
         console.print(
-            Panel(Group(*parts), title=f"[heading]{number}. {escape(card.name)}[/heading]", title_align="left", padding=(0, 1))  # type: ignore[arg-type]
+            Panel(
+                Group(*parts),
+                title=f"[heading]{number}. {escape(card.name)}[/heading]",
+                title_align="left",
+                padding=(0, 1),
+            )
         )
     if doc.when_to_call:
         console.print()

@@ -69,7 +69,11 @@ def print_summary(report: Report, console: Console) -> None:
     )
     console.print()
     console.print(
-        _grid(c, "Milestones per checklist", lambda m, d: sum(1 for x in c.checklist(m) if x.domain == d))
+        _grid(
+            c,
+            "Milestones per checklist",
+            lambda m, d: sum(1 for x in c.checklist(m) if x.domain == d),
+        )
     )
     console.print()
     console.print(
