@@ -47,6 +47,10 @@ DataDir = Annotated[
 ]
 
 
+#: Set once a command has told the user what an interruption kept.
+_INTERRUPT_EXPLAINED = False
+
+
 class TextOrJson(enum.StrEnum):
     text = "text"
     json = "json"
@@ -257,6 +261,8 @@ def _interview(content: Content, resume: bool) -> Answers:
         with user_errors():
             return run_interview(content, resume=resume)
     except Interrupted as stop:
+        global _INTERRUPT_EXPLAINED
+        _INTERRUPT_EXPLAINED = True
         typer.echo(
             f"\nStopped. Your answers so far are kept in {stop.draft_path}.\n"
             "Run `ottool screen --resume` to continue where you left off.",
@@ -328,6 +334,8 @@ def main() -> None:
     """Entry point of the `ottool` console script."""
     try:
         app()
-    except KeyboardInterrupt:
-        typer.echo("\nottool: interrupted; nothing was changed.", err=True)
-        sys.exit(130)
+    except SystemExit as exit_:
+        if exit_.code == 130 and not _INTERRUPT_EXPLAINED:
+            # Files are written whole or not at all, so nothing was half-changed.
+            typer.echo("\nottool: interrupted; nothing was changed.", err=True)
+        raise
