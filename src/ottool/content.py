@@ -255,7 +255,8 @@ def check_content(data_dir: Path | None = None, *, lang: str = DEFAULT_LANGUAGE)
         version=digest.hexdigest()[:12],
         data_dir=folder,
     )
-    return Report(content, (), tuple(coverage_gaps(content, names[ACTIVITIES_FILE])))
+    gaps = coverage_gaps(content, names[ACTIVITIES_FILE], names[MILESTONES_FILE])
+    return Report(content, (), tuple(gaps))
 
 
 def _display_path(path: Path) -> str:
@@ -266,13 +267,23 @@ def _display_path(path: Path) -> str:
         return str(path)
 
 
-def coverage_gaps(content: Content, file: str = ACTIVITIES_FILE) -> Iterator[Problem]:
-    """A warning for each checklist × domain that no activity covers at that age."""
+def coverage_gaps(
+    content: Content, activities_file: str = ACTIVITIES_FILE, milestones_file: str = MILESTONES_FILE
+) -> Iterator[Problem]:
+    """Warnings for each checklist × area with no milestone, or no activity at that age."""
     for months in content.checklists:
+        asked = {m.domain for m in content.checklist(months)}
         for domain in content.domains:
+            if domain.id not in asked:
+                yield Problem(
+                    milestones_file,
+                    None,
+                    f"the {months}-month checklist has no milestone for {domain.id} "
+                    "(screenings at this age will show it as 'not enough answers')",
+                )
             if not any(domain.id in a.domains and a.fits_age(months) for a in content.activities):
                 yield Problem(
-                    file,
+                    activities_file,
                     None,
                     f"no activity for {domain.id} covers the {months}-month checklist",
                 )
