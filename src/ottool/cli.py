@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import enum
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ottool import __version__
-from ottool.errors import InputError, Problem
+from ottool.cli_common import DataDir, fail, load, user_errors
 
 if TYPE_CHECKING:
     from ottool.content import Content
@@ -35,17 +33,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-DataDir = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir",
-        envvar="OTTOOL_DATA_DIR",
-        help="Folder with milestones.yaml and activities.yaml (default: the shipped content).",
-        show_default=False,
-    ),
-]
-
 
 #: Set once a command has told the user what an interruption kept.
 _INTERRUPT_EXPLAINED = False
@@ -76,38 +63,12 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Milestone checks and home-activity plans for babies and toddlers, offline."""
-
-
-def fail(problems: list[Problem] | str) -> NoReturn:
-    """Print each problem on one line of stderr and exit with status 1."""
-    error = InputError(problems)
-    for problem in error.problems:
-        typer.echo(f"ottool: {problem}" if problem.file is None else str(problem), err=True)
-    raise typer.Exit(1)
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Turn the core's InputError into clean stderr lines and exit 1."""
-    try:
-        yield
-    except InputError as exc:
-        fail(exc.problems)
-
-
-def load(data_dir: Path | None) -> Content:
-    """The content, or exit 1 listing every problem in it."""
-    from ottool.content import load_content
-
-    with user_errors():
-        return load_content(data_dir)
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
 
 
 @app.command()
@@ -138,7 +99,9 @@ def validate(
 
 @app.command()
 def schema(
-    which: Annotated[SchemaName, typer.Argument(help="Which content file.")] = SchemaName.milestones,
+    which: Annotated[
+        SchemaName, typer.Argument(help="Which content file.")
+    ] = SchemaName.milestones,
 ) -> None:
     """Print the JSON Schema of a content file (for YAML editor extensions)."""
     import json
@@ -153,7 +116,9 @@ def milestones(
     months: Annotated[
         int | None, typer.Option("--months", help="Only the checklist at this age (months).")
     ] = None,
-    domain: Annotated[str | None, typer.Option("--domain", help="Only this area (domain id).")] = None,
+    domain: Annotated[
+        str | None, typer.Option("--domain", help="Only this area (domain id).")
+    ] = None,
     data_dir: DataDir = None,
 ) -> None:
     """List the milestones, grouped by checklist age."""
@@ -179,7 +144,9 @@ def activities(
     age: Annotated[
         float | None, typer.Option("--age", help="Only activities that fit this age (months).")
     ] = None,
-    domain: Annotated[str | None, typer.Option("--domain", help="Only this area (domain id).")] = None,
+    domain: Annotated[
+        str | None, typer.Option("--domain", help="Only this area (domain id).")
+    ] = None,
     search: Annotated[
         str | None, typer.Option("--search", help="Only activities whose text contains this.")
     ] = None,
@@ -223,8 +190,8 @@ def screen(
     data_dir: DataDir = None,
 ) -> None:
     """Answer milestone questions about your child and get a home-activity plan."""
-    from ottool.planning import plan_for_result
     from ottool.plandoc import build_plan_document
+    from ottool.planning import plan_for_result
     from ottool.resultdoc import result_to_data
     from ottool.screening import score
 
@@ -325,9 +292,8 @@ def _check_domain(content: Content, domain: str | None) -> None:
         from ottool.errors import did_you_mean
 
         known = list(content.domain_by_id)
-        fail(
-            f"'{domain}' is not a known area{did_you_mean(domain, known)} (known: {', '.join(known)})"
-        )
+        hint = did_you_mean(domain, known)
+        fail(f"'{domain}' is not a known area{hint} (known: {', '.join(known)})")
 
 
 def main() -> None:
