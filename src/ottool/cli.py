@@ -187,6 +187,17 @@ def screen(
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue the screening that was interrupted.")
     ] = False,
+    plan_output: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan-output",
+            help="Also write the home plan to this file (.pdf, .html, .md, .txt or .json).",
+        ),
+    ] = None,
+    save: Annotated[
+        bool,
+        typer.Option("--save", help="Save the results on this computer (see `ottool history`)."),
+    ] = False,
     data_dir: DataDir = None,
 ) -> None:
     """Answer milestone questions about your child and get a home-activity plan."""
@@ -196,6 +207,11 @@ def screen(
     from ottool.screening import score
 
     content = load(data_dir)
+    if plan_output is not None:
+        from ottool.render.plan import format_from_suffix
+
+        with user_errors():
+            format_from_suffix(plan_output)  # a wrong extension fails before any questions
     if answers is None:
         given = _interview(content, resume)
     else:
@@ -209,11 +225,171 @@ def screen(
         result_data = result_to_data(result, plan)
         doc = build_plan_document(content, plan, result=result)
         _show_result(content, result, result_data, doc, fmt, output)
+        if plan_output is not None:
+            from ottool.render.plan import write_plan
+
+            write_plan(doc, plan_output)
+            typer.echo(f"Plan written to {plan_output}.", err=True)
+        if save:
+            from ottool.answerfile import answers_to_data
+            from ottool.history import save_screening
+
+            number = save_screening(result_data, answers_to_data(given), result.content_version)
+            typer.echo(f"Saved as screening {number}; see `ottool history`.", err=True)
     if answers is None:
         from ottool.interview import discard_draft, offer_after_results
 
         discard_draft()  # the answers are in the results now
-        offer_after_results(given, result, result_data, doc)
+        offer_after_results(
+            given, result, result_data, doc, plan_written=plan_output is not None, saved=save
+        )
+
+
+class PlanFormat(enum.StrEnum):
+    terminal = "terminal"
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+
+
+class Paper(enum.StrEnum):
+    a4 = "a4"
+    letter = "letter"
+
+
+@app.command()
+def plan(
+    from_file: Annotated[
+        Path | None,
+        typer.Option("--from", help="A result file from `ottool screen --format json`."),
+    ] = None,
+    from_history: Annotated[
+        int | None,
+        typer.Option("--from-history", help="A screening saved on this computer (its id)."),
+    ] = None,
+    age_months: Annotated[
+        float | None,
+        typer.Option("--age-months", min=0, max=60, help="Plan for this age (months)."),
+    ] = None,
+    focus: Annotated[
+        list[str] | None,
+        typer.Option("--focus", help="An area to focus on (repeatable), e.g. fine_motor."),
+    ] = None,
+    activity: Annotated[
+        list[str] | None,
+        typer.Option("--activity", help="An activity id to include (repeatable)."),
+    ] = None,
+    child: Annotated[str | None, typer.Option("--child", help="The child's name.")] = None,
+    therapist: Annotated[
+        str | None, typer.Option("--therapist", help="Your name, as it should be printed.")
+    ] = None,
+    note: Annotated[
+        list[str] | None, typer.Option("--note", help="A note for the family (repeatable).")
+    ] = None,
+    weeks: Annotated[
+        int, typer.Option("--weeks", min=1, max=12, help="Weeks in the tick-box tracker.")
+    ] = 2,
+    max_activities: Annotated[
+        int, typer.Option("--max-activities", min=1, max=20, help="Activities in the plan.")
+    ] = 4,
+    fmt: Annotated[
+        PlanFormat | None,
+        typer.Option(
+            "--format",
+            help="terminal, md, html, pdf or json (default: from --output's extension).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", help="Write the plan here.")] = None,
+    paper: Annotated[Paper, typer.Option("--paper", help="Paper size for PDF.")] = Paper.a4,
+    data_dir: DataDir = None,
+) -> None:
+    """Make a printable home plan from a screening, or for an age and focus areas."""
+    from ottool.plandoc import build_plan_document
+    from ottool.planning import plan_for_focus, plan_for_result
+
+    sources = [o for o in (from_file, from_history, age_months) if o is not None]
+    if len(sources) != 1:
+        fail("give exactly one of --from FILE, --from-history ID or --age-months N")
+    if age_months is None and (focus or activity):
+        fail("--focus and --activity go with --age-months; a screening chooses its own")
+    content = load(data_dir)
+    kind = _plan_format(fmt, output)
+    with user_errors():
+        result = None
+        if from_file is not None:
+            from ottool.resultdoc import read_result
+
+            result, _ = read_result(from_file, content)
+        elif from_history is not None:
+            from ottool.history import get_screening
+            from ottool.resultdoc import result_from_data
+
+            saved = get_screening(from_history)
+            result, _ = result_from_data(saved.result, content, f"saved screening {from_history}")
+        if result is not None:
+            home_plan = plan_for_result(content, result, max_activities)
+        else:
+            assert age_months is not None
+            home_plan = plan_for_focus(
+                content,
+                age_months,
+                focus=focus or (),
+                activity_ids=activity or (),
+                max_activities=max_activities,
+            )
+        doc = build_plan_document(
+            content,
+            home_plan,
+            result=result,
+            child=child,
+            therapist=therapist,
+            notes=note or (),
+            weeks=weeks,
+        )
+        _emit_plan(doc, kind, output, paper.value)
+
+
+def _plan_format(fmt: PlanFormat | None, output: Path | None) -> str:
+    """The plan's format: --format, else --output's extension, else the terminal."""
+    if fmt is not None:
+        return fmt.value
+    if output is None:
+        return "terminal"
+    from ottool.render.plan import format_from_suffix
+
+    with user_errors():
+        return format_from_suffix(output)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str) -> None:
+    if kind == "terminal" or (kind == "txt" and output is None):
+        from ottool.render.console import make_console
+        from ottool.render.terminal import print_plan
+
+        if output is None:
+            console = make_console()
+            print_plan(doc, console)
+            console.print()
+            console.print(doc.disclaimer, style="muted")
+            return
+        kind = "txt"
+    from ottool.render.plan import render_plan, write_plan
+
+    if output is not None:
+        write_plan(doc, output, fmt=kind, paper=paper)
+        typer.echo(f"Plan written to {output}.", err=True)
+        return
+    if kind == "pdf" and sys.stdout.isatty():
+        fail("a PDF cannot be shown in the terminal; add --output plan.pdf")
+    rendered = render_plan(doc, kind, paper=paper)
+    if isinstance(rendered, bytes):
+        sys.stdout.buffer.write(rendered)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(rendered)
 
 
 def _interview(content: Content, resume: bool) -> Answers:

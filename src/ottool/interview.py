@@ -347,13 +347,22 @@ def run_interview(content: Content, *, resume: bool = False) -> Answers:
 
 
 def offer_after_results(
-    answers: Answers, result: ScreeningResult, result_data: dict[str, Any], plan_doc: Any
+    answers: Answers,
+    result: ScreeningResult,
+    result_data: dict[str, Any],
+    plan_doc: Any,
+    *,
+    plan_written: bool = False,
+    saved: bool = False,
 ) -> None:
-    """At the end: offer to write the plan to a file and to save the results."""
+    """At the end: offer to write the plan to a file and to save the results.
+
+    Offers already answered on the command line (--plan-output, --save) are skipped.
+    """
     console = make_console()
     ask = _plain_ask
     console.print()
-    if ask(
+    if not plan_written and ask(
         questionary.confirm(
             "Write this plan to a file you can print or share?", default=True, style=STYLE
         )
@@ -375,7 +384,7 @@ def offer_after_results(
             console.print(f"Plan written to {path.strip() or default}.")
         except InputError as exc:
             console.print(f"[discuss]![/discuss] {exc}")
-    if ask(
+    if not saved and ask(
         questionary.confirm(
             "Save these results on this computer, to compare next time? (kept private to you)",
             default=True,

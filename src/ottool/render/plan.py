@@ -1,0 +1,97 @@
+"""A home plan document in any printable format: Markdown, HTML, PDF, JSON or plain text.
+
+This module stays light: the PDF library and Jinja2 are imported only by the
+renderer that needs them, so `ottool --help` and the terminal view stay fast.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from ottool.errors import InputError
+from ottool.files import write_atomic
+from ottool.plandoc import PlanDocument
+
+FORMATS = ("md", "html", "pdf", "json", "txt")
+
+#: File name endings and the format each one means.
+SUFFIXES: dict[str, str] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".json": "json",
+    ".txt": "txt",
+}
+
+#: Plain-text plans are as wide as a classic terminal, so they print and paste cleanly.
+TEXT_WIDTH = 80
+
+
+def format_from_suffix(path: Path) -> str:
+    """The format a file name asks for, from its ending (``plan.pdf`` → ``pdf``)."""
+    fmt = SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        allowed = ", ".join(SUFFIXES)
+        raise InputError(
+            f"cannot tell which format to write {path} in: "
+            f"its name should end in one of {allowed}"
+        )
+    return fmt
+
+
+def render_plan(doc: PlanDocument, fmt: str, *, paper: str = "a4") -> str | bytes:
+    """The plan laid out in ``fmt`` (one of FORMATS); PDF is bytes, the rest text."""
+    if fmt == "md":
+        from ottool.render.markdown import plan_markdown
+
+        return plan_markdown(doc)
+    if fmt == "html":
+        from ottool.render.html import plan_html
+
+        return plan_html(doc)
+    if fmt == "pdf":
+        from ottool.render.pdf import plan_pdf
+
+        return plan_pdf(doc, paper=paper)
+    if fmt == "json":
+        return json.dumps(doc.as_data(), indent=2, ensure_ascii=False) + "\n"
+    if fmt == "txt":
+        return plan_text(doc)
+    raise InputError(f"unknown plan format '{fmt}': use one of {', '.join(FORMATS)}")
+
+
+def plan_text(doc: PlanDocument) -> str:
+    """The terminal view as plain text: no colour, 80 columns."""
+    from rich.console import Console
+
+    from ottool.render.console import THEME
+    from ottool.render.terminal import print_plan
+
+    console = Console(
+        theme=THEME,
+        width=TEXT_WIDTH,
+        record=True,
+        file=io.StringIO(),
+        color_system=None,
+        force_terminal=False,
+        highlight=False,
+        emoji=False,
+    )
+    print_plan(doc, console)
+    return console.export_text(styles=False).lstrip("\n")
+
+
+def write_plan(
+    doc: PlanDocument, path: Path, *, fmt: str | None = None, paper: str = "a4"
+) -> None:
+    """Write the plan to ``path``, in ``fmt`` or the format its name ends in.
+
+    The file is private (readable by its owner only): it holds a child's details.
+    """
+    data = render_plan(doc, fmt or format_from_suffix(path), paper=paper)
+    write_atomic(path, data, private=True)
+

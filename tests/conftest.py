@@ -1,0 +1,112 @@
+"""Shared fixtures: the small test content set, a CLI runner, and content builders."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ottool.content import Activity, Content, Domain, Milestone, WarningSign, load_content
+
+FIXTURE_DIR = Path(__file__).parent / "fixtures" / "content"
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The small test content: gross_motor, fine_motor, social_emotional; checklists 2, 4, 6."""
+    return load_content(FIXTURE_DIR)
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A private copy of the test content folder, for deliberate edits."""
+    folder = tmp_path / "content"
+    shutil.copytree(FIXTURE_DIR, folder)
+    return folder
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+@pytest.fixture
+def cli() -> Callable[..., Run]:
+    """Invoke `ottool ARGS...` in-process, as a user would call it."""
+    from ottool.cli import app
+
+    def run(*args: str | Path) -> Run:
+        result = CliRunner().invoke(app, [str(a) for a in args])
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
+
+
+# --- building small Content objects in code (for planning and scoring rules) -------
+
+
+def domain(id: str) -> Domain:
+    return Domain(id=id, name=id.replace("_", " "))
+
+
+def milestone(id: str, months: int, domain: str) -> Milestone:
+    return Milestone(id=id, months=months, domain=domain, text=id, source="test")
+
+
+def activity(
+    id: str,
+    domains: Sequence[str],
+    targets: Sequence[str] = (),
+    min_months: int = 0,
+    max_months: int = 24,
+) -> Activity:
+    return Activity(
+        id=id,
+        name=id,
+        min_months=min_months,
+        max_months=max_months,
+        domains=tuple(domains),
+        targets=tuple(targets),
+        minutes=5,
+        times_per_day=1,
+        steps=("do it",),
+        source="test",
+    )
+
+
+def sign(id: str, level: str = "discuss", min_months: int = 0) -> WarningSign:
+    return WarningSign(
+        id=id,
+        text=id,
+        min_months=min_months,
+        domains=("a",),
+        level=level,  # type: ignore[arg-type]
+        advice="ask",
+        source="test",
+    )
+
+
+def make_content(
+    domains: Iterable[str],
+    milestones: Iterable[Milestone],
+    activities: Iterable[Activity] = (),
+    signs: Iterable[WarningSign] = (),
+) -> Content:
+    return Content(
+        tuple(domain(d) for d in domains),
+        tuple(milestones),
+        tuple(signs),
+        tuple(activities),
+    )
