@@ -16,7 +16,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "content"
 BIRTH = (dt.date.today() - dt.timedelta(days=130)).isoformat()
 
 
-def spawn(home: Path, *args: str) -> pexpect.spawn:
+def spawn(home: Path, *args: str, cwd: Path | None = None) -> pexpect.spawn:
     env = {**os.environ, "OTTOOL_HOME": str(home), "NO_COLOR": "1", "TERM": "xterm"}
     env.pop("OTTOOL_DATA_DIR", None)
     child = pexpect.spawn(
@@ -26,6 +26,7 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
         encoding="utf-8",
         timeout=20,
         dimensions=(40, 100),
+        cwd=str(cwd) if cwd else None,
     )
     return child
 
@@ -143,3 +144,61 @@ def test_without_a_terminal_screen_points_to_answers(tmp_path: Path, stdin: byte
     assert done.returncode == 1
     assert b"--answers" in done.stderr
     assert b"Traceback" not in done.stderr
+
+
+def test_the_end_offers_write_the_plan_and_save_the_results(tmp_path: Path) -> None:
+    home, work = tmp_path / "home", tmp_path / "work"
+    work.mkdir()
+    child = spawn(home, cwd=work)
+    answer_child(child, name="Ada Lovelace")
+    for position in ("1 of 5", "2 of 5", "3 of 5", "4 of 5"):
+        choose(child, position, "1")
+    choose(child, "5 of 5", "2")  # smiles for attention: sometimes
+    child.expect("Have you noticed any of these")
+    child.send("\r")
+    child.expect("Anything else")
+    child.sendline("She naps a lot")
+    child.expect("Results for Ada Lovelace")
+    child.expect("Write this plan")
+    child.send("y")
+    child.expect("File name")
+    child.send("\x15")  # clear the suggested name
+    child.sendline("ada.md")
+    child.expect("Plan written to ada.md")
+    child.expect("Save these results")
+    child.send("y")
+    child.expect(r"Saved as screening (\d+)")
+    number = int(child.match.group(1))
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+    plan = (work / "ada.md").read_text()
+    assert "Ada Lovelace" in plan
+    assert "Mirror play" in plan  # practises the 'sometimes' smile
+    assert (work / "ada.md").stat().st_mode & 0o777 == 0o600
+
+    import subprocess
+
+    shown = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ottool",
+            "history",
+            "show",
+            str(number),
+            "--format",
+            "json",
+            "--data-dir",
+            str(FIXTURE),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "OTTOOL_HOME": str(home)},
+        check=True,
+    )
+    saved = json.loads(shown.stdout)
+    assert saved["format"] == "ottool-result/1"
+    assert saved["child"]["name"] == "Ada Lovelace"
+    assert saved["concerns"] == "She naps a lot"

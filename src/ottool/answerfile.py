@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from ottool.age import age_on
 from ottool.content import Content
 from ottool.errors import InputError, Problem, did_you_mean
 from ottool.screening import ANSWERS, Answer, Answers, Child
@@ -93,6 +94,8 @@ def answers_from_data(
     concerns = data.get("concerns")
     if concerns is not None and not isinstance(concerns, str):
         concerns = str(concerns)
+    if birth is not None and not problems:
+        _check_age(data, child_data, birth, screening_date, weeks, problem, today)
     if problems or birth is None:
         raise InputError(problems)
     return Answers(
@@ -102,6 +105,25 @@ def answers_from_data(
         signs,
         concerns.strip() or None if isinstance(concerns, str) else None,
     )
+
+
+def _check_age(
+    data: LineDict,
+    child_data: LineDict,
+    birth: dt.date,
+    screening_date: dt.date,
+    weeks: int,
+    problem: Any,
+    today: dt.date | None,
+) -> None:
+    """Impossible ages (DESIGN.md §3) as problems at the line of the date to fix."""
+    try:
+        age_on(birth, screening_date, weeks, today=today)
+    except InputError as exc:
+        for p in exc.problems:
+            about_screening = p.message.startswith("the screening date") and "date" in data
+            line = data.line_of("date") if about_screening else child_data.line_of("birth_date")
+            problem(line, p.message)
 
 
 def _date(data: LineDict, key: str, problem: Any, *, required: bool) -> dt.date | None:

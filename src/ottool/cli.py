@@ -16,6 +16,7 @@ import typer
 
 from ottool import __version__
 from ottool.cli_common import DataDir, fail, load, user_errors
+from ottool.history_cli import history_app
 
 if TYPE_CHECKING:
     from ottool.content import Content
@@ -390,6 +391,9 @@ def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str) ->
         sys.stdout.buffer.flush()
     else:
         sys.stdout.write(rendered)
+
+
+app.add_typer(history_app, name="history")
 
 
 def _interview(content: Content, resume: bool) -> Answers:

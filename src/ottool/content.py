@@ -296,6 +296,17 @@ def localized(value: Any, lang: str = DEFAULT_LANGUAGE) -> Any:
     return value
 
 
+def _has_list(root: LineDict | None, key: str) -> bool:
+    return root is not None and isinstance(root.get(key), LineList)
+
+
+class _AnyId(set[str]):
+    """Stands for every id of a list that could not be read."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 def _problem_order(p: Problem) -> tuple[str, int]:
     return (p.file or "", p.line or 0)
 
@@ -322,7 +333,7 @@ def _expected(tp: Any) -> str:
         return " or ".join(repr(a) for a in get_args(tp))
     if origin is tuple:
         item = get_args(tp)[0]
-        return "a list of text" if item is str else f"a list of {_expected(item)}s"
+        return "a list of text" if item is str else f"a list, each {_expected(item)}"
     if origin is Union or str(origin) == "<class 'types.UnionType'>":
         options = [_expected(a) for a in get_args(tp) if a is not type(None)]
         return " or ".join(options) + " (or left out)"
@@ -333,7 +344,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
-        return "a list"
+        return "a list" if value else "an empty list"
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
@@ -351,6 +362,9 @@ class _Checker:
     def __init__(self, lang: str, names: dict[str, str]) -> None:
         self.lang = lang
         self.problems: list[Problem] = []
+        #: Ids of entries already reported as invalid, by kind: references to them are
+        #: not reported again as unknown.
+        self.broken: dict[str, set[str]] = {}
         self.m_file = names[MILESTONES_FILE]
         self.a_file = names[ACTIVITIES_FILE]
 
@@ -377,6 +391,12 @@ class _Checker:
         self._unique(activities)
         domain_ids = [d.id for d, _ in domains.items]
         milestone_by_id = {m.id: m for m, _ in milestones.items}
+        # When a list could not be read at all, references to it are not checked: one
+        # YAML typo must not bury itself under a problem for every reference.
+        if not _has_list(m_root, "domains"):
+            self.broken["domain"] = _AnyId()
+        if not _has_list(m_root, "milestones"):
+            self.broken["milestone"] = _AnyId()
 
         for m, entry in milestones.items:
             self._known_domain(milestones, m.id, m.domain, entry.line_of("domain"), domain_ids)
@@ -400,6 +420,8 @@ class _Checker:
             for i, target in enumerate(a.targets):
                 line = targets.lines[i] if isinstance(targets, LineList) else entry.line
                 milestone = milestone_by_id.get(target)
+                if milestone is None and target in self.broken.get("milestone", ()):
+                    continue  # the milestone's own problem is reported already
                 if milestone is None:
                     self.problem(
                         a_file,
@@ -495,6 +517,8 @@ class _Checker:
             converted = self._convert(entry, model, label, file)
             if converted is not None:
                 result.items.append((converted, entry))
+            elif isinstance(entry.get("id"), str):
+                self.broken.setdefault(kind, set()).add(entry["id"])
         return result
 
     def _convert(self, entry: LineDict, model: type[msgspec.Struct], label: str, file: str) -> Any:
@@ -561,6 +585,8 @@ class _Checker:
                 msgspec.convert(value, info.type, strict=True)
             except msgspec.ValidationError:
                 line = entry.line_of(name)
+                if self._item_problems(value, entry.get(name), line, info.type, label, name, file):
+                    continue
                 self.problem(
                     file,
                     line,
@@ -568,6 +594,27 @@ class _Checker:
                 )
         if len(self.problems) == before:  # a rule of the whole entry, not of one field
             self.problem(file, entry.line, f"{label}: this entry is not valid")
+
+    def _item_problems(
+        self, value: Any, raw: Any, line: int, tp: Any, label: str, name: str, file: str
+    ) -> bool:
+        """For a list whose items are wrong, a problem per bad item, at the item's line."""
+        if not isinstance(value, list) or get_origin(tp) is not tuple:
+            return False
+        item_type = get_args(tp)[0]
+        found = False
+        for i, item in enumerate(value):
+            try:
+                msgspec.convert(item, item_type, strict=True)
+            except msgspec.ValidationError:
+                self.problem(
+                    file,
+                    raw.lines[i] if isinstance(raw, LineList) else line,
+                    f"{label}: {name}: each item must be {_expected(item_type)}, "
+                    f"got {_shown(item)}",
+                )
+                found = True
+        return found
 
     def _unique(self, *groups: _Entries) -> None:
         seen: dict[str, int] = {}
@@ -589,7 +636,7 @@ class _Checker:
     def _known_domain(
         self, group: _Entries, owner: str, domain: str, line: int, known: list[str]
     ) -> None:
-        if domain not in known:
+        if domain not in known and domain not in self.broken.get("domain", ()):
             self.problem(
                 group.file,
                 line,

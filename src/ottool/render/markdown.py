@@ -78,10 +78,10 @@ def _card(number: int, card: ActivityCard) -> list[str]:
     out = [f"### {number}. {card.name}", ""]
     if card.why:
         out += [f"*{card.why}*", ""]
-    why = card.reason
+    out.append(f"**Why:** {card.reason}  ")
     if card.practises:
-        why += " Practises: " + "; ".join(card.practises) + "."
-    out += [f"**Why:** {why}  ", f"**How much:** {card.dose}  "]
+        out.append(f"**Skills it practises:** {'; '.join(card.practises)}  ")
+    out.append(f"**How much:** {card.dose}  ")
     if card.routines:
         out.append(f"**Fits into:** {', '.join(card.routines)}  ")
     if card.materials:

@@ -37,8 +37,7 @@ def format_from_suffix(path: Path) -> str:
     if fmt is None:
         allowed = ", ".join(SUFFIXES)
         raise InputError(
-            f"cannot tell which format to write {path} in: "
-            f"its name should end in one of {allowed}"
+            f"cannot tell which format to write {path} in: its name should end in one of {allowed}"
         )
     return fmt
 
@@ -52,7 +51,7 @@ def render_plan(doc: PlanDocument, fmt: str, *, paper: str = "a4") -> str | byte
     if fmt == "html":
         from ottool.render.html import plan_html
 
-        return plan_html(doc)
+        return plan_html(doc, paper=paper)
     if fmt == "pdf":
         from ottool.render.pdf import plan_pdf
 
@@ -82,16 +81,14 @@ def plan_text(doc: PlanDocument) -> str:
         emoji=False,
     )
     print_plan(doc, console)
-    return console.export_text(styles=False).lstrip("\n")
+    text = console.export_text(styles=False)
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()) + "\n"
 
 
-def write_plan(
-    doc: PlanDocument, path: Path, *, fmt: str | None = None, paper: str = "a4"
-) -> None:
+def write_plan(doc: PlanDocument, path: Path, *, fmt: str | None = None, paper: str = "a4") -> None:
     """Write the plan to ``path``, in ``fmt`` or the format its name ends in.
 
     The file is private (readable by its owner only): it holds a child's details.
     """
     data = render_plan(doc, fmt or format_from_suffix(path), paper=paper)
     write_atomic(path, data, private=True)
-

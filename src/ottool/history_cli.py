@@ -1,0 +1,320 @@
+"""`ottool history`: list, show, compare, delete, export and import saved screenings.
+
+Imported by cli.py at start-up, so only Typer and the standard library are imported
+here at module level; SQLite, Rich and the rest load inside the commands.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from ottool.content import Content
+    from ottool.history import SavedScreening
+    from ottool.plandoc import PlanDocument
+    from ottool.screening import ScreeningResult
+
+history_app = typer.Typer(
+    help=(
+        "The screenings saved on this computer (private to you): list them, see a "
+        "child's progress, show, delete, export or import them."
+    ),
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class HistoryFormat(enum.StrEnum):
+    terminal = "terminal"
+    json = "json"
+
+
+FormatOption = Annotated[
+    HistoryFormat, typer.Option("--format", help="terminal (for people) or json.")
+]
+# The same option as cli_common.DataDir, repeated to keep this module's imports light.
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        envvar="OTTOOL_DATA_DIR",
+        help="Folder with milestones.yaml and activities.yaml (default: the shipped content).",
+        show_default=False,
+    ),
+]
+EMPTY = "No screenings are saved yet. Save one at the end of `ottool screen`."
+
+
+@history_app.callback()
+def history(
+    ctx: typer.Context,
+    child: Annotated[
+        str | None,
+        typer.Option("--child", help="Only this child's screenings, side by side."),
+    ] = None,
+    fmt: FormatOption = HistoryFormat.terminal,
+    data_dir: DataDirOption = None,
+) -> None:
+    """List the saved screenings, or show one child's progress with --child."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ottool.cli_common import user_errors
+    from ottool.history import list_screenings
+
+    with user_errors():
+        screenings = list_screenings(child)
+    if not screenings:
+        _no_screenings(child, fmt)
+        return
+    if child is None:
+        _print_list(screenings, fmt)
+    else:
+        _print_progress(child, screenings, fmt, data_dir)
+
+
+@history_app.command()
+def show(
+    screening_id: Annotated[int, typer.Argument(metavar="NUMBER", help="The screening's number.")],
+    fmt: FormatOption = HistoryFormat.terminal,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Show a saved screening as it was shown when it was made."""
+    from ottool.cli_common import user_errors
+    from ottool.history import get_screening
+
+    with user_errors():
+        saved = get_screening(screening_id)
+    if fmt is HistoryFormat.json:
+        import json
+
+        typer.echo(json.dumps(saved.result, indent=2, ensure_ascii=False))
+        return
+    from ottool.cli_common import load
+    from ottool.errors import InputError
+    from ottool.render.console import make_console
+    from ottool.render.history import print_saved_header, print_saved_summary
+    from ottool.render.terminal import print_plan, print_result
+
+    content = load(data_dir)
+    console = make_console()
+    print_saved_header(saved, console)
+    try:
+        result, doc = _rebuild(saved, content)
+    except InputError as exc:
+        why = (
+            "This screening was saved with other content"
+            + (f" (version {saved.content_version})" if saved.content_version else "")
+            + f", so it cannot be shown in full: {exc.problems[0].message}"
+        )
+        names = {d.id: d.name for d in content.domains}
+        print_saved_summary(saved, console, why, names)
+        return
+    print_result(result, content, console, disclaimer=False)
+    print_plan(doc, console, with_header=False)
+
+
+@history_app.command()
+def delete(
+    screening_id: Annotated[
+        int | None, typer.Argument(metavar="[NUMBER]", help="The screening to delete.")
+    ] = None,
+    child: Annotated[
+        str | None, typer.Option("--child", help="Delete every screening of this child.")
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete a screening, or all of a child's, for good (the data is erased from disk)."""
+    from ottool.cli_common import fail, user_errors
+    from ottool.history import delete_child, delete_screening, get_screening, list_screenings
+
+    if (screening_id is None) == (child is None):
+        fail("give either a screening NUMBER or --child NAME to delete")
+    with user_errors():
+        if screening_id is not None:
+            saved = get_screening(screening_id)
+            who = f" of {saved.child}" if saved.child else ""
+            _confirm(f"Delete screening {screening_id}{who} from {saved.date}?", yes)
+            delete_screening(screening_id)
+            typer.echo(f"Deleted screening {screening_id}.")
+            return
+        assert child is not None
+        count = len(list_screenings(child))
+        if not count:
+            fail(_no_child_message(child))
+        plural = "s" if count != 1 else ""
+        _confirm(f"Delete {count} screening{plural} of {child}?", yes)
+        deleted = delete_child(child)
+        typer.echo(f"Deleted {deleted} screening{'s' if deleted != 1 else ''} of {child}.")
+
+
+@history_app.command("export")
+def export_history(
+    output: Annotated[
+        Path, typer.Option("--output", help="The JSON Lines file to write (private to you).")
+    ],
+    child: Annotated[
+        str | None, typer.Option("--child", help="Only this child's screenings.")
+    ] = None,
+) -> None:
+    """Write the saved screenings to a JSON Lines file, e.g. to move them to another computer."""
+    from ottool.cli_common import user_errors
+    from ottool.history import export_jsonl
+
+    with user_errors():
+        count = export_jsonl(output, child)
+    typer.echo(f"Exported {count} screening{'s' if count != 1 else ''} to {output}.")
+
+
+@history_app.command("import")
+def import_history(
+    source: Annotated[Path, typer.Argument(metavar="FILE", help="A file from `history export`.")],
+) -> None:
+    """Add the screenings of an exported file; ones already saved are skipped."""
+    from ottool.cli_common import user_errors
+    from ottool.history import import_jsonl
+
+    with user_errors():
+        added, skipped = import_jsonl(source)
+    message = f"Imported {added} screening{'s' if added != 1 else ''}"
+    if skipped:
+        message += f"; {skipped} already saved {'were' if skipped != 1 else 'was'} skipped"
+    typer.echo(message + ".")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _confirm(question: str, yes: bool) -> None:
+    from ottool.cli_common import fail
+
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        fail("nothing deleted: there is no terminal to ask for confirmation; add --yes")
+    if not typer.confirm(f"{question} This cannot be undone.", default=False):
+        typer.echo("Nothing deleted.")
+        raise typer.Exit(0)
+
+
+def _no_screenings(child: str | None, fmt: HistoryFormat) -> None:
+    from ottool.cli_common import fail, user_errors
+    from ottool.history import list_screenings
+
+    if child is not None:
+        with user_errors():
+            anyone = list_screenings()
+        if anyone:
+            fail(_no_child_message(child))
+    if fmt is HistoryFormat.json:
+        _echo_json({"format": "ottool-history-list/1", "child": child, "screenings": []})
+    else:
+        typer.echo(EMPTY)
+
+
+def _no_child_message(child: str) -> str:
+    from ottool.errors import did_you_mean
+    from ottool.history import children
+
+    names = children()
+    message = f"there are no saved screenings for '{child}'"
+    if names:
+        message += f"{did_you_mean(child, names)} (children in the history: {', '.join(names)})"
+    return message
+
+
+def _print_list(screenings: list[SavedScreening], fmt: HistoryFormat) -> None:
+    if fmt is HistoryFormat.json:
+        _echo_json(
+            {
+                "format": "ottool-history-list/1",
+                "child": None,
+                "screenings": [s.summary() for s in screenings],
+            }
+        )
+        return
+    from ottool.render.console import make_console
+    from ottool.render.history import print_history
+
+    print_history(screenings, make_console())
+
+
+def _print_progress(
+    child: str, screenings: list[SavedScreening], fmt: HistoryFormat, data_dir: Path | None
+) -> None:
+    from ottool.history import changes_since_previous
+
+    changes = changes_since_previous(screenings)
+    name = next((s.child for s in reversed(screenings) if s.child), child)
+    if fmt is HistoryFormat.json:
+        _echo_json(
+            {
+                "format": "ottool-history-list/1",
+                "child": name,
+                "screenings": [s.summary() for s in screenings],
+                "changes": changes,
+            }
+        )
+        return
+    from ottool.render.console import make_console
+    from ottool.render.history import print_progress
+
+    print_progress(name, screenings, _area_names(screenings, data_dir), changes, make_console())
+
+
+def _area_names(screenings: list[SavedScreening], data_dir: Path | None) -> dict[str, str]:
+    """Area id → name, in content order; ids the content lacks keep their id as name."""
+    from ottool.content import load_content
+    from ottool.errors import InputError
+
+    try:
+        known = {d.id: d.name for d in load_content(data_dir).domains}
+    except InputError:
+        known = {}  # the history can still be shown, with area ids
+    seen = {a for s in screenings for a in s.domain_statuses}
+    names = {a: n for a, n in known.items() if a in seen}
+    for s in screenings:
+        for a in s.domain_statuses:
+            names.setdefault(a, a)
+    return names
+
+
+def _rebuild(saved: SavedScreening, content: Content) -> tuple[ScreeningResult, PlanDocument]:
+    """The saved result and its plan document, rebuilt with the current content."""
+    from ottool.errors import InputError
+    from ottool.plandoc import build_plan_document
+    from ottool.planning import HomePlan, PlannedActivity
+    from ottool.resultdoc import result_from_data
+
+    result, plan_ids = result_from_data(saved.result, content, f"saved screening {saved.id}")
+    stored = saved.result.get("plan", {}).get("activities", [])
+    planned = []
+    try:
+        for activity_id, entry in zip(plan_ids, stored, strict=True):
+            reason = entry.get("reason", "age")
+            planned.append(
+                PlannedActivity(
+                    content.activity_by_id[activity_id],
+                    reason if reason in _REASONS else "age",
+                    tuple(t for t in entry.get("targets", []) if isinstance(t, str)),
+                )
+            )
+    except (AttributeError, ValueError) as exc:
+        raise InputError(f"the saved plan is damaged ({exc})") from None
+    plan = HomePlan(result.age.used_months, result.checklist.months, tuple(planned))
+    return result, build_plan_document(content, plan, result=result)
+
+
+_REASONS = ("chosen", "not_yet", "sometimes", "focus", "domain", "next", "age")
+
+
+def _echo_json(data: dict[str, Any]) -> None:
+    import json
+
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))

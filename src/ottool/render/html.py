@@ -1,0 +1,42 @@
+"""A home plan as one self-contained HTML page: inline CSS, no scripts, print-ready."""
+
+from __future__ import annotations
+
+import functools
+from importlib.resources import files
+from typing import Any
+
+from ottool.plandoc import PlanDocument
+from ottool.screening import Overall
+from ottool.wording import OVERALL_LABELS
+
+#: CSS `@page` sizes for the paper names ottool accepts.
+PAGE_SIZES = {"a4": "A4", "letter": "letter"}
+
+
+def plan_html(doc: PlanDocument, *, paper: str = "a4") -> str:
+    """The plan as HTML; everything from the document is escaped (autoescape is on)."""
+    html: str = _template().render(
+        doc=doc,
+        page_size=PAGE_SIZES.get(paper, "A4"),
+        urgent_overall=doc.overall == _overall_words("urgent"),
+    )
+    return html
+
+
+@functools.cache
+def _template() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    source = files("ottool.render").joinpath("templates", "plan.html.j2").read_text("utf-8")
+    return env.from_string(source)
+
+
+def _overall_words(key: Overall) -> str:
+    symbol, words = OVERALL_LABELS[key]
+    return f"{symbol} {words}"

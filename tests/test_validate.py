@@ -1,0 +1,425 @@
+"""`ottool validate` (DESIGN.md §2, §7): one test per rule, each on an edited copy of the
+test content, checking the exit code, the exact `file:line:` and the wording."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FIXTURE_DIR, Run
+
+M = "milestones.yaml"
+A = "activities.yaml"
+
+
+class Folder:
+    """A copy of the test content, edited one exact replacement at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def edit(self, name: str, old: str, new: str) -> int:
+        """Replace ``old`` (which must occur once) and return the line where ``new`` starts."""
+        file = self.path / name
+        text = file.read_text()
+        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {name}"
+        start = text.index(old)
+        file.write_text(text.replace(old, new))
+        return text[:start].count("\n") + 1
+
+    def line(self, name: str, needle: str) -> int:
+        """The 1-based line of ``needle`` in the current text of ``name``."""
+        text = (self.path / name).read_text()
+        assert text.count(needle) == 1, needle
+        return text[: text.index(needle)].count("\n") + 1
+
+
+@pytest.fixture
+def folder(content_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Folder:
+    # Run from inside the folder so that files are shown as 'milestones.yaml:LINE:'.
+    monkeypatch.chdir(content_copy)
+    monkeypatch.delenv("OTTOOL_DATA_DIR", raising=False)
+    return Folder(content_copy)
+
+
+@pytest.fixture
+def validate(folder: Folder, cli: Callable[..., Run]) -> Callable[..., Run]:
+    def run(*extra: str) -> Run:
+        return cli("validate", "--data-dir", folder.path, *extra)
+
+    return run
+
+
+def errors(run: Run) -> list[str]:
+    """The problem lines of a failed validation (exit 1, no traceback)."""
+    assert run.exit_code == 1, run.output
+    assert "Traceback" not in run.output
+    lines = run.stderr.strip().splitlines()
+    count = len(lines) - 1
+    assert lines[-1] == f"{count} problem{'s' if count != 1 else ''} found."
+    return lines[:-1]
+
+
+def the_error(run: Run) -> str:
+    [line] = errors(run)
+    return line
+
+
+# --- the unchanged test content ------------------------------------------------------
+
+
+def test_the_test_content_is_valid(validate: Callable[..., Run]) -> None:
+    run = validate()
+    assert run.exit_code == 0, run.stderr
+    assert "Content is valid: 11 milestones in 3 checklists" in run.stdout
+
+
+def test_the_shipped_content_is_valid(
+    cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OTTOOL_DATA_DIR", raising=False)
+    run = cli("validate")
+    assert run.exit_code == 0, run.stderr
+    assert "Content is valid" in run.stdout
+
+
+# --- one rule at a time --------------------------------------------------------------
+
+
+def test_unknown_domain_of_a_milestone(folder: Folder, validate: Any) -> None:
+    line = folder.edit(
+        M, "    domain: fine_motor\n    text: Opens hands", "    domain: fine_motr\n    text: Opens hands"
+    )
+    assert the_error(validate()) == (
+        f"{M}:{line}: milestone 'fm-2m-opens-hands': domain 'fine_motr' is not a known domain"
+        " (did you mean 'fine_motor'?) (known: gross_motor, fine_motor, social_emotional)"
+    )
+
+
+def test_unknown_domain_in_an_activity_list(folder: Folder, validate: Any) -> None:
+    line = folder.edit(A, "domains: [social_emotional]\n    minutes: 5\n    times_per_day: 2",
+                       "domains: [social_emotinal]\n    minutes: 5\n    times_per_day: 2")  # fmt: skip
+    assert the_error(validate()) == (
+        f"{A}:{line}: activity 'songs': domain 'social_emotinal' is not a known domain"
+        " (did you mean 'social_emotional'?) (known: gross_motor, fine_motor, social_emotional)"
+    )
+
+
+def test_badly_written_item_of_a_list(folder: Folder, validate: Any) -> None:
+    folder.edit(A, "    targets: [gm-6m-rolls]", "    targets:\n      - gm-6m-rolls\n      - GM 6m")
+    line = folder.line(A, "- GM 6m")
+    assert the_error(validate()) == (
+        f"{A}:{line}: activity 'rolling-practice': targets: each item must be an id of"
+        " lower-case letters, digits and hyphens, such as 'gm-4m-head-steady', got 'GM 6m'"
+    )
+
+
+def test_empty_steps(folder: Folder, validate: Any) -> None:
+    line = folder.edit(A, "    steps: [Sing a short song.]", "    steps: []")
+    assert the_error(validate()) == (
+        f"{A}:{line}: activity 'songs': steps must be a list of steps, in order,"
+        " got an empty list"
+    )
+
+
+def test_unknown_domain_in_a_block_list_points_at_its_item(folder: Folder, validate: Any) -> None:
+    folder.edit(A, "    domains: [gross_motor]\n    targets: [gm-6m-rolls]",
+                "    domains:\n      - gross_motor\n      - sensory\n    targets: [gm-6m-rolls]")  # fmt: skip
+    line = folder.line(A, "      - sensory")
+    error = the_error(validate())
+    assert error.startswith(f"{A}:{line}: activity 'rolling-practice': domain 'sensory'")
+
+
+def test_unknown_domain_of_a_warning_sign(folder: Folder, validate: Any) -> None:
+    line = folder.edit(M, "    domains: [fine_motor]\n    level: discuss\n    advice: Mention it to"
+                       " your child's doctor.\n    source: AAP 2013",
+                       "    domains: [fine_motors]\n    level: discuss\n    advice: Mention it to"
+                       " your child's doctor.\n    source: AAP 2013")  # fmt: skip
+    assert the_error(validate()).startswith(
+        f"{M}:{line}: warning sign 'ws-no-grasp': domain 'fine_motors' is not a known domain"
+        " (did you mean 'fine_motor'?)"
+    )
+
+
+def test_unknown_target(folder: Folder, validate: Any) -> None:
+    line = folder.edit(A, "targets: [gm-6m-rolls]", "targets: [gm-6m-roll]")
+    assert the_error(validate()) == (
+        f"{A}:{line}: activity 'rolling-practice': target 'gm-6m-roll' is not a known milestone"
+        " (did you mean 'gm-6m-rolls'?)"
+    )
+
+
+def test_inverted_activity_age_range(folder: Folder, validate: Any) -> None:
+    folder.edit(A, "    min_months: 0\n    max_months: 24", "    min_months: 30\n    max_months: 24")
+    line = folder.line(A, "max_months: 24")
+    assert the_error(validate()) == (
+        f"{A}:{line}: activity 'songs': min_months (30) is greater than max_months (24)"
+    )
+
+
+def test_inverted_warning_sign_age_range(folder: Folder, validate: Any) -> None:
+    folder.edit(M, "    min_months: 2\n    max_months: 4", "    min_months: 5\n    max_months: 4")
+    line = folder.line(M, "max_months: 4")
+    assert the_error(validate()) == (
+        f"{M}:{line}: warning sign 'ws-no-tracking': min_months (5) is greater than max_months (4)"
+    )
+
+
+def test_duplicate_activity_id(folder: Folder, validate: Any) -> None:
+    first = folder.line(A, "- id: mirror-play")
+    line = folder.edit(A, "  - id: songs", "  - id: mirror-play")
+    assert the_error(validate()) == (
+        f"{A}:{line}: activity 'mirror-play': the id is already used on line {first}"
+    )
+
+
+def test_duplicate_milestone_id(folder: Folder, validate: Any) -> None:
+    first = folder.line(M, "- id: gm-2m-head-up")
+    line = folder.edit(M, "  - id: gm-6m-rolls", "  - id: gm-2m-head-up")
+    found = errors(validate())
+    assert f"{M}:{line}: milestone 'gm-2m-head-up': the id is already used on line {first}" in (
+        found
+    )
+
+
+def test_warning_sign_ids_share_the_milestones_namespace(folder: Folder, validate: Any) -> None:
+    first = folder.line(M, "- id: se-2m-calms")
+    line = folder.edit(M, "  - id: ws-lost-skills", "  - id: se-2m-calms")
+    assert the_error(validate()) == (
+        f"{M}:{line}: warning sign 'se-2m-calms': the id is already used on line {first}"
+    )
+
+
+def test_duplicate_domain_id(folder: Folder, validate: Any) -> None:
+    first = folder.line(M, "- id: gross_motor")
+    line = folder.edit(M, "  - id: social_emotional", "  - id: gross_motor")
+    found = errors(validate())
+    assert f"{M}:{line}: domain 'gross_motor': the id is already used on line {first}" in found
+
+
+def test_wrong_type(folder: Folder, validate: Any) -> None:
+    folder.edit(M, "  - id: gm-6m-rolls\n    months: 6", "  - id: gm-6m-rolls\n    months: four")
+    line = folder.line(M, "months: four")
+    # Only the milestone's own problem: the activity targeting it is not blamed as well.
+    assert the_error(validate()) == (
+        f"{M}:{line}: milestone 'gm-6m-rolls': months must be a whole number of months,"
+        " from 0 to 60, got 'four'"
+    )
+
+
+def test_quoted_number_is_the_wrong_type(folder: Folder, validate: Any) -> None:
+    line = folder.edit(A, "    minutes: 10", '    minutes: "10"')
+    assert the_error(validate()) == (
+        f"{A}:{line}: activity 'reach-and-grasp': minutes must be a whole number, 1 or more,"
+        " got '10'"
+    )
+
+
+def test_out_of_range_number(folder: Folder, validate: Any) -> None:
+    line = folder.edit(A, "    days_per_week: 5", "    days_per_week: 8")
+    assert the_error(validate()) == (
+        f"{A}:{line}: activity 'reach-and-grasp': days_per_week must be a whole number"
+        " from 1 to 7, got 8"
+    )
+
+
+def test_bad_level(folder: Folder, validate: Any) -> None:
+    line = folder.edit(M, "    level: urgent", "    level: high")
+    assert the_error(validate()) == (
+        f"{M}:{line}: warning sign 'ws-lost-skills': level must be 'discuss' or 'urgent',"
+        " got 'high'"
+    )
+
+
+def test_unknown_key_with_did_you_mean(folder: Folder, validate: Any) -> None:
+    line = folder.edit(M, "    text: Rolls from tummy to back\n    source: CDC LTSAE 2022",
+                       "    text: Rolls from tummy to back\n    sorce: CDC LTSAE 2022")  # fmt: skip
+    found = errors(validate())
+    assert f"{M}:{line + 1}: milestone 'gm-6m-rolls': unknown key 'sorce' (did you mean 'source'?)" in (
+        found
+    )
+    # The entry without its source is also reported, at the entry's first line.
+    entry = folder.line(M, "- id: gm-6m-rolls")
+    assert f"{M}:{entry}: milestone 'gm-6m-rolls': missing 'source'" in found
+
+
+def test_unknown_top_level_key(folder: Folder, validate: Any) -> None:
+    line = folder.edit(M, "warning_signs:", "warning_sings:")
+    found = errors(validate())
+    # The value of the key begins on the next line.
+    assert found == [
+        f"{M}:{line + 1}: unknown key 'warning_sings' (did you mean 'warning_signs'?)"
+    ]
+
+
+def test_missing_required_field(folder: Folder, validate: Any) -> None:
+    folder.edit(A, "    steps: [Sing a short song.]\n", "")
+    line = folder.line(A, "- id: songs")
+    assert the_error(validate()) == f"{A}:{line}: activity 'songs': missing 'steps'"
+
+
+def test_malformed_yaml(folder: Folder, validate: Any) -> None:
+    line = folder.edit(M, "    text: Reaches to grab a toy", "    text: Reaches: to grab a toy")
+    error = the_error(validate())
+    assert error.startswith(f"{M}:{line}: this is not valid YAML")
+    assert "mapping values are not allowed" in error
+    # Only the YAML problem: the other file's references to it are not blamed.
+
+
+def test_python_tag_is_refused_and_not_run(folder: Folder, validate: Any) -> None:
+    marker = folder.path / "it-ran"
+    line = folder.edit(
+        M,
+        "    text: Likes to look at themselves in a mirror",
+        f"    text: !!python/object/apply:os.system ['touch {marker}']",
+    )
+    assert the_error(validate()) == (
+        f"{M}:{line}: the YAML tag !!python/object/apply:os.system is not allowed (plain values only)"
+    )
+    assert not marker.exists()
+
+
+def test_activity_range_must_overlap_its_targets(folder: Folder, validate: Any) -> None:
+    folder.edit(A, "    min_months: 0\n    max_months: 4", "    min_months: 3\n    max_months: 4")
+    line = folder.line(A, "targets: [fm-2m-opens-hands]")
+    assert the_error(validate()) == (
+        f"{A}:{line}: activity 'open-hands': target 'fm-2m-opens-hands' is a 2-month milestone,"
+        " outside the activity's ages 3-4"
+    )
+
+
+def test_no_milestones_at_all(folder: Folder, validate: Any) -> None:
+    text = (folder.path / M).read_text()
+    start = text.index("milestones:\n")
+    end = text.index("warning_signs:")
+    (folder.path / M).write_text(text[:start] + "milestones: []\n\n" + text[end:])
+    line = folder.line(M, "milestones: []")
+    found = errors(validate())
+    assert f"{M}:{line}: 'milestones' is empty" in found
+
+
+def test_a_checklist_area_without_milestones_is_a_warning(folder: Folder, validate: Any) -> None:
+    text = (folder.path / M).read_text()
+    block = text[text.index("  - id: se-6m-mirror") : text.index("warning_signs:")]
+    (folder.path / M).write_text(text.replace(block, "\n"))
+    folder.edit(A, "targets: [se-6m-mirror, se-2m-calms", "targets: [se-2m-calms")
+    run = validate("--format", "json")
+    assert run.exit_code == 0, run.stdout
+    doc = json.loads(run.stdout)
+    assert doc["valid"] is True
+    messages = [w["message"] for w in doc["warnings"]]
+    assert any("6-month checklist has no milestone for social_emotional" in m for m in messages)
+
+
+def test_schema_version_must_be_1(folder: Folder, validate: Any) -> None:
+    line = folder.edit(A, "schema_version: 1", "schema_version: 2")
+    assert the_error(validate()) == f"{A}:{line}: schema_version must be 1, got 2"
+
+
+def test_empty_file(folder: Folder, validate: Any) -> None:
+    (folder.path / A).write_text("# nothing yet\n")
+    assert the_error(validate()) == f"{A}:1: the file is empty"
+
+
+def test_missing_file(folder: Folder, validate: Any) -> None:
+    (folder.path / A).unlink()
+    assert the_error(validate()) == f"{A}: the file does not exist"
+
+
+def test_missing_folder(cli: Callable[..., Run], tmp_path: Path) -> None:
+    run = cli("validate", "--data-dir", tmp_path / "nowhere")
+    assert run.exit_code == 1
+    assert "the content folder does not exist" in run.stderr
+    assert "Traceback" not in run.output
+
+
+# --- many problems, JSON, schema -----------------------------------------------------
+
+
+def test_every_problem_is_reported_in_one_run(folder: Folder, validate: Any) -> None:
+    bad_domain = folder.edit(
+        M, "    domain: fine_motor\n    text: Opens hands", "    domain: fine_motr\n    text: Opens hands"
+    )
+    bad_target = folder.edit(A, "targets: [gm-6m-rolls]", "targets: [gm-6m-roll]")
+    folder.edit(A, "    min_months: 0\n    max_months: 24", "    min_months: 30\n    max_months: 24")
+    inverted = folder.line(A, "max_months: 24")
+    found = errors(validate())
+    assert len(found) == 3
+    # Sorted by file, then line.
+    assert found[0].startswith(f"{A}:{bad_target}: activity 'rolling-practice': target")
+    assert found[1].startswith(f"{A}:{inverted}: activity 'songs': min_months (30)")
+    assert found[2].startswith(f"{M}:{bad_domain}: milestone 'fm-2m-opens-hands': domain")
+
+
+def test_json_format_gives_machine_readable_errors(folder: Folder, validate: Any) -> None:
+    line = folder.edit(A, "targets: [gm-6m-rolls]", "targets: [gm-6m-roll]")
+    run = validate("--format", "json")
+    assert run.exit_code == 1
+    doc = json.loads(run.stdout)
+    assert doc["valid"] is False
+    assert doc["errors"] == [
+        {
+            "file": A,
+            "line": line,
+            "message": "activity 'rolling-practice': target 'gm-6m-roll' is not a known"
+            " milestone (did you mean 'gm-6m-rolls'?)",
+        }
+    ]
+    assert "summary" not in doc
+
+
+def test_json_format_for_valid_content(validate: Any) -> None:
+    run = validate("--format", "json")
+    assert run.exit_code == 0
+    doc = json.loads(run.stdout)
+    assert doc["valid"] is True
+    assert doc["errors"] == []
+    summary = doc["summary"]
+    assert summary["milestones"] == 11
+    assert summary["activities"] == 6
+    assert summary["warning_signs"] == 3
+    assert summary["checklists"] == [2, 4, 6]
+    assert summary["milestones_per_checklist"]["4"] == {
+        "gross_motor": 2,
+        "fine_motor": 2,
+        "social_emotional": 1,
+    }
+
+
+def test_data_dir_from_the_environment(
+    cli: Callable[..., Run], folder: Folder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder.edit(A, "targets: [gm-6m-rolls]", "targets: [gm-6m-roll]")
+    monkeypatch.setenv("OTTOOL_DATA_DIR", str(folder.path))
+    assert cli("validate").exit_code == 1
+    # --data-dir wins over the environment.
+    assert cli("validate", "--data-dir", FIXTURE_DIR).exit_code == 0
+
+
+@pytest.mark.parametrize("which", ["milestones", "activities"])
+def test_schema_prints_json_schema(cli: Callable[..., Run], which: str) -> None:
+    run = cli("schema", which)
+    assert run.exit_code == 0
+    schema = json.loads(run.stdout)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert schema["title"] == f"ottool {which}.yaml"
+    defs = schema["$defs"]
+    if which == "milestones":
+        milestone = defs["Milestone"]
+        assert set(milestone["required"]) >= {"id", "months", "domain", "text", "source"}
+        assert milestone["additionalProperties"] is False
+        assert milestone["properties"]["months"]["type"] == "integer"
+        # Text fields accept a translation mapping too.
+        assert {"type": "string"} in milestone["properties"]["text"]["anyOf"]
+        assert defs["WarningSign"]["properties"]["level"]["enum"] == ["discuss", "urgent"]
+    else:
+        act = defs["Activity"]
+        assert set(act["required"]) >= {"id", "name", "min_months", "max_months", "domains"}
+        assert act["properties"]["days_per_week"]["maximum"] == 7
+
+
+def test_schema_defaults_to_milestones(cli: Callable[..., Run]) -> None:
+    assert json.loads(cli("schema").stdout)["title"] == "ottool milestones.yaml"
