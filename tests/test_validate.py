@@ -11,6 +11,9 @@ from typing import Any
 import pytest
 from conftest import FIXTURE_DIR, Run
 
+from ottool.content import Content, check_content, load_content, localized, resolve_data_dir
+from ottool.errors import InputError
+
 M = "milestones.yaml"
 A = "activities.yaml"
 
@@ -423,3 +426,138 @@ def test_schema_prints_json_schema(cli: Callable[..., Run], which: str) -> None:
 
 def test_schema_defaults_to_milestones(cli: Callable[..., Run]) -> None:
     assert json.loads(cli("schema").stdout)["title"] == "ottool milestones.yaml"
+
+
+# --- more shapes of mistakes ---------------------------------------------------------
+
+
+def test_a_single_value_where_a_list_is_needed(folder: Folder, validate: Any) -> None:
+    line = folder.edit(A, "    domains: [gross_motor]\n    targets: [gm-6m-rolls]",
+                       "    domains: gross_motor\n    targets: [gm-6m-rolls]")  # fmt: skip
+    assert the_error(validate()) == (
+        f"{A}:{line}: activity 'rolling-practice': domains must be a list, each an area id of"
+        " lower-case letters, digits and underscores, like 'fine_motor', got 'gross_motor'"
+    )
+
+
+def test_optional_field_with_a_wrong_type(folder: Folder, validate: Any) -> None:
+    line = folder.edit(M, "    max_months: 4", "    max_months: soon")
+    assert the_error(validate()) == (
+        f"{M}:{line}: warning sign 'ws-no-tracking': max_months must be a whole number of"
+        " months, from 0 to 60 (or left out), got 'soon'"
+    )
+
+
+def test_a_list_that_is_not_a_list(folder: Folder, validate: Any) -> None:
+    text = (folder.path / A).read_text()
+    (folder.path / A).write_text(text[: text.index("activities:")] + "activities: tummy-time\n")
+    line = folder.line(A, "activities: tummy-time")
+    found = errors(validate())
+    assert f"{A}:{line}: 'activities' must be a list of entries, got 'tummy-time'" in found
+
+
+def test_an_entry_that_is_not_a_mapping(folder: Folder, validate: Any) -> None:
+    line = folder.edit(A, "  - id: songs\n", "  - songs\n  - id: songs\n")
+    # The seventh entry of the list.
+    assert f"{A}:{line}: activity #6: each entry must be a mapping of keys, got 'songs'" in (
+        errors(validate())
+    )
+
+
+def test_translations_need_english(folder: Folder, validate: Any) -> None:
+    line = folder.edit(M, "    text: Rolls from tummy to back", "    text: {es: Se da la vuelta}")
+    assert the_error(validate()) == (
+        f"{M}:{line}: milestone 'gm-6m-rolls': text gives translations but no 'en' text"
+    )
+
+
+def test_a_translated_list_item_without_english(folder: Folder, validate: Any) -> None:
+    line = folder.edit(A, "    steps: [Sing a short song.]", "    steps: [Sing., {es: Canta.}]")
+    assert the_error(validate()) == (
+        f"{A}:{line}: activity 'songs': steps gives translations but no 'en' text"
+    )
+
+
+def test_translations_are_read_in_the_chosen_language(folder: Folder) -> None:
+    folder.edit(
+        M,
+        "    text: Rolls from tummy to back",
+        "    text: {en: Rolls from tummy to back, es: Se da la vuelta}",
+    )
+    folder.edit(A, "    steps: [Sing a short song.]", "    steps: [{en: Sing., es: Canta.}]")
+    english = load_content(folder.path)
+    spanish = load_content(folder.path, lang="es")
+    assert english.milestone_by_id["gm-6m-rolls"].text == "Rolls from tummy to back"
+    assert spanish.milestone_by_id["gm-6m-rolls"].text == "Se da la vuelta"
+    assert spanish.activity_by_id["songs"].steps == ("Canta.",)
+    # A language without the text falls back to English.
+    assert load_content(folder.path, lang="fr").activity_by_id["songs"].steps == ("Sing.",)
+
+
+def test_an_area_with_no_activity_at_a_checklist_is_a_warning(folder: Folder) -> None:
+    folder.edit(A, "    min_months: 0\n    max_months: 24", "    min_months: 0\n    max_months: 5")
+    folder.edit(A, "    min_months: 0\n    max_months: 12", "    min_months: 0\n    max_months: 5")
+    folder.edit(A, "targets: [se-6m-mirror, se-2m-calms", "targets: [se-2m-calms")
+    report = check_content(folder.path)
+    assert report.content is not None and report.errors == ()
+    assert [str(w) for w in report.warnings] == [
+        f"{A}: no activity for social_emotional covers the 6-month checklist"
+    ]
+
+
+# --- the loader in code --------------------------------------------------------------
+
+
+def test_load_content_raises_every_problem(folder: Folder) -> None:
+    folder.edit(A, "targets: [gm-6m-rolls]", "targets: [gm-6m-roll]")
+    folder.edit(M, "    level: urgent", "    level: high")
+    with pytest.raises(InputError) as err:
+        load_content(folder.path)
+    assert len(err.value.problems) == 2
+    assert {p.file for p in err.value.problems} == {A, M}
+
+
+def test_loaded_content_is_typed_and_frozen(content: Content) -> None:
+    assert content.checklists == (2, 4, 6)
+    assert [m.id for m in content.checklist(2)] == ["gm-2m-head-up", "fm-2m-opens-hands", "se-2m-calms"]
+    steady = content.milestone_by_id["gm-4m-head-steady"]
+    assert steady.prompt.startswith("When you hold your baby upright")
+    assert content.milestone_by_id["gm-6m-rolls"].prompt == "Rolls from tummy to back"
+    reach = content.activity_by_id["reach-and-grasp"]
+    assert reach.dose == "10 min, once a day, 5 days a week"
+    assert content.activity_by_id["tummy-time"].dose == "5 min, 3 times a day, every day"
+    assert content.activity_by_id["open-hands"].dose == "3 min, twice a day, every day"
+    assert content.domain_by_id["fine_motor"].name == "Hands and fingers"
+    assert len(content.version) == 12
+    with pytest.raises(AttributeError):
+        steady.months = 5  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("months", "signs"),
+    [
+        (0.5, ["ws-lost-skills"]),
+        (1.99, ["ws-lost-skills"]),
+        (2.0, ["ws-lost-skills", "ws-no-tracking"]),
+        (4.0, ["ws-no-grasp", "ws-lost-skills", "ws-no-tracking"]),
+        (4.99, ["ws-no-grasp", "ws-lost-skills", "ws-no-tracking"]),  # max 4 is inclusive
+        (5.0, ["ws-no-grasp", "ws-lost-skills"]),
+        (40.0, ["ws-no-grasp", "ws-lost-skills"]),  # no max_months: no upper limit
+    ],
+)
+def test_warning_signs_at_an_age(content: Content, months: float, signs: list[str]) -> None:
+    assert [w.id for w in content.warning_signs_at(months)] == signs
+
+
+def test_localized_helper() -> None:
+    assert localized("plain") == "plain"
+    assert localized({"en": "hi", "es": "hola"}, "es") == "hola"
+    assert localized({"en": "hi"}, "es") == "hi"
+
+
+def test_resolve_data_dir_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OTTOOL_DATA_DIR", str(tmp_path / "env"))
+    assert resolve_data_dir(tmp_path / "opt") == tmp_path / "opt"
+    assert resolve_data_dir() == tmp_path / "env"
+    monkeypatch.delenv("OTTOOL_DATA_DIR")
+    assert (resolve_data_dir() / "milestones.yaml").is_file()

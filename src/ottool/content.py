@@ -523,7 +523,7 @@ class _Checker:
 
     def _convert(self, entry: LineDict, model: type[msgspec.Struct], label: str, file: str) -> Any:
         data: dict[str, Any] = dict(entry)
-        ok = True
+        reported: set[str] = set()  # fields whose translations are already reported
         text_fields = getattr(model, "TEXT_FIELDS", ())
         list_fields = getattr(model, "TEXT_LIST_FIELDS", ())
         for name in (*text_fields, *list_fields):
@@ -534,17 +534,17 @@ class _Checker:
                 value = self._text(value, entry.line_of(name), label, name, file)
             elif isinstance(value, list):
                 items = [self._text(v, entry.line_of(name), label, name, file) for v in value]
-                value = items
+                value = None if None in items else items
             if value is None:
-                ok = False
+                reported.add(name)
             else:
                 data[name] = value
         try:
-            if ok:
+            if not reported:
                 return msgspec.convert(data, model, strict=True)
         except msgspec.ValidationError:
             pass
-        self._field_problems(data, entry, model, label, file)
+        self._field_problems(data, entry, model, label, file, reported)
         return None
 
     def _text(self, value: Any, line: int, label: str, name: str, file: str) -> Any:
@@ -565,6 +565,7 @@ class _Checker:
         model: type[msgspec.Struct],
         label: str,
         file: str,
+        reported: set[str],
     ) -> None:
         fields = {f.name: f for f in msgspec.structs.fields(model)}
         before = len(self.problems)
@@ -576,6 +577,8 @@ class _Checker:
                     f"{label}: unknown key '{key}'" + did_you_mean(key, fields),
                 )
         for name, info in fields.items():
+            if name in reported:
+                continue
             if name not in data:
                 if info.required:
                     self.problem(file, entry.line, f"{label}: missing '{name}'")
@@ -592,7 +595,7 @@ class _Checker:
                     line,
                     f"{label}: {name} must be {_expected(info.type)}, got {_shown(value)}",
                 )
-        if len(self.problems) == before:  # a rule of the whole entry, not of one field
+        if len(self.problems) == before and not reported:  # a rule of the whole entry
             self.problem(file, entry.line, f"{label}: this entry is not valid")
 
     def _item_problems(
