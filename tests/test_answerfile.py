@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import FIXTURE_DIR, Run
 
 HEADER = """\
@@ -263,7 +264,9 @@ def test_unknown_top_level_key_with_suggestion(screen: Any) -> None:
     text = HEADER + "anwsers:\n  gm-4m-head-steady: yes\n"
     run, path = screen(text)
     err = fails(run)
-    assert f"{path}:{line_of(text, 'gm-4m')}: unknown key 'anwsers' (did you mean 'answers'?)" in err
+    assert (
+        f"{path}:{line_of(text, 'gm-4m')}: unknown key 'anwsers' (did you mean 'answers'?)" in err
+    )
 
 
 def test_unknown_child_key_with_suggestion(screen: Any) -> None:

@@ -7,10 +7,10 @@ from collections import Counter
 from collections.abc import Mapping
 
 import pytest
-from conftest import FIXTURE_DIR, activity, make_content, milestone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURE_DIR, activity, make_content, milestone
 from ottool.content import Content, load_content
 from ottool.errors import InputError
 from ottool.planning import PER_DOMAIN, HomePlan, plan_for_focus, plan_for_result
@@ -136,7 +136,9 @@ def test_ties_keep_content_order() -> None:
             activity("a-third", ["a"], ["a-4m-1"]),
         ],
     )
-    plan = plan_for_result(content, screen(content, AT_4M, {"a-4m-1": "not_yet", "b-4m-1": "not_yet"}))
+    plan = plan_for_result(
+        content, screen(content, AT_4M, {"a-4m-1": "not_yet", "b-4m-1": "not_yet"})
+    )
     assert ids(plan) == ["z-first", "m-second", "a-third"]
 
 
@@ -226,7 +228,9 @@ def test_focus_keeps_to_the_focus_areas() -> None:
 
 
 def test_focus_on_several_areas() -> None:
-    plan = plan_for_focus(CONTENT, 4.5, focus=["gross_motor", "social_emotional"], max_activities=10)
+    plan = plan_for_focus(
+        CONTENT, 4.5, focus=["gross_motor", "social_emotional"], max_activities=10
+    )
     assert set(ids(plan)) == {"tummy-time", "rolling-practice", "mirror-play", "songs"}
     for p in plan.activities:
         assert {"gross_motor", "social_emotional"} & set(p.activity.domains)

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURE_DIR, Run
 
+from conftest import FIXTURE_DIR, Run
 from ottool.content import load_content
 from ottool.errors import InputError
 from ottool.planning import plan_for_result

@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Mapping
 
 import pytest
-from conftest import FIXTURE_DIR, make_content, milestone, sign
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import FIXTURE_DIR, make_content, milestone, sign
 from ottool.age import ChecklistChoice
 from ottool.content import Content, load_content
 from ottool.screening import (
@@ -173,7 +173,9 @@ def test_early_rule_covers_only_the_chosen_checklist() -> None:
 
 def test_answers_to_earlier_checklists_count() -> None:
     sixes = {"gm-6m-rolls": "yes", "fm-6m-reaches": "yes", "se-6m-mirror": "yes"}
-    result = screen(AT_6M, {**sixes, "gm-4m-head-steady": "not_yet", "fm-4m-holds-toy": "sometimes"})
+    result = screen(
+        AT_6M, {**sixes, "gm-4m-head-steady": "not_yet", "fm-4m-holds-toy": "sometimes"}
+    )
     assert result.checklist.months == 6
     assert status(result, "gross_motor") == "discuss"
     assert "gm-4m-head-steady" in result.domain("gross_motor").not_yet
@@ -297,9 +299,7 @@ def test_domain_status_function_directly() -> None:
 PROPS = settings(max_examples=150, deadline=None)
 IDS = [m.id for m in CONTENT.milestones]
 answers_st = st.dictionaries(st.sampled_from(IDS), st.sampled_from(ANSWERS))
-signs_st = st.dictionaries(
-    st.sampled_from([w.id for w in CONTENT.warning_signs]), st.booleans()
-)
+signs_st = st.dictionaries(st.sampled_from([w.id for w in CONTENT.warning_signs]), st.booleans())
 days_st = st.integers(min_value=0, max_value=400)
 weeks_st = st.integers(min_value=22, max_value=44)
 LEVEL = {"on_track": 0, "emerging": 1, "incomplete": 1, "discuss": 2}

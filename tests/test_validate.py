@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURE_DIR, Run
 
+from conftest import FIXTURE_DIR, Run
 from ottool.content import Content, check_content, load_content, localized, resolve_data_dir
 from ottool.errors import InputError
 
@@ -94,7 +94,9 @@ def test_the_shipped_content_is_valid(
 
 def test_unknown_domain_of_a_milestone(folder: Folder, validate: Any) -> None:
     line = folder.edit(
-        M, "    domain: fine_motor\n    text: Opens hands", "    domain: fine_motr\n    text: Opens hands"
+        M,
+        "    domain: fine_motor\n    text: Opens hands",
+        "    domain: fine_motr\n    text: Opens hands",
     )
     assert the_error(validate()) == (
         f"{M}:{line}: milestone 'fm-2m-opens-hands': domain 'fine_motr' is not a known domain"
@@ -103,8 +105,8 @@ def test_unknown_domain_of_a_milestone(folder: Folder, validate: Any) -> None:
 
 
 def test_unknown_domain_in_an_activity_list(folder: Folder, validate: Any) -> None:
-    line = folder.edit(A, "domains: [social_emotional]\n    minutes: 5\n    times_per_day: 2",
-                       "domains: [social_emotinal]\n    minutes: 5\n    times_per_day: 2")  # fmt: skip
+    tail = "\n    minutes: 5\n    times_per_day: 2"
+    line = folder.edit(A, "domains: [social_emotional]" + tail, "domains: [social_emotinal]" + tail)
     assert the_error(validate()) == (
         f"{A}:{line}: activity 'songs': domain 'social_emotinal' is not a known domain"
         " (did you mean 'social_emotional'?) (known: gross_motor, fine_motor, social_emotional)"
@@ -123,14 +125,16 @@ def test_badly_written_item_of_a_list(folder: Folder, validate: Any) -> None:
 def test_empty_steps(folder: Folder, validate: Any) -> None:
     line = folder.edit(A, "    steps: [Sing a short song.]", "    steps: []")
     assert the_error(validate()) == (
-        f"{A}:{line}: activity 'songs': steps must be a list of steps, in order,"
-        " got an empty list"
+        f"{A}:{line}: activity 'songs': steps must be a list of steps, in order, got an empty list"
     )
 
 
 def test_unknown_domain_in_a_block_list_points_at_its_item(folder: Folder, validate: Any) -> None:
-    folder.edit(A, "    domains: [gross_motor]\n    targets: [gm-6m-rolls]",
-                "    domains:\n      - gross_motor\n      - sensory\n    targets: [gm-6m-rolls]")  # fmt: skip
+    folder.edit(
+        A,
+        "    domains: [gross_motor]\n    targets: [gm-6m-rolls]",
+        "    domains:\n      - gross_motor\n      - sensory\n    targets: [gm-6m-rolls]",
+    )
     line = folder.line(A, "      - sensory")
     error = the_error(validate())
     assert error.startswith(f"{A}:{line}: activity 'rolling-practice': domain 'sensory'")
@@ -156,7 +160,9 @@ def test_unknown_target(folder: Folder, validate: Any) -> None:
 
 
 def test_inverted_activity_age_range(folder: Folder, validate: Any) -> None:
-    folder.edit(A, "    min_months: 0\n    max_months: 24", "    min_months: 30\n    max_months: 24")
+    folder.edit(
+        A, "    min_months: 0\n    max_months: 24", "    min_months: 30\n    max_months: 24"
+    )
     line = folder.line(A, "max_months: 24")
     assert the_error(validate()) == (
         f"{A}:{line}: activity 'songs': min_months (30) is greater than max_months (24)"
@@ -241,8 +247,9 @@ def test_unknown_key_with_did_you_mean(folder: Folder, validate: Any) -> None:
     line = folder.edit(M, "    text: Rolls from tummy to back\n    source: CDC LTSAE 2022",
                        "    text: Rolls from tummy to back\n    sorce: CDC LTSAE 2022")  # fmt: skip
     found = errors(validate())
-    assert f"{M}:{line + 1}: milestone 'gm-6m-rolls': unknown key 'sorce' (did you mean 'source'?)" in (
-        found
+    assert (
+        f"{M}:{line + 1}: milestone 'gm-6m-rolls': unknown key 'sorce' (did you mean 'source'?)"
+        in (found)
     )
     # The entry without its source is also reported, at the entry's first line.
     entry = folder.line(M, "- id: gm-6m-rolls")
@@ -253,9 +260,7 @@ def test_unknown_top_level_key(folder: Folder, validate: Any) -> None:
     line = folder.edit(M, "warning_signs:", "warning_sings:")
     found = errors(validate())
     # The value of the key begins on the next line.
-    assert found == [
-        f"{M}:{line + 1}: unknown key 'warning_sings' (did you mean 'warning_signs'?)"
-    ]
+    assert found == [f"{M}:{line + 1}: unknown key 'warning_sings' (did you mean 'warning_signs'?)"]
 
 
 def test_missing_required_field(folder: Folder, validate: Any) -> None:
@@ -280,7 +285,8 @@ def test_python_tag_is_refused_and_not_run(folder: Folder, validate: Any) -> Non
         f"    text: !!python/object/apply:os.system ['touch {marker}']",
     )
     assert the_error(validate()) == (
-        f"{M}:{line}: the YAML tag !!python/object/apply:os.system is not allowed (plain values only)"
+        f"{M}:{line}: the YAML tag !!python/object/apply:os.system is not allowed"
+        " (plain values only)"
     )
     assert not marker.exists()
 
@@ -344,10 +350,14 @@ def test_missing_folder(cli: Callable[..., Run], tmp_path: Path) -> None:
 
 def test_every_problem_is_reported_in_one_run(folder: Folder, validate: Any) -> None:
     bad_domain = folder.edit(
-        M, "    domain: fine_motor\n    text: Opens hands", "    domain: fine_motr\n    text: Opens hands"
+        M,
+        "    domain: fine_motor\n    text: Opens hands",
+        "    domain: fine_motr\n    text: Opens hands",
     )
     bad_target = folder.edit(A, "targets: [gm-6m-rolls]", "targets: [gm-6m-roll]")
-    folder.edit(A, "    min_months: 0\n    max_months: 24", "    min_months: 30\n    max_months: 24")
+    folder.edit(
+        A, "    min_months: 0\n    max_months: 24", "    min_months: 30\n    max_months: 24"
+    )
     inverted = folder.line(A, "max_months: 24")
     found = errors(validate())
     assert len(found) == 3
@@ -519,7 +529,11 @@ def test_load_content_raises_every_problem(folder: Folder) -> None:
 
 def test_loaded_content_is_typed_and_frozen(content: Content) -> None:
     assert content.checklists == (2, 4, 6)
-    assert [m.id for m in content.checklist(2)] == ["gm-2m-head-up", "fm-2m-opens-hands", "se-2m-calms"]
+    assert [m.id for m in content.checklist(2)] == [
+        "gm-2m-head-up",
+        "fm-2m-opens-hands",
+        "se-2m-calms",
+    ]
     steady = content.milestone_by_id["gm-4m-head-steady"]
     assert steady.prompt.startswith("When you hold your baby upright")
     assert content.milestone_by_id["gm-6m-rolls"].prompt == "Rolls from tummy to back"

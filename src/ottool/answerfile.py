@@ -94,7 +94,7 @@ def answers_from_data(
     concerns = data.get("concerns")
     if concerns is not None and not isinstance(concerns, str):
         concerns = str(concerns)
-    if birth is not None and not problems:
+    if birth is not None and isinstance(child_data, LineDict) and not problems:
         _check_age(data, child_data, birth, screening_date, weeks, problem, today)
     if problems or birth is None:
         raise InputError(problems)

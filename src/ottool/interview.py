@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -248,6 +249,11 @@ class Interview:
         checklist = self.content.checklist(months)
         return [m for d in self.content.domains for m in checklist if m.domain == d.id]
 
+    def wrap(self, text: str, *, indent: int) -> str:
+        """Break long text at spaces; prompt_toolkit would cut words at the screen edge."""
+        width = max(40, min(self.console.width, 100) - indent - 1)
+        return ("\n" + " " * indent).join(textwrap.wrap(text, width)) or text
+
     def ask_milestones(self, milestones: list[Milestone]) -> None:
         d = self.draft
         total = len(milestones)
@@ -265,10 +271,11 @@ class Interview:
             previous = d.answers.get(m.id)
             answer = self.ask(
                 questionary.select(
-                    m.prompt,
+                    self.wrap(m.prompt, indent=2),
                     choices=choices,
                     default=next((c for c in choices if c.value == previous), None),
                     use_shortcuts=True,
+                    instruction=" ",  # the welcome explains the keys once
                     style=STYLE,
                 )
             )
@@ -282,11 +289,17 @@ class Interview:
     def ask_warning_signs(self, months: float) -> None:
         signs = self.content.warning_signs_at(months)
         self.console.print()
+        self.console.print(
+            "[muted]Space ticks a line; Enter when done. "
+            "Leave them all empty if none apply.[/muted]"
+        )
         chosen = self.ask(
             questionary.checkbox(
                 "Have you noticed any of these?",
-                choices=[questionary.Choice(w.text, value=w.id) for w in signs],
-                instruction="(Space ticks; Enter when done, with none ticked if none apply)",
+                choices=[
+                    questionary.Choice(self.wrap(w.text, indent=5), value=w.id) for w in signs
+                ],
+                instruction=" ",
                 style=STYLE,
             )
         )

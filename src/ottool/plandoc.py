@@ -17,6 +17,7 @@ from ottool.content import Content
 from ottool.planning import HomePlan
 from ottool.screening import ScreeningResult
 from ottool.wording import (
+    CALL_ADVICE,
     CDC_ATTRIBUTION,
     DISCLAIMER,
     OVERALL_ADVICE,
@@ -85,6 +86,9 @@ class PlanDocument:
     notes: tuple[str, ...]
     disclaimer: str
     sources: tuple[str, ...]
+    #: What to do about any sign in when_to_call; signs that are urgent or were
+    #: reported carry their own advice, which renderers show beside them.
+    call_advice: str = CALL_ADVICE
 
     def as_data(self) -> dict[str, object]:
         """JSON-ready data with a format tag."""
@@ -128,8 +132,9 @@ def build_plan_document(
         for w in content.warning_signs
         if w.applies_at(plan.used_months) or w.id in reported
     )
-    sources = {a.source for a in (p.activity for p in plan.activities)}
-    sources |= {w.source for w in content.warning_signs if w.applies_at(plan.used_months)}
+    cited = [a.source for a in (p.activity for p in plan.activities)]
+    cited += [w.source for w in content.warning_signs if w.applies_at(plan.used_months)]
+    sources = {part.strip() for source in cited for part in source.split(";") if part.strip()}
     return PlanDocument(
         title=f"Home activity plan for {name}" if name else "Home activity plan",
         child=name,

@@ -62,8 +62,8 @@ CDC_ATTRIBUTION = (
 
 REASONS: dict[str, str] = {
     "chosen": "Chosen by your therapist.",
-    "not_yet": "Practises skills you answered 'not yet'.",
-    "sometimes": "Practises skills you see only sometimes.",
+    "not_yet": "Practices skills you answered 'not yet'.",
+    "sometimes": "Practices skills you see only sometimes.",
     "focus": "For an area your therapist chose to work on.",
     "domain": "For an area that needs a little more attention.",
     "next": "Gets your child ready for the next milestones.",
@@ -79,3 +79,11 @@ def status_words(status: Status) -> str:
 def overall_words(overall: Overall) -> str:
     symbol, words = OVERALL_LABELS[overall]
     return f"{symbol} {words}"
+
+
+#: Under "When to call": what to do about any of the listed signs.
+CALL_ADVICE = (
+    "If you notice any of these, mention it to your child's doctor at the next visit, "
+    "or sooner if you are worried, and ask about a developmental screening and whether "
+    "an occupational or physical therapist could help."
+)

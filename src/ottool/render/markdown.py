@@ -62,9 +62,12 @@ def plan_markdown(doc: PlanDocument) -> str:
         for sign in doc.when_to_call:
             mark = "**Urgent:** " if sign.urgent else ""
             seen = " *(you noticed this)*" if sign.reported else ""
-            out.append(f"- {mark}{sign.text}{seen}  ")
-            out.append(f"  {sign.advice}")
-        out.append("")
+            if sign.urgent or sign.reported:
+                out.append(f"- {mark}{sign.text}{seen}  ")
+                out.append(f"  {sign.advice}")
+            else:
+                out.append(f"- {sign.text}")
+        out += ["", doc.call_advice, ""]
     if doc.notes:
         out += ["## Notes from your therapist", ""]
         out += [f"- {escape_md(note)}" for note in doc.notes]
@@ -80,7 +83,7 @@ def _card(number: int, card: ActivityCard) -> list[str]:
         out += [f"*{card.why}*", ""]
     out.append(f"**Why:** {card.reason}  ")
     if card.practises:
-        out.append(f"**Skills it practises:** {'; '.join(card.practises)}  ")
+        out.append(f"**Skills it practices:** {'; '.join(card.practises)}  ")
     out.append(f"**How much:** {card.dose}  ")
     if card.routines:
         out.append(f"**Fits into:** {', '.join(card.routines)}  ")

@@ -26,7 +26,7 @@ from ottool.plandoc import ActivityCard, CallSign, PlanDocument
 PAPERS = {"a4": "A4", "letter": "Letter"}
 
 BODY_PT = 11
-LINE_MM = 4.85  # line height for 11 pt text: 1.25 spacing
+LINE_MM = 4.7  # line height for 11 pt text: about 1.2 spacing
 INK = (29, 42, 48)
 MUTED = (70, 84, 90)
 ACCENT = (31, 95, 102)
@@ -512,53 +512,90 @@ class _Layout:
     def tracker(self) -> None:
         doc = self.doc
         rows = len(doc.activities)
-        week_height = 8 + 7.6 * (rows + 1) + 4
-        self.heading("Tracker", keep_with=week_height + 8)
+        table_height = 8 + 7.6 * (rows + 2) + 4
+        self.heading("Tracker", keep_with=table_height + 8)
         self.paragraph(
             "Tick a box each day you do the activity. Bring this sheet to your next visit."
         )
-        for week in range(1, doc.tracker_weeks + 1):
-            self.keep_together(functools.partial(self._week, week=week))
+        # Two weeks side by side in one table: half the headers, and a fortnight at a glance.
+        for first in range(1, doc.tracker_weeks + 1, 2):
+            weeks = tuple(range(first, min(first + 2, doc.tracker_weeks + 1)))
+            self.keep_together(functools.partial(self._weeks, weeks=weeks))
 
-    def _week(self, p: Any, week: int) -> None:
+    def _weeks(self, p: Any, weeks: tuple[int, ...]) -> None:
         from fpdf.fonts import FontFace
 
         doc = self.doc
-        p.ln(2)
-        self.font("B", p=p)
-        p.set_text_color(*INK)
-        p.cell(0, LINE_MM + 1, f"Week {week}", new_x="LMARGIN", new_y="NEXT")
-        self.font("", p=p)
         days = len(doc.tracker_days)
+        p.ln(2)
         heading = FontFace(emphasis="BOLD", color=INK, fill_color=SHADE)
         p.set_draw_color(120, 140, 144)
         p.set_line_width(0.25)
+        width = p.w - p.l_margin - p.r_margin
+        cells = len(weeks) * days
+        name_mm = 48 if len(weeks) == 2 else 60
         with p.table(
-            col_widths=(3.6, *([1] * days)),
-            text_align=("LEFT", *(["CENTER"] * days)),
+            col_widths=(name_mm, *([(width - name_mm) / cells] * cells)),
+            text_align=("LEFT", *(["CENTER"] * (len(weeks) * days))),
             line_height=LINE_MM,
-            padding=(1.3, 1.5),
+            padding=(1.3, 0.6),
             headings_style=heading,
-            first_row_as_headings=True,
-            width=p.w - p.l_margin - p.r_margin,
+            num_heading_rows=2,
+            width=width,
         ) as table:
             row = table.row()
-            row.cell("Activity")
-            for day in doc.tracker_days:
-                row.cell(self.fit(day))
+            self.font("B", p=p)
+            row.cell("Activity", rowspan=2)
+            for week in weeks:
+                row.cell(f"Week {week}", colspan=days)
+            row = table.row()
+            self.font("B", 9 if len(weeks) == 2 else BODY_PT, p=p)
+            for _ in weeks:
+                for day in doc.tracker_days:
+                    row.cell(self.fit(day))
+            self.font("", p=p)
             for card in doc.activities:
                 row = table.row()
                 row.cell(self.fit(card.name))
-                for _ in doc.tracker_days:
+                for _ in range(len(weeks) * days):
                     row.cell("")
         p.ln(1)
 
     def when_to_call(self) -> None:
-        if not self.doc.when_to_call:
+        doc = self.doc
+        if not doc.when_to_call:
             return
         self.heading("When to call your child's doctor")
-        for sign in self.doc.when_to_call:
-            self.keep_together(functools.partial(self._sign, sign=sign))
+        # Urgent and reported signs with their own advice; the rest in two columns,
+        # followed by the advice they share.
+        for sign in doc.when_to_call:
+            if sign.urgent or sign.reported:
+                self.keep_together(functools.partial(self._sign, sign=sign))
+        plain = [s.text for s in doc.when_to_call if not (s.urgent or s.reported)]
+        if plain:
+            self.keep_together(functools.partial(self._plain_signs, texts=plain))
+        self.paragraph(doc.call_advice)
+
+    def _plain_signs(self, p: Any, texts: list[str]) -> None:
+        half = (len(texts) + 1) // 2
+        p.set_text_color(*INK)
+        self.font("", p=p)
+        with p.table(
+            col_widths=(1, 1),
+            text_align="LEFT",
+            line_height=LINE_MM,
+            padding=(0.5, 1.5, 0.5, 0),
+            borders_layout="NONE",
+            v_align="TOP",
+            first_row_as_headings=False,
+            width=p.w - p.l_margin - p.r_margin,
+        ) as table:
+            rights = [*texts[half:], ""][:half]
+            for left, right in zip(texts[:half], rights, strict=True):
+                row = table.row()
+                row.cell(self.fit(f"• {left}"))
+                row.cell(self.fit(f"• {right}") if right else "")
+        p.ln(1.5)
 
     def _sign(self, p: Any, sign: CallSign) -> None:
         p.set_x(p.l_margin)
@@ -593,7 +630,7 @@ class _Layout:
     def closing(self) -> None:
         doc = self.doc
 
-        def block(p: Any) -> None:
+        def disclaimer(p: Any) -> None:
             p.ln(3)
             p.set_draw_color(*RULE)
             p.set_line_width(0.3)
@@ -601,11 +638,13 @@ class _Layout:
             p.ln(2)
             self.paragraph(doc.disclaimer, style="I", colour=MUTED, p=p)
             p.ln(1)
-            self.font("B", 9.5, p=p)
-            p.set_text_color(*MUTED)
-            p.write(4.3, "Sources: ")
-            self.font("", 9.5, p=p)
-            p.write(4.3, self.fit("; ".join(s.rstrip(".") for s in doc.sources)))
-            p.ln(4.3)
 
-        self.keep_together(block)
+        self.keep_together(disclaimer)
+        # The sources are fine print and may run on to the next page.
+        p = self.pdf
+        self.font("B", 9.5, p=p)
+        p.set_text_color(*MUTED)
+        p.write(4.3, "Sources: ")
+        self.font("", 9.5, p=p)
+        p.write(4.3, self.fit("; ".join(s.rstrip(".") for s in doc.sources)))
+        p.ln(4.3)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.padding import Padding
@@ -129,8 +131,7 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
         parts.append(steps)
         if card.safety:
             parts.append(Text("Safety", style="bold"))
-            for note in card.safety:
-                parts.append(Text(f"⚠ {note}"))
+            parts.append(_marked(("⚠", note) for note in card.safety))
         console.print()
         console.print(
             Panel(
@@ -141,13 +142,20 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
             )
         )
     if doc.when_to_call:
+        # Compact on screen: every sign, but the advice only where it differs from the
+        # general line (urgent signs) or matters now (signs the parent reported).
         console.print()
         console.print("[heading]When to call your child's doctor[/heading]")
+        rows: list[tuple[str, RenderableType]] = []
         for sign in doc.when_to_call:
-            mark = "!!" if sign.urgent else "!"
-            seen = " [bold](you noticed this)[/bold]" if sign.reported else ""
-            console.print(f"  {mark} {escape(sign.text)}{seen}")
-            console.print(Padding(escape(sign.advice), (0, 0, 0, 5)), style="muted")
+            text = Text(sign.text)
+            if sign.reported:
+                text.append(" (you noticed this)", style="bold")
+            if sign.urgent or sign.reported:
+                text.append("\n" + sign.advice, style="muted")
+            rows.append(("!!" if sign.urgent else "!", text))
+        console.print(Padding(_marked(rows), (0, 0, 0, 2)))
+        console.print(Padding(doc.call_advice, (0, 0, 0, 2)))
     if doc.notes:
         console.print()
         console.print("[heading]Notes from your therapist[/heading]")
@@ -155,3 +163,13 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
             console.print(f"  • {escape(note)}")
     console.print()
     console.print(f"[muted]{escape(doc.disclaimer)}[/muted]")
+
+
+def _marked(rows: Iterable[tuple[str, RenderableType | str]]) -> Table:
+    """Lines with a mark in front, wrapped lines kept clear of the mark."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for mark, text in rows:
+        grid.add_row(mark, text)
+    return grid
