@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -317,3 +319,44 @@ def test_binary_file(cli: Callable[..., Run], tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe")
     run = cli("screen", "--answers", path, "--format", "json", "--data-dir", FIXTURE_DIR)
     assert f"{path}:1: the file is not UTF-8 text" in fails(run)
+
+
+def test_screening_date_in_the_future(screen: Any) -> None:
+    text = HEADER.replace("date: 2025-05-11", "date: 2999-05-11")
+    run, path = screen(text)
+    err = fails(run).strip()
+    assert (
+        err
+        == f"{path}:{line_of(text, '2999-05-11')}: the screening date 2999-05-11 is in the future"
+    )
+
+
+def test_the_installed_command_fails_cleanly(tmp_path: Path) -> None:
+    """The real console entry point, in a separate process, as a parent would run it."""
+    path = tmp_path / "answers.yaml"
+    text = HEADER + "answers:\n  gm-4m-head-stedy: yes\n"
+    path.write_text(text)
+    command = [sys.executable, "-m", "ottool", "screen", "--answers", str(path)]
+    proc = subprocess.run(
+        [*command, "--format", "json", "--data-dir", str(FIXTURE_DIR)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip() == (
+        f"{path}:{line_of(text, 'stedy')}: 'gm-4m-head-stedy' is not a known milestone id"
+        " (did you mean 'gm-4m-head-steady'?)"
+    )
+    good = HEADER + "answers:\n  gm-4m-head-steady: yes\n"
+    path.write_text(good)
+    proc = subprocess.run(
+        [*command, "--format", "json", "--data-dir", str(FIXTURE_DIR)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["format"] == "ottool-result/1"

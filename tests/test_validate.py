@@ -575,3 +575,33 @@ def test_resolve_data_dir_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert resolve_data_dir() == tmp_path / "env"
     monkeypatch.delenv("OTTOOL_DATA_DIR")
     assert (resolve_data_dir() / "milestones.yaml").is_file()
+
+
+def test_a_file_that_is_a_list_not_a_mapping(folder: Folder, validate: Any) -> None:
+    (folder.path / A).write_text("- id: songs\n- id: tummy-time\n")
+    assert the_error(validate()) == (
+        f"{A}:1: the file must be a mapping with the keys: schema_version, activities"
+    )
+
+
+def test_missing_schema_version(folder: Folder, validate: Any) -> None:
+    folder.edit(A, "schema_version: 1\n", "")
+    line = folder.line(A, "activities:")
+    assert the_error(validate()) == f"{A}:{line}: missing 'schema_version: 1'"
+
+
+def test_missing_required_list(folder: Folder, validate: Any) -> None:
+    text = (folder.path / M).read_text()
+    start = text.index("domains:")
+    end = text.index("milestones:")
+    (folder.path / M).write_text(text[:start] + text[end:])
+    line = folder.line(M, "schema_version: 1")
+    # Only the missing list: the milestones' domains are not each reported as unknown.
+    assert the_error(validate()) == f"{M}:{line}: missing the list 'domains'"
+
+
+def test_a_mapping_where_text_is_needed(folder: Folder, validate: Any) -> None:
+    line = folder.edit(M, "    source: AAP 2013", "    source: {book: AAP, year: 2013}")
+    assert the_error(validate()) == (
+        f"{M}:{line}: warning sign 'ws-no-grasp': source must be text, got a mapping"
+    )

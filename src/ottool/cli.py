@@ -485,3 +485,14 @@ def main() -> None:
             # Files are written whole or not at all, so nothing was half-changed.
             typer.echo("\nottool: interrupted; nothing was changed.", err=True)
         raise
+    except Exception as exc:  # a bug: say so in one line; OTTOOL_DEBUG=1 shows the traceback
+        import os
+
+        if os.environ.get("OTTOOL_DEBUG"):
+            raise
+        typer.echo(
+            f"ottool: unexpected error ({type(exc).__name__}: {exc}); nothing was saved "
+            "half-way. Please report it; run again with OTTOOL_DEBUG=1 for the details.",
+            err=True,
+        )
+        raise SystemExit(1) from None
