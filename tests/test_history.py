@@ -105,7 +105,7 @@ def test_saved_screenings_are_listed_oldest_first_and_shown(home: Path, tmp_path
     listing = history()
     assert listing.exit_code == 0
     assert "2026-05-15" in listing.stdout and "Mia" in listing.stdout
-    assert "! Talk with" in listing.stdout  # the overall step in words, with its symbol
+    assert "! Talk to a" in listing.stdout  # the overall step in words, with its symbol
 
     shown = history("show", str(earlier_id), "--format", "json")
     assert json.loads(shown.stdout) == earlier

@@ -162,7 +162,12 @@ def test_the_end_offers_write_the_plan_and_save_the_results(tmp_path: Path) -> N
     child.expect("Write this plan")
     child.send("y")
     child.expect("File name")
+    child.expect("plan-ada-lovelace-")  # the suggested name, from the child's name
     child.send("\x15")  # clear the suggested name
+    child.sendline("ada.doc")
+    child.expect("cannot tell which format")
+    child.expect("File name")  # asked again
+    child.send("\x15")
     child.sendline("ada.md")
     child.expect("Plan written to ada.md")
     child.expect("Save these results")

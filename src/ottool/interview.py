@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -249,9 +250,12 @@ class Interview:
         checklist = self.content.checklist(months)
         return [m for d in self.content.domains for m in checklist if m.domain == d.id]
 
-    def wrap(self, text: str, *, indent: int) -> str:
-        """Break long text at spaces; prompt_toolkit would cut words at the screen edge."""
-        width = max(40, min(self.console.width, 100) - indent - 1)
+    def wrap(self, text: str, *, indent: int, reserve: int = 0) -> str:
+        """Break long text at spaces; prompt_toolkit would cut words at the screen edge.
+
+        ``reserve`` keeps room at the end of the last line for the answer shown there.
+        """
+        width = max(40, min(self.console.width, 100) - indent - 1 - reserve)
         return ("\n" + " " * indent).join(textwrap.wrap(text, width)) or text
 
     def ask_milestones(self, milestones: list[Milestone]) -> None:
@@ -271,7 +275,7 @@ class Interview:
             previous = d.answers.get(m.id)
             answer = self.ask(
                 questionary.select(
-                    self.wrap(m.prompt, indent=2),
+                    self.wrap(m.prompt, indent=2, reserve=11),
                     choices=choices,
                     default=next((c for c in choices if c.value == previous), None),
                     use_shortcuts=True,
@@ -309,8 +313,11 @@ class Interview:
     def ask_concerns(self) -> None:
         text = self.ask(
             questionary.text(
-                "Anything else about your child's development you'd like to note? "
-                "(optional, press Enter to skip)",
+                self.wrap(
+                    "Anything else about your child's development you'd like to note? "
+                    "(optional, press Enter to skip)",
+                    indent=2,
+                ),
                 style=STYLE,
             )
         )
@@ -382,24 +389,29 @@ def offer_after_results(
     ):
         from ottool.render.plan import write_plan
 
-        who = (result.child.name or "child").lower().replace(" ", "-")
-        stem = f"plan-{who}-{result.date.isoformat()}"
-        default = f"{stem}.html"
-        path = ask(
-            questionary.text(
-                "File name (.html, .pdf, .md or .txt):",
-                default=default,
-                style=STYLE,
+        words = re.findall(r"\w+", (result.child.name or "child").casefold())
+        default = f"plan-{'-'.join(words) or 'child'}-{result.date.isoformat()}.html"
+        while True:  # until a file is written, or the parent leaves the name empty
+            path = ask(
+                questionary.text(
+                    "File name (.html, .pdf, .md or .txt; empty to skip):",
+                    default=default,
+                    style=STYLE,
+                )
             )
-        )
-        try:
-            write_plan(plan_doc, Path(path.strip() or default))
-            console.print(f"Plan written to {path.strip() or default}.")
-        except InputError as exc:
-            console.print(f"[discuss]![/discuss] {exc}")
+            if not path or not path.strip():
+                break
+            try:
+                write_plan(plan_doc, Path(path.strip()).expanduser())
+            except InputError as exc:
+                console.print(f"[discuss]![/discuss] {exc}")
+                default = path.strip()
+                continue
+            console.print(f"Plan written to {path.strip()}.")
+            break
     if not saved and ask(
         questionary.confirm(
-            "Save these results on this computer, to compare next time? (kept private to you)",
+            "Save these results on this computer, to compare next time? (private to you)",
             default=True,
             style=STYLE,
         )

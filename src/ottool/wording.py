@@ -18,9 +18,17 @@ STATUS_LABELS: dict[Status, tuple[str, str]] = {
 
 OVERALL_LABELS: dict[Overall, tuple[str, str]] = {
     "on_track": ("✓", "On track"),
-    "monitor": ("◐", "Keep practising and check again"),
+    "monitor": ("◐", "Keep practicing and check again"),
     "discuss": ("!", "Talk with your child's doctor or an occupational therapist"),
     "urgent": ("!!", "Contact your child's doctor soon"),
+}
+
+#: The overall step in a few words, for tables (history lists, progress views).
+OVERALL_SHORT: dict[Overall, str] = {
+    "on_track": "✓ On track",
+    "monitor": "◐ Keep practicing",
+    "discuss": "! Talk to a professional",
+    "urgent": "!! Call the doctor soon",
 }
 
 OVERALL_ADVICE: dict[Overall, str] = {

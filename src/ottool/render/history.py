@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ottool.history import Change, SavedScreening
-from ottool.wording import DISCLAIMER, OVERALL_LABELS, STATUS_LABELS
+from ottool.wording import DISCLAIMER, OVERALL_SHORT, STATUS_LABELS
 
 #: What changed in an area since the screening before: (symbol, words, style).
 CHANGE_LABELS: dict[Change, tuple[str, str, str]] = {
@@ -72,7 +72,7 @@ def print_progress(
     for s in shown:
         table.add_column(f"{s.date}\n(no. {s.id})")
     if changes:
-        table.add_column("Since the screening before")
+        table.add_column("Since the screening before", min_width=17)
     extra = [""] if changes else []
     table.add_row("Age used", *(_age(s) for s in shown), *extra, style="muted")
     table.add_row("Checklist", *(_checklist(s) for s in shown), *extra, style="muted")
@@ -153,10 +153,9 @@ def _status(status: str | None) -> Text:
 
 
 def _overall(overall: str | None) -> Text:
-    if overall not in OVERALL_LABELS:
+    if overall not in OVERALL_SHORT:
         return Text(overall or "?")
-    symbol, words = OVERALL_LABELS[overall]
-    return Text(f"{symbol} {words}", style=overall)
+    return Text(OVERALL_SHORT[overall], style=overall)
 
 
 def _change(change: Change) -> Text:
