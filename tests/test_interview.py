@@ -18,6 +18,7 @@ BIRTH = (dt.date.today() - dt.timedelta(days=130)).isoformat()
 
 def spawn(home: Path, *args: str, cwd: Path | None = None) -> pexpect.spawn:
     env = {**os.environ, "OTTOOL_HOME": str(home), "NO_COLOR": "1", "TERM": "xterm"}
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"  # no cursor-position queries to wait for
     env.pop("OTTOOL_DATA_DIR", None)
     child = pexpect.spawn(
         sys.executable,

@@ -14,6 +14,9 @@ instead of eating the machine's memory.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +148,27 @@ class _Builder:
 
 def parse_yaml(text: str, file: str) -> Any:
     """Parse YAML ``text`` (named ``file`` in messages) into line-aware plain data."""
+    with _no_gc_pauses():
+        return _parse(text, file)
+
+
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """Pause the cycle collector while building a large tree of fresh objects.
+
+    Parsing allocates many objects and no cycles; the collector's repeated scans of
+    the growing tree would make big files take more than linear time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse(text: str, file: str) -> Any:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
