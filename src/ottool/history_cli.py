@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ottool.cli_common import DataDir as DataDirOption
+
 if TYPE_CHECKING:
     from ottool.content import Content
     from ottool.history import SavedScreening
@@ -38,16 +40,6 @@ class HistoryFormat(enum.StrEnum):
 
 FormatOption = Annotated[
     HistoryFormat, typer.Option("--format", help="terminal (for people) or json.")
-]
-# The same option as cli_common.DataDir, repeated to keep this module's imports light.
-DataDirOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir",
-        envvar="OTTOOL_DATA_DIR",
-        help="Folder with milestones.yaml and activities.yaml (default: the shipped content).",
-        show_default=False,
-    ),
 ]
 EMPTY = "No screenings are saved yet. Save one at the end of `ottool screen`."
 
