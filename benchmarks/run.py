@@ -47,10 +47,16 @@ def main() -> None:
         goal = f"≤{row['goal']}x" if row.get("goal") else ""
         ok = "" if not row.get("goal") else (" ✓" if ratio <= row["goal"] else " ✗")
         print(
-            f"| {row['name']:<40} | {row['seconds'] * 1000:>6.0f}ms"
+            f"| {row['name']:<40} | {ms(row['seconds']):>8}"
             f" | {row.get('baseline_name', ''):<28} |"
-            f" {row.get('baseline', 0) * 1000:>7.0f}ms | {ratio:>5.2f}x | {goal}{ok} |"
+            f" {ms(row.get('baseline', 0)):>9} | {ratio:>5.2f}x | {goal}{ok} |"
         )
+
+
+def ms(seconds: float) -> str:
+    """Milliseconds, with a decimal for the quick ones."""
+    value = seconds * 1000
+    return f"{value:.1f}ms" if value < 10 else f"{value:.0f}ms"
 
 
 if __name__ == "__main__":
