@@ -371,10 +371,7 @@ def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str) ->
         from ottool.render.terminal import print_plan
 
         if output is None:
-            console = make_console()
-            print_plan(doc, console)
-            console.print()
-            console.print(doc.disclaimer, style="muted")
+            print_plan(doc, make_console())  # ends with the disclaimer
             return
         kind = "txt"
     from ottool.render.plan import render_plan, write_plan
@@ -455,7 +452,9 @@ def _show_result(
     print_result(result, content, console, disclaimer=False)
     print_plan(doc, console, with_header=False)
     if output is not None:
-        write_atomic(output, console.file.getvalue(), private=True)  # type: ignore[attr-defined]
+        text = console.file.getvalue()  # type: ignore[attr-defined]
+        lines = (line.rstrip() for line in text.strip("\n").splitlines())
+        write_atomic(output, "\n".join(lines) + "\n", private=True)
 
 
 def _activity_text(activity: object) -> str:

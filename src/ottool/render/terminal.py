@@ -154,8 +154,8 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
             if sign.urgent or sign.reported:
                 text.append("\n" + sign.advice, style="muted")
             rows.append(("!!" if sign.urgent else "!", text))
-        console.print(Padding(_marked(rows), (0, 0, 0, 2)))
-        console.print(Padding(doc.call_advice, (0, 0, 0, 2)))
+        console.print(Padding(_marked(rows), (0, 0, 0, 2), expand=False))
+        console.print(Padding(doc.call_advice, (0, 0, 0, 2), expand=False))
     if doc.notes:
         console.print()
         console.print("[heading]Notes from your therapist[/heading]")
