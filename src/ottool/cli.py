@@ -174,13 +174,17 @@ def activities(
 def screen(
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", help="Read the answers from this YAML file instead of asking."),
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            help="Read the answers from this YAML file instead of asking.",
+        ),
     ] = None,
     fmt: Annotated[
         ScreenFormat, typer.Option("--format", help="terminal (for people) or json.")
     ] = ScreenFormat.terminal,
     output: Annotated[
-        Path | None, typer.Option("--output", help="Write the result to this file.")
+        Path | None, typer.Option("--output", metavar="FILE", help="Write the result to this file.")
     ] = None,
     max_activities: Annotated[
         int, typer.Option("--max-activities", min=1, max=20, help="Activities in the plan.")
@@ -192,6 +196,7 @@ def screen(
         Path | None,
         typer.Option(
             "--plan-output",
+            metavar="FILE",
             help="Also write the home plan to this file (.pdf, .html, .md, .txt or .json).",
         ),
     ] = None,
@@ -263,30 +268,42 @@ class Paper(enum.StrEnum):
 def plan(
     from_file: Annotated[
         Path | None,
-        typer.Option("--from", help="A result file from `ottool screen --format json`."),
+        typer.Option(
+            "--from", metavar="FILE", help="A result file from `ottool screen --format json`."
+        ),
     ] = None,
     from_history: Annotated[
         int | None,
-        typer.Option("--from-history", help="A screening saved on this computer (its id)."),
+        typer.Option(
+            "--from-history", metavar="ID", help="A screening saved on this computer (its id)."
+        ),
     ] = None,
     age_months: Annotated[
         float | None,
-        typer.Option("--age-months", min=0, max=60, help="Plan for this age (months)."),
+        typer.Option(
+            "--age-months", metavar="MONTHS", min=0, max=60, help="Plan for this age (months)."
+        ),
     ] = None,
     focus: Annotated[
         list[str] | None,
-        typer.Option("--focus", help="An area to focus on (repeatable), e.g. fine_motor."),
+        typer.Option(
+            "--focus", metavar="AREA", help="An area to focus on (repeatable), e.g. fine_motor."
+        ),
     ] = None,
     activity: Annotated[
         list[str] | None,
-        typer.Option("--activity", help="An activity id to include (repeatable)."),
+        typer.Option("--activity", metavar="ID", help="An activity id to include (repeatable)."),
     ] = None,
-    child: Annotated[str | None, typer.Option("--child", help="The child's name.")] = None,
+    child: Annotated[
+        str | None, typer.Option("--child", metavar="NAME", help="The child's name.")
+    ] = None,
     therapist: Annotated[
-        str | None, typer.Option("--therapist", help="Your name, as it should be printed.")
+        str | None,
+        typer.Option("--therapist", metavar="NAME", help="Your name, as it should be printed."),
     ] = None,
     note: Annotated[
-        list[str] | None, typer.Option("--note", help="A note for the family (repeatable).")
+        list[str] | None,
+        typer.Option("--note", metavar="TEXT", help="A note for the family (repeatable)."),
     ] = None,
     weeks: Annotated[
         int, typer.Option("--weeks", min=1, max=12, help="Weeks in the tick-box tracker.")
@@ -302,7 +319,9 @@ def plan(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", help="Write the plan here.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", metavar="FILE", help="Write the plan here.")
+    ] = None,
     paper: Annotated[Paper, typer.Option("--paper", help="Paper size for PDF.")] = Paper.a4,
     data_dir: DataDir = None,
 ) -> None:
