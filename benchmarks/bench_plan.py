@@ -15,23 +15,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
-import time
 from typing import Any
+
+from bench_validate import median_time  # benchmarks/ is on sys.path when run as a script
 
 from ottool.content import load_content
 from ottool.plandoc import PlanDocument, build_plan_document
 from ottool.planning import plan_for_focus
 from ottool.render.plan import render_plan
-
-
-def median_time(fn: Any, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def five_activity_plan() -> PlanDocument:
