@@ -86,8 +86,11 @@ def test_plan_writes_a_pdf_whose_format_follows_the_extension(
     run = cli("plan", "--from", result_file, "--output", out, "--data-dir", FIXTURE_DIR)
     assert run.exit_code == 0, run.output
     assert out.read_bytes().startswith(b"%PDF")
-    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    reader = PdfReader(out)
+    text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Mia" in text
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Home activity plan for Mia"  # what a screen reader announces
     assert "Tummy time" in text
     assert os.stat(out).st_mode & 0o777 == 0o600
 

@@ -101,6 +101,12 @@ def plan_pdf(doc: PlanDocument, *, paper: str = "a4") -> bytes:
     pdf = _PlanPDF(PAPERS[paper.lower()])
     pdf.fit = _set_up_fonts(pdf, _document_text(doc))
     pdf.footer_text = pdf.fit(f"{doc.title} · {doc.date}")
+    # Document properties that screen readers and PDF viewers announce.
+    pdf.set_title(doc.title)
+    pdf.set_subject("Home activity plan: a milestone check, not a diagnosis")
+    pdf.set_lang("en")
+    if doc.therapist:
+        pdf.set_author(doc.therapist)
     pdf.add_page()
     _Layout(pdf, doc).draw()
     return bytes(pdf.output())
