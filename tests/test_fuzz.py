@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -25,6 +26,8 @@ from ottool.cli import app
 from ottool.content import check_content, load_content
 from ottool.errors import InputError
 from ottool.yamlsource import MAX_FILE_BYTES, parse_yaml, read_text
+
+pytestmark = pytest.mark.slow
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 CONTENT = load_content(FIXTURE)

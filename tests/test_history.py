@@ -156,6 +156,7 @@ def test_a_screening_saved_with_other_content_is_shown_from_what_was_stored(
     assert "Worth talking about" in run.stdout
 
 
+@pytest.mark.slow
 def test_sixteen_screenings_saved_at_the_same_moment_are_all_kept(
     home: Path, tmp_path: Path
 ) -> None:

@@ -11,6 +11,8 @@ from pathlib import Path
 import pexpect
 import pytest
 
+pytestmark = pytest.mark.slow
+
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 # 130 days old: the 4-month checklist of the fixture content, five questions.
 BIRTH = (dt.date.today() - dt.timedelta(days=130)).isoformat()
