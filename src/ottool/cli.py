@@ -16,6 +16,7 @@ import typer
 
 from ottool import __version__
 from ottool.cli_common import DataDir, fail, load, user_errors
+from ottool.fhir_cli import fhir_app
 from ottool.history_cli import history_app
 
 if TYPE_CHECKING:
@@ -410,6 +411,7 @@ def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str) ->
 
 
 app.add_typer(history_app, name="history")
+app.add_typer(fhir_app, name="fhir")
 
 
 def _interview(content: Content, resume: bool) -> Answers:

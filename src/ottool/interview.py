@@ -34,6 +34,7 @@ from ottool.paths import home_dir
 from ottool.render.console import make_console
 from ottool.render.terminal import age_line
 from ottool.screening import Answer, Answers, Child, ScreeningResult
+from ottool.wording import ANSWER_WORDS
 
 DRAFT_FILE = "draft.json"
 BACK = "back"
@@ -54,11 +55,8 @@ your previous answer. Press Ctrl-C at any time to stop: your answers are kept,
 and [bold]ottool screen --resume[/bold] continues where you left off.
 """
 
-ANSWER_CHOICES: tuple[tuple[str, Answer], ...] = (
-    ("Yes", "yes"),
-    ("Sometimes", "sometimes"),
-    ("Not yet", "not_yet"),
-    ("Not sure", "unsure"),
+ANSWER_CHOICES: tuple[tuple[str, Answer], ...] = tuple(
+    (words, answer) for answer, words in ANSWER_WORDS["en"].items()
 )
 
 

@@ -6,7 +6,7 @@ history all say the same thing. Calm and concrete; never a diagnosis.
 
 from __future__ import annotations
 
-from ottool.screening import Overall, Status
+from ottool.screening import Answer, Overall, Status
 
 #: Status of an area: (symbol, words). Symbols carry the meaning without colour.
 STATUS_LABELS: dict[Status, tuple[str, str]] = {
@@ -95,3 +95,46 @@ CALL_ADVICE = (
     "or sooner if you are worried, and ask about a developmental screening and whether "
     "an occupational or physical therapist could help."
 )
+
+
+#: The four answers to a milestone, in the order they are offered, in each language
+#: ottool speaks. The questionnaire, the FHIR Questionnaire and the results all use these.
+ANSWER_WORDS: dict[str, dict[Answer, str]] = {
+    "en": {"yes": "Yes", "sometimes": "Sometimes", "not_yet": "Not yet", "unsure": "Not sure"},
+    "es": {"yes": "Sí", "sometimes": "A veces", "not_yet": "Todavía no", "unsure": "No sé"},
+}
+
+#: The questions of a form that are not milestones (FHIR Questionnaire items), by language.
+FORM_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Milestone check at {months} months",
+        "child-name": "Your child's name (optional)",
+        "birth-date": "Your child's date of birth",
+        "gestational-weeks": "How many weeks of pregnancy at birth? (40 if born on time)",
+        "warning-signs": "Have you noticed any of these?",
+        "concerns": "Anything else about your child's development you'd like to note?",
+        "description": DISCLAIMER,
+    },
+    "es": {
+        "title": "Control de indicadores del desarrollo a los {months} meses",
+        "child-name": "Nombre de su hijo o hija (opcional)",
+        "birth-date": "Fecha de nacimiento de su hijo o hija",
+        "gestational-weeks": (
+            "¿Cuántas semanas de embarazo tenía al nacer? (40 si nació a término)"
+        ),
+        "warning-signs": "¿Ha notado alguna de estas señales?",
+        "concerns": "¿Hay algo más sobre el desarrollo de su hijo o hija que quiera anotar?",
+        "description": (
+            "ottool es un control de indicadores del desarrollo basado en listas públicas, "
+            "como los indicadores del desarrollo de los CDC («Aprenda los signos. Reaccione "
+            "pronto.», 2022). Le ayuda a decidir si hablar con un profesional. No es un "
+            "diagnóstico ni una prueba de evaluación validada como las que usa el médico de "
+            "su hijo o hija; pregúntele por la evaluación del desarrollo en las consultas."
+        ),
+    },
+}
+
+
+def words_for(table: dict[str, dict[str, str]], lang: str) -> dict[str, str]:
+    """One language's words from ``table``; English for a language it lacks."""
+    return table.get(lang, table["en"])

@@ -1,0 +1,630 @@
+"""FHIR R4 for clinics (DESIGN.md §9): checklists as Questionnaires, screenings as Bundles,
+and QuestionnaireResponses from any forms tool read as answers.
+
+The FHIR shapes ottool writes and reads are declared here, once, as msgspec Structs
+(camelCase on the wire, empty fields left out). No FHIR library is needed at run time;
+the tests check every resource against ``fhir.resources``' R4B models.
+
+Choices (see docs/decisions.md): canonical urls and code systems live under
+:data:`BASE`; resource ids in a screening Bundle are ``urn:uuid:`` names derived from
+the screening itself, so the same screening always gives the same Bundle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import uuid
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import msgspec
+
+from ottool.age import age_on
+from ottool.content import Content, Milestone, WarningSign
+from ottool.errors import InputError, Problem, did_you_mean
+from ottool.screening import Answer, Answers, Child
+from ottool.wording import ANSWER_WORDS, FORM_WORDS, OVERALL_LABELS, STATUS_LABELS, words_for
+
+#: The canonical base of every url ottool mints (Questionnaires and CodeSystems). It is a
+#: name, not an address: nothing is fetched from it, and it never changes.
+BASE = "http://ottool.example/fhir"
+ANSWER_SYSTEM = f"{BASE}/CodeSystem/answer"
+OBSERVATION_SYSTEM = f"{BASE}/CodeSystem/observation"
+STATUS_SYSTEM = f"{BASE}/CodeSystem/status"
+CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category"
+#: Names the uuids of the resources of a screening Bundle (uuid5 of the screening).
+_UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
+
+CHILD_NAME = "child-name"
+BIRTH_DATE = "birth-date"
+GESTATIONAL_WEEKS = "gestational-weeks"
+CONCERNS = "concerns"
+WARNING_SIGNS = "warning-signs"
+AREA_PREFIX = "area-"
+OVERALL_CODE = "overall"
+
+#: Answer → its code in :data:`ANSWER_SYSTEM` (FHIR codes use hyphens).
+ANSWER_CODES: dict[Answer, str] = {
+    "yes": "yes",
+    "sometimes": "sometimes",
+    "not_yet": "not-yet",
+    "unsure": "unsure",
+}
+_ANSWER_BY_CODE: dict[str, Answer] = {code: answer for answer, code in ANSWER_CODES.items()}
+MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+
+
+# --------------------------------------------------------------------------- the shapes
+
+_SHAPE: dict[str, Any] = {"rename": "camel", "omit_defaults": True, "kw_only": True}
+_RESOURCE: dict[str, Any] = {**_SHAPE, "tag_field": "resourceType"}
+
+
+class Coding(msgspec.Struct, **_SHAPE):
+    system: str | None = None
+    code: str | None = None
+    display: str | None = None
+
+
+class CodeableConcept(msgspec.Struct, **_SHAPE):
+    coding: list[Coding] = []
+    text: str | None = None
+
+
+class Reference(msgspec.Struct, **_SHAPE):
+    reference: str
+
+
+class AnswerOption(msgspec.Struct, **_SHAPE):
+    value_coding: Coding
+
+
+class QuestionnaireItem(msgspec.Struct, **_SHAPE):
+    link_id: str
+    type: str
+    text: str | None = None
+    required: bool = False
+    answer_option: list[AnswerOption] = []
+    item: list[QuestionnaireItem] = []
+
+
+class Questionnaire(msgspec.Struct, tag="Questionnaire", **_RESOURCE):
+    id: str
+    url: str
+    version: str
+    name: str
+    title: str
+    status: str
+    language: str
+    publisher: str
+    description: str
+    subject_type: list[str]
+    item: list[QuestionnaireItem]
+
+
+class ResponseAnswer(msgspec.Struct, **_SHAPE):
+    """One answer of a QuestionnaireResponse item: exactly one value[x] is set."""
+
+    value_coding: Coding | None = None
+    value_boolean: bool | None = None
+    value_date: str | None = None
+    value_integer: int | None = None
+    value_string: str | None = None
+
+
+class ResponseItem(msgspec.Struct, **_SHAPE):
+    link_id: str
+    text: str | None = None
+    answer: list[ResponseAnswer] = []
+    item: list[ResponseItem] = []
+
+
+class QuestionnaireResponse(msgspec.Struct, tag="QuestionnaireResponse", **_RESOURCE):
+    id: str
+    questionnaire: str
+    status: str
+    authored: str
+    item: list[ResponseItem]
+
+
+class Observation(msgspec.Struct, tag="Observation", **_RESOURCE):
+    id: str
+    status: str
+    category: list[CodeableConcept]
+    code: CodeableConcept
+    effective_date_time: str
+    value_codeable_concept: CodeableConcept
+    derived_from: list[Reference]
+    has_member: list[Reference] = []
+
+
+class BundleEntry(msgspec.Struct, **_SHAPE):
+    full_url: str
+    resource: Questionnaire | QuestionnaireResponse | Observation
+
+
+class Bundle(msgspec.Struct, tag="Bundle", **_RESOURCE):
+    type: str
+    entry: list[BundleEntry]
+    id: str | None = None
+
+
+def to_json(resource: msgspec.Struct) -> str:
+    """A resource as pretty-printed FHIR JSON (UTF-8 text, keys in FHIR's order)."""
+    return msgspec.json.format(msgspec.json.encode(resource), indent=2).decode() + "\n"
+
+
+def to_json_line(resource: msgspec.Struct) -> str:
+    """A resource as one line of NDJSON (the FHIR bulk-data layout)."""
+    return msgspec.json.encode(resource).decode() + "\n"
+
+
+# --------------------------------------------------------------------------- Questionnaire
+
+
+def questionnaire_url(months: int) -> str:
+    """The canonical url of the Questionnaire of the ``months`` checklist."""
+    return f"{BASE}/Questionnaire/milestones-{months}m"
+
+
+def answer_options(lang: str) -> list[AnswerOption]:
+    """The four answers as codings, displayed in ``lang``."""
+    words = ANSWER_WORDS.get(lang, ANSWER_WORDS["en"])
+    return [
+        AnswerOption(value_coding=Coding(system=ANSWER_SYSTEM, code=code, display=words[answer]))
+        for answer, code in ANSWER_CODES.items()
+    ]
+
+
+def signs_for_checklist(content: Content, months: int) -> tuple[WarningSign, ...]:
+    """The warning signs that apply at some age the ``months`` checklist serves.
+
+    A checklist serves ages from its own month up to the next checklist's (the last one
+    has no upper end), so a sign that starts or ends between two checklists is asked on
+    the form a child of that age gets.
+    """
+    later = [m for m in content.checklists if m > months]
+    upper = later[0] if later else None
+    return tuple(
+        w
+        for w in content.warning_signs
+        if (upper is None or w.min_months < upper)
+        and (w.max_months is None or w.max_months >= months)
+    )
+
+
+def build_questionnaire(content: Content, months: int, lang: str = "en") -> Questionnaire:
+    """The checklist at ``months`` as a FHIR Questionnaire, its text in ``lang``.
+
+    ``content`` should be loaded in ``lang`` (``load_content(lang=...)``) so milestone
+    and area wording is translated where the content has it.
+    """
+    if months not in content.checklists:
+        known = ", ".join(str(m) for m in content.checklists)
+        raise InputError(f"there is no {months}-month checklist (checklists: {known} months)")
+    words = words_for(FORM_WORDS, lang)
+    options = answer_options(lang)
+    checklist = content.checklist(months)
+    items = [
+        QuestionnaireItem(link_id=CHILD_NAME, type="string", text=words[CHILD_NAME]),
+        QuestionnaireItem(link_id=BIRTH_DATE, type="date", text=words[BIRTH_DATE], required=True),
+        QuestionnaireItem(link_id=GESTATIONAL_WEEKS, type="integer", text=words[GESTATIONAL_WEEKS]),
+    ]
+    for domain in content.domains:
+        asked = [m for m in checklist if m.domain == domain.id]
+        if asked:
+            items.append(
+                QuestionnaireItem(
+                    link_id=AREA_PREFIX + domain.id,
+                    type="group",
+                    text=domain.name,
+                    item=[
+                        QuestionnaireItem(
+                            link_id=m.id, type="choice", text=m.prompt, answer_option=options
+                        )
+                        for m in asked
+                    ],
+                )
+            )
+    signs = signs_for_checklist(content, months)
+    if signs:
+        items.append(
+            QuestionnaireItem(
+                link_id=WARNING_SIGNS,
+                type="group",
+                text=words[WARNING_SIGNS],
+                item=[QuestionnaireItem(link_id=w.id, type="boolean", text=w.text) for w in signs],
+            )
+        )
+    items.append(QuestionnaireItem(link_id=CONCERNS, type="text", text=words[CONCERNS]))
+    return Questionnaire(
+        id=f"ottool-milestones-{months}m",
+        url=questionnaire_url(months),
+        version=content.version,
+        name=f"OttoolMilestoneCheck{months}Months",
+        title=words["title"].format(months=months),
+        status="active",
+        language=lang,
+        publisher="ottool",
+        description=words["description"],
+        subject_type=["Patient"],
+        item=items,
+    )
+
+
+def questionnaires_bundle(content: Content, lang: str = "en") -> Bundle:
+    """Every checklist's Questionnaire in one Bundle of type ``collection``."""
+    return Bundle(
+        type="collection",
+        entry=[
+            BundleEntry(full_url=questionnaire_url(months), resource=q)
+            for months in content.checklists
+            for q in [build_questionnaire(content, months, lang)]
+        ],
+    )
+
+
+# --------------------------------------------------------------------------- screening Bundle
+
+
+def screening_bundle(
+    content: Content, result: Mapping[str, Any], answers: Mapping[str, Any]
+) -> Bundle:
+    """A screening as a ``collection`` Bundle: its QuestionnaireResponse and Observations.
+
+    ``result`` is the ``ottool-result/1`` document and ``answers`` the answers in
+    answer-file form (both as saved in the history), so a screening made now and one
+    saved long ago give the same shape. ``content`` supplies display text only: an id it
+    does not know is still written, without text.
+    """
+    seed = json.dumps([result, answers], sort_keys=True, ensure_ascii=False, default=str)
+    digest = hashlib.sha256(seed.encode()).hexdigest()
+
+    def urn(role: str) -> tuple[str, str]:
+        ident = str(uuid.uuid5(_UUID_NAMESPACE, f"{digest}:{role}"))
+        return ident, f"urn:uuid:{ident}"
+
+    date = str(result["date"])
+    version = str(result.get("content_version") or "")
+    months = int(result["checklist"]["months"])
+    canonical = questionnaire_url(months) + (f"|{version}" if version else "")
+    response_id, response_url = urn("response")
+    response = QuestionnaireResponse(
+        id=response_id,
+        questionnaire=canonical,
+        status="completed",
+        authored=date,
+        item=_response_items(content, answers),
+    )
+    entries = [BundleEntry(full_url=response_url, resource=response)]
+
+    def observe(
+        role: str, code: str, display: str | None, value: CodeableConcept, members: list[Reference]
+    ) -> Reference:
+        ident, url = urn(role)
+        observation = Observation(
+            id=ident,
+            status="final",
+            category=[CodeableConcept(coding=[Coding(system=CATEGORY_SYSTEM, code="survey")])],
+            code=CodeableConcept(
+                coding=[Coding(system=OBSERVATION_SYSTEM, code=code, display=display)]
+            ),
+            effective_date_time=date,
+            value_codeable_concept=value,
+            derived_from=[Reference(reference=response_url)],
+            has_member=members,
+        )
+        entries.append(BundleEntry(full_url=url, resource=observation))
+        return Reference(reference=url)
+
+    areas = []
+    for area in result["domains"]:
+        area_id = str(area["id"])
+        domain = content.domain_by_id.get(area_id)
+        name = domain.name if domain else None
+        value = _status_concept(str(area["status"]), STATUS_LABELS)
+        areas.append(observe(f"area:{area_id}", area_id, name, value, []))
+    overall = _status_concept(str(result["overall"]), OVERALL_LABELS)
+    observe(OVERALL_CODE, OVERALL_CODE, "Milestone check: overall next step", overall, areas)
+    return Bundle(id=digest[:32], type="collection", entry=entries)
+
+
+def _status_concept(code: str, labels: Mapping[Any, tuple[str, str]]) -> CodeableConcept:
+    label = labels.get(code)
+    return CodeableConcept(
+        coding=[Coding(system=STATUS_SYSTEM, code=code, display=label[1] if label else None)]
+    )
+
+
+def _response_items(content: Content, answers: Mapping[str, Any]) -> list[ResponseItem]:
+    """The answers (answer-file form) as QuestionnaireResponse items, grouped as the form."""
+    words = words_for(FORM_WORDS, "en")
+    child = answers.get("child") or {}
+    items: list[ResponseItem] = []
+    if child.get("name"):
+        items.append(_item(CHILD_NAME, words[CHILD_NAME], value_string=str(child["name"])))
+    items.append(_item(BIRTH_DATE, words[BIRTH_DATE], value_date=str(child["birth_date"])))
+    weeks = int(child.get("gestational_weeks") or 40)
+    items.append(_item(GESTATIONAL_WEEKS, words[GESTATIONAL_WEEKS], value_integer=weeks))
+    given: dict[str, str] = dict(answers.get("answers") or {})
+    codings: dict[str, Coding] = {
+        answer: option.value_coding
+        for answer, option in zip(ANSWER_CODES, answer_options("en"), strict=True)
+    }
+    for domain in content.domains:
+        answered = [m for m in content.milestones if m.domain == domain.id and m.id in given]
+        if answered:
+            items.append(
+                ResponseItem(
+                    link_id=AREA_PREFIX + domain.id,
+                    text=domain.name,
+                    item=[
+                        _item(m.id, m.prompt, value_coding=codings.get(given[m.id]))
+                        for m in answered
+                    ],
+                )
+            )
+    for milestone_id, answer in given.items():  # saved with content that has changed since
+        if milestone_id not in content.milestone_by_id:
+            items.append(_item(milestone_id, None, value_coding=codings.get(answer)))
+    signs: dict[str, bool] = dict(answers.get("warning_signs") or {})
+    if signs:
+        known = [w for w in content.warning_signs if w.id in signs]
+        order: list[tuple[str, str | None]] = [(w.id, w.text) for w in known]
+        order += [(s, None) for s in signs if s not in content.warning_sign_by_id]
+        items.append(
+            ResponseItem(
+                link_id=WARNING_SIGNS,
+                text=words[WARNING_SIGNS],
+                item=[_item(s, text, value_boolean=bool(signs[s])) for s, text in order],
+            )
+        )
+    if answers.get("concerns"):
+        items.append(_item(CONCERNS, words[CONCERNS], value_string=str(answers["concerns"])))
+    return items
+
+
+def _item(link_id: str, text: str | None, **value: Any) -> ResponseItem:
+    return ResponseItem(link_id=link_id, text=text, answer=[ResponseAnswer(**value)])
+
+
+# --------------------------------------------------------------------------- reading responses
+
+
+def looks_like_fhir(text: str) -> bool:
+    """Whether an answer file is FHIR JSON (a JSON object naming its ``resourceType``)."""
+    return text.lstrip("\ufeff \t\r\n").startswith("{") and '"resourceType"' in text
+
+
+def answers_from_fhir(
+    text: str, content: Content, file: str, *, today: dt.date | None = None
+) -> Answers:
+    """Read a QuestionnaireResponse (or a Bundle holding one) from any forms tool.
+
+    Items are matched by linkId wherever they sit (groups, nested answers, any order);
+    milestone answers by their code in :data:`ANSWER_SYSTEM`. Every problem is reported
+    in one :class:`InputError`, each with its linkId and line.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem = Problem(file, exc.lineno, f"this is not valid JSON ({exc.msg})")
+        raise InputError([problem]) from None
+    response = _find_response(data, file)
+    return _ResponseReader(text, content, file).read(response, today)
+
+
+def _find_response(data: Any, file: str) -> dict[str, Any]:
+    kind = data.get("resourceType") if isinstance(data, dict) else None
+    if kind == "QuestionnaireResponse":
+        return data  # type: ignore[no-any-return]
+    if kind == "Bundle":
+        entries = data.get("entry") if isinstance(data.get("entry"), list) else []
+        found = [
+            e["resource"]
+            for e in entries
+            if isinstance(e, dict)
+            and isinstance(e.get("resource"), dict)
+            and e["resource"].get("resourceType") == "QuestionnaireResponse"
+        ]
+        if len(found) == 1:
+            return found[0]  # type: ignore[no-any-return]
+        raise InputError(
+            [
+                Problem(
+                    file,
+                    None,
+                    f"the Bundle holds {len(found)} QuestionnaireResponses; "
+                    "ottool reads a Bundle with exactly one",
+                )
+            ]
+        )
+    raise InputError(
+        [
+            Problem(
+                file,
+                1,
+                f"this is a FHIR {kind!s} resource; ottool reads a QuestionnaireResponse "
+                "(or a Bundle holding one) as answers",
+            )
+        ]
+    )
+
+
+class _ResponseReader:
+    """Walks the items of one response, collecting answers and every problem."""
+
+    def __init__(self, text: str, content: Content, file: str) -> None:
+        self.text = text
+        self.content = content
+        self.file = file
+        self.problems: list[Problem] = []
+        self.values: dict[str, tuple[ResponseAnswer, int | None]] = {}
+        self._known = [
+            CHILD_NAME,
+            BIRTH_DATE,
+            GESTATIONAL_WEEKS,
+            CONCERNS,
+            *content.milestone_by_id,
+            *content.warning_sign_by_id,
+        ]
+
+    def problem(self, link_id: str | None, line: int | None, message: str) -> None:
+        where = f"item '{link_id}': " if link_id else ""
+        self.problems.append(Problem(self.file, line, where + message))
+
+    def line_of(self, link_id: str) -> int | None:
+        """The line of the first item with this linkId (JSON keeps no lines of its own)."""
+        pattern = r'"linkId"\s*:\s*' + re.escape(json.dumps(link_id))
+        found = re.search(pattern, self.text)
+        return self.text.count("\n", 0, found.start()) + 1 if found else None
+
+    def read(self, response: dict[str, Any], today: dt.date | None) -> Answers:
+        status = response.get("status")
+        if status == "entered-in-error":
+            self.problem(None, None, "the response is marked entered-in-error; it is not used")
+        for link_id, answer, line in self._answered(response.get("item"), "item"):
+            if link_id in self.values:
+                self.problem(link_id, line, "is answered more than once")
+                continue
+            if link_id not in self._known:
+                self.problem(
+                    link_id,
+                    line,
+                    "is not a question of ottool's milestone check (not a milestone, a "
+                    "warning sign, child-name, birth-date, gestational-weeks or concerns)"
+                    + did_you_mean(link_id, self._known),
+                )
+                continue
+            self.values[link_id] = (answer, line)
+        screening_date = self._authored(response.get("authored")) or (today or dt.date.today())
+        birth = self._value(BIRTH_DATE, "value_date", "a date (valueDate)")
+        birth_date = self._date(birth)
+        if BIRTH_DATE not in self.values:
+            self.problem(BIRTH_DATE, None, "the birth date is required (an item 'birth-date')")
+        weeks = self._value(GESTATIONAL_WEEKS, "value_integer", "a whole number (valueInteger)")
+        name = self._value(CHILD_NAME, "value_string", "text (valueString)")
+        concerns = self._value(CONCERNS, "value_string", "text (valueString)")
+        milestones: dict[str, Answer] = {}
+        for m in self.content.milestones:
+            if m.id in self.values:
+                chosen = self._milestone(m)
+                if chosen is not None:
+                    milestones[m.id] = chosen
+        signs: dict[str, bool] = {}
+        for w in self.content.warning_signs:
+            if w.id in self.values:
+                ticked = self._value(w.id, "value_boolean", "true or false (valueBoolean)")
+                if ticked is not None:
+                    signs[w.id] = bool(ticked)
+        gestational = 40 if weeks is None else int(weeks)
+        if weeks is not None and not 22 <= gestational <= 44:
+            self.problem(
+                GESTATIONAL_WEEKS,
+                self.values[GESTATIONAL_WEEKS][1],
+                f"gestational weeks must be between 22 and 44, got {gestational}",
+            )
+        if birth_date is not None and not self.problems:
+            try:
+                age_on(birth_date, screening_date, gestational, today=today)
+            except InputError as exc:
+                line = self.values[BIRTH_DATE][1]
+                for p in exc.problems:
+                    self.problem(BIRTH_DATE, line, p.message)
+        if self.problems or birth_date is None:
+            raise InputError(self.problems)
+        return Answers(
+            Child(birth_date, gestational, str(name).strip() or None if name else None),
+            screening_date,
+            milestones,
+            signs,
+            str(concerns).strip() or None if concerns else None,
+        )
+
+    def _answered(self, items: Any, path: str) -> Iterator[tuple[str, ResponseAnswer, int | None]]:
+        """Every answered item, however deeply nested, as (linkId, answer, line)."""
+        if items is None:
+            return
+        if not isinstance(items, list):
+            self.problem(None, None, f"{path} must be a list of items")
+            return
+        for index, item in enumerate(items):
+            where = f"{path}[{index}]"
+            if not isinstance(item, dict) or not isinstance(item.get("linkId"), str):
+                self.problem(None, None, f"{where} has no linkId")
+                continue
+            link_id = item["linkId"]
+            line = self.line_of(link_id)
+            answers = item.get("answer") or []
+            if not isinstance(answers, list):
+                self.problem(link_id, line, "'answer' must be a list")
+                answers = []
+            if len(answers) > 1:
+                self.problem(link_id, line, f"has {len(answers)} answers; give one")
+            for raw in answers[:1]:
+                nested = raw.get("item") if isinstance(raw, dict) else None
+                yield from self._answered(nested, f"{where}.answer[0].item")
+                value = {k: v for k, v in raw.items() if k != "item"} if nested else raw
+                try:
+                    answer = msgspec.convert(value, ResponseAnswer, strict=True)
+                except msgspec.ValidationError as exc:
+                    self.problem(link_id, line, f"the answer is not valid FHIR ({exc})")
+                    continue
+                if any(v is not None for v in msgspec.structs.astuple(answer)):
+                    yield link_id, answer, line
+            yield from self._answered(item.get("item"), f"{where}.item")
+
+    def _value(self, link_id: str, field: str, expected: str) -> Any:
+        """The value of ``link_id``'s answer, which must be in ``field``; None if absent."""
+        if link_id not in self.values:
+            return None
+        answer, line = self.values[link_id]
+        value = getattr(answer, field)
+        if value is None:
+            given = [f for f in answer.__struct_fields__ if getattr(answer, f) is not None]
+            shown = msgspec.structs.fields(ResponseAnswer)
+            names = {f.name: f.encode_name for f in shown}
+            self.problem(link_id, line, f"the answer must be {expected}, got {names[given[0]]}")
+        return value
+
+    def _date(self, value: Any) -> dt.date | None:
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.problem(
+                BIRTH_DATE,
+                self.values[BIRTH_DATE][1],
+                f"the birth date must be a full date like 2026-04-01, got {value!r}",
+            )
+            return None
+
+    def _authored(self, value: Any) -> dt.date | None:
+        """The screening date: the date part of ``authored`` as written (its own time zone)."""
+        if value is None:
+            return None
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
+            try:
+                return dt.date.fromisoformat(value[:10])
+            except ValueError:
+                pass
+        self.problem(None, None, f"'authored' must be a date like 2026-11-22, got {value!r}")
+        return None
+
+    def _milestone(self, milestone: Milestone) -> Answer | None:
+        coding = self._value(milestone.id, "value_coding", "a coding (valueCoding)")
+        if coding is None:
+            return None
+        answer = _ANSWER_BY_CODE.get(str(coding.code))
+        if answer is None:
+            self.problem(
+                milestone.id,
+                self.values[milestone.id][1],
+                f"{coding.code!r} is not an answer code "
+                f"(codes: {', '.join(ANSWER_CODES.values())} in {ANSWER_SYSTEM})",
+            )
+        return answer

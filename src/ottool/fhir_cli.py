@@ -1,0 +1,123 @@
+"""`ottool fhir`, and the FHIR output of `screen --format fhir` and `history export`.
+
+Imported by cli.py at start-up, so only Typer and the standard library load here at
+module level; the FHIR shapes (msgspec) load inside the commands.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ottool.cli_common import DataDir, user_errors
+
+if TYPE_CHECKING:
+    from ottool.content import Content
+
+fhir_app = typer.Typer(
+    help=(
+        "FHIR R4 for clinics: the checklists as Questionnaires for forms tools and "
+        "clinic record systems."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Lang(enum.StrEnum):
+    en = "en"
+    es = "es"
+
+
+@fhir_app.command()
+def questionnaire(
+    months: Annotated[
+        int | None,
+        typer.Option(
+            "--months",
+            metavar="N",
+            help="Only the checklist at this age (months); without it, all in one Bundle.",
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang,
+        typer.Option(
+            "--lang", help="Language of the questions (English where a text has no translation)."
+        ),
+    ] = Lang.en,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", metavar="FILE", help="Write the JSON to this file."),
+    ] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Write a checklist as a FHIR R4 Questionnaire (or every checklist as a Bundle)."""
+    from ottool import fhir
+    from ottool.content import load_content
+
+    with user_errors():
+        content = load_content(data_dir, lang=lang.value)
+        resource = (
+            fhir.questionnaires_bundle(content, lang.value)
+            if months is None
+            else fhir.build_questionnaire(content, months, lang.value)
+        )
+        _emit(fhir.to_json(resource), output, private=False)
+    if output is not None:
+        what = "Questionnaire" if months is not None else "Questionnaires"
+        typer.echo(f"{what} written to {output}.", err=True)
+
+
+def emit_screening_bundle(
+    content: Content,
+    result: Mapping[str, Any],
+    answers: Mapping[str, Any],
+    output: Path | None,
+) -> None:
+    """`screen --format fhir`: the screening's Bundle on stdout or in a private file."""
+    from ottool import fhir
+
+    _emit(fhir.to_json(fhir.screening_bundle(content, result, answers)), output, private=True)
+
+
+def export_history_fhir(output: Path, child: str | None, data_dir: Path | None) -> int:
+    """`history export --format fhir`: one screening Bundle a line (NDJSON), private.
+
+    Returns how many screenings were written.
+    """
+    from ottool import fhir
+    from ottool.content import load_content
+    from ottool.errors import InputError
+    from ottool.files import write_atomic
+    from ottool.history import list_screenings
+
+    with user_errors():
+        content = load_content(data_dir)
+        screenings = list_screenings(child)
+        lines = []
+        for saved in screenings:
+            try:
+                bundle = fhir.screening_bundle(content, saved.result, saved.answers)
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise InputError(
+                    f"nothing exported: saved screening {saved.id} is incomplete or damaged "
+                    f"({type(exc).__name__}: {exc})"
+                ) from None
+            lines.append(fhir.to_json_line(bundle))
+        write_atomic(output, "".join(lines), private=True)
+    return len(lines)
+
+
+def _emit(text: str, output: Path | None, *, private: bool) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from ottool.files import write_atomic
+
+    write_atomic(output, text, private=private)

@@ -1,0 +1,166 @@
+"""FHIR Questionnaires (DESIGN.md §9): `ottool fhir questionnaire`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURE_DIR, Run
+from fhirvalid import assert_valid_fhir
+from ottool.content import load_content
+from ottool.fhir import ANSWER_SYSTEM, BASE, build_questionnaire, signs_for_checklist
+from ottool.wording import ANSWER_WORDS
+
+CONTENT = load_content(FIXTURE_DIR)
+
+
+def _questionnaire(cli: Callable[..., Run], *args: str | Path) -> dict[str, Any]:
+    run = cli("fhir", "questionnaire", "--data-dir", FIXTURE_DIR, *args)
+    assert run.exit_code == 0, run.stderr
+    return json.loads(run.stdout)  # type: ignore[no-any-return]
+
+
+def _group(questionnaire: dict[str, Any], link_id: str) -> dict[str, Any]:
+    return next(i for i in questionnaire["item"] if i["linkId"] == link_id)
+
+
+def test_a_checklist_is_a_valid_r4_questionnaire_a_forms_tool_can_render(
+    cli: Callable[..., Run],
+) -> None:
+    q = _questionnaire(cli, "--months", "4")
+    assert_valid_fhir(q)
+    assert q["url"] == f"{BASE}/Questionnaire/milestones-4m"
+    assert q["version"] == CONTENT.version
+    assert q["status"] == "active"
+    assert q["title"] == "Milestone check at 4 months"
+    top = [i["linkId"] for i in q["item"]]
+    assert top == [
+        "child-name",
+        "birth-date",
+        "gestational-weeks",
+        "area-gross_motor",
+        "area-fine_motor",
+        "area-social_emotional",
+        "warning-signs",
+        "concerns",
+    ]
+    types = {i["linkId"]: i["type"] for i in q["item"]}
+    assert types["child-name"] == "string"
+    assert types["birth-date"] == "date"
+    assert types["gestational-weeks"] == "integer"
+    assert types["concerns"] == "text"
+    assert _group(q, "birth-date")["required"] is True
+    # Each area holds its milestones of this checklist, as choices with the four answers.
+    gross = _group(q, "area-gross_motor")
+    assert gross["text"] == "Movement (large muscles)"
+    assert [i["linkId"] for i in gross["item"]] == ["gm-4m-head-steady", "gm-4m-pushes-up"]
+    head = gross["item"][0]
+    assert head["type"] == "choice"
+    assert head["text"] == CONTENT.milestone_by_id["gm-4m-head-steady"].question
+    codings = [o["valueCoding"] for o in head["answerOption"]]
+    assert [c["code"] for c in codings] == ["yes", "sometimes", "not-yet", "unsure"]
+    assert {c["system"] for c in codings} == {ANSWER_SYSTEM}
+    assert [c["display"] for c in codings] == ["Yes", "Sometimes", "Not yet", "Not sure"]
+    signs = _group(q, "warning-signs")["item"]
+    assert [(s["linkId"], s["type"]) for s in signs] == [
+        ("ws-no-grasp", "boolean"),
+        ("ws-lost-skills", "boolean"),
+        ("ws-no-tracking", "boolean"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("months", "expected"),
+    [
+        (2, ["ws-lost-skills", "ws-no-tracking"]),  # no-grasp starts at 4, the next checklist
+        (4, ["ws-no-grasp", "ws-lost-skills", "ws-no-tracking"]),
+        (6, ["ws-no-grasp", "ws-lost-skills"]),  # no-tracking ends at 4 months
+    ],
+)
+def test_a_checklist_asks_the_warning_signs_of_the_ages_it_serves(
+    months: int, expected: list[str]
+) -> None:
+    assert [w.id for w in signs_for_checklist(CONTENT, months)] == expected
+
+
+def test_without_months_every_checklist_comes_in_one_bundle(cli: Callable[..., Run]) -> None:
+    bundle = _questionnaire(cli)
+    assert_valid_fhir(bundle)
+    assert bundle["type"] == "collection"
+    urls = [e["fullUrl"] for e in bundle["entry"]]
+    assert urls == [f"{BASE}/Questionnaire/milestones-{m}m" for m in (2, 4, 6)]
+    assert [e["resource"]["url"] for e in bundle["entry"]] == urls
+
+
+def test_the_questionnaire_is_the_same_every_time_and_written_with_output(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    out = tmp_path / "q6.json"
+    run = cli("fhir", "questionnaire", "--months", "6", "--output", out, "--data-dir", FIXTURE_DIR)
+    assert run.exit_code == 0
+    assert "written to" in run.stderr
+    assert json.loads(out.read_text()) == _questionnaire(cli, "--months", "6")
+
+
+def test_a_month_without_a_checklist_is_one_clear_line(cli: Callable[..., Run]) -> None:
+    run = cli("fhir", "questionnaire", "--months", "5", "--data-dir", FIXTURE_DIR)
+    assert run.exit_code == 1
+    assert run.stderr.strip() == (
+        "ottool: there is no 5-month checklist (checklists: 2, 4, 6 months)"
+    )
+
+
+def test_spanish_uses_translations_where_the_content_has_them_and_english_otherwise(
+    cli: Callable[..., Run], content_copy: Path
+) -> None:
+    path = content_copy / "milestones.yaml"
+    text = path.read_text()
+    path.write_text(
+        text.replace(
+            "    text: Pushes up onto elbows or forearms when on tummy\n",
+            "    text:\n"
+            "      en: Pushes up onto elbows or forearms when on tummy\n"
+            "      es: Se apoya en los codos o antebrazos cuando está boca abajo\n",
+        ).replace(
+            "    name: Hands and fingers\n",
+            "    name: {en: Hands and fingers, es: Manos y dedos}\n",
+        )
+    )
+    run = cli("fhir", "questionnaire", "--months", "4", "--lang", "es", "--data-dir", content_copy)
+    assert run.exit_code == 0, run.stderr
+    q = json.loads(run.stdout)
+    assert_valid_fhir(q)
+    assert q["language"] == "es"
+    assert q["title"] == "Control de indicadores del desarrollo a los 4 meses"
+    gross = _group(q, "area-gross_motor")["item"]
+    assert gross[1]["text"] == "Se apoya en los codos o antebrazos cuando está boca abajo"
+    assert gross[0]["text"].startswith("When you hold your baby upright")  # no es: English
+    assert _group(q, "area-fine_motor")["text"] == "Manos y dedos"
+    assert [o["valueCoding"]["display"] for o in gross[0]["answerOption"]] == [
+        "Sí",
+        "A veces",
+        "Todavía no",
+        "No sé",
+    ]
+    # Codes never change with the language.
+    assert [o["valueCoding"]["code"] for o in gross[0]["answerOption"]] == [
+        "yes",
+        "sometimes",
+        "not-yet",
+        "unsure",
+    ]
+    assert _group(q, "birth-date")["text"] == "Fecha de nacimiento de su hijo o hija"
+
+
+def test_the_answer_words_live_in_one_place_for_the_questionnaire_and_fhir() -> None:
+    from ottool.interview import ANSWER_CHOICES
+
+    assert tuple((w, a) for a, w in ANSWER_WORDS["en"].items()) == ANSWER_CHOICES
+    q = build_questionnaire(CONTENT, 2, "es")
+    group = next(i for i in q.item if i.type == "group")
+    displays = [o.value_coding.display for o in group.item[0].answer_option]
+    assert displays == list(ANSWER_WORDS["es"].values())
