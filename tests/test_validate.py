@@ -426,7 +426,8 @@ def test_schema_prints_json_schema(cli: Callable[..., Run], which: str) -> None:
         assert milestone["additionalProperties"] is False
         assert milestone["properties"]["months"]["type"] == "integer"
         # Text fields accept a translation mapping too.
-        assert {"type": "string"} in milestone["properties"]["text"]["anyOf"]
+        assert milestone["properties"]["text"] == {"$ref": "#/$defs/Text"}
+        assert {"type": "string"} in defs["Text"]["anyOf"]
         assert defs["WarningSign"]["properties"]["level"]["enum"] == ["discuss", "urgent"]
     else:
         act = defs["Activity"]

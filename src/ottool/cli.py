@@ -55,6 +55,13 @@ class SchemaName(enum.StrEnum):
     activities = "activities"
 
 
+class ContentLanguage(enum.StrEnum):
+    """The languages ottool ships content in (content.LANGUAGES)."""
+
+    en = "en"
+    es = "es"
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"ottool {__version__}")
@@ -77,11 +84,19 @@ def _root(
 def validate(
     data_dir: DataDir = None,
     fmt: Annotated[TextOrJson, typer.Option("--format", help="Output format.")] = TextOrJson.text,
+    language: Annotated[
+        ContentLanguage | None,
+        typer.Option(
+            "--language",
+            metavar="LANG",
+            help="Also report every text without a translation in LANG (es: Spanish).",
+        ),
+    ] = None,
 ) -> None:
     """Check the content files and report every problem with its file and line."""
     from ottool.content import check_content
 
-    report = check_content(data_dir)
+    report = check_content(data_dir, complete_in=language.value if language else None)
     if fmt is TextOrJson.json:
         from ottool.render.validation import report_json
 
@@ -96,7 +111,7 @@ def validate(
     from ottool.render.console import make_console
     from ottool.render.validation import print_summary
 
-    print_summary(report, make_console())
+    print_summary(report, make_console(), language=language.value if language else None)
 
 
 @app.command()

@@ -26,6 +26,8 @@ MILESTONES_FILE = "milestones.yaml"
 ACTIVITIES_FILE = "activities.yaml"
 SCHEMA_VERSION = 1
 DEFAULT_LANGUAGE = "en"
+#: The languages ottool ships content in, with their names for messages.
+LANGUAGES = {"en": "English", "es": "Spanish"}
 
 EntryId = Annotated[
     str,
@@ -220,20 +222,33 @@ def resolve_data_dir(option: Path | None = None) -> Path:
 
 
 def load_content(data_dir: Path | None = None, *, lang: str = DEFAULT_LANGUAGE) -> Content:
-    """Load valid content or raise :class:`InputError` listing every problem."""
+    """Load valid content or raise :class:`InputError` listing every problem.
+
+    Text missing in ``lang`` falls back to English, so a family never meets a gap;
+    ``check_content(..., complete_in=lang)`` is what finds such gaps.
+    """
     report = check_content(data_dir, lang=lang)
     if report.content is None:
         raise InputError(report.errors)
     return report.content
 
 
-def check_content(data_dir: Path | None = None, *, lang: str = DEFAULT_LANGUAGE) -> Report:
-    """Check both content files and return the content (if valid), errors and warnings."""
+def check_content(
+    data_dir: Path | None = None,
+    *,
+    lang: str = DEFAULT_LANGUAGE,
+    complete_in: str | None = None,
+) -> Report:
+    """Check both content files and return the content (if valid), errors and warnings.
+
+    With ``complete_in`` (a language code such as ``"es"``), every human-readable field
+    without text in that language is a problem too (``ottool validate --language es``).
+    """
     folder = resolve_data_dir(data_dir)
     if not folder.is_dir():
         return Report(None, (Problem(str(folder), None, "the content folder does not exist"),))
     names = {name: _display_path(folder / name) for name in (MILESTONES_FILE, ACTIVITIES_FILE)}
-    checker = _Checker(lang, names)
+    checker = _Checker(lang, names, complete_in)
     digest = hashlib.sha256()
     raw: dict[str, Any] = {}
     for name, shown in names.items():
@@ -311,6 +326,18 @@ def _problem_order(p: Problem) -> tuple[str, int]:
     return (p.file or "", p.line or 0)
 
 
+def _start_of(text: str, limit: int = 50) -> str:
+    """The text, or its start and '...' when longer than ``limit``: enough to find it."""
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def _item_line(raw: Any, index: int, default: int) -> int:
+    """The line of item ``index`` of a YAML list, or ``default`` when unknown."""
+    if isinstance(raw, LineList) and index < len(raw.lines):
+        return int(raw.lines[index])
+    return default
+
+
 # --- checking ------------------------------------------------------------------------
 
 _PLAIN_NAMES: dict[Any, str] = {
@@ -359,8 +386,9 @@ class _Entries:
 
 
 class _Checker:
-    def __init__(self, lang: str, names: dict[str, str]) -> None:
+    def __init__(self, lang: str, names: dict[str, str], complete_in: str | None = None) -> None:
         self.lang = lang
+        self.complete_in = complete_in
         self.problems: list[Problem] = []
         #: Ids of entries already reported as invalid, by kind: references to them are
         #: not reported again as unknown.
@@ -533,7 +561,11 @@ class _Checker:
             if name in text_fields:
                 value = self._text(value, entry.line_of(name), label, name, file)
             elif isinstance(value, list):
-                items = [self._text(v, entry.line_of(name), label, name, file) for v in value]
+                raw = entry.get(name)
+                items = [
+                    self._text(v, _item_line(raw, i, entry.line_of(name)), label, name, file)
+                    for i, v in enumerate(value)
+                ]
                 value = None if None in items else items
             if value is None:
                 reported.add(name)
@@ -548,15 +580,59 @@ class _Checker:
         return None
 
     def _text(self, value: Any, line: int, label: str, name: str, file: str) -> Any:
+        """One human-readable value (a string or translations) in the chosen language.
+
+        Returns None after reporting a problem. A value that is neither a string nor a
+        mapping is left for the type check to report.
+        """
         if not isinstance(value, dict):
+            if isinstance(value, str):
+                self._needs_translation(value, line, label, name, file)
             return value
-        chosen = localized(value, self.lang)
-        if not isinstance(chosen, str):
+        ok = True
+        for code, text in value.items():
+            if code not in LANGUAGES:
+                self.problem(
+                    file,
+                    line,
+                    f"{label}: {name}: unknown language '{code}'"
+                    + did_you_mean(code, LANGUAGES)
+                    + f" (languages: {', '.join(LANGUAGES)})",
+                )
+                ok = False
+            elif not isinstance(text, str):
+                self.problem(
+                    file,
+                    line,
+                    f"{label}: {name}: the '{code}' text must be text, got {_shown(text)}",
+                )
+                ok = False
+        if DEFAULT_LANGUAGE not in value:
             self.problem(
                 file, line, f"{label}: {name} gives translations but no '{DEFAULT_LANGUAGE}' text"
             )
             return None
-        return chosen
+        if not ok:
+            return None
+        self._needs_translation(value, line, label, name, file)
+        return localized(value, self.lang)
+
+    def _needs_translation(
+        self, value: str | dict[str, str], line: int, label: str, name: str, file: str
+    ) -> None:
+        """With ``complete_in``, report a field that has no text in that language."""
+        code = self.complete_in
+        if code is None or code == DEFAULT_LANGUAGE:
+            return
+        english = localized(value)
+        text = value.get(code) if isinstance(value, dict) else None
+        if english.strip() and not (text and text.strip()):
+            self.problem(
+                file,
+                line,
+                f"{label}: {name} has no {LANGUAGES.get(code, code)} ('{code}') text "
+                f"(English: '{_start_of(english)}')",
+            )
 
     def _field_problems(
         self,
@@ -653,28 +729,43 @@ def json_schema(which: Literal["milestones", "activities"]) -> dict[str, Any]:
     """A JSON Schema of one content file, for editors' YAML tooling."""
     model = MilestonesFile if which == "milestones" else ActivitiesFile
     schema = msgspec.json.schema(model)
-    text_or_translations = {
-        "anyOf": [
-            {"type": "string"},
-            {
-                "type": "object",
-                "description": "translations, such as {en: ..., es: ...}",
-                "required": [DEFAULT_LANGUAGE],
-                "additionalProperties": {"type": "string"},
-            },
-        ]
-    }
+    defs = schema.setdefault("$defs", {})
+    defs["Text"] = _text_schema()
+    text_ref = {"$ref": "#/$defs/Text"}
     for struct in (Domain, Milestone, WarningSign, Activity):
-        definition = schema.get("$defs", {}).get(struct.__name__)
+        definition = defs.get(struct.__name__)
         if definition is None:
             continue
         if struct.__doc__:
             definition["description"] = struct.__doc__.strip()
         for name in getattr(struct, "TEXT_FIELDS", ()):
-            definition["properties"][name] = dict(text_or_translations)
+            definition["properties"][name] = dict(text_ref)
         for name in getattr(struct, "TEXT_LIST_FIELDS", ()):
             prop = definition["properties"][name]
-            prop["items"] = dict(text_or_translations)
+            prop["items"] = dict(text_ref)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"ottool {which}.yaml"
     return schema
+
+
+def _text_schema() -> dict[str, Any]:
+    """JSON Schema of one human-readable value: a string, or one text per language."""
+    return {
+        "description": (
+            "Text a family or therapist reads: a plain string (English), or one text per "
+            "language such as {en: Rolls over, es: Se da vuelta}. English is required; "
+            "`ottool validate --language es` also requires Spanish."
+        ),
+        "anyOf": [
+            {"type": "string"},
+            {
+                "type": "object",
+                "properties": {
+                    code: {"type": "string", "description": f"the text in {name}"}
+                    for code, name in LANGUAGES.items()
+                },
+                "required": [DEFAULT_LANGUAGE],
+                "additionalProperties": False,
+            },
+        ],
+    }

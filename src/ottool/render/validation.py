@@ -8,7 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from ottool.content import Content, Report
+from ottool.content import DEFAULT_LANGUAGE, LANGUAGES, Content, Report
 
 
 def report_json(report: Report) -> str:
@@ -58,8 +58,8 @@ def _grid(content: Content, title: str, count: Any) -> Table:
     return table
 
 
-def print_summary(report: Report, console: Console) -> None:
-    """The summary shown when the content is valid."""
+def print_summary(report: Report, console: Console, *, language: str | None = None) -> None:
+    """The summary shown when the content is valid (and complete in ``language``)."""
     c = report.content
     assert c is not None
     console.print(
@@ -67,6 +67,10 @@ def print_summary(report: Report, console: Console) -> None:
         f"{len(c.checklists)} checklists, {len(c.warning_signs)} warning signs, "
         f"{len(c.activities)} activities (content version {c.version})."
     )
+    if language is not None and language != DEFAULT_LANGUAGE:
+        console.print(
+            f"[green]✓[/green] Every text has its {LANGUAGES[language]} ('{language}') translation."
+        )
     console.print()
     console.print(
         _grid(
