@@ -16,6 +16,7 @@ CORE = [
     "ottool.answerfile",
     "ottool.resultdoc",
     "ottool.plandoc",
+    "ottool.fhir",
 ]
 FORBIDDEN = ["typer", "rich", "questionary", "jinja2", "fpdf", "click"]
 

@@ -164,3 +164,12 @@ def test_the_answer_words_live_in_one_place_for_the_questionnaire_and_fhir() -> 
     group = next(i for i in q.item if i.type == "group")
     displays = [o.value_coding.display for o in group.item[0].answer_option]
     assert displays == list(ANSWER_WORDS["es"].values())
+
+
+def test_the_command_line_loads_the_fhir_code_only_when_a_fhir_command_runs() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, ottool.cli; print('ottool.fhir' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

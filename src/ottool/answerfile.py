@@ -32,9 +32,14 @@ _SPELLINGS: dict[str, Answer] = {
 
 
 def read_answers(path: Path, content: Content, *, today: dt.date | None = None) -> Answers:
-    """Read an answer file; every problem is reported with its line."""
+    """Read an answer file (YAML, or FHIR JSON); every problem is reported with its line."""
     name = str(path)
-    data = parse_yaml(read_text(path, name=name, max_bytes=MAX_ANSWER_FILE_BYTES), name)
+    text = read_text(path, name=name, max_bytes=MAX_ANSWER_FILE_BYTES)
+    from ottool.fhir import answers_from_fhir, looks_like_fhir
+
+    if looks_like_fhir(text):  # a QuestionnaireResponse from a forms tool (DESIGN.md §9)
+        return answers_from_fhir(text, content, name, today=today)
+    data = parse_yaml(text, name)
     return answers_from_data(data, content, name, today=today)
 
 

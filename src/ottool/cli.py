@@ -48,6 +48,7 @@ class TextOrJson(enum.StrEnum):
 class ScreenFormat(enum.StrEnum):
     terminal = "terminal"
     json = "json"
+    fhir = "fhir"
 
 
 class SchemaName(enum.StrEnum):
@@ -193,11 +194,17 @@ def screen(
         typer.Option(
             "--answers",
             metavar="FILE",
-            help="Read the answers from this YAML file instead of asking.",
+            help=(
+                "Read the answers from this file instead of asking: YAML, or a FHIR "
+                "QuestionnaireResponse (JSON)."
+            ),
         ),
     ] = None,
     fmt: Annotated[
-        ScreenFormat, typer.Option("--format", help="terminal (for people) or json.")
+        ScreenFormat,
+        typer.Option(
+            "--format", help="terminal (for people), json, or fhir (a FHIR R4 Bundle for clinics)."
+        ),
     ] = ScreenFormat.terminal,
     output: Annotated[
         Path | None, typer.Option("--output", metavar="FILE", help="Write the result to this file.")
@@ -246,7 +253,13 @@ def screen(
         plan = plan_for_result(content, result, max_activities)
         result_data = result_to_data(result, plan)
         doc = build_plan_document(content, plan, result=result)
-        _show_result(content, result, result_data, doc, fmt, output)
+        if fmt is ScreenFormat.fhir:
+            from ottool.answerfile import answers_to_data
+            from ottool.fhir_cli import emit_screening_bundle
+
+            emit_screening_bundle(content, result_data, answers_to_data(given), output)
+        else:
+            _show_result(content, result, result_data, doc, fmt, output)
         if plan_output is not None:
             from ottool.render.plan import write_plan
 

@@ -308,7 +308,11 @@ def screening_bundle(
         observation = Observation(
             id=ident,
             status="final",
-            category=[CodeableConcept(coding=[Coding(system=CATEGORY_SYSTEM, code="survey")])],
+            category=[
+                CodeableConcept(
+                    coding=[Coding(system=CATEGORY_SYSTEM, code="survey", display="Survey")]
+                )
+            ],
             code=CodeableConcept(
                 coding=[Coding(system=OBSERVATION_SYSTEM, code=code, display=display)]
             ),
@@ -494,9 +498,10 @@ class _ResponseReader:
                 self.problem(
                     link_id,
                     line,
-                    "is not a question of ottool's milestone check (not a milestone, a "
-                    "warning sign, child-name, birth-date, gestational-weeks or concerns)"
-                    + did_you_mean(link_id, self._known),
+                    "is not a question of ottool's milestone check"
+                    + did_you_mean(link_id, self._known)
+                    + " (questions: milestone and warning-sign ids, child-name, birth-date, "
+                    "gestational-weeks, concerns)",
                 )
                 continue
             self.values[link_id] = (answer, line)
@@ -535,7 +540,7 @@ class _ResponseReader:
                 for p in exc.problems:
                     self.problem(BIRTH_DATE, line, p.message)
         if self.problems or birth_date is None:
-            raise InputError(self.problems)
+            raise InputError(sorted(self.problems, key=lambda p: (p.line is None, p.line or 0)))
         return Answers(
             Child(birth_date, gestational, str(name).strip() or None if name else None),
             screening_date,
@@ -571,7 +576,7 @@ class _ResponseReader:
                 try:
                     answer = msgspec.convert(value, ResponseAnswer, strict=True)
                 except msgspec.ValidationError as exc:
-                    self.problem(link_id, line, f"the answer is not valid FHIR ({exc})")
+                    self.problem(link_id, line, f"the answer is not valid FHIR: {_plain(exc)}")
                     continue
                 if any(v is not None for v in msgspec.structs.astuple(answer)):
                     yield link_id, answer, line
@@ -628,3 +633,16 @@ class _ResponseReader:
                 f"(codes: {', '.join(ANSWER_CODES.values())} in {ANSWER_SYSTEM})",
             )
         return answer
+
+
+_KINDS = {"int": "a whole number", "str": "text", "bool": "true or false", "object": "an object"}
+
+
+def _plain(error: msgspec.ValidationError) -> str:
+    """msgspec's "Expected `int | null`, got `str` - at `$.valueInteger`" in plain words."""
+    pattern = r"Expected `(\w+)(?: \| null)?`, got `(\w+)` - at `\$\.([\w.\[\]]+)`"
+    found = re.fullmatch(pattern, str(error))
+    if found is None:
+        return str(error)
+    expected, got, key = found.groups()
+    return f"{key} must be {_KINDS.get(expected, expected)}, got {_KINDS.get(got, got)}"

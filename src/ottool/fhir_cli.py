@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 fhir_app = typer.Typer(
     help=(
         "FHIR R4 for clinics: the checklists as Questionnaires for forms tools and "
-        "clinic record systems."
+        "clinic record systems. See also `screen --format fhir` and "
+        "`history export --format fhir`."
     ),
     no_args_is_help=True,
     add_completion=False,

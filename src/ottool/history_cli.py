@@ -38,6 +38,11 @@ class HistoryFormat(enum.StrEnum):
     json = "json"
 
 
+class ExportFormat(enum.StrEnum):
+    jsonl = "jsonl"
+    fhir = "fhir"
+
+
 FormatOption = Annotated[
     HistoryFormat, typer.Option("--format", help="terminal (for people) or json.")
 ]
@@ -154,13 +159,26 @@ def export_history(
     child: Annotated[
         str | None, typer.Option("--child", help="Only this child's screenings.")
     ] = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            help="jsonl (for `history import`) or fhir (a FHIR R4 Bundle a line, for clinics).",
+        ),
+    ] = ExportFormat.jsonl,
+    data_dir: DataDirOption = None,
 ) -> None:
     """Write the saved screenings to a JSON Lines file, e.g. to move them to another computer."""
     from ottool.cli_common import user_errors
     from ottool.history import export_jsonl
 
-    with user_errors():
-        count = export_jsonl(output, child)
+    if fmt is ExportFormat.fhir:
+        from ottool.fhir_cli import export_history_fhir
+
+        count = export_history_fhir(output, child, data_dir)
+    else:
+        with user_errors():
+            count = export_jsonl(output, child)
     typer.echo(f"Exported {count} screening{'s' if count != 1 else ''} to {output}.")
 
 
