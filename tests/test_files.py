@@ -41,7 +41,7 @@ def test_a_crash_while_writing_leaves_the_old_file_untouched(
     with pytest.raises(expected) as caught:
         write_atomic(target, "half a new export")
     if isinstance(crash, OSError):
-        assert "No space left on device" in str(caught.value)
+        assert "no space left on device" in str(caught.value)
     assert target.read_text() == "the good old export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["export.jsonl"]  # no temporary file left
 

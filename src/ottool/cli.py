@@ -16,6 +16,14 @@ import typer
 
 from ottool import __version__
 from ottool.cli_common import DataDir, fail, load, user_errors
+from ottool.error_handler import (
+    EXIT_BUG,
+    EXIT_INTERRUPTED,
+    HandledGroup,
+    on_interrupt,
+    report_bug,
+)
+from ottool.errors import caused_by_ctrl_c
 from ottool.fhir_cli import fhir_app
 from ottool.history_cli import history_app
 
@@ -34,10 +42,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=HandledGroup,  # one error handler around every command
 )
-
-#: Set once a command has told the user what an interruption kept.
-_INTERRUPT_EXPLAINED = False
 
 
 class TextOrJson(enum.StrEnum):
@@ -271,6 +277,7 @@ def screen(
 
             number = save_screening(result_data, answers_to_data(given), result.content_version)
             typer.echo(f"Saved as screening {number}; see `ottool history`.", err=True)
+            on_interrupt(f"the results were saved as screening {number}")
     if answers is None:
         from ottool.interview import discard_draft, offer_after_results
 
@@ -454,14 +461,12 @@ def _interview(content: Content, resume: bool) -> Answers:
         with user_errors():
             return run_interview(content, resume=resume)
     except Interrupted as stop:
-        global _INTERRUPT_EXPLAINED
-        _INTERRUPT_EXPLAINED = True
         typer.echo(
             f"\nStopped. Your answers so far are kept in {stop.draft_path}.\n"
             "Run `ottool screen --resume` to continue where you left off.",
             err=True,
         )
-        raise typer.Exit(130) from None
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -525,22 +530,13 @@ def _check_domain(content: Content, domain: str | None) -> None:
 
 
 def main() -> None:
-    """Entry point of the `ottool` console script."""
+    """Run the `ottool` command line (the console script goes through ottool.__main__)."""
     try:
         app()
-    except SystemExit as exit_:
-        if exit_.code == 130 and not _INTERRUPT_EXPLAINED:
-            # Files are written whole or not at all, so nothing was half-changed.
-            typer.echo("\nottool: interrupted; nothing was changed.", err=True)
-        raise
-    except Exception as exc:  # a bug: say so in one line; OTTOOL_DEBUG=1 shows the traceback
-        import os
-
-        if os.environ.get("OTTOOL_DEBUG"):
-            raise
-        typer.echo(
-            f"ottool: unexpected error ({type(exc).__name__}: {exc}); nothing was saved "
-            "half-way. Please report it; run again with OTTOOL_DEBUG=1 for the details.",
-            err=True,
-        )
-        raise SystemExit(1) from None
+    except Exception as exc:  # outside any command (while Typer sets up): same rules
+        if caused_by_ctrl_c(exc):
+            raise SystemExit(EXIT_INTERRUPTED) from None
+        report_bug(exc)
+        raise SystemExit(EXIT_BUG) from None
+    except KeyboardInterrupt:  # before or after a command ran: nothing was started
+        raise SystemExit(EXIT_INTERRUPTED) from None

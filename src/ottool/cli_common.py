@@ -1,18 +1,25 @@
-"""Pieces shared by the command modules: the --data-dir option and clean error exits."""
+"""Pieces shared by the command modules: the --data-dir option and clean error exits.
+
+`fail` and `user_errors` stop a command at once with exit 1; everything else that can
+go wrong is reported by the one handler around every command (`ottool.error_handler`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ottool.errors import InputError, Problem
+from ottool.error_handler import fail
+from ottool.errors import InputError
 
 if TYPE_CHECKING:
     from ottool.content import Content
+
+__all__ = ["DataDir", "fail", "load", "user_errors"]
 
 DataDir = Annotated[
     Path | None,
@@ -23,14 +30,6 @@ DataDir = Annotated[
         show_default=False,
     ),
 ]
-
-
-def fail(problems: list[Problem] | str) -> NoReturn:
-    """Print each problem on one line of stderr and exit with status 1."""
-    error = InputError(problems)
-    for problem in error.problems:
-        typer.echo(f"ottool: {problem}" if problem.file is None else str(problem), err=True)
-    raise typer.Exit(1)
 
 
 @contextmanager

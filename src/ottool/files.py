@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ottool.errors import InputError
+from ottool.errors import InputError, os_reason
 
 
 def write_atomic(path: Path, data: str | bytes, *, private: bool = False) -> None:
@@ -19,12 +19,15 @@ def write_atomic(path: Path, data: str | bytes, *, private: bool = False) -> Non
     folder = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise InputError(f"cannot write {path}: the folder {folder} does not exist") from None
-    except PermissionError:
-        raise InputError(f"cannot write {path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+    except FileNotFoundError as exc:
+        if not folder.exists():
+            raise InputError(f"cannot write {path}: the folder {folder} does not exist") from None
+        # The folder is there but refuses new files (/proc does): say what the system said.
+        raise InputError(
+            f"cannot write {path}: the system refuses new files in {folder} ({os_reason(exc)})"
+        ) from None
+    except OSError as exc:  # permission denied, read-only file system, not a directory, ...
+        raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
@@ -35,7 +38,7 @@ def write_atomic(path: Path, data: str | bytes, *, private: bool = False) -> Non
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
