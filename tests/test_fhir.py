@@ -173,3 +173,38 @@ def test_the_command_line_loads_the_fhir_code_only_when_a_fhir_command_runs() ->
     code = "import sys, ottool.cli; print('ottool.fhir' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_checklist_of_the_shipped_content_is_a_valid_questionnaire(
+    cli: Callable[..., Run], lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OTTOOL_DATA_DIR", raising=False)
+    run = cli("fhir", "questionnaire", "--lang", lang)
+    assert run.exit_code == 0, run.stderr
+    bundle = json.loads(run.stdout)
+    assert_valid_fhir(bundle)
+    assert len(bundle["entry"]) == len(load_content().checklists)
+
+
+def test_content_translated_in_full_gives_a_questionnaire_all_in_spanish(
+    cli: Callable[..., Run],
+) -> None:
+    spanish_content = FIXTURE_DIR.parent / "content-es"
+    es = _questionnaire(cli, "--months", "4", "--lang", "es", "--data-dir", spanish_content)
+    en = _questionnaire(cli, "--months", "4", "--data-dir", spanish_content)
+    assert_valid_fhir(es)
+
+    def texts(q: dict[str, Any]) -> dict[str, str]:
+        found, stack = {}, list(q["item"])
+        while stack:
+            item = stack.pop()
+            found[item["linkId"]] = item["text"]
+            stack.extend(item.get("item", []))
+        return found
+
+    english, spanish = texts(en), texts(es)
+    assert english.keys() == spanish.keys()
+    assert all(spanish[k] != english[k] for k in english), [
+        k for k in english if spanish[k] == english[k]
+    ]

@@ -188,6 +188,11 @@ BIRTH = {"linkId": "birth-date", "answer": [{"valueDate": "2025-01-01"}]}
          "item 'gm-4m-pushes-up': has 2 answers; give one"),
         (_response([BIRTH], status="entered-in-error"), "marked entered-in-error"),
         (_response([{"text": "no link"}, BIRTH]), "item[0] has no linkId"),
+        (_response([BIRTH, {"linkId": "gm-4m-pushes-up", "answer": [
+            {"valueCoding": {"display": "Yes"}}]}]),
+         "item 'gm-4m-pushes-up': the answer's coding has no code (codes: yes,"),
+        ('{"resourceType": "QuestionnaireResponse", "item": ' + "[" * 5000 + "]" * 5000 + "}",
+         "nested too deeply"),
     ],
 )  # fmt: skip
 def test_a_response_ottool_cannot_use_is_one_clear_line(
@@ -200,6 +205,26 @@ def test_a_response_ottool_cannot_use_is_one_clear_line(
     assert "Traceback" not in run.output
     assert message in run.stderr
     assert run.stderr.startswith(str(path))
+
+
+def test_a_problem_points_at_the_line_of_that_very_item(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    path = tmp_path / "response.json"
+    path.write_text(_response([BIRTH, {"linkId": "page", "item": [BIRTH]}]))
+    lines = path.read_text().splitlines()
+    second = [n for n, line in enumerate(lines, 1) if '"birth-date"' in line][1]
+    run = cli("screen", "--answers", path)
+    assert run.exit_code == 1
+    assert run.stderr.strip() == f"{path}:{second}: item 'birth-date': is answered more than once"
+
+
+def test_a_response_saved_with_a_byte_order_mark_is_read(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    path = tmp_path / "response.json"
+    path.write_bytes(b"\xef\xbb\xbf" + OTHER_TOOL.read_bytes())
+    assert _screen(cli, path) == _screen(cli, OTHER_TOOL_YAML)
 
 
 def test_unanswered_items_with_other_link_ids_are_only_the_forms_own(
@@ -347,3 +372,36 @@ def test_history_exports_each_saved_screening_as_the_bundle_screen_wrote(
     run = cli("history", "export", "--format", "fhir", "--child", "ana", "--output", only_ana)
     assert run.exit_code == 0
     assert [json.loads(line) for line in only_ana.read_text().splitlines()] == [bundles[0]]
+
+
+def test_a_screening_with_the_shipped_content_is_a_valid_bundle_and_reads_back(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    from ottool.content import default_data_dir
+
+    shipped = load_content(default_data_dir())
+    birth = dt.date.today() - dt.timedelta(days=380)  # the 12-month checklist
+    asked = shipped.checklist(12)
+    data = {
+        "child": {"name": "Ana", "birth_date": birth.isoformat()},
+        "answers": {m.id: ANSWERS[i % 4] for i, m in enumerate(asked)},
+        "warning_signs": {w.id: False for w in shipped.warning_signs_at(12.5)},
+        "concerns": "Sleeps badly",
+    }
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(yaml.safe_dump(data))
+    out = tmp_path / "bundle.json"
+    run = cli("screen", "--answers", answers, "--format", "fhir", "--output", out,
+              "--data-dir", default_data_dir())  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    bundle = json.loads(out.read_text())
+    assert_valid_fhir(bundle)
+    assert _resources(bundle, "QuestionnaireResponse")[0]["questionnaire"].endswith(
+        f"milestones-12m|{shipped.version}"
+    )
+    again = cli("screen", "--answers", out, "--format", "json", "--data-dir", default_data_dir())
+    first = cli(
+        "screen", "--answers", answers, "--format", "json", "--data-dir", default_data_dir()
+    )
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(again.stdout) == json.loads(first.stdout)

@@ -414,11 +414,13 @@ def answers_from_fhir(
     """
     try:
         data = json.loads(text)
+        response = _find_response(data, file)
+        return _ResponseReader(text, content, file).read(response, today)
     except json.JSONDecodeError as exc:
         problem = Problem(file, exc.lineno, f"this is not valid JSON ({exc.msg})")
         raise InputError([problem]) from None
-    response = _find_response(data, file)
-    return _ResponseReader(text, content, file).read(response, today)
+    except RecursionError:
+        raise InputError([Problem(file, None, "the JSON is nested too deeply to read")]) from None
 
 
 def _find_response(data: Any, file: str) -> dict[str, Any]:
@@ -467,6 +469,7 @@ class _ResponseReader:
         self.file = file
         self.problems: list[Problem] = []
         self.values: dict[str, tuple[ResponseAnswer, int | None]] = {}
+        self._seen: dict[str, int] = {}
         self._known = [
             CHILD_NAME,
             BIRTH_DATE,
@@ -481,10 +484,17 @@ class _ResponseReader:
         self.problems.append(Problem(self.file, line, where + message))
 
     def line_of(self, link_id: str) -> int | None:
-        """The line of the first item with this linkId (JSON keeps no lines of its own)."""
-        pattern = r'"linkId"\s*:\s*' + re.escape(json.dumps(link_id))
-        found = re.search(pattern, self.text)
-        return self.text.count("\n", 0, found.start()) + 1 if found else None
+        """The line of this item: the n-th item with a linkId is at its n-th mention.
+
+        JSON keeps no lines of its own, so the text is searched for ``"linkId": "..."``.
+        """
+        seen = self._seen.get(link_id, 0)
+        self._seen[link_id] = seen + 1
+        pattern = r'"linkId"\s*:\s*' + re.escape(json.dumps(link_id, ensure_ascii=False))
+        for number, found in enumerate(re.finditer(pattern, self.text)):
+            if number == seen:
+                return self.text.count("\n", 0, found.start()) + 1
+        return None
 
     def read(self, response: dict[str, Any], today: dt.date | None) -> Answers:
         status = response.get("status")
@@ -626,11 +636,15 @@ class _ResponseReader:
             return None
         answer = _ANSWER_BY_CODE.get(str(coding.code))
         if answer is None:
+            what = (
+                "the answer's coding has no code"
+                if coding.code is None
+                else f"{coding.code!r} is not an answer code"
+            )
             self.problem(
                 milestone.id,
                 self.values[milestone.id][1],
-                f"{coding.code!r} is not an answer code "
-                f"(codes: {', '.join(ANSWER_CODES.values())} in {ANSWER_SYSTEM})",
+                f"{what} (codes: {', '.join(ANSWER_CODES.values())} in {ANSWER_SYSTEM})",
             )
         return answer
 
