@@ -208,3 +208,26 @@ def test_content_translated_in_full_gives_a_questionnaire_all_in_spanish(
     assert all(spanish[k] != english[k] for k in english), [
         k for k in english if spanish[k] == english[k]
     ]
+
+
+def test_a_milestones_hint_is_help_text_under_its_question(
+    cli: Callable[..., Run], content_copy: Path
+) -> None:
+    path = content_copy / "milestones.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "    text: Brings hands to mouth\n",
+            "    text: Brings hands to mouth\n    hint: Watch during quiet, awake time.\n",
+        )
+    )
+    q = _questionnaire(cli, "--months", "4", "--data-dir", content_copy)
+    assert_valid_fhir(q)
+    fine = _group(q, "area-fine_motor")["item"]
+    assert "item" not in fine[0]  # no hint, no help item
+    [hint] = fine[1]["item"]
+    assert hint["linkId"] == "fm-4m-hands-to-mouth.hint"
+    assert hint["type"] == "display"
+    assert hint["text"] == "Watch during quiet, awake time."
+    control = hint["extension"][0]
+    assert control["url"].endswith("questionnaire-itemControl")
+    assert control["valueCodeableConcept"]["coding"][0]["code"] == "help"

@@ -35,6 +35,8 @@ ANSWER_SYSTEM = f"{BASE}/CodeSystem/answer"
 OBSERVATION_SYSTEM = f"{BASE}/CodeSystem/observation"
 STATUS_SYSTEM = f"{BASE}/CodeSystem/status"
 CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category"
+ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
+ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
 #: Names the uuids of the resources of a screening Bundle (uuid5 of the screening).
 _UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
 
@@ -78,6 +80,11 @@ class Reference(msgspec.Struct, **_SHAPE):
     reference: str
 
 
+class Extension(msgspec.Struct, **_SHAPE):
+    url: str
+    value_codeable_concept: CodeableConcept | None = None
+
+
 class AnswerOption(msgspec.Struct, **_SHAPE):
     value_coding: Coding
 
@@ -89,6 +96,7 @@ class QuestionnaireItem(msgspec.Struct, **_SHAPE):
     required: bool = False
     answer_option: list[AnswerOption] = []
     item: list[QuestionnaireItem] = []
+    extension: list[Extension] = []
 
 
 class Questionnaire(msgspec.Struct, tag="Questionnaire", **_RESOURCE):
@@ -223,7 +231,11 @@ def build_questionnaire(content: Content, months: int, lang: str = "en") -> Ques
                     text=domain.name,
                     item=[
                         QuestionnaireItem(
-                            link_id=m.id, type="choice", text=m.prompt, answer_option=options
+                            link_id=m.id,
+                            type="choice",
+                            text=m.prompt,
+                            answer_option=options,
+                            item=_hint(m),
                         )
                         for m in asked
                     ],
@@ -253,6 +265,26 @@ def build_questionnaire(content: Content, months: int, lang: str = "en") -> Ques
         subject_type=["Patient"],
         item=items,
     )
+
+
+def _hint(milestone: Milestone) -> list[QuestionnaireItem]:
+    """The milestone's hint as help text under its question (SDC's itemControl "help")."""
+    if not milestone.hint:
+        return []
+    help_control = Extension(
+        url=ITEM_CONTROL,
+        value_codeable_concept=CodeableConcept(
+            coding=[Coding(system=ITEM_CONTROL_SYSTEM, code="help", display="Help-Button")]
+        ),
+    )
+    return [
+        QuestionnaireItem(
+            extension=[help_control],
+            link_id=f"{milestone.id}.hint",
+            type="display",
+            text=milestone.hint,
+        )
+    ]
 
 
 def questionnaires_bundle(content: Content, lang: str = "en") -> Bundle:
