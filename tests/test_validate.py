@@ -606,3 +606,72 @@ def test_a_mapping_where_text_is_needed(folder: Folder, validate: Any) -> None:
     assert the_error(validate()) == (
         f"{M}:{line}: warning sign 'ws-no-grasp': source must be text, got a mapping"
     )
+
+
+# --- normed and check (issue 9) -----------------------------------------------------------------
+
+
+def add_to_opens_hands(folder: Folder, fields: str) -> int:
+    """Add YAML ``fields`` to 'fm-2m-opens-hands', no longer targeted; return their line."""
+    folder.edit("activities.yaml", "targets: [fm-2m-opens-hands]", "targets: []")
+    text = "    text: Opens hands briefly\n"
+    return folder.edit(M, text, text + fields) + 1
+
+
+def test_validate_accepts_normed_and_check(folder: Folder, validate: Any) -> None:
+    add_to_opens_hands(folder, "    normed: false\n    check: ws-lost-skills\n")
+    run = validate()
+    assert run.exit_code == 0, run.stderr
+    assert "Content is valid" in run.stdout
+
+
+def test_validate_rejects_a_check_that_names_no_sign(folder: Folder, validate: Any) -> None:
+    line = add_to_opens_hands(folder, "    check: ws-lost-skils\n")
+    assert the_error(validate()) == (
+        f"{M}:{line}: milestone 'fm-2m-opens-hands': check 'ws-lost-skils' is not a known "
+        "warning sign (did you mean 'ws-lost-skills'?)"
+    )
+
+
+def test_validate_rejects_a_check_that_names_a_milestone(folder: Folder, validate: Any) -> None:
+    line = add_to_opens_hands(folder, "    check: se-2m-calms\n")
+    assert the_error(validate()).startswith(
+        f"{M}:{line}: milestone 'fm-2m-opens-hands': check 'se-2m-calms' is not a known "
+        "warning sign"
+    )
+
+
+def test_validate_rejects_normed_that_is_not_true_or_false(folder: Folder, validate: Any) -> None:
+    line = add_to_opens_hands(folder, "    normed: nope\n")
+    assert the_error(validate()) == (
+        f"{M}:{line}: milestone 'fm-2m-opens-hands': normed must be false when no "
+        "population age norm stands behind the item (not from the CDC checklists): its "
+        "'not yet' then counts as 'sometimes', got 'nope'"
+    )
+
+
+def test_validate_rejects_an_activity_that_targets_a_checked_milestone(
+    folder: Folder, validate: Any
+) -> None:
+    folder.edit(
+        M,
+        "    text: Opens hands briefly\n",
+        "    text: Opens hands briefly\n    check: ws-no-grasp\n",
+    )
+    line = folder.line("activities.yaml", "targets: [fm-2m-opens-hands]")
+    assert the_error(validate()) == (
+        f"activities.yaml:{line}: activity 'open-hands': target 'fm-2m-opens-hands' is checked, "
+        "not practised (a 'not yet' there reports the warning sign 'ws-no-grasp'); remove it "
+        "from targets"
+    )
+
+
+def test_schema_describes_normed_and_check(cli: Callable[..., Run]) -> None:
+    run = cli("schema", "milestones")
+    assert run.exit_code == 0
+    props = json.loads(run.stdout)["$defs"]["Milestone"]["properties"]
+    assert props["normed"]["type"] == "boolean"
+    assert props["normed"]["default"] is True
+    assert "age norm" in props["normed"]["description"]
+    check = json.dumps(props["check"])
+    assert "warning sign" in check and "null" in check

@@ -36,7 +36,7 @@ app = typer.Typer(
     name="ottool",
     help=(
         "Milestone checks and home-activity plans for babies and toddlers (0-2 years), "
-        "offline. A screening aid to help decide whether to talk to a professional; "
+        "offline. A milestone check to help decide whether to talk to a professional; "
         "not a diagnosis."
     ),
     no_args_is_help=True,

@@ -74,6 +74,29 @@ class Milestone(msgspec.Struct, **_STRUCT):
     source: str
     question: str = ""
     hint: str = ""
+    #: False when no population age norm stands behind the item (sensory and feeding
+    #: items from OT practice rather than the CDC checklists): a "not yet" on it alone
+    #: never makes an area worth talking about (DESIGN.md §4).
+    normed: Annotated[
+        bool,
+        msgspec.Meta(
+            description="false when no population age norm stands behind the item "
+            "(not from the CDC checklists): its 'not yet' then counts as 'sometimes'"
+        ),
+    ] = True
+    #: A warning sign that a "not yet" here reports: practice is not the answer to,
+    #: say, a baby who does not react to loud sounds; a hearing check is.
+    check: (
+        Annotated[
+            str,
+            msgspec.Meta(
+                pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+                description="the id of a warning sign that a 'not yet' here reports, "
+                "such as 'ws-hearing'",
+            ),
+        ]
+        | None
+    ) = None
 
     @property
     def prompt(self) -> str:
@@ -426,8 +449,26 @@ class _Checker:
         if not _has_list(m_root, "milestones"):
             self.broken["milestone"] = _AnyId()
 
+        if (
+            m_root is not None
+            and "warning_signs" in m_root
+            and not _has_list(m_root, "warning_signs")
+        ):
+            self.broken["warning sign"] = _AnyId()
+        sign_ids = [w.id for w, _ in signs.items]
         for m, entry in milestones.items:
             self._known_domain(milestones, m.id, m.domain, entry.line_of("domain"), domain_ids)
+            if (
+                m.check is not None
+                and m.check not in sign_ids
+                and m.check not in self.broken.get("warning sign", ())
+            ):
+                self.problem(
+                    m_file,
+                    entry.line_of("check"),
+                    f"milestone '{m.id}': check '{m.check}' is not a known warning sign"
+                    + did_you_mean(m.check, sign_ids),
+                )
         for group in (signs, activities):
             for item, entry in group.items:
                 domains_list = entry.get("domains")
@@ -456,6 +497,15 @@ class _Checker:
                         line,
                         f"activity '{a.id}': target '{target}' is not a known milestone"
                         + did_you_mean(target, milestone_by_id),
+                    )
+                elif milestone.check is not None:
+                    # Practice cannot answer what a check is for (a hearing test, say).
+                    self.problem(
+                        a_file,
+                        line,
+                        f"activity '{a.id}': target '{target}' is checked, not practised "
+                        f"(a 'not yet' there reports the warning sign '{milestone.check}'); "
+                        "remove it from targets",
                     )
                 elif not a.min_months <= milestone.months <= a.max_months:
                     self.problem(

@@ -98,6 +98,8 @@ def domain_status(
         answer = answers.get(m.id, "unsure")
         if answer == "not_yet" and checklist.early and m.months == checklist.months:
             return "sometimes"  # younger than the checklist: not yet is expected
+        if answer == "not_yet" and not m.normed:
+            return "sometimes"  # no age norm behind the item: never escalates on its own
         return answer
 
     given = [effective(m) for m in milestones]
@@ -112,6 +114,25 @@ def domain_status(
     if "sometimes" in given:
         return "emerging"
     return "on_track"
+
+
+def reported_signs(
+    content: Content, considered: list[Milestone], answers: Answers, months: float
+) -> tuple[WarningSign, ...]:
+    """Signs the parent ticked, plus signs reported by "not yet" on ``check`` milestones.
+
+    In content order, each once. Checked signs apply only at their own ages.
+    """
+    checked = {
+        m.check
+        for m in considered
+        if m.check is not None and answers.milestones.get(m.id) == "not_yet"
+    }
+    return tuple(
+        w
+        for w in content.warning_signs
+        if answers.warning_signs.get(w.id) or (w.id in checked and w.applies_at(months))
+    )
 
 
 def overall_status(domains: tuple[DomainResult, ...], reported: tuple[WarningSign, ...]) -> Overall:
@@ -148,7 +169,7 @@ def score(content: Content, answers: Answers, *, today: date | None = None) -> S
                 yes=tuple(by_answer["yes"]),
             )
         )
-    reported = tuple(w for w in content.warning_signs if answers.warning_signs.get(w.id))
+    reported = reported_signs(content, considered, answers, age.used_months)
     return ScreeningResult(
         child=child,
         date=answers.date,

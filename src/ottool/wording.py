@@ -31,6 +31,16 @@ OVERALL_SHORT: dict[Overall, str] = {
     "urgent": "!! Call the doctor soon",
 }
 
+#: Said wherever ottool tells a family to talk with someone (overall `discuss` and
+#: `urgent`), as CDC's "act early" message does: families may ask for early
+#: intervention themselves (CDC: no need to wait for a doctor's referral).
+EARLY_INTERVENTION = (
+    "You can also ask for a referral to early intervention, which supports babies and "
+    "toddlers who need a little extra help. In the US you can contact your state's "
+    "early intervention program yourself, without waiting for a referral; the "
+    "evaluation is free."
+)
+
 OVERALL_ADVICE: dict[Overall, str] = {
     "on_track": (
         "Your child is doing the things most children do by this age. Keep playing "
@@ -46,12 +56,13 @@ OVERALL_ADVICE: dict[Overall, str] = {
         "Some things are worth talking over with your child's doctor or an occupational "
         "therapist. Bring this summary to your next visit, or book one if it is a while "
         "away, and ask about developmental screening. Many children catch up with "
-        "practice and support, and early help makes that easier."
+        "practice and support, and early help makes that easier. " + EARLY_INTERVENTION
     ),
     "urgent": (
         "You noticed something that should be checked soon: please contact your child's "
-        "doctor within the next few days rather than waiting for a routine visit. Bring "
-        "this summary with you."
+        "doctor within the next few days rather than waiting for a routine visit, or "
+        "sooner where the advice for a sign says so. Bring this summary with you. "
+        + EARLY_INTERVENTION
     ),
 }
 

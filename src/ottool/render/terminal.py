@@ -106,6 +106,16 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
         if doc.therapist:
             details.append(f"Therapist: {escape(doc.therapist)}")
         console.print(" · ".join(details))
+        if doc.overall_advice:  # a plan from a screening: the next step, as on the result
+            console.print()
+            console.print(
+                Panel(
+                    escape(doc.overall_advice),
+                    title=f"[heading]Next step: {escape(doc.overall or '')}[/heading]",
+                    title_align="left",
+                    padding=(0, 1),
+                )
+            )
     else:
         console.rule("[heading]Your home activity plan[/heading]", align="left")
     console.print(escape(doc.intro))

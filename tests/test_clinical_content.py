@@ -1,0 +1,310 @@
+"""The clinical review of the shipped content (issue 9, CONTENT.md "From a clinical review"):
+one test per safety point, over the SHIPPED data, so that a future edit cannot quietly
+undo it; and the early-intervention sentence in every "talk with someone" output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import Run
+from ottool.content import Activity, Content, load_content
+from ottool.screening import Answers, Child, score
+from ottool.wording import EARLY_INTERVENTION, OVERALL_ADVICE
+
+SHIPPED: Content = load_content(Path(__file__).parents[1] / "data")
+
+
+def texts(a: Activity) -> str:
+    """Everything a family reads about an activity, lower-cased."""
+    return " ".join([a.name, a.why, *a.steps, *a.safety, *a.materials]).lower()
+
+
+def activities_targeting(*ids: str) -> list[Activity]:
+    return [a for a in SHIPPED.activities if set(ids) & set(a.targets)]
+
+
+# --- safety --------------------------------------------------------------------------
+
+
+def test_no_young_baby_activity_mentions_a_sofa_couch_or_armchair() -> None:
+    """AAP safe sleep 2022: sofas and armchairs are the most dangerous places to doze
+    off with a baby, so activities for babies under 6 months never suggest one."""
+    young = [a for a in SHIPPED.activities if a.min_months < 6]
+    assert any(a.id == "tummy-to-chest" for a in young)
+    for a in young:
+        assert not re.search(r"\b(sofa|couch|armchair|settee)", texts(a)), a.id
+
+
+def test_tummy_to_chest_is_on_a_bed_or_firm_chair_while_awake() -> None:
+    a = SHIPPED.activity_by_id["tummy-to-chest"]
+    assert "firm chair" in texts(a) and "wide awake" in " ".join(a.safety)
+
+
+def test_no_sitting_or_cup_activity_uses_the_bath() -> None:
+    """Bath seats tip over and a baby in water is held (AAP HealthyChildren, Bath Seats)."""
+    sitting = ("gm-6m-leans-on-hands", "gm-9m-sits-alone", "gm-9m-gets-to-sitting")
+    cups = ("fd-12m-cup-held", "fd-18m-open-cup")
+    chosen = activities_targeting(*sitting, *cups)
+    chosen += [a for a in SHIPPED.activities if "sit your baby" in " ".join(a.steps).lower()]
+    assert {"supported-sitting", "open-cup", "hand-to-hand"} <= {a.id for a in chosen}
+    for a in chosen:
+        assert "bath" not in a.routines, a.id
+        assert "bath" not in " ".join(a.steps).lower(), a.id
+
+
+def test_bath_play_holds_the_baby_and_warns_against_bath_seats() -> None:
+    safety = " ".join(SHIPPED.activity_by_id["bath-play"].safety).lower()
+    assert "one hand" in safety and "bath seat" in safety
+
+
+def feeding_activities() -> list[Activity]:
+    """Activities in the feeding area where food or drink goes into the mouth."""
+    food = re.compile(
+        r"\b(food|foods|eat|eating|drink|sip|spoon|spoonful|feed|feeds|bottle|breast)\b"
+    )
+    return [
+        a
+        for a in SHIPPED.activities
+        if "feeding" in a.domains and food.search(" ".join(a.steps).lower())
+    ]
+
+
+def test_every_feeding_activity_says_what_to_do_when_a_child_chokes() -> None:
+    found = feeding_activities()
+    assert {"spoon-feeding-together", "finger-foods", "open-cup", "calm-feeds"} <= {
+        a.id for a in found
+    }
+    for a in found:
+        safety = " ".join(a.safety).lower()
+        assert "cannot cough, cry or breathe" in safety, a.id
+        assert "emergency services" in safety, a.id
+        assert "choking first aid" in safety, a.id
+        assert "first-aid course" in safety, a.id
+        assert "chokes" not in safety, a.id  # choking is an emergency, not "often"
+
+
+def test_solid_food_activities_say_gagging_is_normal_and_choking_is_not() -> None:
+    for id in ("spoon-feeding-together", "finger-foods", "family-mealtimes", "spoon-practice"):
+        assert "gagging is normal" in " ".join(SHIPPED.activity_by_id[id].safety).lower(), id
+
+
+def test_no_homemade_rattle_with_small_pieces() -> None:
+    for a in SHIPPED.activities:
+        if "feeding" in a.domains:
+            continue  # rice can be a food
+        words = " ".join([*a.steps, *a.materials]).lower()
+        assert not re.search(r"\b(rice|beans|beads|lentils|taped)\b", words), a.id
+
+
+def test_dough_for_children_under_2_is_taste_safe() -> None:
+    with_dough = [a for a in SHIPPED.activities if "dough" in texts(a) and a.min_months < 24]
+    assert "messy-play" in {a.id for a in with_dough}
+    for a in with_dough:
+        assert "taste-safe" in texts(a), a.id
+        assert not re.search(r"\bplay dough\b(?! is)", " ".join([*a.steps, *a.materials])), a.id
+
+
+# --- warning signs --------------------------------------------------------------------
+
+
+def test_breathing_trouble_in_feeds_is_its_own_urgent_sign() -> None:
+    sign = SHIPPED.warning_sign_by_id["ws-feeding-breathing"]
+    assert sign.level == "urgent"
+    assert "emergency services" in sign.advice
+    assert sign.min_months == 0 and sign.max_months is None
+    rest = SHIPPED.warning_sign_by_id["ws-feeding"]
+    assert rest.level == "discuss"
+    assert "breath" not in rest.text and "breath" not in rest.advice
+
+
+@pytest.mark.parametrize(
+    ("id", "min_months", "words"),
+    [
+        ("ws-hearing", 0, ("sounds", "voices", "hearing test")),
+        ("ws-faces", 2, ("faces", "smile", "soon")),
+        ("ws-eyes", 4, ("eyes", "cross", "eye check")),
+    ],
+)
+def test_the_new_red_flags_exist_age_ranged_and_sourced(
+    id: str, min_months: int, words: tuple[str, ...]
+) -> None:
+    sign = SHIPPED.warning_sign_by_id[id]
+    assert sign.min_months == min_months
+    assert sign.max_months is None or sign.max_months >= 12
+    assert re.search(r"AAP|CDC", sign.source)
+    said = (sign.text + " " + sign.advice).lower()
+    for word in words:
+        assert word in said, word
+
+
+@pytest.mark.parametrize(
+    "id", ["ws-stiff-or-floppy", "ws-weaker", "ws-one-side", "ws-hand-preference"]
+)
+def test_tone_weakness_and_one_side_advice_says_within_days(id: str) -> None:
+    sign = SHIPPED.warning_sign_by_id[id]
+    assert re.search(r"within (a few |the next few )?days", sign.advice), sign.advice
+    assert "at the next visit" not in sign.advice
+    assert "Noritz" in sign.source
+
+
+def test_loss_of_skills_names_words_pointing_and_eye_contact() -> None:
+    sign = SHIPPED.warning_sign_by_id["ws-lost-skills"]
+    assert sign.level == "urgent"
+    for word in ("words", "pointing", "eye contact"):
+        assert word in sign.text
+
+
+# --- check and normed -------------------------------------------------------------------
+
+
+def test_hearing_and_faces_are_checked() -> None:
+    assert SHIPPED.milestone_by_id["cm-2m-reacts-loud-sounds"].check == "ws-hearing"
+    assert SHIPPED.milestone_by_id["se-2m-looks-at-face"].check == "ws-faces"
+
+
+def test_no_activity_targets_a_checked_milestone() -> None:
+    checked = {m.id for m in SHIPPED.milestones if m.check}
+    assert checked
+    for a in SHIPPED.activities:
+        assert not checked & set(a.targets), a.id
+
+
+def test_every_non_cdc_item_is_unnormed_and_every_cdc_item_normed() -> None:
+    for m in SHIPPED.milestones:
+        from_cdc = m.source.startswith("CDC Learn the Signs. Act Early. (2022)")
+        assert m.normed == from_cdc, (m.id, m.source)
+    assert not SHIPPED.milestone_by_id["sn-18m-messy-hands"].normed
+
+
+def test_pathways_is_cited_only_where_its_sensory_checklist_has_items() -> None:
+    """Pathways.org's sensory checklist stops at 18 months; textures come at 7-9 months."""
+    for m in SHIPPED.milestones:
+        if "Pathways" in m.source:
+            assert m.months <= 18, m.id
+        if "Pathways" in m.source and "textures" in m.source:
+            assert "7-9 months" in m.source, m.id
+
+
+def test_a_not_yet_on_reacts_to_loud_sounds_reports_the_hearing_sign() -> None:
+    day = dt.date(2026, 11, 1)
+    child = Child(day - dt.timedelta(days=70))
+    result = score(SHIPPED, Answers(child, day, {"cm-2m-reacts-loud-sounds": "not_yet"}))
+    assert [w.id for w in result.warning_signs] == ["ws-hearing"]
+    assert result.overall == "discuss"
+
+
+# --- milestones --------------------------------------------------------------------------
+
+
+def test_18_months_has_feeds_self_with_fingers_from_cdc() -> None:
+    m = SHIPPED.milestone_by_id["fd-18m-feeds-self-fingers"]
+    assert m.months == 18 and m.normed and m.source.startswith("CDC")
+    assert activities_targeting(m.id)
+
+
+def test_lumpy_foods_allow_baby_led_weaning() -> None:
+    m = SHIPPED.milestone_by_id["fd-9m-lumpy-foods"]
+    assert "from a spoon or as finger food" in m.text
+    assert "NHS" in m.source
+
+
+def test_head_up_question_asks_for_holding_the_head_up() -> None:
+    assert "short moment" not in SHIPPED.milestone_by_id["gm-2m-head-up-tummy"].prompt
+
+
+def test_supported_sitting_moves_support_from_chest_to_hips() -> None:
+    steps = " ".join(SHIPPED.activity_by_id["supported-sitting"].steps)
+    assert steps.index("chest") < steps.index("hips")
+
+
+def test_tummy_minutes_match_their_dose_and_stay_on_the_floor() -> None:
+    a = SHIPPED.activity_by_id["tummy-minute"]
+    assert a.minutes == 2 and "2 minutes" in " ".join(a.steps)
+    assert "changing mat" not in texts(a)
+    assert "on the floor" in " ".join(a.safety)
+
+
+# --- early intervention in every "talk with someone" output ---------------------------
+
+
+def test_the_early_intervention_sentence_is_in_the_discuss_and_urgent_advice() -> None:
+    assert "early intervention" in EARLY_INTERVENTION and "free" in EARLY_INTERVENTION
+    for overall in ("discuss", "urgent"):
+        assert EARLY_INTERVENTION in OVERALL_ADVICE[overall]  # type: ignore[index]
+
+
+ANSWERS = {
+    "discuss": "answers:\n  gm-2m-head-up-tummy: not yet\n",
+    "urgent": "answers:\n  gm-2m-head-up-tummy: yes\nwarning_signs:\n  ws-lost-skills: true\n",
+}
+
+
+def flat(text: str) -> str:
+    """Words only: no line breaks, panel borders or case to get in the way."""
+    return re.sub(r"[\s\u2500-\u257f]+", " ", text).lower()
+
+
+@pytest.fixture(params=sorted(ANSWERS))
+def result_file(
+    request: pytest.FixtureRequest, cli: Callable[..., Run], tmp_path: Path
+) -> tuple[str, Path, Run]:
+    """A screening of a 10-week-old on the shipped content, as a result file."""
+    overall = request.param
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        f"child:\n  birth_date: 2026-01-01\ndate: 2026-03-12\n{ANSWERS[overall]}", "utf-8"
+    )
+    result = tmp_path / "result.json"
+    run = cli("screen", "--answers", answers, "--format", "json", "--output", result)
+    assert run.exit_code == 0, run.output
+    assert json.loads(result.read_text())["overall"] == overall
+    return overall, answers, result
+
+
+def test_the_terminal_result_mentions_early_intervention(
+    result_file: tuple[str, Path, Path], cli: Callable[..., Run]
+) -> None:
+    _, answers, _ = result_file
+    run = cli("screen", "--answers", answers, "--format", "terminal")
+    assert run.exit_code == 0, run.output
+    assert flat(EARLY_INTERVENTION) in flat(run.stdout)
+
+
+@pytest.mark.parametrize(
+    "fmt", ["terminal", "md", "html", "json", pytest.param("pdf", marks=pytest.mark.slow)]
+)
+def test_every_plan_format_mentions_early_intervention(
+    result_file: tuple[str, Path, Path], cli: Callable[..., Run], tmp_path: Path, fmt: str
+) -> None:
+    _, _, result = result_file
+    if fmt == "terminal":
+        run = cli("plan", "--from", result, "--format", "terminal")
+        assert run.exit_code == 0, run.output
+        text = run.stdout
+    else:
+        out = tmp_path / f"plan.{fmt}"
+        run = cli("plan", "--from", result, "--format", fmt, "--output", out)
+        assert run.exit_code == 0, run.output
+        if fmt == "pdf":
+            reader = PdfReader(io.BytesIO(out.read_bytes()))
+            text = " ".join(page.extract_text() for page in reader.pages)
+        else:
+            text = out.read_text("utf-8")
+        if fmt == "json":
+            text = json.loads(text)["overall_advice"]
+    assert "early intervention" in flat(text)
+    assert "evaluation is free" in flat(text)
+
+
+def test_help_calls_ottool_a_milestone_check(cli: Callable[..., Run]) -> None:
+    run = cli("--help")
+    assert "screening aid" not in flat(run.stdout)
+    assert "milestone check" in flat(run.stdout)

@@ -1,0 +1,209 @@
+"""The clinical rules of the engine (DESIGN.md §4, issue 9): `normed: false` items never
+escalate on their own, and a "not yet" on a `check` milestone reports its warning sign.
+How `ottool validate` and `ottool schema` treat the two fields is in test_validate.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import make_content, sign
+from ottool.age import ChecklistChoice
+from ottool.content import Content, Milestone
+from ottool.screening import (
+    ANSWERS,
+    STATUSES,
+    Answer,
+    Answers,
+    Child,
+    ScreeningResult,
+    domain_status,
+    score,
+)
+
+DAY = dt.date(2026, 11, 1)
+AT_4M = 130  # days: 4.27 months, the 4-month checklist, not early
+EARLY = 30  # days: 0.99 months, younger than the first (2-month) checklist
+
+
+def ms(
+    id: str, months: int, domain: str = "a", *, normed: bool = True, check: str | None = None
+) -> Milestone:
+    return Milestone(
+        id=id, months=months, domain=domain, text=id, source="test", normed=normed, check=check
+    )
+
+
+# A small content: area "a" with a normed and an unnormed item at 2 and 4 months; the
+# 2-month hearing-like item checks "ws-check" (from birth), the 4-month one checks
+# "ws-late" (from 6 months only: never reported at 4 months).
+MILESTONES = (
+    ms("a-2m-normed", 2),
+    ms("a-2m-unnormed", 2, normed=False),
+    ms("a-2m-checked", 2, check="ws-check"),
+    ms("a-4m-normed", 4),
+    ms("a-4m-unnormed", 4, normed=False),
+    ms("a-4m-checked-late", 4, check="ws-late"),
+    ms("b-4m-normed", 4, "b"),
+)
+SIGNS = (sign("ws-check"), sign("ws-late", min_months=6), sign("ws-urgent", "urgent"))
+CONTENT = make_content(["a", "b"], MILESTONES, signs=SIGNS)
+IDS = [m.id for m in MILESTONES]
+
+
+def screen(
+    answers: Mapping[str, Answer],
+    signs: Mapping[str, bool] | None = None,
+    days: int = AT_4M,
+    content: Content = CONTENT,
+) -> ScreeningResult:
+    birth = DAY - dt.timedelta(days=days)
+    return score(content, Answers(Child(birth), DAY, dict(answers), dict(signs or {})), today=DAY)
+
+
+def reported(result: ScreeningResult) -> list[str]:
+    return [w.id for w in result.warning_signs]
+
+
+# --- normed: false ---------------------------------------------------------------------
+
+
+def test_not_yet_on_an_unnormed_item_alone_does_not_make_the_area_discuss() -> None:
+    result = screen({"a-4m-normed": "yes", "a-4m-unnormed": "not_yet", "a-4m-checked-late": "yes"})
+    assert result.domain("a").status == "emerging"
+    assert result.domain("a").not_yet == ("a-4m-unnormed",)  # still listed as answered
+    assert result.overall == "monitor"
+
+
+def test_not_yet_on_a_normed_item_still_makes_the_area_discuss() -> None:
+    result = screen({"a-4m-normed": "not_yet", "a-4m-unnormed": "yes", "a-4m-checked-late": "yes"})
+    assert result.domain("a").status == "discuss"
+    assert result.overall == "discuss"
+
+
+def test_unnormed_items_of_earlier_checklists_do_not_escalate_either() -> None:
+    answers: dict[str, Answer] = {"a-2m-unnormed": "not_yet", "b-4m-normed": "yes"}
+    answers |= {m: "yes" for m in ("a-4m-normed", "a-4m-unnormed", "a-4m-checked-late")}
+    assert screen(answers).domain("a").status == "emerging"
+
+
+def test_the_18_month_example_of_the_issue_is_not_told_to_talk_to_a_doctor() -> None:
+    """Everything 'yes' but 'does not mind messy hands' (an OT-practice item)."""
+    from ottool.content import load_content
+
+    shipped = load_content()
+    items = shipped.checklist(18)
+    answers = {m.id: "not_yet" if m.id == "sn-18m-messy-hands" else "yes" for m in items}
+    result = screen(answers, days=int(18.5 * 30.4375), content=shipped)  # type: ignore[arg-type]
+    assert result.domain("sensory").status == "emerging"
+    assert result.overall == "monitor"
+
+
+def test_domain_status_treats_unnormed_not_yet_as_sometimes() -> None:
+    now = ChecklistChoice(4, False)
+    unnormed = [ms("x-4m", 4, normed=False)]
+    assert domain_status(unnormed, {"x-4m": "not_yet"}, now) == "emerging"
+    assert domain_status([ms("x-4m", 4)], {"x-4m": "not_yet"}, now) == "discuss"
+
+
+PROPS = settings(max_examples=200, deadline=None)
+answers_st = st.dictionaries(st.sampled_from(IDS), st.sampled_from(ANSWERS))
+days_st = st.integers(min_value=0, max_value=300)
+
+
+@PROPS
+@given(answers=answers_st, days=days_st)
+def test_an_unnormed_not_yet_counts_exactly_as_sometimes(
+    answers: dict[str, Answer], days: int
+) -> None:
+    unnormed = {m.id for m in MILESTONES if not m.normed}
+    swapped = {
+        k: ("sometimes" if k in unnormed and v == "not_yet" else v) for k, v in answers.items()
+    }
+    before, after = screen(answers, days=days), screen(swapped, days=days)
+    assert [d.status for d in before.domains] == [d.status for d in after.domains]
+
+
+@PROPS
+@given(answers=answers_st, days=days_st)
+def test_an_area_is_discuss_only_through_a_normed_not_yet(
+    answers: dict[str, Answer], days: int
+) -> None:
+    result = screen(answers, days=days)
+    for d in result.domains:
+        normed_not_yet = [m for m in d.not_yet if CONTENT.milestone_by_id[m].normed]
+        if d.status == "discuss":
+            assert normed_not_yet
+        elif not result.checklist.early:
+            assert not normed_not_yet
+        assert d.status in STATUSES
+
+
+# --- check: SIGN -------------------------------------------------------------------------
+
+
+def test_not_yet_on_a_checked_milestone_reports_its_sign() -> None:
+    result = screen({"a-2m-checked": "not_yet"})
+    assert reported(result) == ["ws-check"]
+    assert result.overall == "discuss"
+
+
+def test_other_answers_on_a_checked_milestone_report_nothing() -> None:
+    for answer in ("yes", "sometimes", "unsure"):
+        assert reported(screen({"a-2m-checked": answer})) == []  # type: ignore[dict-item]
+
+
+def test_a_checked_sign_is_reported_only_at_the_ages_it_applies_to() -> None:
+    assert reported(screen({"a-4m-checked-late": "not_yet"})) == []  # ws-late starts at 6 months
+
+
+def test_a_checked_sign_applies_on_an_early_checklist_too() -> None:
+    result = screen({"a-2m-checked": "not_yet"}, days=EARLY)
+    assert result.checklist.early
+    assert reported(result) == ["ws-check"]
+
+
+def test_answers_to_later_checklists_report_no_sign() -> None:
+    """A 2-month-old's answer to a 4-month item is not scored, so it reports nothing."""
+    content = make_content(["a"], [ms("a-2m", 2), ms("a-4m", 4, check="ws-check")], signs=SIGNS)
+    assert reported(screen({"a-4m": "not_yet"}, days=65, content=content)) == []
+
+
+def test_a_ticked_and_a_checked_sign_are_reported_once_in_content_order() -> None:
+    result = screen({"a-2m-checked": "not_yet"}, {"ws-urgent": True, "ws-check": True})
+    assert reported(result) == ["ws-check", "ws-urgent"]
+    assert result.overall == "urgent"
+
+
+def test_an_urgent_checked_sign_makes_the_result_urgent() -> None:
+    content = make_content(["a"], [ms("a-2m", 2, check="ws-urgent")], signs=SIGNS)
+    assert screen({"a-2m": "not_yet"}, days=70, content=content).overall == "urgent"
+
+
+@PROPS
+@given(
+    answers=answers_st,
+    ticked=st.dictionaries(st.sampled_from([w.id for w in SIGNS]), st.booleans()),
+    days=days_st,
+)
+def test_reported_signs_are_the_ticked_ones_plus_the_checked_ones_that_apply(
+    answers: dict[str, Answer], ticked: dict[str, bool], days: int
+) -> None:
+    result = screen(answers, ticked, days=days)
+    considered = {m for d in result.domains for k in ANSWERS for m in getattr(d, k)}
+    checked = {
+        m.check
+        for m in MILESTONES
+        if m.check and m.id in considered and answers.get(m.id) == "not_yet"
+    }
+    expected = [
+        w.id
+        for w in SIGNS
+        if ticked.get(w.id) or (w.id in checked and w.applies_at(result.age.used_months))
+    ]
+    assert reported(result) == expected
+    if expected and result.overall != "urgent":
+        assert result.overall == "discuss"
