@@ -405,3 +405,58 @@ def test_a_screening_with_the_shipped_content_is_a_valid_bundle_and_reads_back(
     )
     assert again.exit_code == 0, again.stderr
     assert json.loads(again.stdout) == json.loads(first.stdout)
+
+
+def test_a_screening_saved_with_older_content_keeps_every_answer_in_its_bundle() -> None:
+    from ottool.fhir import screening_bundle, to_json
+
+    answers = yaml.safe_load(OTHER_TOOL_YAML.read_text())
+    answers["answers"] = {"gm-4m-head-steady": "yes", "gm-4m-old-item": "not_yet"}
+    answers["warning_signs"] = {"ws-gone": True}
+    result = {
+        "date": "2025-08-01",
+        "checklist": {"months": 4},
+        "domains": [{"id": "old_area", "status": "discuss"}],
+        "overall": "discuss",
+    }
+    bundle = json.loads(to_json(screening_bundle(CONTENT, result, answers)))
+    assert_valid_fhir(bundle)
+    [response] = _resources(bundle, "QuestionnaireResponse")
+    text = json.dumps(response)
+    for kept in ("gm-4m-head-steady", "gm-4m-old-item", "ws-gone"):
+        assert f'"linkId": "{kept}"' in text
+    assert response["questionnaire"] == f"{BASE}/Questionnaire/milestones-4m"  # no version
+    area = _resources(bundle, "Observation")[0]
+    assert area["code"]["coding"][0] == {"system": OBSERVATION_SYSTEM, "code": "old_area"}
+
+
+def test_the_readmes_fhir_examples_run(
+    cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shlex
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    section = readme.split("## For clinics: FHIR", 1)[1].split("\n## ", 1)[0]
+    commands = [
+        line.split("#", 1)[0].strip()
+        for block in section.split("```sh\n")[1:]
+        for line in block.split("```", 1)[0].splitlines()
+        if line.startswith("ottool ")
+    ]
+    assert len(commands) >= 5
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "answers.yaml").write_text(OTHER_TOOL_YAML.read_text())
+    (tmp_path / "response.json").write_text(OTHER_TOOL.read_text())
+    assert cli("screen", "--answers", "answers.yaml", "--save").exit_code == 0
+    for command in commands:
+        words = shlex.split(command)[1:]
+        target = None
+        if ">" in words:
+            words, target = words[: words.index(">")], words[words.index(">") + 1]
+        run = cli(*words)
+        assert run.exit_code == 0, (command, run.stderr)
+        if target:
+            (tmp_path / target).write_text(run.stdout)
+    for written in ("milestones-4m.json", "milestones.json", "screening.json"):
+        assert_valid_fhir(json.loads((tmp_path / written).read_text()))
+    assert_valid_fhir(json.loads((tmp_path / "history.ndjson").read_text().splitlines()[0]))

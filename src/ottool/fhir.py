@@ -385,11 +385,12 @@ def _response_items(content: Content, answers: Mapping[str, Any]) -> list[Respon
     items.append(_item(BIRTH_DATE, words[BIRTH_DATE], value_date=str(child["birth_date"])))
     weeks = int(child.get("gestational_weeks") or 40)
     items.append(_item(GESTATIONAL_WEEKS, words[GESTATIONAL_WEEKS], value_integer=weeks))
-    given: dict[str, str] = dict(answers.get("answers") or {})
     codings: dict[str, Coding] = {
         answer: option.value_coding
         for answer, option in zip(ANSWER_CODES, answer_options("en"), strict=True)
     }
+    # A FHIR answer must hold a value: an answer word ottool does not know is left out.
+    given = {k: v for k, v in dict(answers.get("answers") or {}).items() if v in codings}
     for domain in content.domains:
         answered = [m for m in content.milestones if m.domain == domain.id and m.id in given]
         if answered:
@@ -398,14 +399,13 @@ def _response_items(content: Content, answers: Mapping[str, Any]) -> list[Respon
                     link_id=AREA_PREFIX + domain.id,
                     text=domain.name,
                     item=[
-                        _item(m.id, m.prompt, value_coding=codings.get(given[m.id]))
-                        for m in answered
+                        _item(m.id, m.prompt, value_coding=codings[given[m.id]]) for m in answered
                     ],
                 )
             )
     for milestone_id, answer in given.items():  # saved with content that has changed since
         if milestone_id not in content.milestone_by_id:
-            items.append(_item(milestone_id, None, value_coding=codings.get(answer)))
+            items.append(_item(milestone_id, None, value_coding=codings[answer]))
     signs: dict[str, bool] = dict(answers.get("warning_signs") or {})
     if signs:
         known = [w for w in content.warning_signs if w.id in signs]
