@@ -25,6 +25,7 @@ from ottool.error_handler import (
 )
 from ottool.errors import caused_by_ctrl_c
 from ottool.fhir_cli import fhir_app
+from ottool.files import is_stdout
 from ottool.history_cli import history_app
 
 if TYPE_CHECKING:
@@ -242,6 +243,7 @@ def screen(
     from ottool.screening import score
 
     content = load(data_dir)
+    output = None if is_stdout(output) else output
     if plan_output is not None:
         from ottool.render.plan import format_from_suffix
 
@@ -371,6 +373,7 @@ def plan(
     if age_months is None and (focus or activity):
         fail("--focus and --activity go with --age-months; a screening chooses its own")
     content = load(data_dir)
+    output = None if is_stdout(output) else output
     kind = _plan_format(fmt, output)
     with user_errors():
         result = None
@@ -408,12 +411,19 @@ def plan(
 
 
 def _plan_format(fmt: PlanFormat | None, output: Path | None) -> str:
-    """The plan's format: --format, else --output's extension, else the terminal."""
+    """The plan's format: --format, else --output's extension, else the terminal.
+
+    A --format that contradicts --output's extension (md into plan.pdf) is refused.
+    """
+    from ottool.render.plan import SUFFIXES, format_from_suffix
+
     if fmt is not None:
+        named = SUFFIXES.get(output.suffix.lower()) if output is not None else None
+        if named is not None and named != fmt.value and {named, fmt.value} != {"txt", "terminal"}:
+            fail(f"--format {fmt.value} does not match {output}: its name says {named}")
         return fmt.value
     if output is None:
         return "terminal"
-    from ottool.render.plan import format_from_suffix
 
     with user_errors():
         return format_from_suffix(output)
@@ -479,7 +489,7 @@ def _show_result(
     output: Path | None,
 ) -> None:
     """Print the result (or write it to ``output``) as JSON or for people."""
-    from ottool.files import write_atomic
+    from ottool.files import write_output
 
     if fmt is ScreenFormat.json:
         import json
@@ -488,7 +498,7 @@ def _show_result(
         if output is None:
             sys.stdout.write(text)
         else:
-            write_atomic(output, text, private=True)
+            write_output(output, text, private=True)
         return
     from ottool.render.console import make_console
     from ottool.render.terminal import print_plan, print_result
@@ -508,7 +518,7 @@ def _show_result(
     if output is not None:
         text = console.file.getvalue()  # type: ignore[attr-defined]
         lines = (line.rstrip() for line in text.strip("\n").splitlines())
-        write_atomic(output, "\n".join(lines) + "\n", private=True)
+        write_output(output, "\n".join(lines) + "\n", private=True)
 
 
 def _activity_text(activity: object) -> str:

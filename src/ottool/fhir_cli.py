@@ -95,7 +95,7 @@ def export_history_fhir(output: Path, child: str | None, data_dir: Path | None) 
     from ottool import fhir
     from ottool.content import load_content
     from ottool.errors import InputError
-    from ottool.files import write_atomic
+    from ottool.files import write_output
     from ottool.history import list_screenings
 
     with user_errors():
@@ -111,7 +111,7 @@ def export_history_fhir(output: Path, child: str | None, data_dir: Path | None) 
                     f"({type(exc).__name__}: {exc})"
                 ) from None
             lines.append(fhir.to_json_line(bundle))
-        write_atomic(output, "".join(lines), private=True)
+        write_output(output, "".join(lines), private=True)
     return len(lines)
 
 
@@ -119,6 +119,6 @@ def _emit(text: str, output: Path | None, *, private: bool) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from ottool.files import write_atomic
+    from ottool.files import write_output
 
-    write_atomic(output, text, private=private)
+    write_output(output, text, private=private)

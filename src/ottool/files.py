@@ -1,24 +1,116 @@
-"""Writing files safely: whole or not at all, and private when they hold a family's data."""
+"""Writing files safely: whole or not at all, and private when they hold a family's data.
+
+What :func:`write_atomic` does with what it finds at the path:
+
+- nothing, or a regular file: the data goes to a temporary file beside it, which is then
+  renamed over it, so a crash or a full disk never leaves a half-written file;
+- a symbolic link: the file it points to is written (the link stays a link);
+- a regular file with other hard links: it is written in place, so every name keeps
+  seeing the same file. The space is reserved first, so a full disk changes nothing;
+- a FIFO or a character device (``/dev/null``, ``/dev/stdout``, a terminal): the data
+  is written straight into it, as a shell's ``>`` would; it is never replaced by a file;
+- a folder, a block device or a socket: refused;
+- a read-only file: refused, it is left as it is.
+
+:func:`write_output` is the same for a user's ``--output``, where ``-`` means standard
+output and ottool's own private files (the history, the draft) are refused.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import stat
+import sys
 from pathlib import Path
 
 from ottool.errors import InputError, os_reason
 
+#: The longest file name most file systems allow (bytes); temporary names stay within it.
+NAME_MAX = 255
+#: What mkstemp adds around the prefix: 8 random characters and the ".tmp" suffix.
+_TMP_EXTRA = 8 + len(".tmp")
+
+
+def is_stdout(path: Path | None) -> bool:
+    """True when an ``--output`` path is ``-``, the usual name for standard output."""
+    return path is not None and str(path) == "-"
+
+
+def write_output(path: Path, data: str | bytes, *, private: bool = False) -> None:
+    """Write a user's ``--output``: ``-`` is standard output, anything else :func:`write_atomic`.
+
+    ottool's own files (the history database and its journals, the draft) are never
+    overwritten by an output, whatever the user typed.
+    """
+    if is_stdout(path):
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        sys.stdout.buffer.flush()
+        return
+    refuse_own_files(path)
+    write_atomic(path, data, private=private)
+
+
+def refuse_own_files(path: Path) -> None:
+    """InputError when ``path`` is one of ottool's private files (history, journals, draft)."""
+    from ottool.paths import own_files
+
+    target = _real(path)
+    for own in own_files():
+        if target == _real(own):
+            raise InputError(
+                f"cannot write {path}: it is ottool's own {_own_kind(own)}; "
+                "choose another file name"
+            )
+
+
+def _own_kind(own: Path) -> str:
+    return "unfinished screening" if own.name.startswith("draft") else "history of screenings"
+
 
 def write_atomic(path: Path, data: str | bytes, *, private: bool = False) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
+    """Write ``data`` to ``path`` whole or not at all (see the module's docstring).
 
-    A crash or a full disk never leaves a half-written file over a good one.
-    ``private`` makes the file readable by its owner only (0600).
+    ``private`` makes a new or replaced file readable by its owner only (0600).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    folder = path.parent if str(path.parent) else Path(".")
+    if not str(path) or str(path) == ".":
+        raise InputError("cannot write to an empty file name; give a file name")
+    # A symlink is followed to the file it names. /dev/stdout names a pipe only through
+    # /proc magic that realpath cannot show, so special files are opened by the given path.
+    target = Path(os.path.realpath(path))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        found = os.stat(path)
+    except FileNotFoundError:
+        found = None
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
+    if found is not None:
+        mode = found.st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"cannot write {path}: it is a folder; give a file name")
+        if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+            _write_into(path, path, raw, truncate=False)
+            return
+        if not stat.S_ISREG(mode):
+            raise InputError(f"cannot write {path}: it is a device or socket, not a file")
+        if not mode & 0o222 or not os.access(target, os.W_OK):
+            raise InputError(f"cannot write {path}: the file is read-only; it was left as it was")
+        if found.st_nlink > 1:
+            _write_into(path, target, raw, truncate=True, private=private)
+            return
+    _replace(path, target, raw, private)
+
+
+def _replace(path: Path, target: Path, raw: bytes, private: bool) -> None:
+    """The temporary-file-and-rename way, for new and ordinary files."""
+    import tempfile  # only when writing: keeps `ottool --help` fast
+
+    folder = target.parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(target.name), suffix=".tmp", dir=folder)
     except FileNotFoundError as exc:
         if not folder.exists():
             raise InputError(f"cannot write {path}: the folder {folder} does not exist") from None
@@ -35,13 +127,64 @@ def write_atomic(path: Path, data: str | bytes, *, private: bool = False) -> Non
             os.fsync(handle.fileno())
         if not private:
             os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_into(
+    path: Path, target: Path, raw: bytes, *, truncate: bool, private: bool = False
+) -> None:
+    """Write into an existing file, FIFO or device without replacing it.
+
+    For a regular file (``truncate``) the space is reserved before a byte is changed,
+    so a full disk leaves the old content as it was.
+    """
+    try:
+        fd = os.open(target, os.O_WRONLY)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
+    try:
+        if truncate and private:
+            os.fchmod(fd, 0o600)
+        if truncate and raw:
+            _reserve(fd, len(raw))
+        view = memoryview(raw)
+        while view:
+            view = view[os.write(fd, view) :]
+        if truncate:
+            os.ftruncate(fd, len(raw))
+            os.fsync(fd)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def _reserve(fd: int, size: int) -> None:
+    """Reserve ``size`` bytes; a file system that cannot reserve just goes on."""
+    try:
+        os.posix_fallocate(fd, 0, size)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            raise
+
+
+def _tmp_prefix(name: str) -> str:
+    """``.NAME.`` shortened so that the temporary name fits in NAME_MAX bytes."""
+    room = NAME_MAX - _TMP_EXTRA - 2
+    encoded = name.encode("utf-8", "surrogateescape")
+    if len(encoded) > room:
+        name = encoded[:room].decode("utf-8", "ignore")
+    return f".{name}."
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
 
 
 def _umask() -> int:

@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ottool.errors import InputError, Problem
+from ottool.paths import HISTORY_FILE as FILE_NAME
 
-FILE_NAME = "history.sqlite3"
 #: The format tag of one line of an exported history (JSON Lines).
 EXPORT_FORMAT = "ottool-history/1"
 RESULT_FORMAT = "ottool-result/1"
@@ -327,7 +327,7 @@ def export_jsonl(output: Path, child: str | None = None, *, path: Path | None = 
     Each line is ``{"format": "ottool-history/1", "saved_at", "content_version",
     "result", "answers"}``. Returns how many screenings were written.
     """
-    from ottool.files import write_atomic
+    from ottool.files import write_output
 
     screenings = list_screenings(child, path=path)
     lines = [
@@ -343,7 +343,7 @@ def export_jsonl(output: Path, child: str | None = None, *, path: Path | None = 
         )
         for s in screenings
     ]
-    write_atomic(output, "".join(f"{line}\n" for line in lines), private=True)
+    write_output(output, "".join(f"{line}\n" for line in lines), private=True)
     return len(screenings)
 
 

@@ -154,7 +154,10 @@ def delete(
 @history_app.command("export")
 def export_history(
     output: Annotated[
-        Path, typer.Option("--output", help="The JSON Lines file to write (private to you).")
+        Path,
+        typer.Option(
+            "--output", help="The JSON Lines file to write (private to you); - for stdout."
+        ),
     ],
     child: Annotated[
         str | None, typer.Option("--child", help="Only this child's screenings.")
@@ -167,11 +170,21 @@ def export_history(
         ),
     ] = ExportFormat.jsonl,
     data_dir: DataDirOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the output file if it exists.")
+    ] = False,
 ) -> None:
     """Write the saved screenings to a JSON Lines file, e.g. to move them to another computer."""
-    from ottool.cli_common import user_errors
-    from ottool.history import export_jsonl
+    from ottool.cli_common import fail, user_errors
+    from ottool.files import is_stdout, refuse_own_files
+    from ottool.history import export_jsonl, list_screenings
 
+    with user_errors():
+        refuse_own_files(output)
+        if child is not None and not list_screenings(child):
+            fail(_no_child_message(child))
+    if not is_stdout(output) and (output.exists() or output.is_symlink()) and not force:
+        _confirm_replace(output)
     if fmt is ExportFormat.fhir:
         from ottool.fhir_cli import export_history_fhir
 
@@ -179,7 +192,10 @@ def export_history(
     else:
         with user_errors():
             count = export_jsonl(output, child)
-    typer.echo(f"Exported {count} screening{'s' if count != 1 else ''} to {output}.")
+    where = "standard output" if is_stdout(output) else output
+    plural = "s" if count != 1 else ""
+    # With --output - the screenings are on stdout, so the report goes to stderr.
+    typer.echo(f"Exported {count} screening{plural} to {where}.", err=is_stdout(output))
 
 
 @history_app.command("import")
@@ -210,6 +226,17 @@ def _confirm(question: str, yes: bool) -> None:
         fail("nothing deleted: there is no terminal to ask for confirmation; add --yes")
     if not typer.confirm(f"{question} This cannot be undone.", default=False):
         typer.echo("Nothing deleted.")
+        raise typer.Exit(0)
+
+
+def _confirm_replace(output: Path) -> None:
+    """Ask before replacing an existing file (a backup, maybe); refuse with no one to ask."""
+    from ottool.cli_common import fail
+
+    if not sys.stdin.isatty():
+        fail(f"{output} already exists; nothing was exported. Add --force to replace it")
+    if not typer.confirm(f"{output} already exists. Replace it?", default=False):
+        typer.echo("Nothing exported.")
         raise typer.Exit(0)
 
 

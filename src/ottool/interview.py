@@ -30,13 +30,12 @@ from ottool.age import (
 from ottool.content import Content, Milestone
 from ottool.errors import InputError
 from ottool.files import write_atomic
-from ottool.paths import home_dir
+from ottool.paths import DRAFT_FILE, home_dir
 from ottool.render.console import make_console
 from ottool.render.terminal import age_line
 from ottool.screening import Answer, Answers, Child, ScreeningResult
 from ottool.wording import ANSWER_WORDS
 
-DRAFT_FILE = "draft.json"
 BACK = "back"
 STYLE = Style([("qmark", "fg:ansicyan"), ("question", "bold"), ("answer", "fg:ansicyan")])
 

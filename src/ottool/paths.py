@@ -5,9 +5,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ottool.errors import InputError
+
+HISTORY_FILE = "history.sqlite3"
+DRAFT_FILE = "draft.json"
+
 
 def home_dir(*, create: bool = True) -> Path:
-    """The private folder for drafts and history (mode 0700 when ottool creates it)."""
+    """The private folder for drafts and history (mode 0700 when ottool creates it).
+
+    A folder that is a file, lies under a file or cannot be used is a clear InputError.
+    """
     env = os.environ.get("OTTOOL_HOME")
     if env:
         folder = Path(env)
@@ -16,5 +24,28 @@ def home_dir(*, create: bool = True) -> Path:
 
         folder = Path(platformdirs.user_data_dir("ottool", appauthor=False))
     if create:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except FileExistsError:
+            raise _unusable(folder, "it is a file, not a folder") from None
+        except NotADirectoryError:
+            raise _unusable(folder, "part of its path is a file, not a folder") from None
+        except PermissionError:
+            raise _unusable(folder, "permission denied") from None
+        except OSError as exc:
+            raise _unusable(folder, exc.strerror or str(exc)) from None
+        if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
+            raise _unusable(folder, "you cannot read and write in it")
     return folder
+
+
+def own_files() -> list[Path]:
+    """ottool's private files (history and its journals, the draft), wherever they are."""
+    folder = home_dir(create=False)
+    history = folder / HISTORY_FILE
+    return [history, Path(f"{history}-wal"), Path(f"{history}-shm"), folder / DRAFT_FILE]
+
+
+def _unusable(folder: Path, why: str) -> InputError:
+    which = "the OTTOOL_HOME folder" if os.environ.get("OTTOOL_HOME") else "ottool's folder"
+    return InputError(f"{which} {folder} cannot be used: {why}")

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from ottool.errors import InputError
-from ottool.files import write_atomic
+from ottool.files import write_output
 from ottool.plandoc import PlanDocument
 
 FORMATS = ("md", "html", "pdf", "json", "txt")
@@ -91,4 +91,4 @@ def write_plan(doc: PlanDocument, path: Path, *, fmt: str | None = None, paper: 
     The file is private (readable by its owner only): it holds a child's details.
     """
     data = render_plan(doc, fmt or format_from_suffix(path), paper=paper)
-    write_atomic(path, data, private=True)
+    write_output(path, data, private=True)
