@@ -95,7 +95,7 @@ def test_a_hard_linked_file_on_a_full_disk_keeps_its_old_content(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "posix_fallocate", no_space)
-    with pytest.raises(InputError, match="No space left"):
+    with pytest.raises(InputError, match="no space left"):
         write_atomic(first, "a new plan that does not fit\n")
     assert (tmp_path / "b.md").read_text() == "the good old plan\n"
 
