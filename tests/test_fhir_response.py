@@ -79,6 +79,12 @@ def test_a_screening_is_a_bundle_of_its_response_and_an_observation_per_area(
     assert found["overall"] == "discuss"  # a warning sign was ticked
     overall = observations[-1]
     assert len(overall["hasMember"]) == len(CONTENT.domains)
+    # The ticked warning sign behind the overall step, with its level.
+    [sign] = overall["component"]
+    assert sign["code"]["coding"][0]["code"] == "ws-no-grasp"
+    assert sign["code"]["coding"][0]["display"] == "Cannot grasp or hold objects"
+    assert sign["valueCodeableConcept"]["coding"][0]["code"] == "discuss"
+    assert [w["id"] for w in result["warning_signs"]] == ["ws-no-grasp"]
 
 
 def test_the_response_holds_every_answer_with_codes_from_ottools_code_system(

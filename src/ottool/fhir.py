@@ -33,6 +33,7 @@ from ottool.wording import ANSWER_WORDS, FORM_WORDS, OVERALL_LABELS, STATUS_LABE
 BASE = "http://ottool.example/fhir"
 ANSWER_SYSTEM = f"{BASE}/CodeSystem/answer"
 OBSERVATION_SYSTEM = f"{BASE}/CodeSystem/observation"
+WARNING_SIGN_SYSTEM = f"{BASE}/CodeSystem/warning-sign"
 STATUS_SYSTEM = f"{BASE}/CodeSystem/status"
 CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category"
 ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
@@ -138,6 +139,11 @@ class QuestionnaireResponse(msgspec.Struct, tag="QuestionnaireResponse", **_RESO
     item: list[ResponseItem]
 
 
+class ObservationComponent(msgspec.Struct, **_SHAPE):
+    code: CodeableConcept
+    value_codeable_concept: CodeableConcept
+
+
 class Observation(msgspec.Struct, tag="Observation", **_RESOURCE):
     id: str
     status: str
@@ -147,6 +153,7 @@ class Observation(msgspec.Struct, tag="Observation", **_RESOURCE):
     value_codeable_concept: CodeableConcept
     derived_from: list[Reference]
     has_member: list[Reference] = []
+    component: list[ObservationComponent] = []
 
 
 class BundleEntry(msgspec.Struct, **_SHAPE):
@@ -334,7 +341,12 @@ def screening_bundle(
     entries = [BundleEntry(full_url=response_url, resource=response)]
 
     def observe(
-        role: str, code: str, display: str | None, value: CodeableConcept, members: list[Reference]
+        role: str,
+        code: str,
+        display: str | None,
+        value: CodeableConcept,
+        members: list[Reference],
+        components: list[ObservationComponent],
     ) -> Reference:
         ident, url = urn(role)
         observation = Observation(
@@ -352,6 +364,7 @@ def screening_bundle(
             value_codeable_concept=value,
             derived_from=[Reference(reference=response_url)],
             has_member=members,
+            component=components,
         )
         entries.append(BundleEntry(full_url=url, resource=observation))
         return Reference(reference=url)
@@ -362,9 +375,28 @@ def screening_bundle(
         domain = content.domain_by_id.get(area_id)
         name = domain.name if domain else None
         value = _status_concept(str(area["status"]), STATUS_LABELS)
-        areas.append(observe(f"area:{area_id}", area_id, name, value, []))
+        areas.append(observe(f"area:{area_id}", area_id, name, value, [], []))
+    # The warning signs behind the overall step, each with its level (discuss or urgent).
+    signs = []
+    for reported in result.get("warning_signs") or []:
+        sign = content.warning_sign_by_id.get(str(reported["id"]))
+        signs.append(
+            ObservationComponent(
+                code=CodeableConcept(
+                    coding=[
+                        Coding(
+                            system=WARNING_SIGN_SYSTEM,
+                            code=str(reported["id"]),
+                            display=sign.text if sign else None,
+                        )
+                    ]
+                ),
+                value_codeable_concept=_status_concept(str(reported["level"]), OVERALL_LABELS),
+            )
+        )
     overall = _status_concept(str(result["overall"]), OVERALL_LABELS)
-    observe(OVERALL_CODE, OVERALL_CODE, "Milestone check: overall next step", overall, areas)
+    title = "Milestone check: overall next step"
+    observe(OVERALL_CODE, OVERALL_CODE, title, overall, areas, signs)
     return Bundle(id=digest[:32], type="collection", entry=entries)
 
 
