@@ -54,6 +54,11 @@ def test_a_checklist_is_a_valid_r4_questionnaire_a_forms_tool_can_render(
     assert types["gestational-weeks"] == "integer"
     assert types["concerns"] == "text"
     assert _group(q, "birth-date")["required"] is True
+    weeks = _group(q, "gestational-weeks")["extension"]
+    assert {e["url"].rsplit("/", 1)[1]: e["valueInteger"] for e in weeks} == {
+        "minValue": 22,
+        "maxValue": 44,
+    }
     # Each area holds its milestones of this checklist, as choices with the four answers.
     gross = _group(q, "area-gross_motor")
     assert gross["text"] == "Movement (large muscles)"

@@ -22,7 +22,7 @@ from typing import Any
 
 import msgspec
 
-from ottool.age import age_on
+from ottool.age import FULL_TERM_WEEKS, MAX_GESTATIONAL_WEEKS, MIN_GESTATIONAL_WEEKS, age_on
 from ottool.content import Content, Milestone, WarningSign
 from ottool.errors import InputError, Problem, did_you_mean
 from ottool.screening import Answer, Answers, Child
@@ -38,6 +38,8 @@ STATUS_SYSTEM = f"{BASE}/CodeSystem/status"
 CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category"
 ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
 ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
+MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
+MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
 #: Names the uuids of the resources of a screening Bundle (uuid5 of the screening).
 _UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
 
@@ -84,6 +86,7 @@ class Reference(msgspec.Struct, **_SHAPE):
 class Extension(msgspec.Struct, **_SHAPE):
     url: str
     value_codeable_concept: CodeableConcept | None = None
+    value_integer: int | None = None
 
 
 class AnswerOption(msgspec.Struct, **_SHAPE):
@@ -226,7 +229,16 @@ def build_questionnaire(content: Content, months: int, lang: str = "en") -> Ques
     items = [
         QuestionnaireItem(link_id=CHILD_NAME, type="string", text=words[CHILD_NAME]),
         QuestionnaireItem(link_id=BIRTH_DATE, type="date", text=words[BIRTH_DATE], required=True),
-        QuestionnaireItem(link_id=GESTATIONAL_WEEKS, type="integer", text=words[GESTATIONAL_WEEKS]),
+        QuestionnaireItem(
+            link_id=GESTATIONAL_WEEKS,
+            type="integer",
+            text=words[GESTATIONAL_WEEKS],
+            # Forms tools that know these (standard) extensions refuse impossible weeks.
+            extension=[
+                Extension(url=MIN_VALUE, value_integer=MIN_GESTATIONAL_WEEKS),
+                Extension(url=MAX_VALUE, value_integer=MAX_GESTATIONAL_WEEKS),
+            ],
+        ),
     ]
     for domain in content.domains:
         asked = [m for m in checklist if m.domain == domain.id]
@@ -415,7 +427,7 @@ def _response_items(content: Content, answers: Mapping[str, Any]) -> list[Respon
     if child.get("name"):
         items.append(_item(CHILD_NAME, words[CHILD_NAME], value_string=str(child["name"])))
     items.append(_item(BIRTH_DATE, words[BIRTH_DATE], value_date=str(child["birth_date"])))
-    weeks = int(child.get("gestational_weeks") or 40)
+    weeks = int(child.get("gestational_weeks") or FULL_TERM_WEEKS)
     items.append(_item(GESTATIONAL_WEEKS, words[GESTATIONAL_WEEKS], value_integer=weeks))
     codings: dict[str, Coding] = {
         answer: option.value_coding
@@ -599,12 +611,13 @@ class _ResponseReader:
                 ticked = self._value(w.id, "value_boolean", "true or false (valueBoolean)")
                 if ticked is not None:
                     signs[w.id] = bool(ticked)
-        gestational = 40 if weeks is None else int(weeks)
-        if weeks is not None and not 22 <= gestational <= 44:
+        gestational = FULL_TERM_WEEKS if weeks is None else int(weeks)
+        if weeks is not None and not MIN_GESTATIONAL_WEEKS <= gestational <= MAX_GESTATIONAL_WEEKS:
             self.problem(
                 GESTATIONAL_WEEKS,
                 self.values[GESTATIONAL_WEEKS][1],
-                f"gestational weeks must be between 22 and 44, got {gestational}",
+                f"gestational weeks must be between {MIN_GESTATIONAL_WEEKS} and "
+                f"{MAX_GESTATIONAL_WEEKS}, got {gestational}",
             )
         if birth_date is not None and not self.problems:
             try:
