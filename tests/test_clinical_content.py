@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from conftest import Run
 from ottool.content import Activity, Content, load_content
 from ottool.screening import Answers, Child, score
-from ottool.wording import EARLY_INTERVENTION, OVERALL_ADVICE
+from ottool.wording import CALL_ADVICE, EARLY_INTERVENTION, OVERALL_ADVICE
 
 SHIPPED: Content = load_content(Path(__file__).parents[1] / "data")
 
@@ -308,3 +308,9 @@ def test_help_calls_ottool_a_milestone_check(cli: Callable[..., Run]) -> None:
     run = cli("--help")
     assert "screening aid" not in flat(run.stdout)
     assert "milestone check" in flat(run.stdout)
+
+
+def test_the_shared_when_to_call_line_asks_for_contact_soon() -> None:
+    """Plans show most signs without their own advice, so the shared line must not say
+    "at the next visit" while tone, weakness and one-side signs ask for "within days"."""
+    assert "next visit" not in CALL_ADVICE and "soon" in CALL_ADVICE

@@ -100,11 +100,13 @@ def overall_words(overall: Overall) -> str:
     return f"{symbol} {words}"
 
 
-#: Under "When to call": what to do about any of the listed signs.
+#: Under "When to call": what to do about any of the listed signs. Plans show most
+#: signs without their own advice, so this line never asks for less haste than a
+#: sign does (tone, weakness, one side: within days, AAP 2013; hearing, eyes: soon).
 CALL_ADVICE = (
-    "If you notice any of these, mention it to your child's doctor at the next visit, "
-    "or sooner if you are worried, and ask about a developmental screening and whether "
-    "an occupational or physical therapist could help."
+    "If you notice any of these, contact your child's doctor soon rather than waiting "
+    "for a routine visit, and ask about a developmental screening and whether an "
+    "occupational or physical therapist could help."
 )
 
 
