@@ -676,10 +676,12 @@ class _ResponseReader:
         answer, line = self.values[link_id]
         value = getattr(answer, field)
         if value is None:
-            given = [f for f in answer.__struct_fields__ if getattr(answer, f) is not None]
-            shown = msgspec.structs.fields(ResponseAnswer)
-            names = {f.name: f.encode_name for f in shown}
-            self.problem(link_id, line, f"the answer must be {expected}, got {names[given[0]]}")
+            given = next(
+                f.encode_name  # as the file spells it: valueString, not value_string
+                for f in msgspec.structs.fields(answer)
+                if getattr(answer, f.name) is not None
+            )
+            self.problem(link_id, line, f"the answer must be {expected}, got {given}")
         return value
 
     def _date(self, value: Any) -> dt.date | None:
