@@ -6,15 +6,23 @@ that is not an ordinary file, a damaged JSON file, a full disk, Ctrl-C at a bad 
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from conftest import FIXTURE_DIR, Run
+from ottool.content import load_content
+from ottool.errors import InputError
 from ottool.history import list_screenings
+from ottool.interview import load_draft
 from test_history import FIRST, SECOND, history, home, save, screen
 
 __all__ = ["home"]  # the fixture, shared with test_history
@@ -161,3 +169,236 @@ def test_an_ottool_home_that_cannot_be_a_folder_is_one_clear_line(
         assert run.exit_code == 1, run.output
         assert f"the OTTOOL_HOME folder {home} cannot be used: {why}" in run.stderr
         assert "unexpected" not in run.output
+
+
+# --------------------------------------------------------------------------- JSON inputs
+
+HOSTILE_JSON = {
+    "a 5000-digit number": '{"format": "ottool-result/1", "date": ' + "9" * 5000 + "}",
+    "100,000-deep nesting": "[" * 100_000 + "]" * 100_000,
+    "Infinity": '{"format": "ottool-result/1", "age": {"chronological_months": Infinity}}',
+    "NaN": "NaN",
+    "a huge float": '{"format": "ottool-result/1", "age": {"chronological_months": 1e999}}',
+}
+
+
+def exported_line(tmp_path: Path) -> dict[str, Any]:
+    """One good line of `history export`, as plain data to spoil."""
+    return {
+        "format": "ottool-history/1",
+        "saved_at": "2026-05-15T10:00:00+00:00",
+        "content_version": "x",
+        "result": screen(tmp_path, FIRST),
+        "answers": {"child": {"birth_date": "2026-01-01"}, "answers": {"se-4m-smiles": "yes"}},
+    }
+
+
+@pytest.mark.parametrize("text", HOSTILE_JSON.values(), ids=HOSTILE_JSON.keys())
+def test_hostile_json_is_one_clear_line_everywhere(
+    cli: Callable[..., Run], home: Path, tmp_path: Path, text: str
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(text)
+    for args in (["history", "import", bad], ["plan", "--from", bad]):
+        run = cli(*args)
+        assert run.exit_code == 1, run.output
+        assert run.stderr.startswith(f"{bad}:") and run.stderr.count("\n") == 1
+        assert len(run.stderr) < 300 and "unexpected" not in run.stderr
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "draft.json").write_text(text)
+    with pytest.raises(InputError, match="move it away"):
+        load_draft(load_content(FIXTURE_DIR))
+
+
+@pytest.mark.parametrize(
+    ("spoil", "field"),
+    [
+        (lambda e: e["result"]["child"].update(name=12345), "$.result.child.name"),
+        (lambda e: e["result"]["plan"]["activities"][0].update(targets=5), "targets"),
+        (lambda e: e["result"]["age"].update(chronological_days=10**30), "chronological_days"),
+        (lambda e: e["result"].update(domains="all"), "$.result.domains"),
+        (lambda e: e["answers"]["answers"].update({"se-4m-smiles": 3}), "$.answers.answers"),
+        (lambda e: e.update(saved_at="yesterday"), "$.saved_at"),
+    ],
+)
+def test_an_import_with_wrong_types_is_refused_naming_the_field(
+    home: Path, tmp_path: Path, spoil: Callable[[dict[str, Any]], None], field: str
+) -> None:
+    entry = exported_line(tmp_path)
+    spoil(entry)
+    source = tmp_path / "history.jsonl"
+    source.write_text(json.dumps(entry) + "\n")
+    run = history("import", str(source))
+    assert run.exit_code == 1
+    assert f"{source}:1: this screening is incomplete or damaged" in run.output
+    assert field in run.output
+    assert list_screenings() == []
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=6,
+)
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_whatever_an_import_holds_it_is_refused_or_shown_and_planned(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """Any field replaced by any JSON value: the import is refused in one line, or the
+    screening it adds can be shown and planned from (the crash the issue found)."""
+    folder = tmp_path_factory.mktemp("import")
+    entry = _GOOD_LINE.copy() if _GOOD_LINE else {}
+    entry = json.loads(json.dumps(entry))
+    path = data.draw(st.sampled_from(_PATHS))
+    spot = entry
+    for key in path[:-1]:
+        spot = spot[key]
+    spot[path[-1]] = data.draw(json_values)
+    source = folder / "history.jsonl"
+    source.write_text(json.dumps(entry) + "\n")
+    env = {"OTTOOL_HOME": str(folder / "home"), "OTTOOL_DATA_DIR": str(FIXTURE_DIR)}
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in env.items():
+            patch.setenv(key, value)
+        run = history("import", str(source))
+        assert run.exit_code in (0, 1), run.output
+        if run.exit_code == 1:
+            assert run.output.count("\n") == 1 and "unexpected" not in run.output
+            return
+        for args in (["show", "1"], ["show", "1", "--format", "json"]):
+            shown = history(*args)
+            assert shown.exit_code == 0, shown.output
+        from ottool.cli import app
+
+        planned = CliRunner().invoke(app, ["plan", "--from-history", "1", "--format", "md"])
+        assert planned.exit_code in (0, 1), planned.output
+        assert "unexpected" not in planned.output
+
+
+_GOOD_LINE: dict[str, Any] = {}
+_PATHS: list[tuple[Any, ...]] = [
+    ("result", "child", "name"),
+    ("result", "child", "birth_date"),
+    ("result", "child", "gestational_weeks"),
+    ("result", "date"),
+    ("result", "age", "chronological_months"),
+    ("result", "age", "corrected_months"),
+    ("result", "age", "chronological_days"),
+    ("result", "age", "corrected"),
+    ("result", "checklist", "months"),
+    ("result", "checklist", "early"),
+    ("result", "domains"),
+    ("result", "domains", 0, "status"),
+    ("result", "domains", 0, "yes"),
+    ("result", "warning_signs"),
+    ("result", "overall"),
+    ("result", "concerns"),
+    ("result", "plan"),
+    ("result", "plan", "activities", 0, "targets"),
+    ("result", "plan", "activities", 0, "reason"),
+    ("answers",),
+    ("answers", "answers"),
+    ("saved_at",),
+    ("content_version",),
+]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _good_line(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("good")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("OTTOOL_DATA_DIR", str(FIXTURE_DIR))
+        _GOOD_LINE.update(exported_line(folder))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"format": "ottool-draft/1", "position": -100}', "position"),
+        ('{"format": "ottool-draft/1", "answers": [1, 2]}', "$.answers"),
+        ('{"format": "ottool-draft/1", "child": {"birth_date": 20260101}}', "birth_date"),
+        ('{"format": "ottool-draft/1", "child": {"gestational_weeks": 1000}}', "weeks"),
+        ('{"format": "something else"}', 'expected "format": "ottool-draft/1"'),
+    ],
+)
+def test_an_edited_draft_is_one_clear_error(home: Path, text: str, message: str) -> None:
+    home.mkdir(parents=True)
+    (home / "draft.json").write_text(text)
+    with pytest.raises(InputError, match="move it away") as caught:
+        load_draft(load_content(FIXTURE_DIR))
+    assert message in str(caught.value) and str(home / "draft.json") in str(caught.value)
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize("number", ["0", "9223372036854775808", "9" * 4000])
+def test_a_screening_number_out_of_range_is_a_clear_error(
+    cli: Callable[..., Run], home: Path, tmp_path: Path, number: str
+) -> None:
+    save(screen(tmp_path, FIRST))
+    for args in (
+        ["history", "show", number],
+        ["history", "delete", number, "--yes"],
+        ["plan", "--from-history", number],
+    ):
+        run = cli(*args)
+        assert run.exit_code == 1, run.output
+        assert "there is no saved screening" in run.stderr and len(run.stderr) < 200
+    assert len(list_screenings()) == 1
+
+
+def test_importing_duplicates_does_not_use_up_numbers(home: Path, tmp_path: Path) -> None:
+    first = save(screen(tmp_path, FIRST))
+    exported = tmp_path / "all.jsonl"
+    assert history("export", "--output", str(exported)).exit_code == 0
+    for _ in range(3):
+        assert history("import", str(exported)).exit_code == 0
+    assert save(screen(tmp_path, SECOND, date="2026-06-01")) == first + 1
+
+
+def test_a_huge_yaml_number_is_not_echoed_in_full(cli: Callable[..., Run], tmp_path: Path) -> None:
+    for digits in (400, 5000):
+        answers = tmp_path / "answers.yaml"
+        answers.write_text(
+            f"child: {{birth_date: 2026-01-10, gestational_weeks: {'9' * digits}}}\n"
+        )
+        run = cli("screen", "--answers", answers, "--data-dir", FIXTURE_DIR)
+        assert run.exit_code == 1 and "answers.yaml:1:" in run.stderr
+        assert len(run.stderr) < 300
+
+
+# --------------------------------------------------------------------------- size limits
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["screen", "--answers", "/dev/zero"],
+        ["history", "import", "/dev/zero"],
+        ["plan", "--from", "/dev/zero"],
+    ],
+)
+def test_a_file_without_a_size_is_read_only_up_to_the_limit(
+    cli: Callable[..., Run], home: Path, args: list[str]
+) -> None:
+    run = cli(*args, *(["--data-dir", FIXTURE_DIR] if args[0] != "history" else []))
+    assert run.exit_code == 1 and "/dev/zero: the file is too large; the limit is" in run.stderr
+
+
+def test_content_linked_to_dev_zero_is_refused(cli: Callable[..., Run], content_copy: Path) -> None:
+    (content_copy / "activities.yaml").unlink()
+    (content_copy / "activities.yaml").symlink_to("/dev/zero")
+    run = cli("validate", "--data-dir", content_copy)
+    assert run.exit_code == 1 and "activities.yaml: the file is too large" in run.stderr
+
+
+def test_a_draft_linked_to_dev_zero_is_refused(home: Path) -> None:
+    home.mkdir(parents=True)
+    (home / "draft.json").symlink_to("/dev/zero")
+    with pytest.raises(InputError, match="too large"):
+        load_draft(load_content(FIXTURE_DIR))

@@ -251,7 +251,7 @@ def test_result_from_another_tool_without_days() -> None:
         (lambda d: d["warning_signs"].append({"id": "ws-nope"}), "warning sign 'ws-nope'"),
         (lambda d: d["plan"]["activities"].append({"id": "tummy"}), "activity 'tummy'"),
         (lambda d: d.update(overall="fine"), "unknown overall status 'fine'"),
-        (lambda d: d.pop("child"), "missing 'child'"),
+        (lambda d: d.pop("child"), "missing required field `child`"),
         (lambda d: d.update(date="yesterday"), "incomplete or damaged"),
     ],
 )

@@ -12,7 +12,7 @@ from typing import Any
 
 from ottool.age import age_on
 from ottool.content import Content
-from ottool.errors import InputError, Problem, did_you_mean
+from ottool.errors import InputError, Problem, did_you_mean, shown
 from ottool.screening import ANSWERS, Answer, Answers, Child
 from ottool.yamlsource import LineDict, parse_yaml, read_text
 
@@ -79,12 +79,12 @@ def answers_from_data(
         if isinstance(raw_weeks, bool) or not isinstance(raw_weeks, int):
             problem(
                 child_data.line_of("gestational_weeks"),
-                f"gestational_weeks must be a whole number of weeks, got {raw_weeks!r}",
+                f"gestational_weeks must be a whole number of weeks, got {shown(raw_weeks)}",
             )
         elif not 22 <= raw_weeks <= 44:
             problem(
                 child_data.line_of("gestational_weeks"),
-                f"gestational_weeks must be between 22 and 44, got {raw_weeks}",
+                f"gestational_weeks must be between 22 and 44, got {shown(raw_weeks)}",
             )
         else:
             weeks = raw_weeks
@@ -146,7 +146,9 @@ def _date(data: LineDict, key: str, problem: Any, *, required: bool) -> dt.date 
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    problem(data.line_of(key), f"{key} must be a real date written like 2026-04-01, got {value!r}")
+    problem(
+        data.line_of(key), f"{key} must be a real date written like 2026-04-01, got {shown(value)}"
+    )
     return None
 
 
@@ -192,7 +194,9 @@ def _answer_map(
                 if what == "milestone"
                 else "true, false"
             )
-            problem(line, f"{what} '{item_id}': {value!r} is not an answer (allowed: {allowed})")
+            problem(
+                line, f"{what} '{item_id}': {shown(value)} is not an answer (allowed: {allowed})"
+            )
             continue
         result[item_id] = answer
     return result

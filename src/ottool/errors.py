@@ -66,3 +66,14 @@ def caused_by_ctrl_c(exc: BaseException) -> bool:
         seen.add(id(current))
         current = current.__cause__ or current.__context__
     return False
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """``repr(value)`` cut to ``limit`` characters, for echoing a user's value in a message.
+
+    A huge number is described, not printed (Python refuses to print past 4300 digits).
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**limit:
+        return "a number too large to show"
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

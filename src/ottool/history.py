@@ -35,12 +35,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from ottool.errors import InputError, Problem
+from ottool.errors import InputError
+from ottool.formats import HISTORY_FORMAT as EXPORT_FORMAT
+from ottool.formats import RESULT_FORMAT
 from ottool.paths import HISTORY_FILE as FILE_NAME
 
-#: The format tag of one line of an exported history (JSON Lines).
-EXPORT_FORMAT = "ottool-history/1"
-RESULT_FORMAT = "ottool-result/1"
 BUSY_TIMEOUT_SECONDS = 10.0
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _MAX_IMPORT_BYTES = 256 * 1024 * 1024
@@ -293,6 +292,7 @@ def list_screenings(child: str | None = None, *, path: Path | None = None) -> li
 
 def get_screening(screening_id: int, *, path: Path | None = None) -> SavedScreening:
     """One saved screening by its number; InputError when there is none."""
+    _check_number(screening_id)
     with _open(path, create=False) as db:
         row = None
         if db is not None:
@@ -313,6 +313,7 @@ def children(*, path: Path | None = None) -> list[str]:
 
 def delete_screening(screening_id: int, *, path: Path | None = None) -> bool:
     """Delete one screening for good; False when there was no such screening."""
+    _check_number(screening_id)
     return _delete("id = ?", (screening_id,), path) > 0
 
 
@@ -372,6 +373,19 @@ def import_jsonl(source: Path, *, path: Path | None = None) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- internals
 
+#: Screening numbers are SQLite integers: 1 up to 2**63 - 1.
+_MAX_NUMBER = 2**63 - 1
+
+
+def _check_number(screening_id: int) -> None:
+    """InputError for a number no screening can have (SQLite cannot even look it up)."""
+    if not 1 <= screening_id <= _MAX_NUMBER:
+        which = str(screening_id) if abs(screening_id) < 10**30 else "with so large a number"
+        raise InputError(
+            f"there is no saved screening {which}; numbers go from 1 up, see `ottool history`"
+        )
+
+
 _SELECT = (
     "SELECT id, saved_at, child, screened_on, content_version, result_json, answers_json"
     " FROM screenings"
@@ -406,7 +420,13 @@ def _insert(
     answers: dict[str, Any],
     content_version: str,
 ) -> int | None:
-    """Insert one screening; None when the same result is already saved."""
+    """Insert one screening; None when the same result is already saved.
+
+    The check comes first: an INSERT that conflicts would still use up a number.
+    """
+    digest = result_sha256(result)
+    if db.execute("SELECT 1 FROM screenings WHERE result_sha256 = ?", (digest,)).fetchone():
+        return None
     name = _child_name(result)
     cursor = db.execute(
         "INSERT INTO screenings (saved_at, child, result_json, answers_json, content_version,"
@@ -420,7 +440,7 @@ def _insert(
             content_version,
             str(result.get("date") or ""),
             child_key(name),
-            result_sha256(result),
+            digest,
         ),
     )
     return cursor.lastrowid if cursor.rowcount == 1 else None
@@ -463,53 +483,35 @@ def _dig(data: dict[str, Any], *keys: str) -> Any:
 
 
 def _check_result(result: Any, where: str) -> dict[str, Any]:
-    """``result`` itself when it looks like an ottool-result/1 document."""
-    if not isinstance(result, dict) or result.get("format") != RESULT_FORMAT:
-        found = result.get("format") if isinstance(result, dict) else None
-        raise InputError(
-            f'{where}: not an ottool result (expected "format": "{RESULT_FORMAT}", found {found!r})'
-        )
+    """``result`` itself when it looks like an ottool-result/1 document with a date.
+
+    ottool's own results are saved as made; imported ones are checked in full.
+    """
+    from ottool.formats import check_format
+
+    checked = check_format(result, RESULT_FORMAT, where, "an ottool result")
     try:
-        dt.date.fromisoformat(str(result.get("date")))
+        dt.date.fromisoformat(str(checked.get("date")))
     except ValueError:
         raise InputError(f"{where}: the result has no valid screening date") from None
-    return result
+    return checked
 
 
 def _import_entry(
     line: str, file: str, number: int
 ) -> tuple[str, str, dict[str, Any], dict[str, Any]]:
-    def problem(message: str) -> InputError:
-        return InputError([Problem(file, number, message)])
+    """One line of an export, checked field by field against ``formats.HistoryLine``."""
+    from ottool.formats import HistoryLine, check_format, convert, decode_json
 
-    try:
-        entry = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise problem(f"this line is not JSON ({exc.msg})") from None
-    if not isinstance(entry, dict) or entry.get("format") != EXPORT_FORMAT:
-        found = entry.get("format") if isinstance(entry, dict) else None
-        raise problem(
-            f'not an exported ottool history (expected "format": "{EXPORT_FORMAT}", '
-            f"found {found!r})"
-        )
-    result, answers = entry.get("result"), entry.get("answers", {})
-    if not isinstance(answers, dict):
-        raise problem("'answers' must be an object")
-    try:
-        result = _check_result(result, "'result'")
-    except InputError as exc:
-        raise problem(str(exc)) from None
-    saved_at = entry.get("saved_at")
-    if not isinstance(saved_at, str):
-        raise problem("'saved_at' must be a date and time like 2026-11-22T10:30:00+00:00")
-    try:
-        dt.datetime.fromisoformat(saved_at)
-    except ValueError:
-        raise problem(f"'saved_at' is not a date and time: {saved_at!r}") from None
-    content_version = entry.get("content_version", result.get("content_version", ""))
-    if not isinstance(content_version, str):
-        raise problem("'content_version' must be text")
-    return saved_at, content_version, result, answers
+    data = decode_json(line, file, "JSON", line=number)
+    entry = check_format(data, EXPORT_FORMAT, file, "an exported ottool history", line=number)
+    check_format(entry.get("result"), RESULT_FORMAT, file, "an ottool result", line=number)
+    checked = convert(entry, HistoryLine, file, "this screening", line=number)
+    content_version = checked.content_version
+    if content_version is None:
+        content_version = checked.result.content_version
+    # Store the documents exactly as exported: the result's hash finds duplicates.
+    return entry["saved_at"], content_version, entry["result"], entry.get("answers", {})
 
 
 # --------------------------------------------------------------------------- opening

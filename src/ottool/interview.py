@@ -33,10 +33,12 @@ from ottool.files import write_atomic
 from ottool.paths import DRAFT_FILE, home_dir
 from ottool.render.console import make_console
 from ottool.render.terminal import age_line
-from ottool.screening import Answer, Answers, Child, ScreeningResult
+from ottool.screening import ANSWERS, Answer, Answers, Child, ScreeningResult
 from ottool.wording import ANSWER_WORDS
 
 BACK = "back"
+#: A draft holds a few dozen answers; anything much bigger is not a draft.
+MAX_DRAFT_BYTES = 1024 * 1024
 STYLE = Style([("qmark", "fg:ansicyan"), ("question", "bold"), ("answer", "fg:ansicyan")])
 
 WELCOME = """\
@@ -101,32 +103,32 @@ class Draft:
         )
 
     @classmethod
-    def from_json(cls, text: str, content: Content) -> Draft:
-        data = json.loads(text)
-        if data.get("format") != "ottool-draft/1":
-            raise ValueError("not a draft")
-        child = data.get("child") or {}
-        birth = child.get("birth_date")
-        answers = {
-            k: v
-            for k, v in (data.get("answers") or {}).items()
-            if k in content.milestone_by_id and v in ("yes", "sometimes", "not_yet", "unsure")
-        }
-        signs = data.get("warning_signs")
+    def from_json(cls, text: str, content: Content, where: str = DRAFT_FILE) -> Draft:
+        """The draft in ``text``, checked against ``formats.Draft`` (InputError if damaged)."""
+        from ottool.formats import DRAFT_FORMAT, check_format, convert, decode_json
+        from ottool.formats import Draft as DraftFormat
+
+        data = check_format(decode_json(text, where), DRAFT_FORMAT, where, "a draft")
+        draft = convert(data, DraftFormat, where, "the draft")
+        signs = draft.warning_signs
         return cls(
-            name=child.get("name"),
-            birth_date=dt.date.fromisoformat(birth) if birth else None,
-            gestational_weeks=child.get("gestational_weeks"),
-            answers=answers,
-            position=int(data.get("position") or 0),
+            name=draft.child.name,
+            birth_date=draft.child.birth_date,
+            gestational_weeks=draft.child.gestational_weeks,
+            answers={
+                k: v
+                for k, v in draft.answers.items()
+                if k in content.milestone_by_id and v in ANSWERS
+            },
+            position=draft.position,
             warning_signs=(
-                {k: bool(v) for k, v in signs.items() if k in content.warning_sign_by_id}
-                if isinstance(signs, dict)
-                else None
+                None
+                if signs is None
+                else {k: v for k, v in signs.items() if k in content.warning_sign_by_id}
             ),
-            concerns=data.get("concerns"),
-            concerns_asked=bool(data.get("concerns_asked")),
-            started=str(data.get("started") or ""),
+            concerns=draft.concerns,
+            concerns_asked=draft.concerns_asked,
+            started=draft.started,
         )
 
 
@@ -135,15 +137,18 @@ def draft_path() -> Path:
 
 
 def load_draft(content: Content) -> Draft | None:
-    """The saved draft, or None when there is none (or it cannot be read)."""
+    """The saved draft, or None when there is none; InputError when it cannot be read."""
+    from ottool.yamlsource import read_text
+
     path = draft_path()
-    try:
-        return Draft.from_json(path.read_text(encoding="utf-8"), content)
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return None
-    except (ValueError, TypeError, AttributeError, OSError):
+    try:
+        return Draft.from_json(read_text(path, max_bytes=MAX_DRAFT_BYTES), content, str(path))
+    except InputError as exc:
         raise InputError(
-            f"{path}: the saved unfinished screening cannot be read; move it away to start afresh"
+            f"{exc.problems[0]}; the saved unfinished screening cannot be read: "
+            "move it away to start afresh"
         ) from None
 
 

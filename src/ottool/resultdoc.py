@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
-from ottool.age import Age, ChecklistChoice
+from ottool.age import DAYS_PER_MONTH, FULL_TERM_WEEKS, Age, ChecklistChoice
 from ottool.content import Content
-from ottool.errors import InputError, did_you_mean
+from ottool.errors import InputError, did_you_mean, shown
 from ottool.planning import HomePlan
 from ottool.screening import OVERALLS, STATUSES, Child, DomainResult, ScreeningResult
 
@@ -74,93 +73,73 @@ def result_to_json(result: ScreeningResult, plan: HomePlan) -> str:
 
 def read_result(path: Path, content: Content) -> tuple[ScreeningResult, list[str]]:
     """Read a result file: the screening and the ids of its plan's activities."""
+    from ottool.formats import decode_json
     from ottool.yamlsource import read_text
 
     text = read_text(path, name=str(path), max_bytes=16 * 1024 * 1024)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{path}:{exc.lineno}: this is not a JSON result file ({exc.msg})"
-        ) from None
+    data = decode_json(text, str(path), "a JSON result file")
     return result_from_data(data, content, str(path))
 
 
 def result_from_data(data: Any, content: Content, where: str) -> tuple[ScreeningResult, list[str]]:
-    """Rebuild a screening result from an `ottool-result/1` document, checking its ids."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        found = data.get("format") if isinstance(data, dict) else None
-        raise InputError(
-            f'{where}: not an ottool result (expected "format": "{FORMAT}", found {found!r})'
-        )
-    try:
-        child = data["child"]
-        age = data["age"]
-        checklist = data["checklist"]
-        domains = []
-        for d in data["domains"]:
-            if d["id"] not in content.domain_by_id:
-                raise _unknown(where, "area", d["id"], content.domain_by_id)
-            if d["status"] not in STATUSES:
-                raise InputError(f"{where}: area '{d['id']}' has an unknown status {d['status']!r}")
-            for key in ("not_yet", "sometimes", "unsure", "yes"):
-                for mid in d.get(key, []):
-                    if mid not in content.milestone_by_id:
-                        raise _unknown(where, "milestone", mid, content.milestone_by_id)
-            domains.append(
-                DomainResult(
-                    d["id"],
-                    d["status"],
-                    *(tuple(d.get(k, [])) for k in ("not_yet", "sometimes", "unsure", "yes")),
-                )
+    """Rebuild a screening result from an `ottool-result/1` document, checking its ids.
+
+    Every field is checked against :class:`ottool.formats.Result` first, so a file
+    with wrong types or impossible numbers is one clear error naming the field.
+    """
+    from ottool.formats import Result, check_format, convert
+
+    check_format(data, FORMAT, where, "an ottool result")
+    doc = convert(data, Result, where, "the result file")
+    domains = []
+    for d in doc.domains:
+        if d.id not in content.domain_by_id:
+            raise _unknown(where, "area", d.id, content.domain_by_id)
+        if d.status not in STATUSES:
+            raise InputError(f"{where}: area '{d.id}' has an unknown status {shown(d.status)}")
+        for mid in (*d.not_yet, *d.sometimes, *d.unsure, *d.yes):
+            if mid not in content.milestone_by_id:
+                raise _unknown(where, "milestone", mid, content.milestone_by_id)
+        domains.append(
+            DomainResult(
+                d.id, d.status, tuple(d.not_yet), tuple(d.sometimes), tuple(d.unsure), tuple(d.yes)
             )
-        signs = []
-        for w in data.get("warning_signs", []):
-            sign = content.warning_sign_by_id.get(w["id"])
-            if sign is None:
-                raise _unknown(where, "warning sign", w["id"], content.warning_sign_by_id)
-            signs.append(sign)
-        plan_ids = [a["id"] for a in data.get("plan", {}).get("activities", [])]
-        for aid in plan_ids:
-            if aid not in content.activity_by_id:
-                raise _unknown(where, "activity", aid, content.activity_by_id)
-        overall = data["overall"]
-        if overall not in OVERALLS:
-            raise InputError(f"{where}: unknown overall status {overall!r}")
-        days = age.get("chronological_days")
-        if days is None:  # written by another tool: rebuild days from months
-            days = round(age["chronological_months"] * 30.4375)
-        corrected_days = age.get("corrected_days")
-        if corrected_days is None and age.get("corrected"):
-            corrected_days = round(age["corrected_months"] * 30.4375)
-        result = ScreeningResult(
-            child=Child(
-                dt.date.fromisoformat(child["birth_date"]),
-                int(child.get("gestational_weeks") or 40),
-                child.get("name"),
-            ),
-            date=dt.date.fromisoformat(data["date"]),
-            age=Age(int(days), None if corrected_days is None else int(corrected_days)),
-            checklist=ChecklistChoice(int(checklist["months"]), bool(checklist["early"])),
-            domains=tuple(domains),
-            warning_signs=tuple(signs),
-            overall=overall,
-            concerns=data.get("concerns"),
-            content_version=data.get("content_version", ""),
         )
-    except InputError:
-        raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise InputError(
-            f"{where}: the result file is incomplete or damaged ({_why(exc)})"
-        ) from None
+    signs = []
+    for w in doc.warning_signs:
+        sign = content.warning_sign_by_id.get(w.id)
+        if sign is None:
+            raise _unknown(where, "warning sign", w.id, content.warning_sign_by_id)
+        signs.append(sign)
+    plan_ids = [a.id for a in doc.plan.activities]
+    for aid in plan_ids:
+        if aid not in content.activity_by_id:
+            raise _unknown(where, "activity", aid, content.activity_by_id)
+    if doc.overall not in OVERALLS:
+        raise InputError(f"{where}: unknown overall status {shown(doc.overall)}")
+    age = doc.age
+    days = age.chronological_days
+    if days is None:  # written by another tool: rebuild days from months
+        days = round(age.chronological_months * DAYS_PER_MONTH)
+    corrected_days = age.corrected_days
+    if corrected_days is None and age.corrected:
+        if age.corrected_months is None:
+            raise InputError(f"{where}: the result is corrected but has no corrected_months")
+        corrected_days = round(age.corrected_months * DAYS_PER_MONTH)
+    result = ScreeningResult(
+        child=Child(
+            doc.child.birth_date, doc.child.gestational_weeks or FULL_TERM_WEEKS, doc.child.name
+        ),
+        date=doc.date,
+        age=Age(days, corrected_days),
+        checklist=ChecklistChoice(doc.checklist.months, doc.checklist.early),
+        domains=tuple(domains),
+        warning_signs=tuple(signs),
+        overall=doc.overall,
+        concerns=doc.concerns,
+        content_version=doc.content_version,
+    )
     return result, plan_ids
-
-
-def _why(exc: Exception) -> str:
-    if isinstance(exc, KeyError):
-        return f"missing {exc.args[0]!r}"
-    return str(exc) or type(exc).__name__
 
 
 def _unknown(where: str, what: str, value: str, known: dict[str, Any]) -> InputError:

@@ -15,6 +15,7 @@ instead of eating the machine's memory.
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,7 +28,7 @@ try:  # libyaml is much faster; PyYAML without it still works.
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-from ottool.errors import InputError, Problem
+from ottool.errors import InputError, Problem, shown
 
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
@@ -99,7 +100,7 @@ class _Builder:
                 try:
                     return _scalar_constructor.yaml_constructors[tag](_scalar_constructor, node)
                 except (ValueError, OverflowError):
-                    raise self.fail(node, f"{node.value!r} is not a valid value") from None
+                    raise self.fail(node, f"{shown(node.value)} is not a valid value") from None
         elif isinstance(node, yaml.MappingNode) and tag == _MAP:
             return self._mapping(node)
         elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
@@ -108,13 +109,13 @@ class _Builder:
                 result.append(self.build(item))
                 result.lines.append(item.start_mark.line + 1)
             return result
-        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        short_tag = tag.replace("tag:yaml.org,2002:", "!!")
         # Keep going so that every such tag in the file is reported in one run.
         self.problems.append(
             Problem(
                 self.file,
                 node.start_mark.line + 1,
-                f"the YAML tag {shown} is not allowed (plain values only)",
+                f"the YAML tag {short_tag} is not allowed (plain values only)",
             )
         )
         return None
@@ -193,15 +194,20 @@ def _parse(text: str, file: str) -> Any:
 
 
 def read_text(path: Path, *, name: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Read a UTF-8 text file, with clear errors for missing, huge or binary files."""
+    """Read a UTF-8 text file, with clear errors for missing, huge or binary files.
+
+    At most ``max_bytes`` + 1 bytes are read, whatever the file is: a pipe or a device
+    such as /dev/zero reports no size, so its size is found by reading, never trusted.
+    """
     shown = name or str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size  # 0 for pipes and devices
+            raw = b"" if size > max_bytes else handle.read(max_bytes + 1)
+        if size > max_bytes or len(raw) > max_bytes:
             raise InputError(
-                [Problem(shown, None, f"the file is {size:,} bytes; the limit is {max_bytes:,}")]
+                [Problem(shown, None, f"the file is too large; the limit is {max_bytes:,} bytes")]
             )
-        raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError([Problem(shown, None, "the file does not exist")]) from None
     except IsADirectoryError:
