@@ -122,7 +122,7 @@ def test_pdf_falls_back_to_helvetica_without_unicode_fonts(
     doc = five_activity_plan(content, child="Zoë Łukasz 小明", notes=["Nap first → then play ✓"])
     text, _ = pdf_text(pdf.plan_pdf(doc))
     assert "Zoë Lukasz ??" in text
-    assert "Nap first -> then play +" in text
+    assert "Nap first -> then play (yes)" in text
 
 
 def _unicode_font_available() -> bool:

@@ -1,47 +1,73 @@
-"""A home plan as a printable PDF (fpdf2): A4 or Letter, 11 pt body, page numbers.
+"""A home plan as a printable PDF (fpdf2): a two-page handout on A4 or Letter.
 
-Text is set in Noto Sans from the ``pymupdf-fonts`` package when it is
-installed, with Noto symbol fonts (and any CJK font the system has) filling in
-characters Noto Sans lacks. Without it, DejaVu Sans from the system, and as a
-last resort the PDF core font Helvetica. Whatever the fonts cannot show is
-replaced by words or ASCII (``✓`` → ``+``), then by its plain-Latin form
-(``Ł`` → ``L``), then by ``?``: a family's plan never fails to print over a
-character.
+The default plan (four activities, a two-week tracker, "When to call", notes,
+disclaimer and sources) fits two pages: a compact header and status block, the
+activity cards in two columns (a card moves to the next column rather than
+splitting, where it can), a tracker and "When to call" across the width, and
+the sources as small print at the foot of the last page. Body text is 10 pt.
+
+ottool breaks lines and pages itself and prints each finished line with
+fpdf2's ``text()``: every character's width is looked up once, so any text
+(a 200,000-character name, a 1,500-word activity) wraps in linear time and
+never meets fpdf2's "not enough horizontal space" or "too high" errors.
+
+Text is set in Noto Sans from the ``pymupdf-fonts`` package. Characters it lacks
+come from the first fallback font that has them (Noto's symbol fonts, DejaVu
+Sans, a CJK system font), cut down to just those characters and, when the font
+has PostScript (CFF) outlines, converted to TrueType outlines so that it is
+embedded as what it is. Fallback fonts are read only when the text needs them.
+Whatever no font can show becomes words or ASCII (``→`` → ``->``), then its
+plain-Latin form (``Ł`` → ``L``), then ``?``: a plan never fails over a character.
+The status symbols (✓ ◐ ! ?) are drawn beside their words.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import re
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ottool.errors import InputError
 from ottool.plandoc import ActivityCard, CallSign, PlanDocument
+from ottool.wording import OVERALL_LABELS, STATUS_LABELS
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
+#: The default plan fits this many pages; a plan that would spill over is set a little tighter.
+HANDOUT_PAGES = 2
 
-BODY_PT = 11
-LINE_MM = 4.7  # line height for 11 pt text: about 1.2 spacing
+PT = 25.4 / 72  # millimetres in a point
+BODY_PT = 10
+LINE_MM = 4.1  # line height for body text: 1.15 spacing
+TIGHT_LINE_MM = 3.9
+SMALL_PT = 7  # sources and the page footer: fine print
+SMALL_LINE_MM = 3.0
+MARGIN_X = 12
+MARGIN_TOP = 11
+MARGIN_BOTTOM = 12  # the footer line sits inside it
+COLUMN_GAP = 6.5
+
 INK = (29, 42, 48)
 MUTED = (70, 84, 90)
 ACCENT = (31, 95, 102)
 URGENT = (140, 29, 24)
 RULE = (185, 202, 200)
 SHADE = (236, 243, 242)
+GRID = (120, 140, 144)
 
 #: Symbols the fonts may lack, as words or ASCII; the words beside them carry the meaning.
 SYMBOL_FALLBACK = {
-    "✓": "+",
-    "✔": "+",
-    "✗": "x",
-    "✘": "x",
-    "◐": "~",
-    "⚠": "!",
+    "✓": "(yes)",
+    "✔": "(yes)",
+    "✗": "(no)",
+    "✘": "(no)",
+    "◐": "(half)",
+    "⚠": "(!)",
     "→": "->",
     "←": "<-",
     "⇒": "=>",
@@ -67,9 +93,12 @@ SYMBOL_FALLBACK = {
     "œ": "oe",
 }
 
+#: The status symbols, drawn as small marks beside their words (no font needed).
+_MARKS = {symbol for symbol, _ in (*STATUS_LABELS.values(), *OVERALL_LABELS.values())}
+
 #: Noto fonts shipped (as compressed Python modules) by the pymupdf-fonts package.
-_NOTO_TEXT = {"": "NotoSans_Regular", "B": "NotoSans_Bold", "I": "NotoSans_Italic"}
-_NOTO_EXTRA = ("NotoSansSymbols2_Regular", "NotoSansMath_Regular", "NotoSansSymbols_Regular")
+_NOTO_TEXT = {"": "NotoSans_Regular", "B": "NotoSans_Bold"}
+_NOTO_EXTRA = ("NotoSansSymbols2_Regular", "NotoSansSymbols_Regular", "NotoSansMath_Regular")
 _SYSTEM_DIRS = (
     Path("/usr/share/fonts"),
     Path("/usr/local/share/fonts"),
@@ -77,7 +106,7 @@ _SYSTEM_DIRS = (
     Path("/System/Library/Fonts"),
     Path("C:/Windows/Fonts"),
 )
-_DEJAVU = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+_DEJAVU = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 #: Fonts with Chinese, Japanese and Korean characters that systems commonly have.
 _CJK_NAMES = (
     "NotoSansCJK-Regular.ttc",
@@ -96,108 +125,398 @@ def plan_pdf(doc: PlanDocument, *, paper: str = "a4") -> bytes:
         raise InputError(f"unknown paper size '{paper}': use a4 or letter")
     import logging
 
+    from fpdf import FPDF
+
     # fontTools reports tables it leaves out of a font subset; nothing a reader can act on.
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-    pdf = _PlanPDF(PAPERS[paper.lower()])
-    pdf.fit = _set_up_fonts(pdf, _document_text(doc))
-    pdf.footer_text = pdf.fit(f"{doc.title} · {doc.date}")
+    pdf = FPDF(orientation="portrait", unit="mm", format=PAPERS[paper.lower()])
+    pdf.set_auto_page_break(auto=False)
+    pdf.set_creator("ottool")
     # Document properties that screen readers and PDF viewers announce.
     pdf.set_title(doc.title)
     pdf.set_subject("Home activity plan: a milestone check, not a diagnosis")
     pdf.set_lang("en")
     if doc.therapist:
         pdf.set_author(doc.therapist)
-    pdf.add_page()
-    _Layout(pdf, doc).draw()
+    faces = _Faces.for_text(pdf, _printed_text(doc))
+    pages = _lay_out(doc, faces, pdf.w, pdf.h, tight=False)
+    if len(pages.pages) > HANDOUT_PAGES:
+        tight = _lay_out(doc, faces, pdf.w, pdf.h, tight=True)
+        if len(tight.pages) < len(pages.pages):
+            pages = tight
+    # The title and date, cut to what fits beside "Page 10 of 10".
+    room = pdf.w - 2 * MARGIN_X - faces.width("Page 10 of 10", FOOTER) - 6
+    footer = wrap(
+        [Span(f"{doc.title} · {doc.date}", FOOTER)],
+        room,
+        faces=faces,
+        height=SMALL_LINE_MM,
+        max_lines=1,
+    )[0]
+    for number, placed in enumerate(pages.pages, start=1):
+        pdf.add_page()
+        for x, y, item in placed:
+            item.draw(pdf, x, y)
+        _footer(pdf, faces, footer, f"Page {number} of {len(pages.pages)}")
     return bytes(pdf.output())
 
 
-# --- fonts ---------------------------------------------------------------------------------
+def _lay_out(
+    doc: PlanDocument, faces: _Faces, width: float, height: float, *, tight: bool
+) -> _Pages:
+    pages = _Pages(MARGIN_TOP, height - MARGIN_BOTTOM, MARGIN_X, width - 2 * MARGIN_X)
+    _Plan(doc, faces, pages, tight=tight).lay_out()
+    return pages
+
+
+# --- text: styles, widths and line breaking --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a piece of text looks: ``face`` is "" or "B" (bold).
+
+    Two faces only: each font costs time to read and to embed, and muted colour
+    sets lead-ins and the disclaimer apart as well as italics would.
+    """
+
+    face: str = ""
+    size: float = BODY_PT
+    colour: tuple[int, int, int] = INK
+
+
+BODY = Style()
+BOLD = Style("B")
+MUTED_TEXT = Style(colour=MUTED)
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    style: Style = BODY
 
 
 @dataclass
-class _Fitter:
-    """Makes text printable with the fonts in the document."""
+class Line:
+    """One laid-out line: pieces of text at offsets from the line's left edge."""
 
+    pieces: list[tuple[float, str, Style]]
+    height: float
+
+
+NBSP = "\u00a0"
+_TOKENS = re.compile(r"\n|[ \t]+|[^ \t\n]+")
+
+
+class _Enough(Exception):
+    """Raised inside :func:`wrap` once it has the lines asked for."""
+
+
+def wrap(
+    spans: Sequence[Span],
+    width: float,
+    *,
+    faces: _Faces,
+    height: float = LINE_MM,
+    indent: float = 0,
+    max_lines: int | None = None,
+) -> list[Line]:
+    """Break ``spans`` into lines at most ``width`` mm wide; later lines start at ``indent``.
+
+    Greedy, at spaces; a word wider than a line is cut between characters.
+    Linear in the length of the text; with ``max_lines``, stops there.
+    """
+    lines: list[Line] = []
+    pieces: list[tuple[float, str, Style]] = []
+    x = 0.0
+    space: tuple[float, str, Style] | None = None  # a pending space, kept only mid-line
+
+    def finish() -> None:
+        nonlocal pieces, x, space
+        lines.append(Line(_merge(pieces), height))
+        pieces, x, space = [], indent, None
+        if max_lines is not None and len(lines) >= max_lines:
+            raise _Enough
+
+    def add(text: str, style: Style) -> None:
+        # A non-breaking space only holds words together; it prints as a space.
+        pieces.append((x, text.replace(NBSP, " "), style))
+
+    try:
+        for span in spans:
+            style = span.style
+            for token in _TOKENS.findall(faces.fit(span.text)):
+                if token == "\n":
+                    finish()
+                    continue
+                if token[0] in " \t":
+                    if pieces:
+                        space = (x, " ", style)
+                    continue
+                word_width = faces.width(token, style)
+                gap = faces.width(" ", space[2]) if space else 0.0
+                if pieces and x + gap + word_width > width:
+                    finish()
+                    gap = 0.0
+                elif space:
+                    pieces.append(space)
+                space = None
+                x += gap
+                start = 0
+                while x + word_width > width and start < len(token):
+                    # A word longer than the line: as many characters as fit, then the rest.
+                    count, used = faces.prefix_fitting(token, start, style, max(width - x, 0.0))
+                    add(token[start : start + count], style)
+                    start += count
+                    word_width -= used
+                    finish()
+                if start < len(token):
+                    add(token[start:], style)
+                    x += word_width
+        if pieces or not lines:
+            finish()
+    except _Enough:
+        pass
+    return lines
+
+
+def _merge(pieces: list[tuple[float, str, Style]]) -> list[tuple[float, str, Style]]:
+    """Join neighbouring pieces of one style, so each line prints in few calls."""
+    merged: list[tuple[float, str, Style]] = []
+    for x, text, style in pieces:
+        if merged and merged[-1][2] == style:
+            start, before, _ = merged[-1]
+            merged[-1] = (start, before + text, style)
+        else:
+            merged.append((x, text, style))
+    return merged
+
+
+# --- fonts -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Faces:
+    """The document's fonts: which one prints each character, and how wide it is."""
+
+    pdf: Any
+    family: str
     covered: Callable[[int], bool]
-    cache: dict[str, str] = field(default_factory=dict)
+    fallbacks: list[tuple[str, set[int]]] = field(default_factory=list)
+    _fitted: dict[str, str] = field(default_factory=dict)
+    _widths: dict[tuple[str, str], float] = field(default_factory=dict)
 
-    def __call__(self, text: str) -> str:
-        return "".join(self._char(c) for c in text)
+    @classmethod
+    def for_text(cls, pdf: Any, chars: set[str]) -> _Faces:
+        """Add the best fonts available for ``chars`` to ``pdf``."""
+        files = _noto_files() or _system_files(_DEJAVU)
+        if not files:
+            for style in ("", "B"):
+                pdf.set_font("helvetica", style, BODY_PT)
+            return cls(pdf, "helvetica", lambda code: code < 256 and not 0x7F <= code < 0xA0)
+        for style in ("", "B"):
+            # A missing bold file is printed in the regular face.
+            pdf.add_font("plan", style, str(files.get(style, files[""])))
+        cmap: set[int] = set(pdf.fonts["plan"].cmap)
+        faces = cls(pdf, "plan", cmap.__contains__)
+        missing = {ord(c) for c in chars if c not in "\n\t"} - cmap
+        missing = {c for c in missing if unicodedata.category(chr(c))[0] not in "CZ"}
+        if missing:
+            faces._add_fallbacks(missing)
+        return faces
 
-    def _char(self, char: str) -> str:
-        known = self.cache.get(char)
-        if known is not None:
-            return known
-        fitted = self._replace(char)
-        self.cache[char] = fitted
-        return fitted
+    def _add_fallbacks(self, missing: set[int]) -> None:
+        for number, path in enumerate(_fallback_candidates(missing)):
+            if not missing:
+                break
+            wanted = missing & _cmap(path)
+            if not wanted:
+                continue
+            subset = _truetype_subset(path, wanted)
+            if subset is None:
+                continue
+            family = f"fallback{number}"
+            self.pdf.add_font(family, "", str(subset))
+            self.fallbacks.append((family, wanted))
+            missing -= wanted
+
+    def fit(self, text: str) -> str:
+        """``text`` with every character a font here can print."""
+        return "".join(self._fit_char(c) for c in text)
+
+    def _fit_char(self, char: str) -> str:
+        known = self._fitted.get(char)
+        if known is None:
+            known = self._fitted[char] = self._replace(char)
+        return known
+
+    def _can_print(self, code: int) -> bool:
+        # The fonts' own "characters" like U+FFFD would print as empty boxes: only real glyphs.
+        if code == 0xFFFD:
+            return False
+        return self.covered(code) or any(code in chars for _, chars in self.fallbacks)
 
     def _replace(self, char: str) -> str:
-        if char in "\n\t" or self.covered(ord(char)):
+        if char in "\n\t" or self._can_print(ord(char)):
             return char
+        if unicodedata.category(char)[0] == "C":
+            return ""  # control and format characters print as nothing
         if char in SYMBOL_FALLBACK:
-            return SYMBOL_FALLBACK[char]
+            return self.fit(SYMBOL_FALLBACK[char])
         plain = unicodedata.normalize("NFKD", char)
-        kept = "".join(c for c in plain if not unicodedata.combining(c) and self.covered(ord(c)))
+        kept = "".join(c for c in plain if not unicodedata.combining(c) and self._can_print(ord(c)))
         return kept or "?"
 
+    def font_key(self, char: str, face: str) -> tuple[str, str]:
+        """The (family, style) that prints ``char``."""
+        code = ord(char)
+        if self.covered(code):
+            return self.family, face
+        for family, chars in self.fallbacks:
+            if code in chars:
+                return family, ""
+        return self.family, face
 
-def _document_text(doc: PlanDocument) -> set[str]:
+    def char_width(self, char: str, face: str) -> float:
+        """Width of ``char`` at 1 pt, in millimetres."""
+        known = self._widths.get((char, face))
+        if known is None:
+            family, style = self.font_key(char, face)
+            font = self.pdf.fonts[family + style]
+            _, points = font.get_text_width(char, 1, None)
+            known = self._widths[(char, face)] = points * PT
+        return known
+
+    def width(self, text: str, style: Style) -> float:
+        return sum(self.char_width(c, style.face) for c in text) * style.size
+
+    def prefix_fitting(
+        self, text: str, start: int, style: Style, width: float
+    ) -> tuple[int, float]:
+        """How many characters of ``text`` from ``start`` fit ``width`` (at least one), and
+        how wide they are."""
+        used = 0.0
+        for i in range(start, len(text)):
+            char = self.char_width(text[i], style.face) * style.size
+            if used + char > width and i > start:
+                return i - start, used
+            used += char
+        return len(text) - start, used
+
+    def runs(self, text: str, face: str) -> Iterator[tuple[str, str, str]]:
+        """``text`` cut into (family, style, text) runs, one font each."""
+        start = 0
+        key = self.font_key(text[0], face) if text else (self.family, face)
+        for i, char in enumerate(text):
+            this = self.font_key(char, face)
+            if this != key:
+                yield (*key, text[start:i])
+                start, key = i, this
+        if start < len(text):
+            yield (*key, text[start:])
+
+
+def _printed_text(doc: PlanDocument) -> set[str]:
+    """Every character the PDF prints: status marks are drawn, so they need no font."""
     import json
 
-    return set(json.dumps(doc.as_data(), ensure_ascii=False))
+    data = doc.as_data()
+    data["overall"] = _split_mark(doc.overall)[1] if doc.overall else None
+    data["areas"] = [(area.name, _split_mark(area.status)[1]) for area in doc.areas]
+    return set(json.dumps(data, ensure_ascii=False))
 
 
-def _set_up_fonts(pdf: Any, chars: set[str]) -> _Fitter:
-    """Add the best fonts available for ``chars`` and return the matching text fitter."""
-    files = _noto_files() or _system_files(_DEJAVU)
-    if not files:
-        pdf.family = "helvetica"
-        return _Fitter(lambda code: code < 256 and code not in range(0x80, 0xA0))
-    pdf.family = "plan"
-    for style, path in files.items():
-        pdf.add_font("plan", style, str(path))
-    cmap: set[int] = set(pdf.fonts["plan"].cmap)
-    missing = {ord(c) for c in chars} - cmap
-    fallbacks = []
-    for number, path in enumerate(_fallback_candidates(missing)):
-        if not missing:
-            break
-        covers = _cmap(path)
-        if missing & covers:
-            family = f"fallback{number}"
-            pdf.add_font(family, "", str(path))
-            fallbacks.append(family)
-            cmap |= covers
-            missing -= covers
-    if fallbacks:
-        pdf.set_fallback_fonts(fallbacks, exact_match=False)
-    # The fonts' own "characters" like U+FFFF would print as empty boxes: only real glyphs count.
-    return _Fitter(lambda code: code in cmap and code != 0xFFFD)
-
-
-def _cmap(path: Path) -> set[int]:
-    """The characters a font file has, read without loading the whole font."""
-    from fontTools.ttLib import TTCollection, TTFont  # type: ignore[import-untyped]
+@functools.cache
+def _cmap(path: Path) -> frozenset[int]:
+    """The characters a font file has, read without loading the whole font (once a process)."""
+    from fontTools.ttLib import TTCollection, TTFont
 
     try:
         if path.suffix.lower() in (".ttc", ".otc"):
             with TTCollection(str(path), lazy=True) as collection:
-                return set(collection.fonts[0].getBestCmap() or {})
+                return frozenset(collection.fonts[0].getBestCmap() or {})
         with TTFont(str(path), lazy=True) as font:
-            return set(font.getBestCmap() or {})
+            return frozenset(font.getBestCmap() or {})
     except Exception:  # a broken system font is simply not used
-        return set()
+        return frozenset()
+
+
+def _truetype_subset(path: Path, chars: set[int]) -> Path | None:
+    """A small TrueType font with just ``chars`` from ``path``, converted from CFF if needed.
+
+    fpdf2 embeds every font as TrueType; a CFF (PostScript-outline) font embedded
+    that way makes poppler warn "Mismatch between font type and embedded font file"
+    and some viewers draw wrong glyphs. Cutting the font down first keeps this fast.
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    try:
+        font = TTFont(str(path), fontNumber=0, lazy=False)
+        options = subset.Options()
+        options.layout_features = []
+        options.notdef_outline = True
+        options.name_IDs = ["*"]
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=sorted(chars))
+        subsetter.subset(font)
+        if "CFF " in font or "CFF2" in font:
+            _cff_to_glyf(font)
+        out = _font_dir() / f"subset-{len(list(_font_dir().iterdir()))}.ttf"
+        font.save(str(out))
+        return out
+    except Exception:  # a font that cannot be cut down is simply not used
+        return None
+
+
+def _cff_to_glyf(font: Any) -> None:
+    """Replace a font's CFF outlines with TrueType (quadratic) ones, in place."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+
+    order = font.getGlyphOrder()
+    glyphs = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder = order
+    glyf.glyphs = {}
+    for name in order:
+        pen = TTGlyphPen(glyphs)
+        glyphs[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyf[name] = pen.glyph()
+    for table in ("CFF ", "CFF2", "VORG"):
+        if table in font:
+            del font[table]
+    font["glyf"] = glyf
+    font["loca"] = newTable("loca")
+    font.sfntVersion = "\x00\x01\x00\x00"
+    post = font["post"]
+    post.formatType = 2.0
+    post.extraNames = []
+    post.mapping = {}
+    post.glyphOrder = order
+    maxp = font["maxp"]
+    maxp.tableVersion = 0x00010000
+    for name in (
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
+        setattr(maxp, name, 0)
+    maxp.maxZones = 1
+    font["head"].indexToLocFormat = 0
+    font["head"].glyphDataFormat = 0
 
 
 def _fallback_candidates(missing: set[int]) -> Iterator[Path]:
-    if not missing:
-        return
-    noto = _noto_dir()
-    if noto is not None:
+    folder = _font_dir()
+    if _has_noto():
         for module in _NOTO_EXTRA:
-            path = _noto_file(noto, module)
+            path = _noto_file(folder, module)
             if path is not None:
                 yield path
     dejavu = _system_files({"": _DEJAVU[""]})
@@ -208,21 +527,26 @@ def _fallback_candidates(missing: set[int]) -> Iterator[Path]:
 
 
 def _noto_files() -> dict[str, Path] | None:
-    folder = _noto_dir()
-    if folder is None:
+    if not _has_noto():
         return None
+    folder = _font_dir()
     found = {style: _noto_file(folder, module) for style, module in _NOTO_TEXT.items()}
     paths = {style: path for style, path in found.items() if path is not None}
     return paths if "" in paths else None
 
 
 @functools.cache
-def _noto_dir() -> Path | None:
-    """A private folder for the Noto font files, unpacked from pymupdf-fonts on first use."""
+def _has_noto() -> bool:
     try:
         importlib.import_module("pymupdf_fonts")
     except ImportError:
-        return None
+        return False
+    return True
+
+
+@functools.cache
+def _font_dir() -> Path:
+    """A private folder for font files: Noto unpacked from pymupdf-fonts, fallback subsets."""
     # The folder lives as long as the process; the fonts unpack in milliseconds.
     holder = tempfile.TemporaryDirectory(prefix="ottool-fonts-")
     _KEEP.append(holder)
@@ -268,389 +592,669 @@ def _find_system_font(name: str) -> Path | None:
     return None
 
 
-# --- layout --------------------------------------------------------------------------------
+# --- drawing ---------------------------------------------------------------------------------
 
 
-def _make_pdf_class() -> Any:
-    from fpdf import FPDF
-
-    class PlanPDF(FPDF):
-        fit: Callable[[str], str]
-        footer_text: str
-        family: str
-
-        def __init__(self, paper: str | tuple[float, float]) -> None:
-            super().__init__(orientation="portrait", unit="mm", format=paper)
-            self.set_margins(16, 13, 16)
-            self.set_auto_page_break(auto=True, margin=15)
-            self.fit = str
-            self.footer_text = ""
-            self.family = "helvetica"
-            self.set_creator("ottool")
-
-        def footer(self) -> None:
-            self.set_y(-11)
-            self.set_font(self.family, "", 9)
-            self.set_text_color(*MUTED)
-            self.cell(0, 4, self.footer_text, align="L")
-            self.set_x(self.l_margin)
-            self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="R")
-
-    return PlanPDF
+def _print_line(pdf: Any, faces: _Faces, line: Line, x: float, y: float) -> None:
+    """Print a laid-out line whose top-left corner is at (x, y)."""
+    for offset, text, style in line.pieces:
+        size = style.size * PT
+        baseline = y + (line.height - size) / 2 + 0.78 * size
+        pdf.set_text_color(*style.colour)
+        left = x + offset
+        for family, face, run in faces.runs(text, style.face):
+            pdf.set_font(family, face, style.size)
+            pdf.text(left, baseline, run)
+            left += faces.width(run, style)
 
 
-def _scratch_like(pdf: Any) -> Any:
-    """A page as wide as ``pdf``'s and too tall to ever break, with the same fonts."""
-    scratch = _make_pdf_class()((pdf.w, 10_000))
-    scratch.set_auto_page_break(auto=False)
-    scratch.fonts.update(pdf.fonts)
-    scratch._fallback_font_ids = pdf._fallback_font_ids
-    scratch._fallback_font_exact_match = pdf._fallback_font_exact_match
-    scratch.family = pdf.family
-    scratch.add_page()
-    return scratch
+def _mark(pdf: Any, symbol: str, x: float, y: float, height: float) -> float:
+    """Draw a status mark (✓ ◐ ! ?) in a box ``height`` tall at (x, y); return its width."""
+    size = 3.2
+    cx, cy = x + size / 2, y + height / 2
+    if symbol == "✓":
+        pdf.set_draw_color(*ACCENT)
+        pdf.set_line_width(0.55)
+        pdf.polyline([(x + 0.3, cy), (x + 1.2, cy + 1.1), (x + size, cy - 1.3)])
+    elif symbol == "◐":
+        pdf.set_draw_color(*ACCENT)
+        pdf.set_fill_color(*ACCENT)
+        pdf.set_line_width(0.3)
+        pdf.circle(x=cx, y=cy, radius=size / 2 - 0.15, style="D")
+        pdf.solid_arc(cx, cy, size / 2 - 0.15, 90, 270, style="F")
+    else:
+        colour = URGENT if "!" in symbol else MUTED
+        pdf.set_fill_color(*colour)
+        pdf.set_text_color(255, 255, 255)
+        width = size * max(1, len(symbol) * 0.75)
+        pdf.rect(x, cy - size / 2, width, size, style="F", round_corners=True, corner_radius=0.8)
+        pdf.set_font(pdf.font_family or "helvetica", "B", 7.5)
+        text_w = pdf.get_string_width(symbol)
+        pdf.text(x + (width - text_w) / 2, cy + 0.95, symbol)
+        return width + 1.4
+    return size + 1.4
 
 
-def _PlanPDF(paper: str | tuple[float, float]) -> Any:
-    return _make_pdf_class()(paper)
+def _split_mark(text: str) -> tuple[str | None, str]:
+    """ "✓ On track" → ("✓", "On track"); text without a status mark stays whole."""
+    symbol, _, words = text.partition(" ")
+    return (symbol, words) if symbol in _MARKS and words else (None, text)
 
 
-class _Layout:
-    """Draws the plan document onto the PDF, top to bottom."""
+FOOTER = Style(size=SMALL_PT + 0.5, colour=MUTED)
 
-    def __init__(self, pdf: Any, doc: PlanDocument) -> None:
-        self.pdf = pdf
-        self.doc = doc
-        self.fit: Callable[[str], str] = pdf.fit
-        self.scratch: Any = None
 
-    def draw(self) -> None:
-        self.header()
-        self.status()
-        self.heading("Why these activities")
-        self.paragraph(self.doc.intro)
-        self.heading("Activities", keep_with=24)
-        for number, card in enumerate(self.doc.activities, start=1):
-            self.keep_together(functools.partial(self.card, number=number, card=card), accent=True)
-        self.tracker()
-        self.when_to_call()
-        self.notes()
-        self.closing()
+def _footer(pdf: Any, faces: _Faces, left: Line, right: str) -> None:
+    """The footer line: the plan's title and date at the left, the page number at the right."""
+    style = FOOTER
+    y = pdf.h - MARGIN_BOTTOM + 4.5
+    right_w = faces.width(right, style)
+    _print_line(pdf, faces, left, MARGIN_X, y)
+    _print_line(pdf, faces, Line([(0, right, style)], SMALL_LINE_MM), pdf.w - MARGIN_X - right_w, y)
 
-    # Text helpers: each takes the target (the PDF or a dry-run recorder).
 
-    def font(self, style: str = "", size: float = BODY_PT, p: Any = None) -> None:
-        (p or self.pdf).set_font(self.pdf.family, style, size)
+# --- pages -----------------------------------------------------------------------------------
 
-    def paragraph(
-        self, text: str, *, style: str = "", colour: tuple[int, int, int] = INK, p: Any = None
-    ) -> None:
-        p = p or self.pdf
-        self.font(style, p=p)
-        p.set_text_color(*colour)
-        p.multi_cell(0, LINE_MM, self.fit(text), align="L", new_x="LMARGIN", new_y="NEXT")
+Draw = Callable[[Any, float, float], None]
 
-    def labelled(self, label: str, value: str, p: Any = None) -> None:
-        """``label`` in bold, then ``value``, wrapping under the label's start."""
-        p = p or self.pdf
-        p.set_text_color(*INK)
-        self.font("B", p=p)
-        p.write(LINE_MM, self.fit(label) + " ")
-        self.font("", p=p)
-        p.write(LINE_MM, self.fit(value))
-        p.ln(LINE_MM)
 
-    def facts(self, pairs: list[tuple[str, str]], p: Any = None) -> None:
-        """Short ``label value`` pairs side by side, a pair never split across lines."""
-        p = p or self.pdf
-        gap = "      "
-        p.set_text_color(*INK)
-        right = p.w - p.r_margin
-        for i, (label, value) in enumerate(pairs):
-            label, value = self.fit(label) + " ", self.fit(value)
-            self.font("B", p=p)
-            width = p.get_string_width(label)
-            self.font("", p=p)
-            width += p.get_string_width(value)
-            if i and p.get_x() + width > right:
-                p.ln(LINE_MM)
-            elif i:
-                p.write(LINE_MM, gap)
-            self.font("B", p=p)
-            p.write(LINE_MM, label)
-            self.font("", p=p)
-            p.write(LINE_MM, value)
-        p.ln(LINE_MM)
+@dataclass
+class Item:
+    """A slice of the page, as tall as ``height``; a page or column may break before it."""
 
-    def heading(self, text: str, *, keep_with: float = 16) -> None:
-        p = self.pdf
-        if p.get_y() + 10 + keep_with > p.page_break_trigger:
-            p.add_page()
-        p.ln(2.5)
-        self.font("B", 13.5)
-        p.set_text_color(*ACCENT)
-        p.cell(0, 7, self.fit(text), new_x="LMARGIN", new_y="NEXT")
-        p.set_draw_color(*RULE)
-        p.set_line_width(0.4)
-        p.line(p.l_margin, p.get_y(), p.w - p.r_margin, p.get_y())
-        p.ln(1.8)
+    height: float
+    draw: Draw
+    breakable: bool = True
+    space: bool = False  # blank space only: dropped at the top of a column
+    column_break: bool = False  # may move to the next column of the same page
 
-    def keep_together(self, draw: Callable[[Any], None], *, accent: bool = False) -> None:
-        """Draw a block on one page: move it to the next page if it would split."""
-        p = self.pdf
-        height = self.measure(draw)
-        room = p.page_break_trigger - p.get_y()
-        if height > room and height <= p.page_break_trigger - p.t_margin:
-            p.add_page()
-        top = p.get_y()
-        draw(p)
-        if accent:
-            p.set_draw_color(*ACCENT)
-            p.set_line_width(0.9)
-            p.line(p.l_margin - 3.5, top + 1, p.l_margin - 3.5, p.get_y() - 1.5)
 
-    def measure(self, draw: Callable[[Any], None]) -> float:
-        """The height ``draw`` takes, found by drawing on an endless scratch page.
+def _nothing(pdf: Any, x: float, y: float) -> None:
+    """Blank space draws nothing."""
 
-        The scratch PDF shares the real one's fonts, so this costs one more drawing;
-        fpdf2's own dry run copies the whole document each time, fonts included.
+
+def gap(height: float) -> Item:
+    return Item(height, _nothing, space=True)
+
+
+def keep(items: list[Item]) -> list[Item]:
+    """The items as one block that a column or page break does not split, where it can."""
+    for item in items[1:]:
+        item.breakable = False
+    return items
+
+
+def keep_on_page(items: list[Item], *, lines: int = 3) -> list[Item]:
+    """The items as one block that may go on in the next column, but not on the next page.
+
+    At least ``lines`` items stay together at either end of a column break.
+    """
+    keep(items)
+    for item in items[lines + 1 : len(items) - lines + 1]:
+        item.column_break = True
+    return items
+
+
+@dataclass
+class _Pages:
+    """Places items top to bottom, in one or more columns, page after page."""
+
+    top: float
+    bottom: float
+    left: float
+    width: float
+    pages: list[list[tuple[float, float, Item]]] = field(default_factory=lambda: [[]])
+    y: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.y = self.top
+
+    def column_width(self, columns: int) -> float:
+        return (self.width - COLUMN_GAP * (columns - 1)) / columns
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = self.top
+
+    def place(self, items: list[Item], columns: int = 1, *, keep_with: float = 0) -> None:
+        """Flow ``items`` from the current position; several columns end level.
+
+        ``keep_with`` is the room (mm) that what comes next needs on the same page.
         """
-        if self.scratch is None:
-            self.scratch = _scratch_like(self.pdf)
-        s = self.scratch
-        s.set_xy(s.l_margin, s.t_margin)
-        draw(s)
-        return float(s.get_y() - s.t_margin)
+        if keep_with and self.y + sum(i.height for i in items) + keep_with > self.bottom:
+            self.new_page()
+        rest = items
+        step = self.column_width(columns) + COLUMN_GAP
+        while rest:
+            room = self.bottom - self.y
+            filled, end = _fill(rest, room, self.bottom - self.top, columns)
+            if end == len(rest) and columns > 1:
+                filled = _balanced(rest, room, self.bottom - self.top, columns)
+            if end == 0:
+                self.new_page()
+                continue
+            for number, column in enumerate(filled):
+                y = self.y
+                for item in column:
+                    self.pages[-1].append((self.left + number * step, y, item))
+                    y += item.height
+            rest = rest[end:]
+            if rest:
+                self.new_page()
+            else:
+                self.y += max(sum(i.height for i in column) for column in filled)
+
+    def place_at_foot(self, items: list[Item]) -> None:
+        """Put ``items`` at the foot of this page if they fit below what is there, else flow."""
+        height = sum(i.height for i in items)
+        if self.y + height > self.bottom:
+            self.place(items)
+            return
+        y = self.bottom - height
+        for item in items:
+            self.pages[-1].append((self.left, y, item))
+            y += item.height
+        self.y = self.bottom
+
+
+def _fill(
+    items: list[Item], room: float, full: float, columns: int
+) -> tuple[list[list[Item]], int]:
+    """Fill up to ``columns`` columns ``room`` tall; return them and the next item's index.
+
+    A column ends before the last breakable item that still fits. A block
+    that cannot fit in this short column but would in a full one moves on;
+    a block taller than a full column is split where it must.
+    """
+    filled: list[list[Item]] = []
+    i = 0
+    for column in range(columns):
+        last = column == columns - 1
+        while i < len(items) and items[i].space:
+            i += 1  # no blank space at the top of a column
+        start, used, j = i, 0.0, i
+        while j < len(items) and used + items[j].height <= room + 1e-6:
+            used += items[j].height
+            j += 1
+        if j < len(items):
+            cut = next(
+                (
+                    k
+                    for k in range(j, start, -1)
+                    if items[k].breakable or (items[k].column_break and not last)
+                ),
+                start,
+            )
+            if cut == start and j > start:
+                block = _block_height(items, start)
+                cut = start if block <= full and room < full else j
+            j = cut
+        filled.append(items[start:j])
+        i = j
+        if i >= len(items):
+            break
+    return filled, i
+
+
+def _block_height(items: list[Item], start: int) -> float:
+    """Height of the unbreakable block that begins at ``start``."""
+    height = items[start].height
+    for item in items[start + 1 :]:
+        if item.breakable:
+            break
+        height += item.height
+    return height
+
+
+def _balanced(items: list[Item], room: float, full: float, columns: int) -> list[list[Item]]:
+    """The shortest columns (no taller than ``room``) that hold every item."""
+    low, high = max(i.height for i in items), room
+    best, _ = _fill(items, room, full, columns)
+    for _ in range(24):
+        if high - low < 0.5:
+            break
+        middle = (low + high) / 2
+        filled, end = _fill(items, middle, full, columns)
+        if end == len(items):
+            best, high = filled, middle
+        else:
+            low = middle
+    return best
+
+
+# --- the plan --------------------------------------------------------------------------------
+
+
+class _Plan:
+    """Turns the plan document into page items: header, status, cards, tracker and the rest."""
+
+    def __init__(self, doc: PlanDocument, faces: _Faces, pages: _Pages, *, tight: bool) -> None:
+        self.doc = doc
+        self.faces = faces
+        self.pages = pages
+        # Tight: a little less leading and space, for plans that would just spill over.
+        self.line = TIGHT_LINE_MM if tight else LINE_MM
+        self.spacing = 0.4 if tight else 1.0
+
+    def gap(self, height: float) -> Item:
+        return gap(height * self.spacing)
+
+    def lay_out(self) -> None:
+        full = self.pages.width
+        half = self.pages.column_width(2)
+        self.pages.place([*self.header(full), *self.status(full)])
+        self.pages.place(
+            keep([*self.heading("Activities", full), *self.text([Span(self.doc.intro)], full)])
+        )
+        cards: list[Item] = []
+        for number, card in enumerate(self.doc.activities, start=1):
+            cards += self.card(number, card, half)
+        self.pages.place(cards, columns=2)
+        self.pages.place(self.tracker(full))
+        self.when_to_call(full, half)
+        if self.doc.notes:
+            notes = self.heading("Notes from your therapist", full)
+            for note in self.doc.notes:
+                notes += self.bullet([Span(note)], full, "–")
+            self.pages.place(keep(notes[:3]) + notes[3:])
+        self.pages.place(
+            keep([self.gap(2.5), *self.text([Span(self.doc.disclaimer, MUTED_TEXT)], full)])
+        )
+        self.pages.place_at_foot(self.sources(full))
+
+    # Building blocks.
+
+    def lines(
+        self, lines: Iterable[Line], x: float = 0, *, bar: tuple[int, int, int] | None = None
+    ) -> list[Item]:
+        """One item per line, each drawing its line ``x`` mm in (and a slice of a side bar)."""
+        faces = self.faces
+
+        def item(line: Line) -> Item:
+            def draw(pdf: Any, left: float, top: float) -> None:
+                if bar is not None:
+                    pdf.set_draw_color(*bar)
+                    pdf.set_line_width(0.8)
+                    pdf.line(left - 3, top, left - 3, top + line.height)
+                _print_line(pdf, faces, line, left + x, top)
+
+            return Item(line.height, draw)
+
+        return [item(line) for line in lines]
+
+    def text(
+        self,
+        spans: Sequence[Span],
+        width: float,
+        *,
+        x: float = 0,
+        indent: float = 0,
+        height: float | None = None,
+        bar: tuple[int, int, int] | None = None,
+    ) -> list[Item]:
+        lines = wrap(spans, width - x, faces=self.faces, height=height or self.line, indent=indent)
+        return self.lines(lines, x, bar=bar)
+
+    def bullet(
+        self,
+        spans: Sequence[Span],
+        width: float,
+        marker: str,
+        *,
+        bar: tuple[int, int, int] | None = None,
+    ) -> list[Item]:
+        """A hanging paragraph: ``marker`` in the margin, the text aligned after it."""
+        items = self.text(spans, width, x=4.5, bar=bar)
+        first = items[0].draw
+        faces = self.faces
+        marker_line = Line([(0, faces.fit(marker), spans[0].style)], items[0].height)
+
+        def draw(pdf: Any, left: float, top: float) -> None:
+            # The marker first, so that text extraction reads "1. Lay your baby…".
+            _print_line(pdf, faces, marker_line, left + 0.5, top)
+            first(pdf, left, top)
+
+        items[0] = Item(items[0].height, draw)
+        return items
+
+    def heading(self, title: str, width: float) -> list[Item]:
+        style = Style("B", 12, ACCENT)
+        items = [self.gap(2.5), *self.text([Span(title, style)], width, height=5.8)]
+        last = items[-1].draw
+
+        def draw(pdf: Any, left: float, top: float) -> None:
+            last(pdf, left, top)
+            pdf.set_draw_color(*RULE)
+            pdf.set_line_width(0.35)
+            pdf.line(left, top + 5.8, left + width, top + 5.8)
+
+        items[-1] = Item(items[-1].height + 1.4, draw)
+        return keep(items)
+
+    def facts(
+        self, pairs: list[tuple[str, str]], width: float, *, bar: tuple[int, int, int] | None = None
+    ) -> list[Item]:
+        """``label value`` pairs side by side, a pair moving to a new line when it does not fit."""
+        faces = self.faces
+        lines: list[Line] = []
+        pieces: list[tuple[float, str, Style]] = []
+        x = 0.0
+        space = 4.5  # mm between pairs
+        for label, value in pairs:
+            # A non-breaking space keeps each label with the first word of its value.
+            pair = wrap(
+                [Span(label + "\u00a0", BOLD), Span(value)], width, faces=faces, height=self.line
+            )
+            pair_w = _line_width(faces, pair[0])
+            if len(pair) == 1 and pieces and x + space + pair_w <= width:
+                pieces += [(x + space + at, text, style) for at, text, style in pair[0].pieces]
+                x += space + pair_w
+                continue
+            if pieces:
+                lines.append(Line(pieces, self.line))
+            if len(pair) == 1:
+                pieces, x = list(pair[0].pieces), pair_w
+            else:
+                lines += pair
+                pieces, x = [], 0.0
+        if pieces:
+            lines.append(Line(pieces, self.line))
+        return self.lines(lines, bar=bar)
 
     # Sections.
 
-    def header(self) -> None:
-        p, doc = self.pdf, self.doc
-        self.font("B", 18)
-        p.set_text_color(*ACCENT)
-        p.multi_cell(0, 8.5, self.fit(doc.title), new_x="LMARGIN", new_y="NEXT")
-        p.ln(0.8)
-        details = []
+    def header(self, width: float) -> list[Item]:
+        doc = self.doc
+        items = self.text([Span(doc.title, Style("B", 17, ACCENT))], width, height=8)
+        facts = []
         if doc.child:
-            details.append(("Child:", doc.child))
-        details += [
+            facts.append(("Child:", doc.child))
+        facts += [
             ("Age:", doc.age),
             ("Checklist:", f"{doc.checklist_months} months"),
             ("Date:", doc.date),
         ]
         if doc.therapist:
-            details.append(("Therapist:", doc.therapist))
-        self.facts(details)
+            facts.append(("Therapist:", doc.therapist))
+        items += self.facts(facts, width)
+        return keep(items)
 
-    def status(self) -> None:
+    def status(self, width: float) -> list[Item]:
         doc = self.doc
         if not doc.overall and not doc.concerns:
-            return
-        self.keep_together(self._status_block)
-
-    def _status_block(self, p: Any) -> None:
-        doc = self.doc
-        p.ln(3)
-        top = p.get_y()
-        p.set_left_margin(self.pdf.l_margin + 4)
-        p.set_x(p.l_margin)
-        if doc.overall:
-            self.font("B", p=p)
-            p.set_text_color(*INK)
-            p.multi_cell(
-                0, LINE_MM, self.fit(f"Next step: {doc.overall}"), new_x="LMARGIN", new_y="NEXT"
-            )
-            if doc.overall_advice:
-                self.paragraph(doc.overall_advice, p=p)
-            if doc.areas:
-                p.ln(1)
-                width = max(p.get_string_width(self.fit(a.name)) for a in doc.areas) + 8
-                for area in doc.areas:
-                    self.font("", p=p)
-                    p.set_text_color(*INK)
-                    p.cell(width, LINE_MM, self.fit(area.name))
-                    self.font("B", p=p)
-                    p.cell(0, LINE_MM, self.fit(area.status), new_x="LMARGIN", new_y="NEXT")
-        if doc.concerns:
-            p.ln(1)
-            self.labelled("Your note:", doc.concerns, p=p)
-        p.set_left_margin(self.pdf.l_margin - 4)
+            return []
+        inner = width - 9
         colour = URGENT if doc.overall and doc.overall.startswith("!!") else ACCENT
-        p.set_draw_color(*colour)
-        p.set_line_width(1.2)
-        p.line(p.l_margin, top, p.l_margin, p.get_y())
-        p.ln(1)
+        body: list[Item] = [self.gap(1.5)]
+        if doc.overall:
+            symbol, words = _split_mark(doc.overall)
+            mark_w = 6.5 if symbol else 0
+            label_w = self.faces.width("Next step: ", Style("B", 10.5))
+            body += self.text(
+                [Span(words, Style("B", 10.5))],
+                inner,
+                x=label_w + mark_w,
+                height=5,
+            )
+            body[1] = self._with_label(body[1], "Next step:", symbol, label_w)
+            if doc.overall_advice:
+                body += self.text([Span(doc.overall_advice)], inner)
+            body += self.areas(inner)
+        if doc.concerns:
+            body += [
+                self.gap(1.2),
+                *self.text([Span("Your note: ", BOLD), Span(doc.concerns)], inner),
+            ]
+        body.append(gap(1.5))
+        return [self.gap(2.5), *keep(self._boxed(body, width, colour))]
 
-    def card(self, p: Any, number: int, card: ActivityCard) -> None:
-        p.ln(1.5)
-        self.font("B", 12.5, p=p)
-        p.set_text_color(*ACCENT)
-        p.multi_cell(0, 6.2, self.fit(f"{number}. {card.name}"), new_x="LMARGIN", new_y="NEXT")
+    def _with_label(self, item: Item, label: str, symbol: str | None, label_w: float) -> Item:
+        faces = self.faces
+        line = Line([(0, label, Style("B", 10.5))], item.height)
+        first = item.draw
+
+        def draw(pdf: Any, left: float, top: float) -> None:
+            _print_line(pdf, faces, line, left, top)
+            if symbol:
+                _mark(pdf, symbol, left + label_w, top, item.height)
+            first(pdf, left, top)
+
+        return Item(item.height, draw)
+
+    def _boxed(self, items: list[Item], width: float, colour: tuple[int, int, int]) -> list[Item]:
+        """``items`` on a shaded band with a coloured edge; each item shades its own slice."""
+
+        def boxed(item: Item) -> Item:
+            def draw(pdf: Any, left: float, top: float) -> None:
+                pdf.set_fill_color(*SHADE)
+                pdf.rect(left, top, width, item.height + 0.05, style="F")
+                pdf.set_fill_color(*colour)
+                pdf.rect(left, top, 1.3, item.height + 0.05, style="F")
+                item.draw(pdf, left + 5, top)
+
+            return Item(item.height, draw, item.breakable, space=False)
+
+        return [boxed(item) for item in items]
+
+    def areas(self, width: float) -> list[Item]:
+        """Each area and its status, in two columns when they fit."""
+        doc = self.doc
+        if not doc.areas:
+            return []
+        faces = self.faces
+        split = [(area.name, *_split_mark(area.status)) for area in doc.areas]
+        name_w = max(faces.width(faces.fit(n), BODY) for n, _, _ in split) + 2.5
+        status_w = max(faces.width(faces.fit(w), BOLD) for _, _, w in split) + 5
+        columns = 2 if 2 * (name_w + status_w) <= width else 1
+        column_w = width / columns
+        rows = -(-len(split) // columns)
+        items: list[Item] = [self.gap(1)]
+        for row in range(rows):
+            cells = [split[row + rows * c] for c in range(columns) if row + rows * c < len(split)]
+            lines = []
+            for name, symbol, words in cells:
+                name_line = wrap(
+                    [Span(name)], name_w - 3, faces=faces, height=self.line, max_lines=1
+                )[0]
+                words_w = column_w - name_w - 5
+                word_line = wrap(
+                    [Span(words, BOLD)], words_w, faces=faces, height=self.line, max_lines=1
+                )[0]
+                lines.append((name_line, symbol, word_line))
+            items.append(
+                Item(self.line, functools.partial(self._area_row, lines, name_w, column_w))
+            )
+        return items
+
+    def _area_row(
+        self,
+        cells: list[tuple[Line, str | None, Line]],
+        name_w: float,
+        column_w: float,
+        pdf: Any,
+        left: float,
+        top: float,
+    ) -> None:
+        for number, (name, symbol, words) in enumerate(cells):
+            x = left + number * column_w
+            _print_line(pdf, self.faces, name, x, top)
+            mark_w = _mark(pdf, symbol, x + name_w, top, self.line) if symbol else 0
+            _print_line(pdf, self.faces, words, x + name_w + mark_w, top)
+
+    def card(self, number: int, card: ActivityCard, width: float) -> list[Item]:
+        inner = width - 1
+        bar = ACCENT
+        items: list[Item] = [self.gap(2.5)]
+        items += self.text(
+            [Span(f"{number}. {card.name}", Style("B", 11, ACCENT))], inner, height=5.2, bar=bar
+        )
         if card.why:
-            self.paragraph(card.why, style="I", colour=MUTED, p=p)
+            items += self.text([Span(card.why, MUTED_TEXT)], inner, bar=bar)
         why = card.reason
         if card.practises:
-            why += " Skills it practises: " + "; ".join(card.practises) + "."
-        self.labelled("Why:", why, p=p)
+            # "Practices skills you answered 'not yet': holds head steady; …"
+            why = why.rstrip(".") + ": " + "; ".join(card.practises) + "."
+        items += self.text([Span("Why: ", BOLD), Span(why)], inner, bar=bar)
         facts = [("How much:", card.dose)]
         if card.routines:
             facts.append(("Fits into:", ", ".join(card.routines)))
         if card.materials:
             facts.append(("You need:", ", ".join(card.materials)))
-        self.facts(facts, p=p)
-        self.font("B", p=p)
-        p.set_text_color(*INK)
-        p.cell(0, LINE_MM + 0.6, "Steps", new_x="LMARGIN", new_y="NEXT")
-        self.numbered(p, card.steps)
+        items += self.facts(facts, inner, bar=bar)
+        for step, text in enumerate(card.steps, start=1):
+            items += self.bullet([Span(text)], inner, f"{step}.", bar=bar)
         if card.safety:
-            self.labelled("Safety:", " ".join(card.safety), p=p)
-        p.ln(1)
+            items += self.text(
+                [Span("Safety: ", Style("B", colour=URGENT)), Span(" ".join(card.safety))],
+                inner,
+                bar=bar,
+            )
+        return keep_on_page(items)
 
-    def numbered(self, p: Any, items: Iterable[str]) -> None:
-        for i, item in enumerate(items, start=1):
-            self.font("", p=p)
-            p.set_text_color(*INK)
-            p.set_x(p.l_margin)
-            p.cell(7, LINE_MM, f"{i}.", align="R")
-            p.set_x(p.l_margin + 8.5)
-            p.multi_cell(0, LINE_MM, self.fit(item), align="L", new_x="LMARGIN", new_y="NEXT")
-
-    def tracker(self) -> None:
+    def tracker(self, width: float) -> list[Item]:
         doc = self.doc
-        rows = len(doc.activities)
-        table_height = 8 + 7.6 * (rows + 2) + 4
-        self.heading("Tracker", keep_with=table_height + 8)
-        self.paragraph(
-            "Tick a box each day you do the activity. Bring this sheet to your next visit."
-        )
-        # Two weeks side by side in one table: half the headers, and a fortnight at a glance.
+        items = self.heading("Tracker: tick a box each day you do the activity", width)
         for first in range(1, doc.tracker_weeks + 1, 2):
             weeks = tuple(range(first, min(first + 2, doc.tracker_weeks + 1)))
-            self.keep_together(functools.partial(self._weeks, weeks=weeks))
+            table = self.weeks_table(weeks, width)
+            # The heading stays with the first table; each table stays whole where it can.
+            items = keep([*items, *table]) if first == 1 else [*items, *keep([self.gap(2), *table])]
+        return items
 
-    def _weeks(self, p: Any, weeks: tuple[int, ...]) -> None:
-        from fpdf.fonts import FontFace
-
-        doc = self.doc
+    def weeks_table(self, weeks: tuple[int, ...], width: float) -> list[Item]:
+        """One table: activity names down the side, a box per day of ``weeks`` across."""
+        doc, faces = self.doc, self.faces
         days = len(doc.tracker_days)
-        p.ln(2)
-        heading = FontFace(emphasis="BOLD", color=INK, fill_color=SHADE)
-        p.set_draw_color(120, 140, 144)
-        p.set_line_width(0.25)
-        width = p.w - p.l_margin - p.r_margin
-        cells = len(weeks) * days
-        name_mm = 48 if len(weeks) == 2 else 60
-        with p.table(
-            col_widths=(name_mm, *([(width - name_mm) / cells] * cells)),
-            text_align=("LEFT", *(["CENTER"] * (len(weeks) * days))),
-            line_height=LINE_MM,
-            padding=(1.3, 0.6),
-            headings_style=heading,
-            num_heading_rows=2,
-            width=width,
-        ) as table:
-            row = table.row()
-            self.font("B", p=p)
-            row.cell("Activity", rowspan=2)
-            for week in weeks:
-                row.cell(f"Week {week}", colspan=days)
-            row = table.row()
-            self.font("B", 9 if len(weeks) == 2 else BODY_PT, p=p)
-            for _ in weeks:
-                for day in doc.tracker_days:
-                    row.cell(self.fit(day))
-            self.font("", p=p)
-            for card in doc.activities:
-                row = table.row()
-                row.cell(self.fit(card.name))
-                for _ in range(len(weeks) * days):
-                    row.cell("")
-        p.ln(1)
+        name_w = min(62.0, width * 0.34)
+        cell_w = (width - name_w) / (len(weeks) * days)
+        day_style = Style("B", BODY_PT if cell_w >= 8 else 8.5)
 
-    def when_to_call(self) -> None:
+        def week_row(pdf: Any, left: float, top: float) -> None:
+            pdf.set_draw_color(*GRID)
+            pdf.set_line_width(0.25)
+            pdf.set_fill_color(*SHADE)
+            pdf.rect(left, top, width, 10, style="DF")
+            for number, week in enumerate(weeks):
+                x = left + name_w + number * days * cell_w
+                pdf.line(x, top, x, top + 10)
+                label = f"Week {week}"
+                label_w = faces.width(label, BOLD)
+                line = Line([(0, label, BOLD)], 5)
+                _print_line(pdf, faces, line, x + (days * cell_w - label_w) / 2, top)
+                for day_number, day in enumerate(doc.tracker_days):
+                    cx = x + day_number * cell_w
+                    if day_number:
+                        pdf.line(cx, top + 5, cx, top + 10)
+                    text = faces.fit(day)
+                    day_w = faces.width(text, day_style)
+                    line = Line([(0, text, day_style)], 5)
+                    _print_line(pdf, faces, line, cx + (cell_w - day_w) / 2, top + 5)
+            pdf.line(left + name_w, top + 5, left + width, top + 5)
+            line = Line([(0, "Activity", BOLD)], 10)
+            _print_line(pdf, faces, line, left + 1.5, top)
+
+        rows = [Item(10, week_row)]
+        for card in doc.activities:
+            lines = wrap([Span(card.name)], name_w - 3, faces=faces, height=self.line, max_lines=3)
+            if len(lines) > 2:  # the card has the full name; the tracker only points to it
+                short = faces.fit(_shorten(card.name, lines[:2]))
+                lines = wrap([Span(short)], name_w - 3, faces=faces, height=self.line)[:2]
+            height = max(6.6, len(lines) * self.line + 1.4)
+            rows.append(
+                Item(
+                    height,
+                    functools.partial(
+                        self._tracker_row, lines, name_w, cell_w, len(weeks) * days, width
+                    ),
+                )
+            )
+        return keep(rows)
+
+    def _tracker_row(
+        self,
+        lines: list[Line],
+        name_w: float,
+        cell_w: float,
+        cells: int,
+        width: float,
+        pdf: Any,
+        left: float,
+        top: float,
+    ) -> None:
+        height = max(6.6, len(lines) * self.line + 1.4)
+        pdf.set_draw_color(*GRID)
+        pdf.set_line_width(0.25)
+        pdf.rect(left, top, width, height)
+        y = top + (height - len(lines) * self.line) / 2
+        for line in lines:
+            _print_line(pdf, self.faces, line, left + 1.5, y)
+            y += self.line
+        for number in range(cells):
+            pdf.line(
+                left + name_w + number * cell_w, top, left + name_w + number * cell_w, top + height
+            )
+
+    def when_to_call(self, full: float, half: float) -> None:
         doc = self.doc
         if not doc.when_to_call:
             return
-        self.heading("When to call your child's doctor")
+        head = self.heading("When to call your child's doctor", full)
         # Urgent and reported signs with their own advice; the rest in two columns,
         # followed by the advice they share.
-        for sign in doc.when_to_call:
-            if sign.urgent or sign.reported:
-                self.keep_together(functools.partial(self._sign, sign=sign))
+        own = [s for s in doc.when_to_call if s.urgent or s.reported]
         plain = [s.text for s in doc.when_to_call if not (s.urgent or s.reported)]
+        for number, sign in enumerate(own):
+            block = self.sign(sign, full)
+            self.pages.place(keep(head + block) if number == 0 else keep(block))
         if plain:
-            self.keep_together(functools.partial(self._plain_signs, texts=plain))
-        self.paragraph(doc.call_advice)
+            signs: list[Item] = []
+            for text in plain:
+                signs += keep([self.gap(0.6), *self.bullet([Span(text)], half, "•")])
+            if not own:
+                self.pages.place(head, keep_with=_block_height(signs, 0))
+            self.pages.place(signs, columns=2)
+        self.pages.place(
+            keep([self.gap(1.2), *self.text([Span(doc.call_advice, MUTED_TEXT)], full)])
+        )
 
-    def _plain_signs(self, p: Any, texts: list[str]) -> None:
-        half = (len(texts) + 1) // 2
-        p.set_text_color(*INK)
-        self.font("", p=p)
-        with p.table(
-            col_widths=(1, 1),
-            text_align="LEFT",
-            line_height=LINE_MM,
-            padding=(0.5, 1.5, 0.5, 0),
-            borders_layout="NONE",
-            v_align="TOP",
-            first_row_as_headings=False,
-            width=p.w - p.l_margin - p.r_margin,
-        ) as table:
-            rights = [*texts[half:], ""][:half]
-            for left, right in zip(texts[:half], rights, strict=True):
-                row = table.row()
-                row.cell(self.fit(f"• {left}"))
-                row.cell(self.fit(f"• {right}") if right else "")
-        p.ln(1.5)
-
-    def _sign(self, p: Any, sign: CallSign) -> None:
-        p.set_x(p.l_margin)
+    def sign(self, sign: CallSign, width: float) -> list[Item]:
+        spans = []
         if sign.urgent:
-            self.font("B", p=p)
-            p.set_text_color(*URGENT)
-            p.write(LINE_MM, "URGENT: ")
-        p.set_text_color(*INK)
-        self.font("", p=p)
-        p.write(LINE_MM, self.fit(sign.text))
+            spans.append(Span("URGENT: ", Style("B", colour=URGENT)))
+        spans.append(Span(sign.text, BOLD if sign.reported else BODY))
         if sign.reported:
-            self.font("B", p=p)
-            p.write(LINE_MM, " (you noticed this)")
-        p.ln(LINE_MM)
-        p.set_left_margin(self.pdf.l_margin + 5)
-        p.set_x(p.l_margin)
-        self.paragraph(sign.advice, colour=MUTED, p=p)
-        p.set_left_margin(self.pdf.l_margin - 5)
-        p.ln(1.2)
+            spans.append(Span(" (you noticed this)", Style("B", colour=URGENT)))
+        items = [self.gap(1.2), *self.text(spans, width)]
+        items += self.text([Span(sign.advice, MUTED_TEXT)], width, x=5)
+        return items
 
-    def notes(self) -> None:
-        if not self.doc.notes:
-            return
-        self.heading("Notes from your therapist")
-        for note in self.doc.notes:
-            self.font("")
-            p = self.pdf
-            p.set_text_color(*INK)
-            p.cell(5, LINE_MM, "-")
-            p.multi_cell(0, LINE_MM, self.fit(note), align="L", new_x="LMARGIN", new_y="NEXT")
+    def sources(self, width: float) -> list[Item]:
+        style = Style(size=SMALL_PT, colour=MUTED)
+        label = Style("B", SMALL_PT, MUTED)
+        text = "; ".join(s.rstrip(".") for s in self.doc.sources) + "."
+        lines = wrap(
+            [Span("Sources: ", label), Span(text, style)],
+            width,
+            faces=self.faces,
+            height=SMALL_LINE_MM,
+        )
 
-    def closing(self) -> None:
-        doc = self.doc
+        def rule(pdf: Any, left: float, top: float) -> None:
+            pdf.set_draw_color(*RULE)
+            pdf.set_line_width(0.3)
+            pdf.line(left, top + 1.5, left + width, top + 1.5)
 
-        def disclaimer(p: Any) -> None:
-            p.ln(3)
-            p.set_draw_color(*RULE)
-            p.set_line_width(0.3)
-            p.line(p.l_margin, p.get_y(), p.w - p.r_margin, p.get_y())
-            p.ln(2)
-            self.paragraph(doc.disclaimer, style="I", colour=MUTED, p=p)
-            p.ln(1)
+        return keep([Item(3, rule), *self.lines(lines)])
 
-        self.keep_together(disclaimer)
-        # The sources are fine print and may run on to the next page.
-        p = self.pdf
-        self.font("B", 9.5, p=p)
-        p.set_text_color(*MUTED)
-        p.write(4.3, "Sources: ")
-        self.font("", 9.5, p=p)
-        p.write(4.3, self.fit("; ".join(s.rstrip(".") for s in doc.sources)))
-        p.ln(4.3)
+
+def _line_width(faces: _Faces, line: Line) -> float:
+    if not line.pieces:
+        return 0.0
+    at, text, style = line.pieces[-1]
+    return at + faces.width(text, style)
+
+
+def _shorten(name: str, lines: list[Line]) -> str:
+    """The words of the first lines of ``name``, ending in an ellipsis."""
+    shown = " ".join("".join(text for _, text, _ in line.pieces) for line in lines)
+    return shown[: max(len(shown) - 2, 1)].rstrip() + "\u2026"
