@@ -335,9 +335,11 @@ def test_the_same_answers_as_yaml_and_as_fhir_give_the_same_result(
     assert from_fhir == from_yaml
     result = score(CONTENT, from_fhir, today=TODAY)
     expected = score(CONTENT, from_yaml, today=TODAY)
-    assert result_to_data(result, plan_for_result(CONTENT, result, 4)) == result_to_data(
-        expected, plan_for_result(CONTENT, expected, 4)
-    )
+    got = result_to_data(result, plan_for_result(CONTENT, result, 4))
+    wanted = result_to_data(expected, plan_for_result(CONTENT, expected, 4))
+    # Unused answers are listed in each file's own order (the response's items are shuffled).
+    assert sorted(got.pop("unused_answers")) == sorted(wanted.pop("unused_answers"))
+    assert got == wanted
 
 
 def test_a_yaml_file_is_still_read_as_yaml(tmp_path: Path) -> None:

@@ -210,3 +210,89 @@ def test_the_end_offers_write_the_plan_and_save_the_results(tmp_path: Path) -> N
     assert saved["format"] == "ottool-result/1"
     assert saved["child"]["name"] == "Ada Lovelace"
     assert saved["concerns"] == "She naps a lot"
+
+
+def test_back_on_the_first_question_returns_to_the_details_as_typed(tmp_path: Path) -> None:
+    child = spawn(tmp_path)
+    child.expect("first name")
+    child.sendline("Mia")
+    child.expect("Date of birth")
+    child.sendline(BIRTH)
+    child.expect("born early")
+    child.send("y")
+    child.expect("How many weeks")
+    child.sendline("36")  # 4 weeks early: 102 days corrected, the 2-month checklist
+    child.expect("1 of 3")
+    child.expect("Back to your child's details")
+    child.send("5")
+    child.send("\r")
+    # Every detail comes back as it was typed: Enter keeps it.
+    child.expect("first name")
+    child.expect("Mia")
+    child.send("\r")
+    child.expect("Date of birth")
+    child.expect(BIRTH)
+    child.send("\r")
+    child.expect(r"born early.*\(Y/n\)")  # the answer given before is the default now
+    child.send("\r")
+    child.expect("How many weeks")
+    child.expect("36")
+    child.send("\r")
+    child.expect("born 4 weeks early")
+    for position in ("1 of 3", "2 of 3", "3 of 3"):
+        choose(child, position, "1")
+    child.expect("Have you noticed any of these")
+    child.send("\r")
+    child.expect("Anything else")
+    child.sendline("")
+    child.expect("Results for Mia")
+    child.expect("Questions from the 2-month milestones")
+    child.expect("Write this plan")
+    child.send("n")
+    child.expect("Save these results")
+    child.send("n")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_child_older_than_the_checklists_is_told_at_the_birth_date(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in ("milestones.yaml", "activities.yaml"):
+        (content / name).write_text((FIXTURE / name).read_text())
+    limited = (
+        (FIXTURE / "milestones.yaml")
+        .read_text()
+        .replace("schema_version: 1\n", "schema_version: 1\nmax_months: 7\n")
+    )
+    (content / "milestones.yaml").write_text(limited)
+    # 13 months old: over 7 months of age used even if born at 22 weeks.
+    older = (dt.date.today() - dt.timedelta(days=400)).isoformat()
+    child = spawn(tmp_path / "home", "--data-dir", str(content))
+    child.expect("first name")
+    child.sendline("Sam")
+    child.expect("Date of birth")
+    child.sendline(older)
+    child.expect("older than ottool's checklists serve")
+    child.send("\x15")
+    # 8.2 months: refused once the parent says Sam was born at term ...
+    child.sendline((dt.date.today() - dt.timedelta(days=250)).isoformat())
+    child.expect("born early")
+    child.send("n")
+    child.expect("older than ottool's checklists serve")
+    child.expect("CDC")
+    # ... and asked the details again, as typed: born at 32 weeks, 6.4 months corrected.
+    child.expect("first name")
+    child.send("\r")
+    child.expect("Date of birth")
+    child.send("\r")
+    child.expect("born early")
+    child.send("y")
+    child.expect("How many weeks")
+    child.sendline("32")
+    child.expect("1 of 3")  # the 6-month checklist
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130

@@ -95,6 +95,24 @@ def age_on(
     return Age(days, corrected)
 
 
+#: Where parents of older children find the CDC's checklists (up to 5 years).
+CDC_CHECKLISTS_URL = "https://www.cdc.gov/ncbddd/actearly/milestones/"
+
+
+def check_age_served(used_months: float, max_months: int | None) -> None:
+    """Refuse a child older than the checklists serve (``max_months`` whole months of age used).
+
+    Raises :class:`InputError` with one line naming the limit and where to turn instead.
+    """
+    if max_months is None or int(used_months) <= max_months:
+        return
+    raise InputError(
+        f"at {months_in_words(used_months)} (age used) the child is older than ottool's "
+        f"checklists serve (up to {max_months} months); please talk with the child's doctor, "
+        f"and see the CDC's milestone checklists for older children: {CDC_CHECKLISTS_URL}"
+    )
+
+
 def checklist_for(used_months: float, checklists: Sequence[int]) -> ChecklistChoice:
     """The checklist with the greatest age ≤ ``used_months``; the first one, ``early``, if none."""
     if not checklists:

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ottool.age import age_on
+from ottool.age import age_on, check_age_served
 from ottool.content import Content
 from ottool.errors import InputError, Problem, did_you_mean, shown
 from ottool.screening import ANSWERS, Answer, Answers, Child
@@ -100,7 +100,7 @@ def answers_from_data(
     if concerns is not None and not isinstance(concerns, str):
         concerns = str(concerns)
     if birth is not None and isinstance(child_data, LineDict) and not problems:
-        _check_age(data, child_data, birth, screening_date, weeks, problem, today)
+        _check_age(data, child_data, birth, screening_date, weeks, problem, today, content)
     if problems or birth is None:
         raise InputError(problems)
     return Answers(
@@ -120,10 +120,12 @@ def _check_age(
     weeks: int,
     problem: Any,
     today: dt.date | None,
+    content: Content,
 ) -> None:
-    """Impossible ages (DESIGN.md §3) as problems at the line of the date to fix."""
+    """Impossible ages (DESIGN.md §3), and ages past the checklists, at the date to fix."""
     try:
-        age_on(birth, screening_date, weeks, today=today)
+        age = age_on(birth, screening_date, weeks, today=today)
+        check_age_served(age.used_months, content.max_months)
     except InputError as exc:
         for p in exc.problems:
             about_screening = p.message.startswith("the screening date") and "date" in data

@@ -258,6 +258,8 @@ def screen(
             given = read_answers(answers, content)
     with user_errors():
         result = score(content, given)
+        if result.unused_answers:
+            _say_unused_answers(result)
         plan = plan_for_result(content, result, max_activities)
         result_data = result_to_data(result, plan)
         doc = build_plan_document(content, plan, result=result)
@@ -519,6 +521,23 @@ def _show_result(
         text = console.file.getvalue()  # type: ignore[attr-defined]
         lines = (line.rstrip() for line in text.strip("\n").splitlines())
         write_output(output, "\n".join(lines) + "\n", private=True)
+
+
+def _say_unused_answers(result: ScreeningResult) -> None:
+    """One line on stderr: which answers were not scored, and why (checklist and age)."""
+    from ottool.age import months_in_words
+
+    ids = result.unused_answers
+    n = len(ids)
+    age = months_in_words(result.age.used_months)
+    if result.age.corrected:
+        age += " (corrected for prematurity)"
+    typer.echo(
+        f"ottool: {n} answer{'s' if n != 1 else ''} not used ({', '.join(ids)}): "
+        f"{'they are' if n != 1 else 'it is'} from a later checklist than the "
+        f"{result.checklist.months}-month checklist used at an age of {age}.",
+        err=True,
+    )
 
 
 def _activity_text(activity: object) -> str:

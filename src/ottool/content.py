@@ -166,6 +166,9 @@ class MilestonesFile(msgspec.Struct, **_STRUCT):
     domains: tuple[Domain, ...]
     milestones: tuple[Milestone, ...]
     warning_signs: tuple[WarningSign, ...] = ()
+    #: The oldest age (whole months of age used) the checklists serve; older children
+    #: are refused with a pointer to their doctor. Left out: no limit.
+    max_months: Months | None = None
 
 
 class ActivitiesFile(msgspec.Struct, **_STRUCT):
@@ -185,6 +188,8 @@ class Content:
     activities: tuple[Activity, ...]
     version: str = ""
     data_dir: Path | None = None
+    #: The oldest age (whole months of age used) the checklists serve; None: no limit.
+    max_months: int | None = None
 
     @cached_property
     def checklists(self) -> tuple[int, ...]:
@@ -292,6 +297,7 @@ def check_content(
         content.activities,
         version=digest.hexdigest()[:12],
         data_dir=folder,
+        max_months=content.max_months,
     )
     gaps = coverage_gaps(content, names[ACTIVITIES_FILE], names[MILESTONES_FILE])
     return Report(content, (), tuple(gaps))
@@ -424,7 +430,9 @@ class _Checker:
 
     def check(self, milestones_raw: Any, activities_raw: Any) -> Content | None:
         m_file, a_file = self.m_file, self.a_file
-        m_root = self._root(milestones_raw, m_file, ("domains", "milestones", "warning_signs"))
+        m_root = self._root(
+            milestones_raw, m_file, ("domains", "milestones", "warning_signs"), ("max_months",)
+        )
         a_root = self._root(activities_raw, a_file, ("activities",))
         domains = self._entries(m_root, "domains", Domain, "domain", m_file, required=True)
         milestones = self._entries(
@@ -514,6 +522,7 @@ class _Checker:
                         f"activity '{a.id}': target '{target}' is a {milestone.months}-month "
                         f"milestone, outside the activity's ages {a.min_months}-{a.max_months}",
                     )
+        max_months = self._max_months(m_root, [m.months for m, _ in milestones.items])
         if self.problems:
             return None
         return Content(
@@ -521,9 +530,34 @@ class _Checker:
             tuple(m for m, _ in milestones.items),
             tuple(w for w, _ in signs.items),
             tuple(a for a, _ in activities.items),
+            max_months=max_months,
         )
 
-    def _root(self, raw: Any, file: str, lists: tuple[str, ...]) -> LineDict | None:
+    def _max_months(self, root: LineDict | None, checklists: list[int]) -> int | None:
+        """The optional top-level max_months: a whole number of months, not before a checklist."""
+        if root is None or "max_months" not in root:
+            return None
+        value = root["max_months"]
+        line = root.line_of("max_months")
+        try:
+            months: int = msgspec.convert(value, Months, strict=True)
+        except msgspec.ValidationError:
+            self.problem(
+                self.m_file, line, f"max_months must be {_expected(Months)}, got {_shown(value)}"
+            )
+            return None
+        if checklists and months < max(checklists):
+            self.problem(
+                self.m_file,
+                line,
+                f"max_months ({months}) is younger than the last checklist ({max(checklists)} "
+                "months), which could then never be used",
+            )
+        return months
+
+    def _root(
+        self, raw: Any, file: str, lists: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> LineDict | None:
         if raw is None:
             if not any(p.file == file for p in self.problems):
                 self.problem(file, 1, "the file is empty")
@@ -535,7 +569,7 @@ class _Checker:
                 "the file must be a mapping with the keys: schema_version, " + ", ".join(lists),
             )
             return None
-        allowed = ("schema_version", *lists)
+        allowed = ("schema_version", *optional, *lists)
         for key in raw:
             if key not in allowed:
                 self.problem(

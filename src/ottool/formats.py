@@ -96,6 +96,8 @@ class Result(msgspec.Struct, **_STRUCT):
     concerns: str | None = None
     content_version: str = ""
     plan: ResultPlan = ResultPlan()
+    #: Answers to later checklists' milestones, not scored (absent before they were listed).
+    unused_answers: list[str] = []
 
 
 class AnswersChild(msgspec.Struct, **_STRUCT):

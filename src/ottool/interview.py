@@ -19,12 +19,14 @@ from typing import Any
 import questionary
 from prompt_toolkit.styles import Style
 from rich.console import Console
+from rich.markup import escape
 
 from ottool.age import (
     MAX_GESTATIONAL_WEEKS,
     MIN_GESTATIONAL_WEEKS,
     PRETERM_BEFORE_WEEKS,
     age_on,
+    check_age_served,
     checklist_for,
 )
 from ottool.content import Content, Milestone
@@ -180,13 +182,22 @@ class Interview:
         d = self.draft
         if d.birth_date is None:
             self.ask_child()
-        assert d.birth_date is not None
-        age = age_on(d.birth_date, self.today, d.gestational_weeks or 40, today=self.today)
-        self.console.print()
-        self.console.print(age_line(age, d.gestational_weeks or 40))
-        checklist = checklist_for(age.used_months, self.content.checklists)
-        milestones = self.questions(checklist.months)
-        self.ask_milestones(milestones)
+        while True:
+            assert d.birth_date is not None
+            age = age_on(d.birth_date, self.today, d.gestational_weeks or 40, today=self.today)
+            try:
+                check_age_served(age.used_months, self.content.max_months)
+            except InputError as exc:  # older than the checklists, once the weeks are known
+                self.console.print(f"[discuss]![/discuss] {escape(_sentence(str(exc)))}")
+                self.ask_child()
+                continue
+            self.console.print()
+            self.console.print(age_line(age, d.gestational_weeks or 40))
+            checklist = checklist_for(age.used_months, self.content.checklists)
+            milestones = self.questions(checklist.months)
+            if self.ask_milestones(milestones):
+                break
+            self.ask_child()  # "Back" on the first question: the details, as typed
         if d.warning_signs is None:
             self.ask_warning_signs(age.used_months)
         if not d.concerns_asked:
@@ -200,10 +211,13 @@ class Interview:
         )
 
     def ask_child(self) -> None:
+        """The child's details; what was typed before (going back) is offered again."""
         d = self.draft
         name = self.ask(
             questionary.text(
-                "Your child's first name (optional, press Enter to skip):", style=STYLE
+                "Your child's first name (optional, press Enter to skip):",
+                default=d.name or "",
+                style=STYLE,
             )
         )
         d.name = name.strip() or None
@@ -211,24 +225,28 @@ class Interview:
         birth = self.ask(
             questionary.text(
                 "Date of birth (year-month-day, like 2026-04-01):",
+                default=d.birth_date.isoformat() if d.birth_date else "",
                 validate=self.check_birth_date,
                 style=STYLE,
             )
         )
         d.birth_date = dt.date.fromisoformat(birth.strip())
+        born_early = d.gestational_weeks is not None and d.gestational_weeks < PRETERM_BEFORE_WEEKS
         early = self.ask(
             questionary.confirm(
                 f"Was {d.name or 'your child'} born early "
                 f"(before {PRETERM_BEFORE_WEEKS} weeks of pregnancy)?",
-                default=False,
+                default=born_early,
                 style=STYLE,
             )
         )
+        weeks_before = d.gestational_weeks if born_early else None
         d.gestational_weeks = 40
         if early:
             weeks = self.ask(
                 questionary.text(
                     "How many weeks of pregnancy at birth? (for example 32)",
+                    default=str(weeks_before) if weeks_before else "",
                     validate=check_weeks,
                     style=STYLE,
                 )
@@ -242,9 +260,12 @@ class Interview:
         except ValueError:
             return "Please type the date as year-month-day, for example 2026-04-01."
         try:
-            age_on(birth, self.today, today=self.today)
+            # The youngest age this birth date can give (the most correction for
+            # prematurity): a child older than the checklists even so is refused now.
+            youngest = age_on(birth, self.today, MIN_GESTATIONAL_WEEKS, today=self.today)
+            check_age_served(youngest.used_months, self.content.max_months)
         except InputError as exc:
-            return str(exc).capitalize() + "."
+            return _sentence(str(exc))
         return True
 
     def questions(self, months: int) -> list[Milestone]:
@@ -260,7 +281,8 @@ class Interview:
         width = max(40, min(self.console.width, 100) - indent - 1 - reserve)
         return ("\n" + " " * indent).join(textwrap.wrap(text, width)) or text
 
-    def ask_milestones(self, milestones: list[Milestone]) -> None:
+    def ask_milestones(self, milestones: list[Milestone]) -> bool:
+        """Ask from the draft's position on; False when the parent goes back to the details."""
         d = self.draft
         total = len(milestones)
         while d.position < total:
@@ -272,8 +294,8 @@ class Interview:
             if m.hint:
                 self.console.print(f"[muted]Hint: {m.hint}[/muted]")
             choices = [questionary.Choice(title, value=value) for title, value in ANSWER_CHOICES]
-            if i > 0:
-                choices.append(questionary.Choice("← Back to the previous question", value=BACK))
+            back = "← Back to the previous question" if i > 0 else "← Back to your child's details"
+            choices.append(questionary.Choice(back, value=BACK))
             previous = d.answers.get(m.id)
             answer = self.ask(
                 questionary.select(
@@ -285,12 +307,15 @@ class Interview:
                     style=STYLE,
                 )
             )
+            if answer == BACK and i == 0:
+                return False
             if answer == BACK:
                 d.position = i - 1
             else:
                 d.answers[m.id] = answer
                 d.position = i + 1
             self.save()
+        return True
 
     def ask_warning_signs(self, months: float) -> None:
         signs = self.content.warning_signs_at(months)
@@ -326,6 +351,12 @@ class Interview:
         self.draft.concerns = text.strip() or None
         self.draft.concerns_asked = True
         self.save()
+
+
+def _sentence(message: str) -> str:
+    """An error message as a sentence: capital first letter, a full stop at the end."""
+    message = message[:1].upper() + message[1:]
+    return message if message.endswith((".", "?", "!")) else message + "."
 
 
 def check_weeks(text: str) -> bool | str:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from ottool.age import checklist_for
+from ottool.age import check_age_served, checklist_for
 from ottool.content import Activity, Content
 from ottool.errors import InputError, did_you_mean
 from ottool.screening import ScreeningResult
@@ -90,6 +90,7 @@ def plan_for_focus(
     areas that practise this age's or the next checklist's milestones, then the
     rest of the focus areas; with no focus, every area.
     """
+    check_age_served(months, content.max_months)
     _check_known(focus, content.domain_by_id, "area")
     _check_known(activity_ids, content.activity_by_id, "activity")
     checklist = checklist_for(months, content.checklists)

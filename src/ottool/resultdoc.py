@@ -51,6 +51,7 @@ def result_to_data(result: ScreeningResult, plan: HomePlan) -> dict[str, Any]:
         "overall": result.overall,
         "concerns": result.concerns,
         "content_version": result.content_version,
+        "unused_answers": list(result.unused_answers),
         "plan": {
             "activities": [
                 {
@@ -138,6 +139,7 @@ def result_from_data(data: Any, content: Content, where: str) -> tuple[Screening
         overall=doc.overall,
         concerns=doc.concerns,
         content_version=doc.content_version,
+        unused_answers=tuple(doc.unused_answers),
     )
     return result, plan_ids
 

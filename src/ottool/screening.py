@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from ottool.age import Age, ChecklistChoice, age_on, checklist_for
+from ottool.age import Age, ChecklistChoice, age_on, check_age_served, checklist_for
 from ottool.content import Content, Milestone, WarningSign
 
 Answer = Literal["yes", "sometimes", "not_yet", "unsure"]
@@ -69,6 +69,9 @@ class ScreeningResult:
     overall: Overall
     concerns: str | None = None
     content_version: str = ""
+    #: Answered milestones of later checklists than the one used: not scored
+    #: (DESIGN.md §4), listed so that nothing a parent wrote disappears silently.
+    unused_answers: tuple[str, ...] = ()
 
     def domain(self, domain_id: str) -> DomainResult:
         return next(d for d in self.domains if d.id == domain_id)
@@ -87,6 +90,14 @@ def considered_milestones(
         for m in content.milestones
         if m.months == checklist.months or (m.months < checklist.months and m.id in answers)
     ]
+
+
+def unused_answers(
+    content: Content, checklist: ChecklistChoice, answers: Mapping[str, Answer]
+) -> tuple[str, ...]:
+    """Answered milestones of later checklists than ``checklist``, in the answers' order."""
+    later = {m.id for m in content.milestones if m.months > checklist.months}
+    return tuple(mid for mid in answers if mid in later)
 
 
 def domain_status(
@@ -151,6 +162,7 @@ def score(content: Content, answers: Answers, *, today: date | None = None) -> S
     """Score a screening. Raises InputError for impossible ages."""
     child = answers.child
     age: Age = age_on(child.birth_date, answers.date, child.gestational_weeks, today=today)
+    check_age_served(age.used_months, content.max_months)
     checklist = checklist_for(age.used_months, content.checklists)
     considered = considered_milestones(content, checklist, answers.milestones)
     domains = []
@@ -180,4 +192,5 @@ def score(content: Content, answers: Answers, *, today: date | None = None) -> S
         overall=overall_status(tuple(domains), reported),
         concerns=answers.concerns,
         content_version=content.version,
+        unused_answers=unused_answers(content, checklist, answers.milestones),
     )

@@ -90,6 +90,17 @@ REASONS: dict[str, str] = {
 }
 
 
+def unused_answers_note(ids: tuple[str, ...], checklist_months: int) -> str:
+    """For parents: answers to later milestones were kept out of the result, and why."""
+    n = len(ids)
+    were = "answers were" if n != 1 else "answer was"
+    return (
+        f"Not counted: {n} {were} about milestones of a later age ({', '.join(ids)}). "
+        f"Your child's age goes with the {checklist_months}-month milestones, so only those "
+        "(and any earlier ones you answered) count."
+    )
+
+
 def status_words(status: Status) -> str:
     symbol, words = STATUS_LABELS[status]
     return f"{symbol} {words}"

@@ -15,7 +15,13 @@ from ottool.age import Age, months_in_words
 from ottool.content import Content
 from ottool.plandoc import PlanDocument
 from ottool.screening import DomainResult, ScreeningResult
-from ottool.wording import DISCLAIMER, OVERALL_ADVICE, STATUS_LABELS, overall_words
+from ottool.wording import (
+    DISCLAIMER,
+    OVERALL_ADVICE,
+    STATUS_LABELS,
+    overall_words,
+    unused_answers_note,
+)
 
 
 def _counts(d: DomainResult) -> str:
@@ -56,6 +62,8 @@ def print_result(
             " and is not counted as a concern."
         )
     console.print(checklist)
+    if result.unused_answers:
+        console.print(escape(unused_answers_note(result.unused_answers, result.checklist.months)))
     console.print()
     table = Table(show_header=True, header_style="heading", expand=False)
     table.add_column("Area")
