@@ -72,7 +72,7 @@ def test_parent_answers_goes_back_and_sees_results_and_plan(tmp_path: Path) -> N
     child.expect("Movement")
     child.expect("Worth talking about")
     child.expect("Your home activity plan")
-    child.expect("Tummy time")  # practises the 'not yet' push-up milestone
+    child.expect("Tummy time")  # practices the 'not yet' push-up milestone
     child.expect("Steps")
     child.expect("Write this plan")
     child.send("n")
@@ -183,7 +183,7 @@ def test_the_end_offers_write_the_plan_and_save_the_results(tmp_path: Path) -> N
 
     plan = (work / "ada.md").read_text()
     assert "Ada Lovelace" in plan
-    assert "Mirror play" in plan  # practises the 'sometimes' smile
+    assert "Mirror play" in plan  # practices the 'sometimes' smile
     assert (work / "ada.md").stat().st_mode & 0o777 == 0o600
 
     import subprocess

@@ -60,7 +60,7 @@ def test_plan_from_a_result_file_chooses_like_screen(
     assert [a["id"] for a in plan["activities"]] == [
         a["id"] for a in screened["plan"]["activities"]
     ]
-    assert plan["activities"][0]["id"] == "tummy-time"  # practises the 'not yet' push-up
+    assert plan["activities"][0]["id"] == "tummy-time"  # practices the 'not yet' push-up
 
 
 def test_plan_for_an_age_with_focus_and_a_chosen_activity(cli: Callable[..., Run]) -> None:

@@ -196,7 +196,7 @@ def test_plan_from_the_fixture_content_worked_by_hand() -> None:
     # social_emotional: smiles unanswered -> incomplete.
     result = screen(CONTENT, AT_4M, {"gm-4m-head-steady": "yes", "fm-4m-holds-toy": "not_yet"})
     plan = plan_for_result(CONTENT, result)
-    # reach-and-grasp practises the not-yet milestone; then areas not on track in content
+    # reach-and-grasp practices the not-yet milestone; then areas not on track in content
     # order (open-hands: fine_motor; mirror-play, songs: social_emotional). Tummy time
     # and rolling practice (gross_motor, on track) wait.
     assert ids(plan) == ["reach-and-grasp", "open-hands", "mirror-play", "songs"]
@@ -236,8 +236,8 @@ def test_focus_on_several_areas() -> None:
         assert {"gross_motor", "social_emotional"} & set(p.activity.domains)
 
 
-def test_focus_practising_activities_rank_before_others() -> None:
-    # 'no-targets' is first in this content, but the activity practising the next
+def test_focus_practicing_activities_rank_before_others() -> None:
+    # 'no-targets' is first in this content, but the activity practicing the next
     # checklist goes first; the rest keep content order.
     content = make_content(
         ["a"],
@@ -249,7 +249,7 @@ def test_focus_practising_activities_rank_before_others() -> None:
         ],
     )
     assert ids(plan_for_focus(content, 4.5, focus=["a"])) == ["next", "no-targets", "later-only"]
-    # With no focus the reasons say why: practises a near milestone, or just fits the age.
+    # With no focus the reasons say why: practices a near milestone, or just fits the age.
     plan = plan_for_focus(content, 4.5)
     assert [(p.activity.id, p.reason) for p in plan.activities] == [
         ("next", "next"),

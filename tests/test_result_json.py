@@ -146,8 +146,8 @@ def test_plan_activities_carry_id_targets_and_dose(run_json: Any) -> None:
         assert a["times_per_day"] == source.times_per_day
         assert a["days_per_week"] == source.days_per_week
         assert set(a["targets"]) <= set(source.targets)
-    # Worked by hand: tummy time practises the not-yet pushes-up (rank first), reach and
-    # grasp practises the sometimes holds-toy.
+    # Worked by hand: tummy time practices the not-yet pushes-up (rank first), reach and
+    # grasp practices the sometimes holds-toy.
     assert activities[0] == {
         **activities[0],
         "id": "tummy-time",

@@ -661,7 +661,7 @@ def test_validate_rejects_an_activity_that_targets_a_checked_milestone(
     line = folder.line("activities.yaml", "targets: [fm-2m-opens-hands]")
     assert the_error(validate()) == (
         f"activities.yaml:{line}: activity 'open-hands': target 'fm-2m-opens-hands' is checked, "
-        "not practised (a 'not yet' there reports the warning sign 'ws-no-grasp'); remove it "
+        "not practiced (a 'not yet' there reports the warning sign 'ws-no-grasp'); remove it "
         "from targets"
     )
 

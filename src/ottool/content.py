@@ -511,7 +511,7 @@ class _Checker:
                     self.problem(
                         a_file,
                         line,
-                        f"activity '{a.id}': target '{target}' is checked, not practised "
+                        f"activity '{a.id}': target '{target}' is checked, not practiced "
                         f"(a 'not yet' there reports the warning sign '{milestone.check}'); "
                         "remove it from targets",
                     )

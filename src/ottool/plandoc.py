@@ -17,6 +17,7 @@ from ottool.content import Content
 from ottool.planning import HomePlan
 from ottool.screening import ScreeningResult
 from ottool.wording import (
+    ANSWER_MARKS,
     CALL_ADVICE,
     CDC_ATTRIBUTION,
     DISCLAIMER,
@@ -38,7 +39,7 @@ class ActivityCard:
     name: str
     why: str
     reason: str
-    practises: tuple[str, ...]  # milestone texts it practises that were not yet / sometimes
+    practices: tuple[str, ...]  # milestone texts it practices that were not yet / sometimes
     areas: tuple[str, ...]
     dose: str
     routines: tuple[str, ...]
@@ -114,7 +115,13 @@ def build_plan_document(
     name = child if child is not None else (result.child.name if result else None)
     when = date or (result.date if result else dt.date.today())
     reported = {w.id for w in result.warning_signs} if result else set()
-    cards = tuple(_card(content, p.activity.id, p.reason, p.targets) for p in plan.activities)
+    answered: dict[str, str] = {}
+    if result is not None:
+        for answer in ("sometimes", "not_yet"):
+            answered.update(dict.fromkeys(result.milestones_answered(answer), answer))
+    cards = tuple(
+        _card(content, p.activity.id, p.reason, p.targets, answered) for p in plan.activities
+    )
     areas: tuple[AreaLine, ...] = ()
     if result is not None:
         areas = tuple(
@@ -157,14 +164,30 @@ def build_plan_document(
     )
 
 
-def _card(content: Content, activity_id: str, reason: str, targets: Sequence[str]) -> ActivityCard:
+def _card(
+    content: Content,
+    activity_id: str,
+    reason: str,
+    targets: Sequence[str],
+    answered: dict[str, str],
+) -> ActivityCard:
+    """An activity as a family reads it; the reason names the answers it came from."""
     a = content.activity_by_id[activity_id]
+    found = {answered.get(t) for t in targets}
+    if reason in ("not_yet", "sometimes") and found >= {"not_yet", "sometimes"}:
+        reason = "not_yet_and_sometimes"
+    practices = []
+    for t in targets:
+        text = content.milestone_by_id[t].text
+        mark = ANSWER_MARKS.get(answered.get(t, ""))
+        # With both answers in one reason, each skill says which answer it came from.
+        practices.append(f"{text} ({mark})" if mark and reason == "not_yet_and_sometimes" else text)
     return ActivityCard(
         id=a.id,
         name=a.name,
         why=a.why,
         reason=REASONS[reason],
-        practises=tuple(content.milestone_by_id[t].text for t in targets),
+        practices=tuple(practices),
         areas=tuple(content.domain_by_id[d].name for d in a.domains),
         dose=a.dose,
         routines=a.routines,

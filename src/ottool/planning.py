@@ -20,11 +20,11 @@ Reason = Literal["chosen", "not_yet", "sometimes", "focus", "domain", "next", "a
 
 @dataclass(frozen=True, slots=True)
 class PlannedActivity:
-    """An activity in a plan, why it was chosen, and the milestones it practises."""
+    """An activity in a plan, why it was chosen, and the milestones it practices."""
 
     activity: Activity
     reason: Reason
-    targets: tuple[str, ...] = ()  # milestones answered not yet or sometimes that it practises
+    targets: tuple[str, ...] = ()  # milestones answered not yet or sometimes that it practices
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def plan_for_focus(
 
     Hand-picked activities are always included (even beyond ``max_activities`` or
     outside their age range: the therapist decides). Then activities of the focus
-    areas that practise this age's or the next checklist's milestones, then the
+    areas that practice this age's or the next checklist's milestones, then the
     rest of the focus areas; with no focus, every area.
     """
     check_age_served(months, content.max_months)
@@ -104,9 +104,9 @@ def plan_for_focus(
         in_focus = not focus or bool(set(focus).intersection(a.domains))
         if not in_focus:
             continue
-        practises = bool((current | upcoming).intersection(a.targets))
-        reason: Reason = "focus" if focus else ("next" if practises else "age")
-        candidates.append(_Candidate(a, reason, (0 if practises else 1,)))
+        practices = bool((current | upcoming).intersection(a.targets))
+        reason: Reason = "focus" if focus else ("next" if practices else "age")
+        candidates.append(_Candidate(a, reason, (0 if practices else 1,)))
     chosen = [PlannedActivity(a, "chosen") for a in picked]
     room = max(0, max_activities - len(chosen))
     chosen += _choose(candidates, room, already=[p.activity for p in chosen])

@@ -83,11 +83,18 @@ REASONS: dict[str, str] = {
     "chosen": "Chosen by your therapist.",
     "not_yet": "Practices skills you answered 'not yet'.",
     "sometimes": "Practices skills you see only sometimes.",
+    "not_yet_and_sometimes": (
+        "Practices skills you answered 'not yet' and skills you see only sometimes."
+    ),
     "focus": "For an area your therapist chose to work on.",
     "domain": "For an area that needs a little more attention.",
     "next": "Gets your child ready for the next milestones.",
     "age": "A good everyday activity at this age.",
 }
+
+
+#: How a practiced skill's answer is named beside it in a plan.
+ANSWER_MARKS: dict[str, str] = {"not_yet": "not yet", "sometimes": "sometimes"}
 
 
 def unused_answers_note(ids: tuple[str, ...], checklist_months: int) -> str:

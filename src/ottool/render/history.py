@@ -14,6 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from ottool.age import DAYS_PER_MONTH, months_in_words
 from ottool.history import Change, SavedScreening
 from ottool.wording import DISCLAIMER, OVERALL_SHORT, STATUS_LABELS
 
@@ -132,10 +133,17 @@ def print_saved_summary(
 
 
 def _age(s: SavedScreening) -> str:
+    """The age used, worded as everywhere else ("7 months and 3 weeks")."""
     months = s.age_used_months
+    age = s.result.get("age")
+    # The days are exact; used_months is rounded to a tenth in the result.
+    key = "corrected_days" if s.corrected else "chronological_days"
+    days = age.get(key) if isinstance(age, dict) else None
+    if isinstance(days, int) and not isinstance(days, bool) and days >= 0:
+        months = days / DAYS_PER_MONTH
     if months is None:
         return "?"
-    return f"{months:.1f} months" + (" (corrected)" if s.corrected else "")
+    return months_in_words(months) + (" (corrected)" if s.corrected else "")
 
 
 def _checklist(s: SavedScreening) -> str:

@@ -82,8 +82,8 @@ def _card(number: int, card: ActivityCard) -> list[str]:
     if card.why:
         out += [f"*{card.why}*", ""]
     out.append(f"**Why:** {card.reason}  ")
-    if card.practises:
-        out.append(f"**Skills it practices:** {'; '.join(card.practises)}  ")
+    if card.practices:
+        out.append(f"**Skills it practices:** {'; '.join(card.practices)}  ")
     out.append(f"**How much:** {card.dose}  ")
     if card.routines:
         out.append(f"**Fits into:** {', '.join(card.routines)}  ")

@@ -1091,9 +1091,9 @@ class _Plan:
         if card.why:
             items += self.text([Span(card.why, MUTED_TEXT)], inner, bar=bar)
         why = card.reason
-        if card.practises:
+        if card.practices:
             # "Practices skills you answered 'not yet': holds head steady; …"
-            why = why.rstrip(".") + ": " + "; ".join(card.practises) + "."
+            why = why.rstrip(".") + ": " + "; ".join(card.practices) + "."
         items += self.text([Span("Why: ", BOLD), Span(why)], inner, bar=bar)
         facts = [("How much:", card.dose)]
         if card.routines:

@@ -132,8 +132,8 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
         if card.why:
             parts.append(Text(card.why, style="italic"))
         why = card.reason
-        if card.practises:
-            why += " " + "; ".join(card.practises) + "."
+        if card.practices:
+            why += " " + "; ".join(card.practices) + "."
         parts.append(Text(f"Why: {why}"))
         parts.append(Text.assemble(("Dose: ", "bold"), card.dose))
         if card.routines:
