@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool import __version__
-from ottool.cli_common import DataDir, fail, load, user_errors
+from ottool.cli_common import AREA_HELP, DataDir, fail, load, user_errors
 from ottool.error_handler import (
     EXIT_BUG,
     EXIT_INTERRUPTED,
@@ -91,13 +91,15 @@ def _root(
 @app.command()
 def validate(
     data_dir: DataDir = None,
-    fmt: Annotated[TextOrJson, typer.Option("--format", help="Output format.")] = TextOrJson.text,
+    fmt: Annotated[
+        TextOrJson, typer.Option("--format", help="text (for people) or json.")
+    ] = TextOrJson.text,
     language: Annotated[
         ContentLanguage | None,
         typer.Option(
             "--language",
             metavar="LANG",
-            help="Also report every text without a translation in LANG (es: Spanish).",
+            help="Also report every text without a translation in LANG: es (Spanish) or en.",
         ),
     ] = None,
 ) -> None:
@@ -125,7 +127,7 @@ def validate(
 @app.command()
 def schema(
     which: Annotated[
-        SchemaName, typer.Argument(help="Which content file.")
+        SchemaName, typer.Argument(metavar="FILE", help="milestones or activities.")
     ] = SchemaName.milestones,
 ) -> None:
     """Print the JSON Schema of a content file (for YAML editor extensions)."""
@@ -142,7 +144,8 @@ def milestones(
         int | None, typer.Option("--months", help="Only the checklist at this age (months).")
     ] = None,
     domain: Annotated[
-        str | None, typer.Option("--domain", help="Only this area (domain id).")
+        str | None,
+        typer.Option("--domain", metavar="AREA", help=f"Only this area. {AREA_HELP}"),
     ] = None,
     data_dir: DataDir = None,
 ) -> None:
@@ -167,10 +170,12 @@ def milestones(
 @app.command()
 def activities(
     age: Annotated[
-        float | None, typer.Option("--age", help="Only activities that fit this age (months).")
+        float | None,
+        typer.Option("--age", metavar="MONTHS", help="Only activities that fit this age (months)."),
     ] = None,
     domain: Annotated[
-        str | None, typer.Option("--domain", help="Only this area (domain id).")
+        str | None,
+        typer.Option("--domain", metavar="AREA", help=f"Only this area. {AREA_HELP}"),
     ] = None,
     search: Annotated[
         str | None, typer.Option("--search", help="Only activities whose text contains this.")
@@ -327,7 +332,7 @@ def plan(
     focus: Annotated[
         list[str] | None,
         typer.Option(
-            "--focus", metavar="AREA", help="An area to focus on (repeatable), e.g. fine_motor."
+            "--focus", metavar="AREA", help=f"An area to focus on (repeatable). {AREA_HELP}"
         ),
     ] = None,
     activity: Annotated[
@@ -362,7 +367,9 @@ def plan(
     output: Annotated[
         Path | None, typer.Option("--output", metavar="FILE", help="Write the plan here.")
     ] = None,
-    paper: Annotated[Paper, typer.Option("--paper", help="Paper size for PDF.")] = Paper.a4,
+    paper: Annotated[
+        Paper, typer.Option("--paper", help="Paper size for PDF: a4 or letter.")
+    ] = Paper.a4,
     data_dir: DataDir = None,
 ) -> None:
     """Make a printable home plan from a screening, or for an age and focus areas."""

@@ -19,12 +19,17 @@ from ottool.errors import InputError
 if TYPE_CHECKING:
     from ottool.content import Content
 
-__all__ = ["DataDir", "fail", "load", "user_errors"]
+__all__ = ["AREA_HELP", "DataDir", "fail", "load", "user_errors"]
+
+#: The shipped areas, for help texts (tests keep this list equal to the content's).
+AREA_IDS = "gross_motor, fine_motor, sensory, cognitive, social_emotional, communication, feeding"
+AREA_HELP = f"Areas: {AREA_IDS}."
 
 DataDir = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
+        metavar="DIR",
         envvar="OTTOOL_DATA_DIR",
         help="Folder with milestones.yaml and activities.yaml (default: the shipped content).",
         show_default=False,

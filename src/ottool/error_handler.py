@@ -105,8 +105,28 @@ def report_bug(exc: BaseException) -> None:
 
 
 class HandledGroup(TyperGroup):
-    """The root command group: every command (and sub-command) runs inside the handler."""
+    """The root command group: every command (and sub-command) runs inside the handler.
+
+    It also gives every command's ``--help`` ottool's one style (see `help_style`).
+    """
 
     def invoke(self, ctx: Any) -> Any:
         with error_handler():
             return super().invoke(ctx)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        from ottool.help_style import tidy_help
+
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            tidy_help(command, ctx)
+        return command
+
+    def get_help_option(self, ctx: Any) -> Any:
+        from ottool.help_style import tidy_help
+
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""  # a flag: no <bool> beside it
+        tidy_help(self, ctx)
+        return option

@@ -49,7 +49,8 @@ def questionnaire(
     lang: Annotated[
         Lang,
         typer.Option(
-            "--lang", help="Language of the questions (English where a text has no translation)."
+            "--lang",
+            help="Language of the questions: en or es (English where a text has no translation).",
         ),
     ] = Lang.en,
     output: Annotated[

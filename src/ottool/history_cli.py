@@ -54,7 +54,7 @@ def history(
     ctx: typer.Context,
     child: Annotated[
         str | None,
-        typer.Option("--child", help="Only this child's screenings, side by side."),
+        typer.Option("--child", metavar="NAME", help="Only this child's screenings, side by side."),
     ] = None,
     fmt: FormatOption = HistoryFormat.terminal,
     data_dir: DataDirOption = None,
@@ -123,7 +123,8 @@ def delete(
         int | None, typer.Argument(metavar="[NUMBER]", help="The screening to delete.")
     ] = None,
     child: Annotated[
-        str | None, typer.Option("--child", help="Delete every screening of this child.")
+        str | None,
+        typer.Option("--child", metavar="NAME", help="Delete every screening of this child."),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
@@ -156,11 +157,13 @@ def export_history(
     output: Annotated[
         Path,
         typer.Option(
-            "--output", help="The JSON Lines file to write (private to you); - for stdout."
+            "--output",
+            metavar="FILE",
+            help="The JSON Lines file to write (private to you); - for stdout.",
         ),
     ],
     child: Annotated[
-        str | None, typer.Option("--child", help="Only this child's screenings.")
+        str | None, typer.Option("--child", metavar="NAME", help="Only this child's screenings.")
     ] = None,
     fmt: Annotated[
         ExportFormat,
