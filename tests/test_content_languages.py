@@ -271,3 +271,78 @@ def test_the_schema_accepts_the_spanish_content_and_refuses_a_typo(
     data["domains"][0]["name"] = {"en": "Movement", "sp": "Movimiento"}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
+
+
+# --- the shipped content in Spanish --------------------------------------------------
+
+SHIPPED_DIR = Path(__file__).parents[1] / "data"
+
+
+def text_pairs(folder: Path) -> list[tuple[str, str, str]]:
+    """(where, English, Spanish) for every human-readable text of a content folder."""
+    english, spanish = load_content(folder), load_content(folder, lang="es")
+    pairs = []
+    for kind in ("domains", "milestones", "warning_signs", "activities"):
+        for en_item, es_item in zip(getattr(english, kind), getattr(spanish, kind), strict=True):
+            for field in en_item.TEXT_FIELDS:
+                pairs.append(
+                    (f"{en_item.id}.{field}", getattr(en_item, field), getattr(es_item, field))
+                )
+            for field in getattr(en_item, "TEXT_LIST_FIELDS", ()):
+                for i, (en, es) in enumerate(
+                    zip(getattr(en_item, field), getattr(es_item, field), strict=True)
+                ):
+                    pairs.append((f"{en_item.id}.{field}[{i}]", en, es))
+    return [(where, en, es) for where, en, es in pairs if en]
+
+
+def test_the_shipped_content_passes_validate_language_es(
+    cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("OTTOOL_DATA_DIR", raising=False)
+    run = cli("validate", "--language", "es")
+    assert run.exit_code == 0, run.stderr
+    assert "Every text has its Spanish ('es') translation." in run.stdout
+
+
+def test_shipped_spanish_is_a_translation_in_the_usted_register() -> None:
+    pairs = text_pairs(SHIPPED_DIR)
+    assert len(pairs) > 900
+    for where, en, es in pairs:
+        assert es != en, where
+        # Parents are addressed as "usted", as in the CDC's Spanish checklists ("su bebé").
+        assert not re.search(r"\btus? (bebés?|hijos?|hijas?)\b", es, re.IGNORECASE), where
+
+
+@pytest.mark.parametrize(
+    ("english", "spanish"),
+    [
+        (r"\btummy time\b", "boca abajo"),
+        (r"\bdoctor\b", "médico"),
+        (r"\boccupational therapist\b", "terapeuta ocupacional"),
+        (r"\bemergency services\b", "emergencias"),
+        (r"\bdevelopmental screening\b", "evaluación del desarrollo"),
+        (r"\bhearing (test|check)\b", "audición"),
+        (r"\bcrib\b", "cuna"),
+        (r"\bhigh ?chair\b", "silla alta"),
+    ],
+)
+def test_shipped_spanish_uses_one_term_for_each_idea(english: str, spanish: str) -> None:
+    found = [
+        (where, es) for where, en, es in text_pairs(SHIPPED_DIR) if re.search(english, en, re.I)
+    ]
+    assert found
+    for where, es in found:
+        assert spanish in es.lower(), (where, es)
+
+
+def test_shipped_spanish_names_each_routine_and_area_one_way() -> None:
+    english, spanish = load_content(SHIPPED_DIR), load_content(SHIPPED_DIR, lang="es")
+    routines: dict[str, str] = {}
+    for en_activity, es_activity in zip(english.activities, spanish.activities, strict=True):
+        for en, es in zip(en_activity.routines, es_activity.routines, strict=True):
+            assert routines.setdefault(en, es) == es, (en_activity.id, en, es)
+    assert len(set(routines.values())) == len(routines)
+    names = [d.name for d in spanish.domains]
+    assert len(set(names)) == len(names)
+    assert spanish.domain_by_id["gross_motor"].name == "Movimiento (músculos grandes)"
