@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -63,6 +64,8 @@ LABELS = (
     "Page 2 of 2",
 )
 
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
 needs_poppler = pytest.mark.skipif(
     not (shutil.which("pdftotext") and shutil.which("pdffonts")),
     reason="poppler-utils (pdftotext, pdffonts) is not installed",
@@ -322,3 +325,61 @@ def test_rendering_time_grows_linearly_with_the_length_of_a_name(content: Conten
     large = min(_render_time(content, 100_000) for _ in range(2))
     assert large < 20
     assert large / small < 4 * 1.6  # four times the text, about four times the time
+
+
+# --- the HTML, printed by a browser ----------------------------------------------------------
+
+
+def chromium_pages(html: str, tmp_path: Path) -> tuple[int, str]:
+    """Print ``html`` with headless Chromium as the issue does; pages and the PDF's text."""
+    assert CHROMIUM is not None
+    source = tmp_path / "plan.html"
+    source.write_text(html, encoding="utf-8")
+    out = tmp_path / "plan.pdf"
+    profile = tempfile.mkdtemp(dir=tmp_path)
+    subprocess.run(
+        [
+            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={profile}", f"--print-to-pdf={out}", str(source),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )  # fmt: skip
+    data = out.read_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+@needs_chromium
+@pytest.mark.slow
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("months", [2, 6, 9, 12, 24])
+def test_the_html_printed_by_chromium_is_two_pages(
+    shipped: Content, tmp_path: Path, paper: str, months: int
+) -> None:
+    html = render_plan(screening_plan(shipped, months), "html", paper=paper)
+    assert isinstance(html, str)
+    count, text = chromium_pages(html, tmp_path)
+    assert count == 2, f"{months} months on {paper}"
+    flat = " ".join(text.split())
+    for label in ("Your note:", "Tracker", "When to call your child's doctor", "Sources"):
+        assert label in flat
+    assert "Page 1 of 2" in flat
+    assert "file:" not in flat  # the browser's own header and footer are replaced
+
+
+def test_the_printed_footer_carries_the_title_safely(shipped: Content) -> None:
+    """The title goes into a CSS string for the page footer: quotes, backslashes and
+    a closing style tag typed into the child's name stay inside it."""
+    doc = build_plan_document(
+        shipped, plan_for_focus(shipped, 6), child='Sam "x" \\ </style><b>', date=DAY
+    )
+    html = render_plan(doc, "html")
+    assert isinstance(html, str)
+    assert html.count("</style>") == 1 and "<b>" not in html
+    style = html[html.index("<style>") : html.index("</style>")]
+    footer = style[style.index("@bottom-left") :].split(";")[0]
+    assert footer.count('"') == 2  # the string's own quotes only
+    assert "Sam \\000022 x\\000022  \\00005c " in footer

@@ -19,6 +19,7 @@ def plan_html(doc: PlanDocument, *, paper: str = "a4") -> str:
     html: str = _template().render(
         doc=doc,
         page_size=PAGE_SIZES.get(paper, "A4"),
+        footer=f"{doc.title} · {doc.date}",
         urgent_overall=doc.overall == _overall_words("urgent"),
     )
     return html
@@ -33,6 +34,7 @@ def _template() -> Any:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.filters["css_string"] = css_string
     source = files("ottool.render").joinpath("templates", "plan.html.j2").read_text("utf-8")
     return env.from_string(source)
 
@@ -40,3 +42,16 @@ def _template() -> Any:
 def _overall_words(key: Overall) -> str:
     symbol, words = OVERALL_LABELS[key]
     return f"{symbol} {words}"
+
+
+def css_string(text: str) -> Any:
+    """``text`` for inside a double-quoted CSS string in a <style> element.
+
+    Every character but letters, digits and spaces becomes a CSS escape, so no
+    quote, backslash or ``</style>`` can end the string or the element.
+    """
+    import markupsafe
+
+    # The space after each escape ends it (CSS swallows it), so spaces that follow stay.
+    safe = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in text)
+    return markupsafe.Markup(safe)
