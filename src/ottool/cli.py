@@ -58,6 +58,17 @@ class ScreenFormat(enum.StrEnum):
     fhir = "fhir"
 
 
+class BrowseFormat(enum.StrEnum):
+    terminal = "terminal"
+    json = "json"
+
+
+BrowseFormatOption = Annotated[
+    BrowseFormat,
+    typer.Option("--format", help="terminal (a table for people) or json (every field)."),
+]
+
+
 class SchemaName(enum.StrEnum):
     milestones = "milestones"
     activities = "activities"
@@ -147,6 +158,7 @@ def milestones(
         str | None,
         typer.Option("--domain", metavar="AREA", help=f"Only this area. {AREA_HELP}"),
     ] = None,
+    fmt: BrowseFormatOption = BrowseFormat.terminal,
     data_dir: DataDir = None,
 ) -> None:
     """List the milestones, grouped by checklist age."""
@@ -161,6 +173,9 @@ def milestones(
         if (months is None or m.months == months) and (domain is None or m.domain == domain)
     ]
     chosen.sort(key=lambda m: m.months)
+    if fmt is BrowseFormat.json:
+        _echo_entries("milestones", chosen)
+        return
     from ottool.render.browse import print_milestones
     from ottool.render.console import make_console
 
@@ -180,6 +195,7 @@ def activities(
     search: Annotated[
         str | None, typer.Option("--search", help="Only activities whose text contains this.")
     ] = None,
+    fmt: BrowseFormatOption = BrowseFormat.terminal,
     data_dir: DataDir = None,
 ) -> None:
     """List the home activities, with ages, areas and dose."""
@@ -193,10 +209,23 @@ def activities(
         and (domain is None or domain in a.domains)
         and (needle is None or needle in _activity_text(a))
     ]
+    if fmt is BrowseFormat.json:
+        _echo_entries("activities", chosen)
+        return
     from ottool.render.browse import print_activities
     from ottool.render.console import make_console
 
     print_activities(content, chosen, make_console())
+
+
+def _echo_entries(key: str, entries: list[Any]) -> None:
+    """``{key: [...]}`` with every field of each entry, as in the content file."""
+    import json
+
+    import msgspec
+
+    data = {key: [msgspec.to_builtins(e) for e in entries]}
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 @app.command()

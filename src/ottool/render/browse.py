@@ -17,18 +17,18 @@ def print_milestones(content: Content, milestones: Sequence[Milestone], console:
         return
     table = Table(show_lines=False, expand=False)
     table.add_column("Age", justify="right", no_wrap=True)
-    table.add_column("Area", no_wrap=True)
+    _id_column(table, milestones)
+    table.add_column("Area")
     table.add_column("Milestone")
-    table.add_column("Id", style="muted", overflow="fold")
     previous = None
     for m in milestones:
         if previous is not None and m.months != previous:
             table.add_section()
         table.add_row(
             f"{m.months} mo" if m.months != previous else "",
-            content.domain_by_id[m.domain].name.split(" (")[0],
-            m.text,
             m.id,
+            content.domain_by_id[m.domain].name,
+            m.text,
         )
         previous = m.months
     console.print(table)
@@ -41,16 +41,22 @@ def print_activities(content: Content, activities: Sequence[Activity], console: 
         console.print("No activities match.")
         return
     table = Table()
+    _id_column(table, activities)
     table.add_column("Activity")
     table.add_column("Ages", no_wrap=True)
     table.add_column("Areas")
     table.add_column("Dose")
-    table.add_column("Id", style="muted", overflow="fold")
     for a in activities:
-        areas = ", ".join(content.domain_by_id[d].name.split(" (")[0] for d in a.domains)
-        table.add_row(a.name, f"{a.min_months}–{a.max_months} mo", areas, a.dose, a.id)
+        areas = "; ".join(content.domain_by_id[d].name for d in a.domains)
+        table.add_row(a.id, a.name, f"{a.min_months}–{a.max_months} mo", areas, a.dose)
     console.print(table)
     console.print(f"[muted]{len(activities)} activities.[/muted]")
+
+
+def _id_column(table: Table, entries: Sequence[Milestone] | Sequence[Activity]) -> None:
+    """Ids are what people copy into answer files and commands: always whole, never cut."""
+    widest = max(len(e.id) for e in entries)
+    table.add_column("Id", style="muted", no_wrap=True, min_width=widest)
 
 
 def _sources(items: Sequence[Milestone]) -> str:
