@@ -342,7 +342,12 @@ def _rebuild(saved: SavedScreening, content: Content) -> tuple[ScreeningResult, 
                 PlannedActivity(
                     content.activity_by_id[activity_id],
                     reason if reason in _REASONS else "age",
-                    tuple(t for t in entry.get("targets", []) if isinstance(t, str)),
+                    # Only milestones this content knows can be named on the plan.
+                    tuple(
+                        t
+                        for t in entry.get("targets", [])
+                        if isinstance(t, str) and t in content.milestone_by_id
+                    ),
                 )
             )
     except (AttributeError, ValueError) as exc:
