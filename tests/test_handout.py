@@ -9,17 +9,20 @@ checks are skipped where those programs are not installed; CI installs them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from conftest import FIXTURE_DIR, Run
 from ottool.content import Content, check_content, load_content
 from ottool.plandoc import PlanDocument, build_plan_document
 from ottool.planning import plan_for_focus, plan_for_result
@@ -295,9 +298,9 @@ def test_text_of_any_length_wraps_instead_of_failing(content_copy: Path, paper: 
     doc = build_plan_document(
         content,
         plan_for_focus(content, 3, activity_ids=["tummy-time"]),
-        child="N" * 5000,
-        therapist="T" * 3000,
-        notes=["y" * 10_000],
+        child="N" * 100,
+        therapist="T" * 100,
+        notes=["y" * 2000],
         date=DAY,
     )
     for fmt in ("pdf", "html", "md", "txt", "json"):
@@ -309,9 +312,9 @@ def test_text_of_any_length_wraps_instead_of_failing(content_copy: Path, paper: 
 
 
 def _render_time(content: Content, name_length: int) -> float:
-    doc = build_plan_document(
-        content, plan_for_focus(content, 3), child="Sam " * (name_length // 4), date=DAY
-    )
+    # Past the plan document's limits on purpose: the renderer must stay linear anyway.
+    doc = build_plan_document(content, plan_for_focus(content, 3), date=DAY)
+    doc = dataclasses.replace(doc, child="Sam " * (name_length // 4), title="Sam " * 25)
     start = time.perf_counter()
     render_plan(doc, "pdf")
     return time.perf_counter() - start
@@ -383,3 +386,72 @@ def test_the_printed_footer_carries_the_title_safely(shipped: Content) -> None:
     footer = style[style.index("@bottom-left") :].split(";")[0]
     assert footer.count('"') == 2  # the string's own quotes only
     assert "Sam \\000022 x\\000022  \\00005c " in footer
+
+
+# --- typed text has a length limit (issue 10, item 11) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--child", "A" * 101, "--child is too long: 101 characters (at most 100)"),
+        ("--therapist", "T" * 100_000, "--therapist is too long: 100,000 characters (at most 100)"),
+        ("--note", "n" * 2001, "--note is too long: 2,001 characters (at most 2,000)"),
+    ],
+)
+def test_plan_options_past_their_limit_are_one_clear_error(
+    cli: Callable[..., Run], option: str, value: str, message: str
+) -> None:
+    run = cli("plan", "--age-months", "6", option, value, "--format", "json")
+    assert run.exit_code == 1
+    assert run.stderr.strip() == f"ottool: {message}"
+    assert run.stdout == ""
+
+
+def test_plan_options_at_their_limit_print(cli: Callable[..., Run]) -> None:
+    run = cli(
+        "plan", "--age-months", "6", "--child", "A" * 100, "--therapist", "T" * 100,
+        "--note", "n" * 2000, "--format", "json",
+    )  # fmt: skip
+    assert run.exit_code == 0, run.output
+
+
+@pytest.mark.parametrize(
+    ("field", "line", "message"),
+    [
+        ("name", 3, "child: name is too long: 5,000 characters (at most 100)"),
+        ("concerns", 6, "concerns is too long: 2,001 characters (at most 2,000)"),
+    ],
+)
+def test_answer_file_text_past_its_limit_names_the_line(
+    cli: Callable[..., Run], tmp_path: Path, field: str, line: int, message: str
+) -> None:
+    name = "N" * 5000 if field == "name" else "Sam"
+    concerns = "c" * 2001 if field == "concerns" else "fine"
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        f"child:\n  birth_date: 2026-05-01\n  name: {name}\ndate: 2026-11-02\n"
+        f"answers: {{}}\nconcerns: {concerns}\n"
+    )
+    run = cli("screen", "--answers", answers, "--format", "json", "--data-dir", FIXTURE_DIR)
+    assert run.exit_code == 1
+    assert run.stderr.strip() == f"{answers}:{line}: {message}"
+
+
+def test_a_plan_document_refuses_text_past_the_limits_however_it_came(content: Content) -> None:
+    from ottool.errors import InputError
+
+    plan = plan_for_focus(content, 3)
+    for options in ({"child": "x" * 101}, {"therapist": "x" * 101}, {"notes": ["x" * 2001]}):
+        with pytest.raises(InputError, match="too long"):
+            build_plan_document(content, plan, **options)  # type: ignore[arg-type]
+
+
+def test_the_questionnaire_asks_again_for_a_name_past_the_limit() -> None:
+    from ottool.interview import _within
+    from ottool.limits import MAX_NAME
+
+    check = _within(MAX_NAME)
+    assert check("Sam") is True
+    assert check("x" * 100) is True
+    assert check("x" * 101) == "Please keep it to 100 characters or fewer."

@@ -13,6 +13,7 @@ from typing import Any
 from ottool.age import age_on, check_age_served
 from ottool.content import Content
 from ottool.errors import InputError, Problem, did_you_mean, shown
+from ottool.limits import MAX_NAME, MAX_NOTE, length_message, too_long
 from ottool.screening import ANSWERS, Answer, Answers, Child
 from ottool.yamlsource import LineDict, parse_yaml, read_text
 
@@ -74,6 +75,9 @@ def answers_from_data(
         raw_name = child_data.get("name")
         if raw_name is not None:
             name = str(raw_name).strip() or None
+            if name is not None and too_long(name, MAX_NAME):
+                message = length_message("child: name", name, MAX_NAME)
+                problem(child_data.line_of("name"), message)
         birth = _date(child_data, "birth_date", problem, required=True)
         raw_weeks = child_data.get("gestational_weeks", 40)
         if isinstance(raw_weeks, bool) or not isinstance(raw_weeks, int):
@@ -99,6 +103,8 @@ def answers_from_data(
     concerns = data.get("concerns")
     if concerns is not None and not isinstance(concerns, str):
         concerns = str(concerns)
+    if concerns is not None and too_long(concerns.strip(), MAX_NOTE):
+        problem(data.line_of("concerns"), length_message("concerns", concerns.strip(), MAX_NOTE))
     if birth is not None and isinstance(child_data, LineDict) and not problems:
         _check_age(data, child_data, birth, screening_date, weeks, problem, today, content)
     if problems or birth is None:

@@ -410,6 +410,13 @@ def plan(
         fail("give exactly one of --from FILE, --from-history ID or --age-months N")
     if age_months is None and (focus or activity):
         fail("--focus and --activity go with --age-months; a screening chooses its own")
+    from ottool.limits import MAX_NAME, MAX_NOTE, check_length
+
+    with user_errors():  # before any work: a pasted page is not a name
+        check_length("--child", child, MAX_NAME)
+        check_length("--therapist", therapist, MAX_NAME)
+        for text in note or ():
+            check_length("--note", text, MAX_NOTE)
     content = load(data_dir)
     output = None if is_stdout(output) else output
     kind = _plan_format(fmt, output)

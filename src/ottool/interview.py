@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from ottool.age import (
 from ottool.content import Content, Milestone
 from ottool.errors import InputError
 from ottool.files import write_atomic
+from ottool.limits import MAX_NAME, MAX_NOTE, too_long
 from ottool.paths import DRAFT_FILE, home_dir
 from ottool.render.console import make_console
 from ottool.render.terminal import age_line
@@ -217,6 +219,7 @@ class Interview:
             questionary.text(
                 "Your child's first name (optional, press Enter to skip):",
                 default=d.name or "",
+                validate=_within(MAX_NAME),
                 style=STYLE,
             )
         )
@@ -345,6 +348,7 @@ class Interview:
                     "(optional, press Enter to skip)",
                     indent=2,
                 ),
+                validate=_within(MAX_NOTE),
                 style=STYLE,
             )
         )
@@ -465,3 +469,13 @@ def _plain_ask(question: Any) -> Any:
         return question.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
         return None
+
+
+def _within(limit: int) -> Callable[[str], bool | str]:
+    """A questionary check that typed text is at most ``limit`` characters."""
+
+    def check(text: str) -> bool | str:
+        text = text.strip()
+        return not too_long(text, limit) or f"Please keep it to {limit:,} characters or fewer."
+
+    return check

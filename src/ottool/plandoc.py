@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 
 from ottool.age import months_in_words
 from ottool.content import Content
+from ottool.limits import MAX_NAME, MAX_NOTE, check_length
 from ottool.planning import HomePlan
 from ottool.screening import ScreeningResult
 from ottool.wording import (
@@ -113,6 +114,11 @@ def build_plan_document(
 
         raise InputError(f"--weeks must be between 1 and {MAX_TRACKER_WEEKS}, got {weeks}")
     name = child if child is not None else (result.child.name if result else None)
+    check_length("the child's name", name, MAX_NAME)
+    check_length("the therapist's name", therapist, MAX_NAME)
+    for note in notes:
+        check_length("a note", note, MAX_NOTE)
+    check_length("the parent's note", result.concerns if result else None, MAX_NOTE)
     when = date or (result.date if result else dt.date.today())
     reported = {w.id for w in result.warning_signs} if result else set()
     answered: dict[str, str] = {}
