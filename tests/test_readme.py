@@ -1,0 +1,114 @@
+"""The README's `ottool` examples run as written (like sqlite-utils' test_docs).
+
+Each example in a ``sh`` block is run in order in a temporary folder with a private
+OTTOOL_HOME, the README's own answer file and a few screenings saved beforehand
+(the examples refer to screening 3 and to a child called Sam).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ottool.content import default_data_dir, load_content
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+#: Examples that need a person at a terminal (questions, a confirmation).
+INTERACTIVE = {
+    "ottool screen",
+    "ottool screen --resume",
+    "ottool screen --save",
+    "ottool history delete 3",
+}
+RESPONSE = """{"resourceType": "QuestionnaireResponse", "status": "completed",
+ "authored": "2026-11-22",
+ "item": [{"linkId": "birth-date", "answer": [{"valueDate": "2026-04-01"}]}]}
+"""
+
+
+def readme_examples() -> list[str]:
+    """Every command line starting with `ottool` in the README's sh blocks, joined."""
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", README, re.S):
+        for line in block.replace("\\\n", " ").splitlines():
+            line = line.strip()
+            if line.startswith("ottool"):
+                commands.append(line)
+    return commands
+
+
+def without_comment(command: str) -> str:
+    return " ".join(shlex.split(command, comments=True))
+
+
+def answer_file() -> str:
+    found = re.search(r"```yaml\n(# answers.yaml\n.*?)```", README, re.S)
+    assert found, "the README's answers.yaml example"
+    return found.group(1)
+
+
+def test_the_examples_name_only_real_ids() -> None:
+    content = load_content()
+    known = {
+        "--activity": content.activity_by_id,
+        "--focus": content.domain_by_id,
+        "--domain": content.domain_by_id,
+    }
+    for command in readme_examples():
+        words = shlex.split(command, comments=True)
+        for option, value in itertools.pairwise(words):
+            if option in known:
+                assert value in known[option], f"{value!r} in `{command}`"
+    for milestone in re.findall(r"^  ([a-z]{2}-\d+m-[a-z-]+):", answer_file(), re.M):
+        assert milestone in content.milestone_by_id
+
+
+def test_the_interactive_examples_are_still_in_the_readme() -> None:
+    assert {without_comment(c) for c in readme_examples()} >= INTERACTIVE
+
+
+@pytest.mark.slow
+def test_every_readme_example_runs(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "answers.yaml").write_text(answer_file(), encoding="utf-8")
+    (work / "response.json").write_text(RESPONSE, encoding="utf-8")
+    shutil.copytree(default_data_dir(), work / "my-data")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OTTOOL_")}
+    env.update(OTTOOL_HOME=str(tmp_path / "home"), NO_COLOR="1", COLUMNS="100")
+
+    def run(command: str) -> subprocess.CompletedProcess[str]:
+        script = f'ottool() {{ "{sys.executable}" -m ottool "$@"; }}\n{command}\n'
+        return subprocess.run(
+            ["bash", "-c", script], cwd=work, env=env, capture_output=True, text=True,
+            timeout=120, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+
+    # Sam's screenings 1 to 3, a month apart (the examples show and plan from number 3).
+    for date in ("2026-09-22", "2026-10-22", "2026-11-22"):
+        dated = answer_file().replace("date: 2026-11-22", f"date: {date}")
+        (work / f"answers-{date}.yaml").write_text(dated, encoding="utf-8")
+        seeded = run(f"ottool screen --answers answers-{date}.yaml --format json --save")
+        assert seeded.returncode == 0, seeded.stderr
+
+    ran = 0
+    for command in readme_examples():
+        if without_comment(command) in INTERACTIVE:
+            continue
+        done = run(command)
+        assert done.returncode == 0, f"`{command}` exited {done.returncode}: {done.stderr}"
+        assert "Traceback" not in done.stderr and "unexpected" not in done.stderr
+        ran += 1
+    assert ran >= 20
+    for made in ("result.json", "plan.pdf", "plan.html", "plan.md", "sam.jsonl"):
+        assert (work / made).stat().st_size > 0, made
+    assert (work / "plan.pdf").read_bytes().startswith(b"%PDF")
