@@ -18,6 +18,7 @@ from ottool import __version__
 from ottool.cli_common import AREA_HELP, DataDir, fail, load, user_errors
 from ottool.error_handler import (
     EXIT_BUG,
+    EXIT_INPUT,
     EXIT_INTERRUPTED,
     HandledGroup,
     on_interrupt,
@@ -124,8 +125,10 @@ def validate(
         typer.echo(report_json(report))
         raise typer.Exit(0 if report.content else 1)
     if report.content is None:
+        from ottool.printable import printable
+
         for problem in report.errors:
-            typer.echo(str(problem), err=True)
+            typer.echo(printable(str(problem)), err=True)
         count = len(report.errors)
         typer.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
         raise typer.Exit(1)
@@ -308,7 +311,7 @@ def screen(
             from ottool.render.plan import write_plan
 
             write_plan(doc, plan_output)
-            typer.echo(f"Plan written to {plan_output}.", err=True)
+            typer.echo(f"Plan written to {_shown(plan_output)}.", err=True)
         if save:
             from ottool.answerfile import answers_to_data
             from ottool.history import save_screening
@@ -488,7 +491,7 @@ def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str) ->
 
     if output is not None:
         write_plan(doc, output, fmt=kind, paper=paper)
-        typer.echo(f"Plan written to {output}.", err=True)
+        typer.echo(f"Plan written to {_shown(output)}.", err=True)
         return
     if kind == "pdf" and sys.stdout.isatty():
         fail("a PDF cannot be shown in the terminal; add --output plan.pdf")
@@ -537,9 +540,9 @@ def _show_result(
     from ottool.files import write_output
 
     if fmt is ScreenFormat.json:
-        import json
+        from ottool.printable import json_text
 
-        text = json.dumps(result_data, indent=2, ensure_ascii=False) + "\n"
+        text = json_text(result_data) + "\n"
         if output is None:
             sys.stdout.write(text)
         else:
@@ -551,17 +554,14 @@ def _show_result(
     if output is None:
         console = make_console()
     else:
-        import io
+        from ottool.render.console import text_console
+        from ottool.render.plan import TEXT_WIDTH
 
-        from rich.console import Console
-
-        from ottool.render.console import THEME
-
-        console = Console(file=io.StringIO(), width=80, theme=THEME, no_color=True, highlight=False)
+        console = text_console(TEXT_WIDTH)
     print_result(result, content, console, disclaimer=False)
     print_plan(doc, console, with_header=False)
     if output is not None:
-        text = console.file.getvalue()  # type: ignore[attr-defined]
+        text = console.export_text(styles=False)
         lines = (line.rstrip() for line in text.strip("\n").splitlines())
         write_output(output, "\n".join(lines) + "\n", private=True)
 
@@ -581,6 +581,13 @@ def _say_unused_answers(result: ScreeningResult) -> None:
         f"{result.checklist.months}-month checklist used at an age of {age}.",
         err=True,
     )
+
+
+def _shown(path: Path) -> str:
+    """A path the user gave, safe to print (control characters shown, not obeyed)."""
+    from ottool.printable import printable
+
+    return printable(str(path))
 
 
 def _activity_text(activity: object) -> str:
@@ -603,6 +610,14 @@ def _check_domain(content: Content, domain: str | None) -> None:
 
 def main() -> None:
     """Run the `ottool` command line (the console script goes through ottool.__main__)."""
+    from ottool.streams import drop_unusable_width, prepare_streams, undecodable_argument
+
+    prepare_streams()
+    drop_unusable_width()
+    problem = undecodable_argument(sys.argv[1:])
+    if problem is not None:
+        typer.echo(problem, err=True)
+        raise SystemExit(EXIT_INPUT)
     try:
         app()
     except Exception as exc:  # outside any command (while Typer sets up): same rules

@@ -20,6 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from ottool.errors import InputError, Problem, caused_by_ctrl_c, os_reason
+from ottool.printable import printable
 
 EXIT_INPUT = 1
 EXIT_BUG = 3
@@ -41,7 +42,8 @@ def on_interrupt(what_was_kept: str) -> None:
 def print_problems(problems: list[Problem]) -> None:
     """Each problem on one line of stderr, ``file:line:`` first when there is a file."""
     for problem in problems:
-        typer.echo(f"ottool: {problem}" if problem.file is None else str(problem), err=True)
+        line = f"ottool: {problem}" if problem.file is None else str(problem)
+        typer.echo(printable(line), err=True)  # messages quote typed and file text
 
 
 def fail(problems: list[Problem] | str) -> NoReturn:
@@ -93,7 +95,7 @@ def report_bug(exc: BaseException) -> None:
         import traceback
 
         traceback.print_exception(exc, file=sys.stderr)
-    said = " ".join(str(exc).split())  # one line, however the message was written
+    said = printable(" ".join(str(exc).split()))  # one line, however it was written
     if len(said) > 200:
         said = said[:197] + "..."
     detail = f"{type(exc).__name__}: {said}" if said else type(exc).__name__

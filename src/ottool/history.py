@@ -39,6 +39,7 @@ from ottool.errors import InputError
 from ottool.formats import HISTORY_FORMAT as EXPORT_FORMAT
 from ottool.formats import RESULT_FORMAT
 from ottool.paths import HISTORY_FILE as FILE_NAME
+from ottool.printable import json_text
 
 BUSY_TIMEOUT_SECONDS = 10.0
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -332,7 +333,7 @@ def export_jsonl(output: Path, child: str | None = None, *, path: Path | None = 
 
     screenings = list_screenings(child, path=path)
     lines = [
-        json.dumps(
+        json_text(
             {
                 "format": EXPORT_FORMAT,
                 "saved_at": s.saved_at,
@@ -340,7 +341,7 @@ def export_jsonl(output: Path, child: str | None = None, *, path: Path | None = 
                 "result": s.result,
                 "answers": s.answers,
             },
-            ensure_ascii=False,
+            indent=None,
         )
         for s in screenings
     ]

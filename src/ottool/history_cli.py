@@ -89,9 +89,9 @@ def show(
     with user_errors():
         saved = get_screening(screening_id)
     if fmt is HistoryFormat.json:
-        import json
+        from ottool.printable import json_text
 
-        typer.echo(json.dumps(saved.result, indent=2, ensure_ascii=False))
+        typer.echo(json_text(saved.result))
         return
     from ottool.cli_common import load
     from ottool.errors import InputError
@@ -131,6 +131,7 @@ def delete(
     """Delete a screening, or all of a child's, for good (the data is erased from disk)."""
     from ottool.cli_common import fail, user_errors
     from ottool.history import delete_child, delete_screening, get_screening, list_screenings
+    from ottool.printable import printable
 
     if (screening_id is None) == (child is None):
         fail("give either a screening NUMBER or --child NAME to delete")
@@ -138,7 +139,7 @@ def delete(
         if screening_id is not None:
             saved = get_screening(screening_id)
             who = f" of {saved.child}" if saved.child else ""
-            _confirm(f"Delete screening {screening_id}{who} from {saved.date}?", yes)
+            _confirm(printable(f"Delete screening {screening_id}{who} from {saved.date}?"), yes)
             delete_screening(screening_id)
             typer.echo(f"Deleted screening {screening_id}.")
             return
@@ -147,9 +148,11 @@ def delete(
         if not count:
             fail(_no_child_message(child))
         plural = "s" if count != 1 else ""
-        _confirm(f"Delete {count} screening{plural} of {child}?", yes)
+        _confirm(printable(f"Delete {count} screening{plural} of {child}?"), yes)
         deleted = delete_child(child)
-        typer.echo(f"Deleted {deleted} screening{'s' if deleted != 1 else ''} of {child}.")
+        typer.echo(
+            printable(f"Deleted {deleted} screening{'s' if deleted != 1 else ''} of {child}.")
+        )
 
 
 @history_app.command("export")
@@ -181,6 +184,7 @@ def export_history(
     from ottool.cli_common import fail, user_errors
     from ottool.files import is_stdout, refuse_own_files
     from ottool.history import export_jsonl, list_screenings
+    from ottool.printable import printable
 
     with user_errors():
         refuse_own_files(output)
@@ -198,7 +202,8 @@ def export_history(
     where = "standard output" if is_stdout(output) else output
     plural = "s" if count != 1 else ""
     # With --output - the screenings are on stdout, so the report goes to stderr.
-    typer.echo(f"Exported {count} screening{plural} to {where}.", err=is_stdout(output))
+    message = f"Exported {count} screening{plural} to {where}."
+    typer.echo(printable(message), err=is_stdout(output))
 
 
 @history_app.command("import")
@@ -360,6 +365,6 @@ _REASONS = ("chosen", "not_yet", "sometimes", "focus", "domain", "next", "age")
 
 
 def _echo_json(data: dict[str, Any]) -> None:
-    import json
+    from ottool.printable import json_text
 
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    typer.echo(json_text(data))

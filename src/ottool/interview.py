@@ -21,6 +21,7 @@ import questionary
 from prompt_toolkit.styles import Style
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from ottool.age import (
     MAX_GESTATIONAL_WEEKS,
@@ -293,9 +294,9 @@ class Interview:
             m = milestones[i]
             area = self.content.domain_by_id[m.domain].name
             self.console.print()
-            self.console.print(f"[muted]{area} · {i + 1} of {total}[/muted]")
+            self.console.print(Text(f"{area} · {i + 1} of {total}", style="muted"))
             if m.hint:
-                self.console.print(f"[muted]Hint: {m.hint}[/muted]")
+                self.console.print(Text(f"Hint: {m.hint}", style="muted"))
             choices = [questionary.Choice(title, value=value) for title, value in ANSWER_CHOICES]
             back = "← Back to the previous question" if i > 0 else "← Back to your child's details"
             choices.append(questionary.Choice(back, value=BACK))
@@ -395,7 +396,9 @@ def run_interview(content: Content, *, resume: bool = False) -> Answers:
     if draft is not None and resume:
         interview.draft = draft
         who = draft.name or "your child"
-        console.print(f"Continuing the screening for {who}: {len(draft.answers)} answers so far.")
+        console.print(
+            Text(f"Continuing the screening for {who}: {len(draft.answers)} answers so far.")
+        )
     try:
         return interview.run()
     except KeyboardInterrupt:  # Ctrl-C between two questions
@@ -441,10 +444,10 @@ def offer_after_results(
             try:
                 write_plan(plan_doc, Path(path.strip()).expanduser())
             except InputError as exc:
-                console.print(f"[discuss]![/discuss] {exc}")
+                console.print(Text.assemble(("!", "discuss"), f" {exc}"))
                 default = path.strip()
                 continue
-            console.print(f"Plan written to {path.strip()}.")
+            console.print(Text(f"Plan written to {path.strip()}."))
             break
     if not saved and ask(
         questionary.confirm(
@@ -460,7 +463,7 @@ def offer_after_results(
             number = save_screening(result_data, answers_to_data(answers), result.content_version)
             console.print(f"Saved as screening {number}. See them with: ottool history")
         except InputError as exc:
-            console.print(f"[discuss]![/discuss] {exc}")
+            console.print(Text.assemble(("!", "discuss"), f" {exc}"))
 
 
 def _plain_ask(question: Any) -> Any:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ottool.content import Activity, Content, Milestone
 
@@ -19,20 +21,22 @@ def print_milestones(content: Content, milestones: Sequence[Milestone], console:
     table.add_column("Age", justify="right", no_wrap=True)
     _id_column(table, milestones)
     table.add_column("Area")
-    table.add_column("Milestone")
+    table.add_column("Milestone", overflow="fold")
     previous = None
     for m in milestones:
         if previous is not None and m.months != previous:
             table.add_section()
         table.add_row(
             f"{m.months} mo" if m.months != previous else "",
-            m.id,
-            content.domain_by_id[m.domain].name,
-            m.text,
+            Text(m.id),
+            Text(content.domain_by_id[m.domain].name),
+            Text(m.text),
         )
         previous = m.months
     console.print(table)
-    console.print(f"[muted]{len(milestones)} milestones. Sources: {_sources(milestones)}[/muted]")
+    console.print(
+        f"[muted]{len(milestones)} milestones. Sources: {escape(_sources(milestones))}[/muted]"
+    )
 
 
 def print_activities(content: Content, activities: Sequence[Activity], console: Console) -> None:
@@ -42,13 +46,14 @@ def print_activities(content: Content, activities: Sequence[Activity], console: 
         return
     table = Table()
     _id_column(table, activities)
-    table.add_column("Activity")
+    table.add_column("Activity", overflow="fold")
     table.add_column("Ages", no_wrap=True)
     table.add_column("Areas")
     table.add_column("Dose")
     for a in activities:
         areas = "; ".join(content.domain_by_id[d].name for d in a.domains)
-        table.add_row(a.id, a.name, f"{a.min_months}–{a.max_months} mo", areas, a.dose)
+        ages = f"{a.min_months}–{a.max_months} mo"
+        table.add_row(Text(a.id), Text(a.name), ages, Text(areas), Text(a.dose))
     console.print(table)
     console.print(f"[muted]{len(activities)} activities.[/muted]")
 

@@ -42,7 +42,7 @@ def print_history(screenings: Sequence[SavedScreening], console: Console) -> Non
     for s in screenings:
         table.add_row(
             str(s.id),
-            s.date,
+            Text(s.date),
             escape(s.child) if s.child else Text("(no name)", style="muted"),
             _age(s),
             _checklist(s),
@@ -71,7 +71,7 @@ def print_progress(
     table = Table(show_header=True, header_style="heading", expand=False)
     table.add_column("Area")
     for s in shown:
-        table.add_column(f"{s.date}\n(no. {s.id})")
+        table.add_column(Text(f"{s.date}\n(no. {s.id})"))
     if changes:
         table.add_column("Since the screening before", min_width=17)
     extra = [""] if changes else []
@@ -107,8 +107,8 @@ def print_progress(
 def print_saved_header(saved: SavedScreening, console: Console) -> None:
     """Which saved screening this is, and when it was saved."""
     console.print(
-        f"[heading]Saved screening {saved.id}[/heading] · screened on {saved.date} · "
-        f"saved {_local_time(saved.saved_at)}"
+        f"[heading]Saved screening {saved.id}[/heading] · screened on {escape(saved.date)} · "
+        f"saved {escape(_local_time(saved.saved_at))}"
     )
 
 

@@ -7,6 +7,7 @@ from importlib.resources import files
 from typing import Any
 
 from ottool.plandoc import PlanDocument
+from ottool.printable import printable
 from ottool.screening import Overall
 from ottool.wording import OVERALL_LABELS
 
@@ -15,14 +16,17 @@ PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 
 
 def plan_html(doc: PlanDocument, *, paper: str = "a4") -> str:
-    """The plan as HTML; everything from the document is escaped (autoescape is on)."""
+    """The plan as HTML; everything from the document is escaped (autoescape is on).
+
+    Control characters are shown as symbols, so the file is safe to `cat` as well.
+    """
     html: str = _template().render(
         doc=doc,
         page_size=PAGE_SIZES.get(paper, "A4"),
         footer=f"{doc.title} · {doc.date}",
         urgent_overall=doc.overall == _overall_words("urgent"),
     )
-    return html
+    return printable(html)
 
 
 @functools.cache

@@ -6,13 +6,12 @@ renderer that needs them, so `ottool --help` and the terminal view stay fast.
 
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
 
 from ottool.errors import InputError
 from ottool.files import write_output
 from ottool.plandoc import PlanDocument
+from ottool.printable import json_text
 
 FORMATS = ("md", "html", "pdf", "json", "txt")
 
@@ -57,7 +56,7 @@ def render_plan(doc: PlanDocument, fmt: str, *, paper: str = "a4") -> str | byte
 
         return plan_pdf(doc, paper=paper)
     if fmt == "json":
-        return json.dumps(doc.as_data(), indent=2, ensure_ascii=False) + "\n"
+        return json_text(doc.as_data()) + "\n"
     if fmt == "txt":
         return plan_text(doc)
     raise InputError(f"unknown plan format '{fmt}': use one of {', '.join(FORMATS)}")
@@ -65,21 +64,10 @@ def render_plan(doc: PlanDocument, fmt: str, *, paper: str = "a4") -> str | byte
 
 def plan_text(doc: PlanDocument) -> str:
     """The terminal view as plain text: no colour, 80 columns."""
-    from rich.console import Console
-
-    from ottool.render.console import THEME
+    from ottool.render.console import text_console
     from ottool.render.terminal import print_plan
 
-    console = Console(
-        theme=THEME,
-        width=TEXT_WIDTH,
-        record=True,
-        file=io.StringIO(),
-        color_system=None,
-        force_terminal=False,
-        highlight=False,
-        emoji=False,
-    )
+    console = text_console(TEXT_WIDTH)
     print_plan(doc, console)
     text = console.export_text(styles=False)
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()) + "\n"

@@ -72,7 +72,7 @@ def print_result(
     for d in result.domains:
         symbol, words = STATUS_LABELS[d.status]
         table.add_row(
-            content.domain_by_id[d.id].name,
+            Text(content.domain_by_id[d.id].name),
             Text(f"{symbol} {words}", style=d.status),
             _counts(d),
         )
@@ -144,7 +144,7 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
         steps.add_column(justify="right", no_wrap=True)
         steps.add_column()
         for i, step in enumerate(card.steps, start=1):
-            steps.add_row(f"{i}.", step)
+            steps.add_row(f"{i}.", Text(step))
         parts.append(Text("Steps", style="bold"))
         parts.append(steps)
         if card.safety:
@@ -173,7 +173,7 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
                 text.append("\n" + sign.advice, style="muted")
             rows.append(("!!" if sign.urgent else "!", text))
         console.print(Padding(_marked(rows), (0, 0, 0, 2), expand=False))
-        console.print(Padding(doc.call_advice, (0, 0, 0, 2), expand=False))
+        console.print(Padding(Text(doc.call_advice), (0, 0, 0, 2), expand=False))
     if doc.notes:
         console.print()
         console.print("[heading]Notes from your therapist[/heading]")
@@ -189,5 +189,5 @@ def _marked(rows: Iterable[tuple[str, RenderableType | str]]) -> Table:
     grid.add_column(no_wrap=True)
     grid.add_column()
     for mark, text in rows:
-        grid.add_row(mark, text)
+        grid.add_row(mark, Text(text) if isinstance(text, str) else text)
     return grid

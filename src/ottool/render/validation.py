@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ottool.content import DEFAULT_LANGUAGE, LANGUAGES, Content, Report
+from ottool.printable import json_text
 
 
 def report_json(report: Report) -> str:
@@ -37,7 +38,7 @@ def report_json(report: Report) -> str:
                 for months in c.checklists
             },
         }
-    return json.dumps(doc, indent=2, ensure_ascii=False)
+    return json_text(doc)
 
 
 def _activities_at(content: Content, months: int, domain: str) -> int:
@@ -54,7 +55,7 @@ def _grid(content: Content, title: str, count: Any) -> Table:
         for months in content.checklists:
             n = count(months, domain.id)
             cells.append(str(n) if n else "[yellow]–[/yellow]")
-        table.add_row(domain.name, *cells)
+        table.add_row(Text(domain.name), *cells)
     return table
 
 
@@ -87,4 +88,4 @@ def print_summary(report: Report, console: Console, *, language: str | None = No
         console.print()
         console.print(f"[yellow]![/yellow] {len(report.warnings)} coverage warning(s):")
         for w in report.warnings:
-            console.print(f"  {w}", soft_wrap=True)
+            console.print(Text(f"  {w}"), soft_wrap=True)

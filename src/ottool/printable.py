@@ -1,0 +1,43 @@
+"""Text that is safe to print or write: control characters shown, never obeyed.
+
+A child's name, a note, an imported history file or a content file can carry
+terminal control sequences (ESC ``[2J`` clears the screen, OSC 0 sets the window
+title, OSC 8 makes hidden links). Everything ottool prints or writes as text goes
+through :func:`printable` at the edge (the Rich console, Markdown and text files,
+error lines), so such characters appear as visible symbols instead of acting.
+JSON keeps them exactly, as ``\\u`` escapes (:func:`json_text`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+#: C0 controls except tab and newline, DEL, and the C1 controls.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Characters that json.dumps leaves raw (it escapes C0 itself).
+_JSON_RAW_CONTROL = re.compile(r"[\x7f-\x9f]")
+
+#: One visible character for each control character, so lengths (and Rich's style
+#: spans) stay the same: C0 and DEL as Unicode's control pictures (ESC → ␛),
+#: C1 (which has no pictures) as the replacement character.
+_VISIBLE = {code: chr(0x2400 + code) for code in range(0x20)} | {0x7F: "\u2421"}
+_VISIBLE |= {code: "\ufffd" for code in range(0x80, 0xA0)}
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character but newline and tab made visible (ESC → ␛)."""
+    if CONTROL.search(text) is None:
+        return text
+    return CONTROL.sub(lambda m: _VISIBLE[ord(m.group())], text)
+
+
+def json_text(data: Any, *, indent: int | None = 2) -> str:
+    """``data`` as JSON, readable (non-ASCII kept) with no control character left raw.
+
+    json.dumps escapes C0 controls but not DEL and C1 (``\\x9b`` is a one-byte CSI to
+    some terminals); those become ``\\u`` escapes too, so the data is unchanged.
+    """
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return _JSON_RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
