@@ -16,8 +16,16 @@ from pypdf import PdfReader
 
 from conftest import Run
 from ottool.content import Activity, Content, load_content
-from ottool.screening import Answers, Child, score
-from ottool.wording import CALL_ADVICE, EARLY_INTERVENTION, OVERALL_ADVICE
+from ottool.plandoc import build_plan_document
+from ottool.planning import plan_for_focus, plan_for_result
+from ottool.screening import Answer, Answers, Child, ScreeningResult, score
+from ottool.wording import (
+    BATH_SAFETY,
+    CALL_ADVICE,
+    EARLY_INTERVENTION,
+    OVERALL_ADVICE,
+    result_advice,
+)
 
 SHIPPED: Content = load_content(Path(__file__).parents[1] / "data")
 
@@ -314,3 +322,111 @@ def test_the_shared_when_to_call_line_asks_for_contact_soon() -> None:
     """Plans show most signs without their own advice, so the shared line must not say
     "at the next visit" while tone, weakness and one-side signs ask for "within days"."""
     assert "next visit" not in CALL_ADVICE and "soon" in CALL_ADVICE
+
+
+# --- clinical review 2 (/work/notes/review-clinical.md) ---------------------------------
+
+AT_2M = 70  # days: the 2-month checklist, not early
+
+
+def screen_shipped(
+    days: int, answers: dict[str, Answer], signs: dict[str, bool] | None = None
+) -> ScreeningResult:
+    """A screening on the shipped content; unanswered milestones of the checklist are yes."""
+    day = dt.date(2026, 11, 1)
+    child = Child(day - dt.timedelta(days=days))
+    months = 2 if days < 120 else 18
+    given: dict[str, Answer] = {m.id: "yes" for m in SHIPPED.checklist(months)}
+    given.update(answers)
+    return score(SHIPPED, Answers(child, day, given, signs or {}))
+
+
+def test_a_not_yet_on_calm_feeds_reports_the_feeding_sign_and_is_not_practised() -> None:
+    """Review #1: a 'not yet' on feeding in rhythm is ASHA's feeding-disorder sign."""
+    m = SHIPPED.milestone_by_id["fd-2m-feeds-calmly"]
+    assert m.check == "ws-feeding"
+    assert "breathe" not in m.prompt
+    result = screen_shipped(AT_2M, {"fd-2m-feeds-calmly": "not_yet"})
+    assert [w.id for w in result.warning_signs] == ["ws-feeding"]
+    assert result.overall == "discuss"
+    advice = result_advice(SHIPPED, result)
+    assert advice.startswith(SHIPPED.warning_sign_by_id["ws-feeding"].advice)
+    assert "calm-feeds" not in [p.activity.id for p in plan_for_result(SHIPPED, result).activities]
+
+
+def test_trouble_breathing_opens_the_result_with_the_emergency_action(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """Review #2: the first words a parent reads are the emergency action."""
+    sign = SHIPPED.warning_sign_by_id["ws-feeding-breathing"]
+    assert sign.emergency and sign.advice.startswith("If your child is struggling to breathe")
+    assert [w.id for w in SHIPPED.warning_signs if w.emergency] == ["ws-feeding-breathing"]
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "child:\n  birth_date: 2026-01-01\ndate: 2026-03-12\n"
+        "warning_signs:\n  ws-feeding-breathing: true\n",
+        "utf-8",
+    )
+    run = cli("screen", "--answers", answers, "--format", "terminal")
+    assert run.exit_code == 0, run.output
+    out = flat(run.stdout)
+    box = out[out.index("contact your child's doctor soon") : out.index("what you noticed")]
+    assert box.split(" ", 5)[5].startswith(flat("If your child is struggling to breathe"))
+    assert "within the next few days" not in box
+
+
+def test_lost_skills_alone_keeps_the_within_days_advice() -> None:
+    result = screen_shipped(AT_2M, {}, {"ws-lost-skills": True})
+    assert result_advice(SHIPPED, result) == OVERALL_ADVICE["urgent"]
+
+
+def test_no_hearing_practice_for_a_baby_who_does_not_react_to_loud_sounds() -> None:
+    """Review #3 case (a): the hearing test comes first, and no 'needs attention' picks
+    for sounds and words only because of the checked milestone."""
+    result = screen_shipped(AT_2M, {"cm-2m-reacts-loud-sounds": "not_yet"})
+    hearing = SHIPPED.warning_sign_by_id["ws-hearing"]
+    assert result_advice(SHIPPED, result).startswith(hearing.advice)
+    plan = plan_for_result(SHIPPED, result)
+    assert plan.activities
+    for p in plan.activities:
+        assert p.reason != "domain", p.activity.id
+
+
+def test_seated_bath_play_is_gone_from_bang_and_clap_and_in_and_out() -> None:
+    """Review #4: seated bath play is where parents reach for a bath seat."""
+    for aid in ("bang-and-clap", "in-and-out"):
+        assert "bath" not in SHIPPED.activity_by_id[aid].routines
+
+
+def test_every_plan_with_a_bath_activity_says_the_bath_rules_once() -> None:
+    """Review #4 (AAP, Bath Seats: Avoid Use): one shared line, only where it applies."""
+    bathing = [a for a in SHIPPED.activities if "bath" in a.routines]
+    assert {"calming-routine", "mouth-play", "bath-play"} <= {a.id for a in bathing}
+    for a in bathing:
+        plan = plan_for_focus(SHIPPED, a.min_months, activity_ids=[a.id], max_activities=1)
+        doc = build_plan_document(SHIPPED, plan, date=dt.date(2026, 11, 1))
+        assert doc.intro.count(BATH_SAFETY) == 1, a.id
+        assert any("Bath Seats" in s for s in doc.sources), a.id
+    dry = plan_for_focus(SHIPPED, 12, activity_ids=["bang-and-clap"], max_activities=1)
+    assert BATH_SAFETY not in build_plan_document(SHIPPED, dry).intro
+
+
+@pytest.mark.parametrize("months", [13, 18, 24, 29])
+def test_faces_and_social_communication_signs_reach_the_toddler_years(months: int) -> None:
+    """Review #5: NICHD/AAP red flags for gestures, name and eye contact after 12 months."""
+    ids = {w.id for w in SHIPPED.warning_signs_at(months)}
+    assert {"ws-faces", "ws-social-communication"} <= ids
+
+
+def test_the_social_communication_sign_asks_about_autism_screening_and_hearing() -> None:
+    w = SHIPPED.warning_sign_by_id["ws-social-communication"]
+    assert (w.min_months, w.max_months, w.level) == (12, 29, "discuss")
+    assert set(w.domains) == {"social_emotional", "communication"}
+    assert "autism screening" in w.advice and "hearing test" in w.advice
+    assert "point" in w.text and "name" in w.text
+
+
+def test_gesture_games_asks_about_gestures_by_12_months() -> None:
+    """Review #6: CDC 2022 has waving at 12 months; the red flag is no gestures by 12."""
+    safety = " ".join(SHIPPED.activity_by_id["gesture-games"].safety)
+    assert "by 12 months" in safety and "15 months" not in safety

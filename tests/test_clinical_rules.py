@@ -10,9 +10,10 @@ from collections.abc import Mapping
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import make_content, sign
+from conftest import activity, make_content, sign
 from ottool.age import ChecklistChoice
-from ottool.content import Content, Milestone
+from ottool.content import Content, Milestone, WarningSign
+from ottool.planning import plan_for_result
 from ottool.screening import (
     ANSWERS,
     STATUSES,
@@ -20,9 +21,12 @@ from ottool.screening import (
     Answers,
     Child,
     ScreeningResult,
+    checked_milestones,
     domain_status,
+    first_signs,
     score,
 )
+from ottool.wording import AFTER_EMERGENCY, OVERALL_ADVICE, result_advice
 
 DAY = dt.date(2026, 11, 1)
 AT_4M = 130  # days: 4.27 months, the 4-month checklist, not early
@@ -207,3 +211,89 @@ def test_reported_signs_are_the_ticked_ones_plus_the_checked_ones_that_apply(
     assert reported(result) == expected
     if expected and result.overall != "urgent":
         assert result.overall == "discuss"
+
+
+# --- what comes first: emergencies and checks (clinical review 2, #2 and #3) -------------
+
+EMERGENCY = WarningSign(
+    id="ws-emergency",
+    text="emergency",
+    min_months=0,
+    domains=("a",),
+    level="urgent",
+    advice="Call emergency services now.",
+    source="test",
+    emergency=True,
+)
+FIRST_SIGNS = (*SIGNS, EMERGENCY)
+# Area "a" has the checked item and a normed one; area "b" only a normed one.
+FIRST_CONTENT = make_content(
+    ["a", "b"],
+    MILESTONES,
+    [
+        activity("practise-a", ["a"], ["a-2m-checked", "a-2m-normed"]),
+        activity("more-a", ["a"]),
+        activity("play-b", ["b"]),
+    ],
+    FIRST_SIGNS,
+)
+
+
+def test_an_emergency_signs_advice_is_the_first_thing_the_result_says() -> None:
+    result = screen({}, {"ws-emergency": True, "ws-urgent": True}, content=FIRST_CONTENT)
+    assert result.overall == "urgent"
+    advice = result_advice(FIRST_CONTENT, result)
+    assert advice.startswith("Call emergency services now.")
+    assert advice.endswith(AFTER_EMERGENCY)
+    assert "within the next few days" not in advice
+
+
+def test_urgent_without_an_emergency_keeps_the_within_days_advice() -> None:
+    result = screen({}, {"ws-urgent": True}, content=FIRST_CONTENT)
+    assert first_signs(FIRST_CONTENT, result) == ()
+    assert result_advice(FIRST_CONTENT, result) == OVERALL_ADVICE["urgent"]
+
+
+def test_a_sign_reported_through_a_check_leads_the_result() -> None:
+    result = screen({"a-2m-checked": "not_yet"}, content=FIRST_CONTENT)
+    assert [w.id for w in first_signs(FIRST_CONTENT, result)] == ["ws-check"]
+    assert result_advice(FIRST_CONTENT, result) == "ask " + OVERALL_ADVICE["discuss"]
+
+
+def test_an_emergency_comes_before_a_check() -> None:
+    result = screen({"a-2m-checked": "not_yet"}, {"ws-emergency": True}, content=FIRST_CONTENT)
+    assert [w.id for w in first_signs(FIRST_CONTENT, result)] == ["ws-emergency", "ws-check"]
+
+
+def test_a_checked_not_yet_chooses_no_practice_for_its_area() -> None:
+    """Hearing is checked, not practised: the checked item is no target and its area,
+    on track otherwise, gets no 'needs attention' picks; other areas still do."""
+    answers: dict[str, Answer] = {m.id: "yes" for m in MILESTONES}
+    answers["a-2m-checked"] = "not_yet"
+    answers["b-4m-normed"] = "sometimes"
+    result = screen(answers, content=FIRST_CONTENT)
+    assert result.domain("a").status == "discuss"
+    assert checked_milestones(FIRST_CONTENT, result) == {"a-2m-checked"}
+    plan = plan_for_result(FIRST_CONTENT, result)
+    reasons = {p.activity.id: p.reason for p in plan.activities}
+    assert reasons["play-b"] == "domain"
+    assert reasons["practise-a"] not in ("not_yet", "domain")
+    assert reasons["more-a"] not in ("not_yet", "domain")
+
+
+def test_an_area_with_other_not_yet_answers_still_gets_practice() -> None:
+    answers: dict[str, Answer] = {"a-2m-checked": "not_yet", "a-4m-normed": "not_yet"}
+    plan = plan_for_result(FIRST_CONTENT, screen(answers, content=FIRST_CONTENT))
+    reasons = {p.activity.id: p.reason for p in plan.activities}
+    assert reasons["more-a"] == "domain"
+
+
+@PROPS
+@given(answers=answers_st, days=days_st)
+def test_no_plan_practises_a_milestone_whose_check_was_reported(
+    answers: dict[str, Answer], days: int
+) -> None:
+    result = screen(answers, days=days, content=FIRST_CONTENT)
+    checked = checked_milestones(FIRST_CONTENT, result)
+    for p in plan_for_result(FIRST_CONTENT, result).activities:
+        assert not checked & set(p.targets)

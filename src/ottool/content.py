@@ -116,6 +116,15 @@ class WarningSign(msgspec.Struct, **_STRUCT):
     advice: str
     source: str
     max_months: Months | None = None
+    #: The advice is an emergency action (call emergency services): a result that
+    #: reports this sign opens with that advice, before anything else (DESIGN.md §4).
+    emergency: Annotated[
+        bool,
+        msgspec.Meta(
+            description="true when the advice is an emergency action; a result reporting "
+            "the sign then opens with it"
+        ),
+    ] = False
 
     def applies_at(self, months: float) -> bool:
         """Whether this sign is asked about for a child whose age used is ``months``."""

@@ -19,12 +19,15 @@ from ottool.planning import HomePlan
 from ottool.screening import ScreeningResult
 from ottool.wording import (
     ANSWER_MARKS,
+    BATH_ROUTINE,
+    BATH_SAFETY,
+    BATH_SAFETY_SOURCE,
     CALL_ADVICE,
     CDC_ATTRIBUTION,
     DISCLAIMER,
-    OVERALL_ADVICE,
     REASONS,
     overall_words,
+    result_advice,
     status_words,
 )
 
@@ -147,6 +150,9 @@ def build_plan_document(
     )
     cited = [a.source for a in (p.activity for p in plan.activities)]
     cited += [w.source for w in content.warning_signs if w.applies_at(plan.used_months)]
+    bath = any(BATH_ROUTINE in p.activity.routines for p in plan.activities)
+    if bath:
+        cited.append(BATH_SAFETY_SOURCE)
     sources = {part.strip() for source in cited for part in source.split(";") if part.strip()}
     return PlanDocument(
         title=f"Home activity plan for {name}" if name else "Home activity plan",
@@ -156,10 +162,11 @@ def build_plan_document(
         date=when.isoformat(),
         therapist=therapist,
         overall=overall_words(result.overall) if result else None,
-        overall_advice=OVERALL_ADVICE[result.overall] if result else None,
+        overall_advice=result_advice(content, result) if result else None,
         areas=areas,
         concerns=result.concerns if result else None,
-        intro=_intro(content, plan, result),
+        # One shared bath line, in the intro every renderer already shows.
+        intro=_intro(content, plan, result) + (f" {BATH_SAFETY}" if bath else ""),
         activities=cards,
         tracker_weeks=weeks,
         tracker_days=DAYS,

@@ -9,7 +9,12 @@ from typing import Literal
 from ottool.age import check_age_served, checklist_for
 from ottool.content import Activity, Content
 from ottool.errors import InputError, did_you_mean
-from ottool.screening import ScreeningResult
+from ottool.screening import (
+    ANSWERS,
+    ScreeningResult,
+    checked_milestones,
+    domain_status_without,
+)
 
 DEFAULT_MAX_ACTIVITIES = 4
 #: At most this many activities share one area while activities for other areas wait.
@@ -50,9 +55,11 @@ def plan_for_result(
 ) -> HomePlan:
     """The home plan for a scored screening."""
     months = result.age.used_months
-    not_yet = set(result.milestones_answered("not_yet"))
+    # A "not yet" that reported its check sign asks for a check, not practice.
+    checked = checked_milestones(content, result)
+    not_yet = set(result.milestones_answered("not_yet")) - checked
     sometimes = set(result.milestones_answered("sometimes"))
-    needs_attention = {d.id for d in result.domains if d.status != "on_track"}
+    needs_attention = _needs_attention(content, result, checked)
     upcoming = _next_checklist_ids(content, result.checklist.months)
     candidates = []
     for a in content.activities:
@@ -111,6 +118,23 @@ def plan_for_focus(
     room = max(0, max_activities - len(chosen))
     chosen += _choose(candidates, room, already=[p.activity for p in chosen])
     return HomePlan(months, checklist.months, tuple(chosen), tuple(focus))
+
+
+def _needs_attention(
+    content: Content, result: ScreeningResult, checked: frozenset[str]
+) -> set[str]:
+    """Areas not on track, leaving out answers that asked for a check rather than practice."""
+    areas = set()
+    for d in result.domains:
+        if d.status == "on_track":
+            continue
+        if checked.isdisjoint(d.not_yet):
+            areas.add(d.id)
+            continue
+        rest = [m for a in ANSWERS for m in getattr(d, a) if m not in checked]
+        if rest and domain_status_without(content, result, d.id, checked) != "on_track":
+            areas.add(d.id)
+    return areas
 
 
 def _next_checklist_ids(content: Content, months: int) -> set[str]:

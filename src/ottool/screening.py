@@ -146,6 +146,45 @@ def reported_signs(
     )
 
 
+def checked_milestones(content: Content, result: ScreeningResult) -> frozenset[str]:
+    """Milestones answered "not yet" whose ``check`` sign the result reports.
+
+    Such an answer asks for a check (a hearing test, a feeding review), not for
+    practice: plans do not choose activities because of it (DESIGN.md §5).
+    """
+    reported = {w.id for w in result.warning_signs}
+    return frozenset(
+        mid
+        for mid in result.milestones_answered("not_yet")
+        if content.milestone_by_id[mid].check in reported
+    )
+
+
+def first_signs(content: Content, result: ScreeningResult) -> tuple[WarningSign, ...]:
+    """Reported signs whose own advice opens the result, most pressing first.
+
+    Emergencies first (the first words a parent reads are the emergency action),
+    then signs reported through a milestone's ``check`` (the check comes before
+    any practice).
+    """
+    from_checks = {content.milestone_by_id[m].check for m in checked_milestones(content, result)}
+    emergencies = [w for w in result.warning_signs if w.emergency]
+    checks = [w for w in result.warning_signs if w.id in from_checks and not w.emergency]
+    return (*emergencies, *checks)
+
+
+def domain_status_without(
+    content: Content, result: ScreeningResult, domain_id: str, skip: frozenset[str]
+) -> Status:
+    """An area's status by the same rules as :func:`score`, leaving out ``skip``."""
+    d = result.domain(domain_id)
+    answers: dict[str, Answer] = {
+        mid: answer for answer in ANSWERS for mid in getattr(d, answer) if mid not in skip
+    }
+    milestones = [content.milestone_by_id[mid] for mid in answers]
+    return domain_status(milestones, answers, result.checklist)
+
+
 def overall_status(domains: tuple[DomainResult, ...], reported: tuple[WarningSign, ...]) -> Overall:
     """The overall next step: urgent, discuss, monitor or on track."""
     if any(w.level == "urgent" for w in reported):

@@ -6,7 +6,8 @@ history all say the same thing. Calm and concrete; never a diagnosis.
 
 from __future__ import annotations
 
-from ottool.screening import Answer, Overall, Status
+from ottool.content import Content
+from ottool.screening import Answer, Overall, ScreeningResult, Status, first_signs
 
 #: Status of an area: (symbol, words). Symbols carry the meaning without colour.
 STATUS_LABELS: dict[Status, tuple[str, str]] = {
@@ -65,6 +66,32 @@ OVERALL_ADVICE: dict[Overall, str] = {
         + EARLY_INTERVENTION
     ),
 }
+
+#: After a sign's emergency advice, in place of the urgent "within a few days"
+#: text, which would contradict it (that text stays for the other urgent signs).
+AFTER_EMERGENCY = "Bring this summary when you see your child's doctor. " + EARLY_INTERVENTION
+
+
+def result_advice(content: Content, result: ScreeningResult) -> str:
+    """The next step under the overall status: signs that come first, then the rest.
+
+    An emergency's own advice opens it (call emergency services now); a sign reported
+    through a milestone's ``check`` puts its check (a hearing test) before practice.
+    """
+    first = first_signs(content, result)
+    rest = AFTER_EMERGENCY if any(w.emergency for w in first) else OVERALL_ADVICE[result.overall]
+    return " ".join([*(w.advice for w in first), rest])
+
+
+#: Said once in any plan where a chosen activity fits into the bath (its routines
+#: list "bath"): bath play is seated play, where parents reach for a bath seat.
+BATH_ROUTINE = "bath"
+BATH_SAFETY = (
+    "In the bath: keep a hand on your baby and never turn away, keep the water shallow, "
+    "and do not use a bath seat, as seats can tip over."
+)
+BATH_SAFETY_SOURCE = "AAP HealthyChildren.org: Bath Seats: Avoid Use"
+
 
 DISCLAIMER = (
     "ottool is a milestone check based on public checklists, such as the CDC's "

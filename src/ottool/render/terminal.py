@@ -17,9 +17,9 @@ from ottool.plandoc import PlanDocument
 from ottool.screening import DomainResult, ScreeningResult
 from ottool.wording import (
     DISCLAIMER,
-    OVERALL_ADVICE,
     STATUS_LABELS,
     overall_words,
+    result_advice,
     unused_answers_note,
 )
 
@@ -80,7 +80,7 @@ def print_result(
     console.print()
     console.print(
         Panel(
-            OVERALL_ADVICE[result.overall],
+            escape(result_advice(content, result)),
             title=f"[{result.overall}]{overall_words(result.overall)}[/{result.overall}]",
             title_align="left",
             padding=(0, 1),
