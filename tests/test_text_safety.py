@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ottool.printable import CONTROL, json_text, printable
 
@@ -349,3 +351,153 @@ def test_a_console_never_gets_a_width_of_zero(monkeypatch: pytest.MonkeyPatch) -
 
     monkeypatch.setenv("COLUMNS", "0")
     assert make_console().width == FALLBACK_WIDTH
+
+
+# --- item 21: validate reports every problem in one run ------------------------------
+
+
+def test_validate_keeps_checking_after_a_duplicate_key(
+    cli: Callable[..., object], content_copy: Path
+) -> None:
+    path = content_copy / "activities.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    name: Tummy time\n", "    name: Tummy time\n    name: Again\n", 1)
+    text = text.replace("    domains: [fine_motor]\n", "    domains: [fine_motr]\n", 1)
+    path.write_text(text, encoding="utf-8")
+    run = cli("validate", "--data-dir", content_copy)
+    assert run.exit_code == 1
+    err = run.stderr  # type: ignore[attr-defined]
+    assert "the key 'name' appears twice in this mapping" in err
+    assert "domain 'fine_motr' is not a known domain" in err  # later in the same file
+    assert "2 problems found." in err
+
+
+def test_a_type_error_does_not_hide_the_entrys_unknown_area_and_target(
+    cli: Callable[..., object], content_copy: Path
+) -> None:
+    path = content_copy / "activities.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = (
+        "    domains: [gross_motor]\n"
+        "    targets: [gm-2m-head-up, gm-4m-head-steady, gm-4m-pushes-up]\n    minutes: 5\n"
+    )
+    assert old in text
+    new = "    domains: [gross_motr]\n    targets: [gm-2m-head-upp]\n    minutes: ten\n"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    path = content_copy / "milestones.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "    months: 2\n    domain: gross_motor\n    text: Holds head up when on tummy\n"
+    path.write_text(text.replace(old, old.replace("months: 2", "months: two").replace(
+        "domain: gross_motor", "domain: gross_motr"), 1), encoding="utf-8")  # fmt: skip
+    run = cli("validate", "--data-dir", content_copy)
+    assert run.exit_code == 1
+    err = run.stderr  # type: ignore[attr-defined]
+    assert "activity 'tummy-time': minutes must be" in err
+    assert "activity 'tummy-time': domain 'gross_motr' is not a known domain" in err
+    assert "activity 'tummy-time': target 'gm-2m-head-upp' is not a known milestone" in err
+    assert "milestone 'gm-2m-head-up': months must be" in err
+    assert "milestone 'gm-2m-head-up': domain 'gross_motr' is not a known domain" in err
+
+
+# --- every renderer, any text: hypothesis ---------------------------------------------
+
+_PIECES = [*"ab [ ]/\\:|<>*_#`&é✓", *(chr(c) for c in range(32) if c not in (9, 10))]
+_PIECES += ["\x7f", "\x85", "\x9b", "[/x]", "[bold]", ":baby:", "\x1b]0;T\x07", "\x1b[2J"]
+any_text = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12).map("".join)
+
+
+def _documents(text: str) -> tuple[object, object, object, dict[str, object]]:
+    """Content, a result and a plan document with ``text`` in every text field."""
+    from ottool.content import Activity, Content, Domain, Milestone, WarningSign
+    from ottool.planning import plan_for_result
+    from ottool.resultdoc import result_to_data
+    from ottool.screening import Answers, Child, score
+
+    content = Content(
+        (Domain(id="d", name=text),),
+        (Milestone(id="m", months=2, domain="d", text=text, source=text),),
+        (
+            WarningSign(
+                id="w", text=text, min_months=0, domains=("d",), level="urgent",
+                advice=text, source=text,
+            ),
+        ),
+        (
+            Activity(
+                id="a", name=text, min_months=0, max_months=12, domains=("d",),
+                targets=("m",), minutes=5, times_per_day=1, steps=(text,), safety=(text,),
+                materials=(text,), routines=(text,), why=text, source=text,
+            ),
+        ),
+    )  # fmt: skip
+    today = dt.date.today()
+    child = Child(today - dt.timedelta(days=70), 40, text)
+    result = score(content, Answers(child, today, {"m": "not_yet"}, {"w": True}, text))
+    plan = plan_for_result(content, result, 4)
+    from ottool.plandoc import build_plan_document
+
+    doc = build_plan_document(content, plan, result=result, therapist=text, notes=(text,))
+    return content, result, doc, result_to_data(result, plan)
+
+
+def _terminal_views(text: str) -> str:
+    """Every Rich view (result, plan, browse, validate, history) on one wide console."""
+    from ottool.errors import Problem
+    from ottool.history import SavedScreening
+    from ottool.render import browse, history, terminal, validation
+    from ottool.render.console import text_console
+
+    content, result, doc, data = _documents(text)
+    console = text_console(2000)
+    terminal.print_result(result, content, console)  # type: ignore[arg-type]
+    terminal.print_plan(doc, console)  # type: ignore[arg-type]
+    browse.print_milestones(content, content.milestones, console)  # type: ignore[arg-type, attr-defined]
+    browse.print_activities(content, content.activities, console)  # type: ignore[arg-type, attr-defined]
+    report = validation.Report(content, (), (Problem("f.yaml", 1, text),))  # type: ignore[arg-type]
+    validation.print_summary(report, console)
+    saved = SavedScreening(1, "2026-01-01T00:00:00+00:00", text, text, "v", data, {})
+    history.print_history([saved, saved], console)
+    history.print_progress(text, [saved, saved], {"d": text}, {"d": "same"}, console)
+    history.print_saved_summary(saved, console, text, {"d": text})
+    return console.export_text(styles=False)
+
+
+@settings(max_examples=40, deadline=None)
+@given(any_text)
+def test_any_text_shows_as_written_in_every_terminal_view(text: str) -> None:
+    from rich.control import strip_control_codes
+
+    out = _terminal_views(text)
+    assert_no_controls(out)
+    # Rich drops BEL, BS, VT, FF and CR itself; every other character shows, brackets too.
+    expected = printable(strip_control_codes(text)).strip()
+    assert out.count(expected) >= 8
+
+
+@settings(max_examples=40, deadline=None)
+@given(any_text)
+def test_any_text_is_safe_in_every_plan_file(text: str) -> None:
+    from markupsafe import escape
+
+    from ottool.render.plan import render_plan
+
+    _, _, doc, data = _documents(text)
+    md, html, txt, plan_json = (render_plan(doc, f) for f in ("md", "html", "txt", "json"))
+    for written in (md, html, txt, plan_json, json_text(data)):
+        assert isinstance(written, str)
+        assert_no_controls(written)
+    assert re.search(r"(?<!\\)<", str(md)) is None
+    for row in (line for line in str(md).splitlines() if line.startswith("| ")):
+        assert len(re.findall(r"(?<!\\)\|", row)) - 1 in (2, 8), row
+    assert str(escape(printable(text))) in str(html)
+    assert json.loads(str(plan_json))["activities"][0]["steps"] == [text]
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=None)
+@given(any_text)
+def test_any_text_prints_in_a_pdf(text: str) -> None:
+    from ottool.render.plan import render_plan
+
+    _, _, doc, _ = _documents(text)
+    assert bytes(render_plan(doc, "pdf")).startswith(b"%PDF")  # type: ignore[arg-type]

@@ -292,7 +292,7 @@ def check_content(
         try:
             text = read_text(folder / name, name=shown)
             digest.update(text.encode())
-            raw[name] = parse_yaml(text, shown)
+            raw[name] = parse_yaml(text, shown, duplicates=checker.problems)
         except InputError as exc:
             checker.problems.extend(exc.problems)
     content = checker.check(raw.get(MILESTONES_FILE), raw.get(ACTIVITIES_FILE))
@@ -351,6 +351,15 @@ def localized(value: Any, lang: str = DEFAULT_LANGUAGE) -> Any:
 
 def _has_list(root: LineDict | None, key: str) -> bool:
     return root is not None and isinstance(root.get(key), LineList)
+
+
+def _text_items(entry: LineDict, key: str) -> Iterator[tuple[str, int]]:
+    """The text items of the list under ``key`` (when it is one), each with its line."""
+    items = entry.get(key)
+    if isinstance(items, LineList):
+        for item, line in zip(items, items.lines, strict=True):
+            if isinstance(item, str):
+                yield item, line
 
 
 class _AnyId(set[str]):
@@ -421,6 +430,9 @@ class _Entries:
     kind: str
     file: str
     items: list[tuple[Any, LineDict]] = field(default_factory=list)
+    #: Entries left out for a wrong field: (id or "#n", mapping); their references
+    #: are still checked, so one run reports every problem.
+    failed: list[tuple[str, LineDict]] = field(default_factory=list)
 
 
 class _Checker:
@@ -509,12 +521,7 @@ class _Checker:
                 if milestone is None and target in self.broken.get("milestone", ()):
                     continue  # the milestone's own problem is reported already
                 if milestone is None:
-                    self.problem(
-                        a_file,
-                        line,
-                        f"activity '{a.id}': target '{target}' is not a known milestone"
-                        + did_you_mean(target, milestone_by_id),
-                    )
+                    self._unknown_target(a.id, target, line, milestone_by_id)
                 elif milestone.check is not None:
                     # Practice cannot answer what a check is for (a hearing test, say).
                     self.problem(
@@ -531,6 +538,7 @@ class _Checker:
                         f"activity '{a.id}': target '{target}' is a {milestone.months}-month "
                         f"milestone, outside the activity's ages {a.min_months}-{a.max_months}",
                     )
+        self._failed_references(milestones, signs, activities, domain_ids, milestone_by_id)
         max_months = self._max_months(m_root, [m.months for m, _ in milestones.items])
         if self.problems:
             return None
@@ -540,6 +548,38 @@ class _Checker:
             tuple(w for w, _ in signs.items),
             tuple(a for a, _ in activities.items),
             max_months=max_months,
+        )
+
+    def _failed_references(
+        self,
+        milestones: _Entries,
+        signs: _Entries,
+        activities: _Entries,
+        domain_ids: list[str],
+        milestone_by_id: dict[str, Any],
+    ) -> None:
+        """Unknown areas and targets of entries left out for another problem."""
+        for owner, entry in milestones.failed:
+            domain = entry.get("domain")
+            if isinstance(domain, str):
+                self._known_domain(milestones, owner, domain, entry.line_of("domain"), domain_ids)
+        for group in (signs, activities):
+            for owner, entry in group.failed:
+                for domain, line in _text_items(entry, "domains"):
+                    self._known_domain(group, owner, domain, line, domain_ids)
+        for owner, entry in activities.failed:
+            for target, line in _text_items(entry, "targets"):
+                if target not in milestone_by_id and target not in self.broken.get("milestone", ()):
+                    self._unknown_target(owner, target, line, milestone_by_id)
+
+    def _unknown_target(
+        self, owner: str, target: str, line: int, milestone_by_id: dict[str, Any]
+    ) -> None:
+        self.problem(
+            self.a_file,
+            line,
+            f"activity '{owner}': target '{target}' is not a known milestone"
+            + did_you_mean(target, milestone_by_id),
         )
 
     def _max_months(self, root: LineDict | None, checklists: list[int]) -> int | None:
@@ -638,7 +678,10 @@ class _Checker:
             converted = self._convert(entry, model, label, file)
             if converted is not None:
                 result.items.append((converted, entry))
-            elif isinstance(entry.get("id"), str):
+                continue
+            owner = entry["id"] if isinstance(entry.get("id"), str) else f"#{i + 1}"
+            result.failed.append((owner, entry))
+            if isinstance(entry.get("id"), str):
                 self.broken.setdefault(kind, set()).add(entry["id"])
         return result
 

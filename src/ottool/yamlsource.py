@@ -80,6 +80,8 @@ class _Builder:
         self.file = file
         self.budget = budget
         self.problems: list[Problem] = []
+        #: Keys given twice: the first value is kept, so the rest of the file can be checked.
+        self.duplicates: list[Problem] = []
 
     def fail(self, node: yaml.Node, message: str) -> InputError:
         return InputError([Problem(self.file, node.start_mark.line + 1, message)])
@@ -130,7 +132,10 @@ class _Builder:
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
-                raise self.fail(key_node, f"the key '{key}' appears twice in this mapping")
+                line = key_node.start_mark.line + 1
+                message = f"the key '{key}' appears twice in this mapping"
+                self.duplicates.append(Problem(self.file, line, message))
+                continue
             result[key] = self.build(value_node)
             result.lines[key] = value_node.start_mark.line + 1
         return result
@@ -147,10 +152,15 @@ class _Builder:
                     result.lines[key] = merged.line_of(key)
 
 
-def parse_yaml(text: str, file: str) -> Any:
-    """Parse YAML ``text`` (named ``file`` in messages) into line-aware plain data."""
+def parse_yaml(text: str, file: str, *, duplicates: list[Problem] | None = None) -> Any:
+    """Parse YAML ``text`` (named ``file`` in messages) into line-aware plain data.
+
+    A key given twice is an error. With ``duplicates`` such errors are added to that
+    list and the data (with each key's first value) is returned, so that a checker can
+    report every other problem of the file in the same run.
+    """
     with _no_gc_pauses():
-        return _parse(text, file)
+        return _parse(text, file, duplicates)
 
 
 @contextmanager
@@ -169,7 +179,7 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def _parse(text: str, file: str) -> Any:
+def _parse(text: str, file: str, duplicates: list[Problem] | None) -> Any:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -188,8 +198,10 @@ def _parse(text: str, file: str) -> Any:
         data = builder.build(node)
     except RecursionError:
         raise InputError([Problem(file, None, "the YAML is nested too deeply to read")]) from None
-    if builder.problems:
-        raise InputError(builder.problems)
+    if builder.problems or (builder.duplicates and duplicates is None):
+        raise InputError(sorted(builder.problems + builder.duplicates))
+    if duplicates is not None:
+        duplicates.extend(builder.duplicates)
     return data
 
 
