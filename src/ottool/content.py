@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -354,12 +355,15 @@ def _has_list(root: LineDict | None, key: str) -> bool:
 
 
 def _text_items(entry: LineDict, key: str) -> Iterator[tuple[str, int]]:
-    """The text items of the list under ``key`` (when it is one), each with its line."""
+    """The well-formed ids in the list under ``key`` (when it is one), each with its line.
+
+    A malformed id is reported as such already; it is not reported again as unknown.
+    """
     items = entry.get(key)
     if isinstance(items, LineList):
-        for item, line in zip(items, items.lines, strict=True):
-            if isinstance(item, str):
-                yield item, line
+        for i, item in enumerate(items):
+            if isinstance(item, str) and re.fullmatch(r"[a-z0-9_-]+", item):
+                yield item, items.lines[i] if i < len(items.lines) else items.line
 
 
 class _AnyId(set[str]):
