@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -402,3 +403,161 @@ def test_a_draft_linked_to_dev_zero_is_refused(home: Path) -> None:
     (home / "draft.json").symlink_to("/dev/zero")
     with pytest.raises(InputError, match="too large"):
         load_draft(load_content(FIXTURE_DIR))
+
+
+# --------------------------------------------------------------------------- the history file
+
+
+def test_a_delete_on_a_full_disk_reports_that_the_screening_is_deleted(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keep = save(screen(tmp_path, FIRST))
+    gone = save(screen(tmp_path, SECOND, date="2026-06-01"))
+
+    class FullDisk(sqlite3.Connection):
+        """VACUUM needs room for a copy of the file: on a full disk it fails."""
+
+        def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+            if sql == "VACUUM":
+                error = sqlite3.OperationalError("database or disk is full")
+                error.sqlite_errorcode = 13  # type: ignore[attr-defined]
+                raise error
+            return super().execute(sql, *args)
+
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, **k, factory=FullDisk))
+    run = history("delete", str(gone), "--yes")
+    assert run.exit_code == 0, run.output
+    assert f"Deleted screening {gone}." in run.stdout
+    assert "could not be compacted afterwards (the disk is full)" in run.stderr
+    monkeypatch.setattr(sqlite3, "connect", real_connect)
+    assert [s.id for s in list_screenings()] == [keep]
+
+
+def test_a_foreign_database_with_a_screenings_table_is_left_untouched(
+    cli: Callable[..., Run], home: Path
+) -> None:
+    home.mkdir(parents=True)
+    path = home / "history.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE screenings (patient TEXT, score INTEGER)")
+        db.execute("INSERT INTO screenings VALUES ('x', 1)")
+        db.execute("PRAGMA user_version = 1")
+    db.close()
+    before = path.read_bytes()
+    run = cli("history")
+    assert run.exit_code == 1 and "is not an ottool history database" in run.stderr
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in home.iterdir()) == ["history.sqlite3"]  # no WAL, no SHM
+
+
+def test_a_read_only_shm_left_behind_does_not_block_saving(home: Path, tmp_path: Path) -> None:
+    save(screen(tmp_path, FIRST))
+    reader = sqlite3.connect(home / "history.sqlite3")  # keeps the -shm there to look at
+    reader.execute("SELECT count(*) FROM screenings").fetchone()
+    shm = home / "history.sqlite3-shm"
+    shm.chmod(0o400)  # as a run under another umask, or a careless copy, leaves it
+    save(screen(tmp_path, SECOND, date="2026-06-01"))
+    assert shm.stat().st_mode & 0o777 == 0o600
+    reader.close()
+    assert len(list_screenings()) == 2
+
+
+def test_a_read_only_history_names_the_file_that_is_read_only(tmp_path: Path) -> None:
+    from ottool.history import _sqlite_problem
+
+    path = tmp_path / "history.sqlite3"
+    path.touch()
+    shm = tmp_path / "history.sqlite3-shm"
+    shm.touch()
+    shm.chmod(0o400)
+    error = sqlite3.OperationalError("attempt to write a readonly database")
+    error.sqlite_errorcode = 8  # type: ignore[attr-defined]
+    assert f"{shm} is read-only" in str(_sqlite_problem(error, path))
+
+
+# --------------------------------------------------------------------------- Ctrl-C and the draft
+
+
+def test_ctrl_c_just_after_the_save_committed_says_it_was_saved(
+    cli: Callable[..., Run], home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ottool.history
+
+    real_save = ottool.history.save_screening
+
+    def save_then_ctrl_c(*args: Any, **kwargs: Any) -> int:
+        real_save(*args, **kwargs)  # committed ...
+        raise KeyboardInterrupt  # ... and Ctrl-C before ottool could note it
+
+    monkeypatch.setattr(ottool.history, "save_screening", save_then_ctrl_c)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("child: {name: Ida, birth_date: 2026-01-10}\ndate: 2026-05-20\n")
+    run = cli("screen", "--answers", answers, "--save", "--data-dir", FIXTURE_DIR)
+    assert run.exit_code == 130
+    assert "interrupted; the results were saved as screening 1." in run.stderr
+    assert "nothing was changed" not in run.stderr
+    assert [s.child for s in list_screenings()] == ["Ida"]
+
+
+def _finish_questionnaire(child: Any) -> None:
+    from test_interview import answer_child, choose
+
+    answer_child(child, name="Ada")
+    for position in ("1 of 5", "2 of 5", "3 of 5", "4 of 5", "5 of 5"):
+        choose(child, position, "1")
+    child.expect("Have you noticed any of these")
+    child.send("\r")
+    child.expect("Anything else")
+    child.sendline("")
+    child.expect("Results for Ada")
+    child.expect("Write this plan")
+    child.send("n")
+    child.expect("Save these results")
+
+
+@pytest.mark.slow
+def test_answers_survive_a_failed_save_and_resume_shows_the_results(tmp_path: Path) -> None:
+    import pexpect
+
+    from test_interview import spawn
+
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "history.sqlite3").write_text("not a database")  # every save fails
+    child = spawn(home)
+    _finish_questionnaire(child)
+    child.send("y")
+    child.expect(r"is\s+not\s+an\s+ottool")
+    child.expect(r"Your\s+answers\s+are\s+kept")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert (home / "draft.json").exists()
+
+    (home / "history.sqlite3").unlink()  # the problem is fixed
+    child = spawn(home, "--resume")
+    child.expect("Results for Ada")
+    child.expect("Write this plan")
+    child.send("n")
+    child.expect("Save these results")
+    child.send("y")
+    child.expect("Saved as screening 1")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert not (home / "draft.json").exists()
+
+
+@pytest.mark.slow
+def test_ctrl_c_at_the_save_offer_keeps_the_answers(tmp_path: Path) -> None:
+    import pexpect
+
+    from test_interview import spawn
+
+    child = spawn(tmp_path)
+    _finish_questionnaire(child)
+    child.sendcontrol("c")
+    child.expect(r"Your\s+answers\s+are\s+kept")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert json.loads((tmp_path / "draft.json").read_text())["child"]["name"] == "Ada"

@@ -288,6 +288,9 @@ def screen(
             format_from_suffix(plan_output)  # a wrong extension fails before any questions
     if answers is None:
         given = _interview(content, resume)
+        from ottool.interview import draft_path
+
+        on_interrupt(f"your answers are kept in {draft_path()}; `ottool screen --resume` goes on")
     else:
         from ottool.answerfile import read_answers
 
@@ -314,18 +317,19 @@ def screen(
             typer.echo(f"Plan written to {_shown(plan_output)}.", err=True)
         if save:
             from ottool.answerfile import answers_to_data
-            from ottool.history import save_screening
+            from ottool.history_cli import save_results
 
-            number = save_screening(result_data, answers_to_data(given), result.content_version)
+            number = save_results(result_data, answers_to_data(given), result.content_version)
             typer.echo(f"Saved as screening {number}; see `ottool history`.", err=True)
-            on_interrupt(f"the results were saved as screening {number}")
     if answers is None:
         from ottool.interview import discard_draft, offer_after_results
 
-        discard_draft()  # the answers are in the results now
-        offer_after_results(
+        # The draft stays until the results are saved or the parent declines: a
+        # failure (or Ctrl-C) in the offers must not lose a single answer.
+        if offer_after_results(
             given, result, result_data, doc, plan_written=plan_output is not None, saved=save
-        )
+        ):
+            discard_draft()
 
 
 class PlanFormat(enum.StrEnum):

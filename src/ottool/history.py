@@ -116,6 +116,13 @@ def _migrate_to_2(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+#: The columns of the screenings table at each schema version.
+_V1_COLUMNS = {"id", "saved_at", "child", "result_json", "answers_json"}
+_COLUMNS: dict[int, set[str]] = {
+    1: _V1_COLUMNS,
+    2: _V1_COLUMNS | {"content_version", "screened_on", "child_key", "result_sha256"},
+}
+
 #: ``MIGRATIONS[n]`` upgrades a history from version ``n`` to ``n + 1``.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1, _migrate_to_2)
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -274,6 +281,20 @@ def save_screening(
         return number
 
 
+def saved_number(result_data: dict[str, Any], *, path: Path | None = None) -> int | None:
+    """The number of this very result document when it is saved, else None.
+
+    After an interruption this tells the truth about whether a save was committed.
+    """
+    with _open(path, create=False) as db:
+        if db is None:
+            return None
+        row = db.execute(
+            "SELECT id FROM screenings WHERE result_sha256 = ?", (result_sha256(result_data),)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+
 def list_screenings(child: str | None = None, *, path: Path | None = None) -> list[SavedScreening]:
     """The saved screenings, oldest first; only one child's when ``child`` is given.
 
@@ -312,15 +333,24 @@ def children(*, path: Path | None = None) -> list[str]:
     return list(names.values())
 
 
-def delete_screening(screening_id: int, *, path: Path | None = None) -> bool:
-    """Delete one screening for good; False when there was no such screening."""
+def delete_screening(
+    screening_id: int, *, path: Path | None = None, notes: list[str] | None = None
+) -> bool:
+    """Delete one screening for good; False when there was no such screening.
+
+    When the deletion is done but wiping the freed space is not (a full disk), a
+    sentence saying so is appended to ``notes``; the deletion itself stands.
+    """
     _check_number(screening_id)
-    return _delete("id = ?", (screening_id,), path) > 0
+    return _delete("id = ?", (screening_id,), path, notes) > 0
 
 
-def delete_child(name: str, *, path: Path | None = None) -> int:
-    """Delete every screening of one child for good; return how many were deleted."""
-    return _delete("child_key = ?", (child_key(name),), path)
+def delete_child(name: str, *, path: Path | None = None, notes: list[str] | None = None) -> int:
+    """Delete every screening of one child for good; return how many were deleted.
+
+    ``notes`` as for :func:`delete_screening`.
+    """
+    return _delete("child_key = ?", (child_key(name),), path, notes)
 
 
 def export_jsonl(output: Path, child: str | None = None, *, path: Path | None = None) -> int:
@@ -454,18 +484,29 @@ def _id_of(db: sqlite3.Connection, result: dict[str, Any]) -> int:
     return int(row[0])
 
 
-def _delete(where: str, params: tuple[Any, ...], path: Path | None) -> int:
+def _delete(where: str, params: tuple[Any, ...], path: Path | None, notes: list[str] | None) -> int:
     with _open(path, create=False) as db:
         if db is None:
             return 0
         with _writing(db):
             count = db.execute(f"DELETE FROM screenings WHERE {where}", params).rowcount
         if count:
-            # secure_delete zeroed the freed pages; fold the WAL back into the file and
-            # empty it, rebuild the file without free pages, and empty the WAL again.
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            db.execute("VACUUM")
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            try:
+                # secure_delete zeroed the freed pages; fold the WAL back into the file and
+                # empty it, rebuild the file without free pages, and empty the WAL again.
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                db.execute("VACUUM")
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as exc:
+                # The deletion is committed: say so, and what is left undone, instead
+                # of reporting a failure (VACUUM needs room for a copy of the file).
+                why = "the disk is full" if _code(exc) == _FULL else str(exc)
+                if notes is not None:
+                    notes.append(
+                        f"the history file could not be compacted afterwards ({why}); "
+                        "the deleted data may stay in its free space until a later "
+                        "deletion has room to finish"
+                    )
         return count
 
 
@@ -531,6 +572,7 @@ def _open(path: Path | None, *, create: bool = True) -> Iterator[sqlite3.Connect
                 return
             _create_private_file(where)
         _check_header(where)
+        _repair_journal_modes(where)
         db = sqlite3.connect(
             where.resolve().as_uri() + "?mode=rw",
             uri=True,
@@ -646,13 +688,18 @@ def _check_known(db: sqlite3.Connection, where: Path, version: int, tables: set[
         return
     if "screenings" not in tables:
         raise _not_ours(where)
+    # Another program's "screenings" table is not ours: compare the columns, by reading
+    # only, before anything (WAL mode, a migration) changes the file.
+    columns = {str(r[0]) for r in db.execute("SELECT name FROM pragma_table_info('screenings')")}
+    if not _COLUMNS[min(version, SCHEMA_VERSION)] <= columns:
+        raise _not_ours(where)
     check = db.execute("PRAGMA quick_check").fetchall()
     if [tuple(r) for r in check] != [("ok",)]:
         raise _not_ours(where)
 
 
 def _make_private(where: Path) -> None:
-    for file in (where, Path(f"{where}-wal"), Path(f"{where}-shm")):
+    for file in (where, *_journals(where)):
         try:
             if file.stat().st_mode & 0o077:
                 file.chmod(0o600)
@@ -660,6 +707,36 @@ def _make_private(where: Path) -> None:
             pass
         except OSError as exc:
             raise InputError(f"cannot make {file} private: {exc.strerror}") from None
+
+
+def _journals(where: Path) -> tuple[Path, Path]:
+    return Path(f"{where}-wal"), Path(f"{where}-shm")
+
+
+def _repair_journal_modes(where: Path) -> None:
+    """Make SQLite's journal files of our history writable by their owner again.
+
+    A read-only ``-shm`` (left by a run under another umask, or a copy) blocks every
+    later save. These are SQLite's scratch files, not the data, so ottool fixes their
+    mode rather than give up; a journal it cannot fix is named in the error.
+    """
+    for journal in _journals(where):
+        try:
+            found = journal.stat()
+            if found.st_uid == os.geteuid() and not found.st_mode & 0o200:
+                journal.chmod(0o600)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise InputError(f"cannot make {journal} writable: {exc.strerror}") from None
+
+
+def _read_only_part(where: Path) -> Path:
+    """The file (or folder) of the history that cannot be written: for a clear message."""
+    for file in (where, *_journals(where)):
+        if file.exists() and (not os.access(file, os.W_OK) or not file.stat().st_mode & 0o200):
+            return file
+    return where.parent
 
 
 def _not_ours(where: Path) -> InputError:
@@ -689,5 +766,6 @@ def _sqlite_problem(exc: sqlite3.Error, where: Path) -> InputError:
     if code == _FULL:
         return InputError(f"cannot write the history {where}: the disk is full")
     if code == _READONLY:
-        return InputError(f"cannot write the history {where}: it is read-only")
+        part = _read_only_part(where)
+        return InputError(f"cannot write the history {where}: {part} is read-only")
     return InputError(f"cannot use the history {where}: {exc}")

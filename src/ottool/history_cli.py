@@ -140,8 +140,10 @@ def delete(
             saved = get_screening(screening_id)
             who = f" of {saved.child}" if saved.child else ""
             _confirm(printable(f"Delete screening {screening_id}{who} from {saved.date}?"), yes)
-            delete_screening(screening_id)
+            notes: list[str] = []
+            delete_screening(screening_id, notes=notes)
             typer.echo(f"Deleted screening {screening_id}.")
+            _echo_notes(notes)
             return
         assert child is not None
         count = len(list_screenings(child))
@@ -149,10 +151,12 @@ def delete(
             fail(_no_child_message(child))
         plural = "s" if count != 1 else ""
         _confirm(printable(f"Delete {count} screening{plural} of {child}?"), yes)
-        deleted = delete_child(child)
+        notes = []
+        deleted = delete_child(child, notes=notes)
         typer.echo(
             printable(f"Deleted {deleted} screening{'s' if deleted != 1 else ''} of {child}.")
         )
+        _echo_notes(notes)
 
 
 @history_app.command("export")
@@ -225,6 +229,28 @@ def import_history(
 # --------------------------------------------------------------------------- helpers
 
 
+def save_results(
+    result_data: dict[str, Any], answers_data: dict[str, Any], content_version: str
+) -> int:
+    """Save a screening's results and return its number; what Ctrl-C says stays true.
+
+    Ctrl-C can land just after SQLite committed, before ottool could note it: then the
+    history itself is asked whether the result is there.
+    """
+    from ottool.error_handler import on_interrupt
+    from ottool.history import save_screening, saved_number
+
+    try:
+        number = save_screening(result_data, answers_data, content_version)
+        on_interrupt(f"the results were saved as screening {number}")
+    except KeyboardInterrupt:
+        found = saved_number(result_data)
+        if found is not None:
+            on_interrupt(f"the results were saved as screening {found}")
+        raise
+    return number
+
+
 def _confirm(question: str, yes: bool) -> None:
     from ottool.cli_common import fail
 
@@ -235,6 +261,11 @@ def _confirm(question: str, yes: bool) -> None:
     if not typer.confirm(f"{question} This cannot be undone.", default=False):
         typer.echo("Nothing deleted.")
         raise typer.Exit(0)
+
+
+def _echo_notes(notes: list[str]) -> None:
+    for note in notes:
+        typer.echo(f"ottool: note: {note}.", err=True)
 
 
 def _confirm_replace(output: Path) -> None:

@@ -414,10 +414,11 @@ def offer_after_results(
     *,
     plan_written: bool = False,
     saved: bool = False,
-) -> None:
+) -> bool:
     """At the end: offer to write the plan to a file and to save the results.
 
     Offers already answered on the command line (--plan-output, --save) are skipped.
+    True when the draft can go: the results are saved, or the parent said no to saving.
     """
     console = make_console()
     ask = _plain_ask
@@ -449,21 +450,40 @@ def offer_after_results(
                 continue
             console.print(Text(f"Plan written to {path.strip()}."))
             break
-    if not saved and ask(
+    if saved:
+        return True
+    save = ask(
         questionary.confirm(
             "Save these results on this computer, to compare next time? (private to you)",
             default=True,
             style=STYLE,
         )
-    ):
-        from ottool.answerfile import answers_to_data
-        from ottool.history import save_screening
+    )
+    if save is None:  # Ctrl-C or the end of input is no answer: keep the draft
+        _say_draft_kept(console)
+        return False
+    if not save:
+        return True  # the parent declined: the draft has done its job
+    from ottool.answerfile import answers_to_data
+    from ottool.history_cli import save_results
 
-        try:
-            number = save_screening(result_data, answers_to_data(answers), result.content_version)
-            console.print(f"Saved as screening {number}. See them with: ottool history")
-        except InputError as exc:
-            console.print(Text.assemble(("!", "discuss"), f" {exc}"))
+    try:
+        number = save_results(result_data, answers_to_data(answers), result.content_version)
+    except InputError as exc:
+        console.print(Text.assemble(("!", "discuss"), f" {exc}"))
+        _say_draft_kept(console)
+        return False
+    console.print(f"Saved as screening {number}. See them with: ottool history")
+    return True
+
+
+def _say_draft_kept(console: Console) -> None:
+    console.print(
+        Text(
+            f"Your answers are kept in {draft_path()}: `ottool screen --resume` shows these "
+            "results again."
+        )
+    )
 
 
 def _plain_ask(question: Any) -> Any:
