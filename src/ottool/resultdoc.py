@@ -113,9 +113,12 @@ def result_from_data(data: Any, content: Content, where: str) -> tuple[Screening
             raise _unknown(where, "warning sign", w.id, content.warning_sign_by_id)
         signs.append(sign)
     plan_ids = [a.id for a in doc.plan.activities]
-    for aid in plan_ids:
-        if aid not in content.activity_by_id:
-            raise _unknown(where, "activity", aid, content.activity_by_id)
+    for planned in doc.plan.activities:
+        if planned.id not in content.activity_by_id:
+            raise _unknown(where, "activity", planned.id, content.activity_by_id)
+        for target in planned.targets:
+            if target not in content.milestone_by_id:
+                raise _unknown(where, "milestone", target, content.milestone_by_id)
     if doc.overall not in OVERALLS:
         raise InputError(f"{where}: unknown overall status {shown(doc.overall)}")
     age = doc.age
