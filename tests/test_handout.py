@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import os
 import shutil
 import subprocess
 import tempfile
@@ -455,3 +456,33 @@ def test_the_questionnaire_asks_again_for_a_name_past_the_limit() -> None:
     assert check("Sam") is True
     assert check("x" * 100) is True
     assert check("x" * 101) == "Please keep it to 100 characters or fewer."
+
+
+def test_noto_fonts_are_unpacked_once_and_read_from_the_cache_after(tmp_path: Path) -> None:
+    """Unpacking the xz-compressed fonts took longer than laying out the plan."""
+    import sys
+
+    code = (
+        "import sys\n"
+        "if sys.argv[1] == 'blocked':\n"
+        "    for m in ('NotoSans_Regular', 'NotoSans_Bold'):\n"
+        "        sys.modules['pymupdf_fonts.' + m] = None  # importing them now fails\n"
+        "from ottool.content import load_content\n"
+        "from ottool.plandoc import build_plan_document\n"
+        "from ottool.planning import plan_for_focus\n"
+        "from ottool.render.plan import render_plan\n"
+        "content = load_content()\n"
+        "doc = build_plan_document(content, plan_for_focus(content, 6))\n"
+        "sys.stdout.buffer.write(render_plan(doc, 'pdf'))\n"
+    )
+    env = {**os.environ, "OTTOOL_HOME": str(tmp_path / "home")}
+    first = subprocess.run(
+        [sys.executable, "-c", code, "first"], capture_output=True, env=env, check=True
+    )
+    cached = sorted(p.name for p in (tmp_path / "home" / "cache").glob("fonts-*/*.ttf"))
+    assert cached == ["NotoSans_Bold.ttf", "NotoSans_Regular.ttf"]
+    second = subprocess.run(
+        [sys.executable, "-c", code, "blocked"], capture_output=True, env=env, check=True
+    )
+    for data in (first.stdout, second.stdout):
+        assert b"NotoSans" in data and b"Helvetica" not in data

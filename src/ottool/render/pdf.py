@@ -513,7 +513,7 @@ def _cff_to_glyf(font: Any) -> None:
 
 
 def _fallback_candidates(missing: set[int]) -> Iterator[Path]:
-    folder = _font_dir()
+    folder = _noto_dir()
     if _has_noto():
         for module in _NOTO_EXTRA:
             path = _noto_file(folder, module)
@@ -529,7 +529,7 @@ def _fallback_candidates(missing: set[int]) -> Iterator[Path]:
 def _noto_files() -> dict[str, Path] | None:
     if not _has_noto():
         return None
-    folder = _font_dir()
+    folder = _noto_dir()
     found = {style: _noto_file(folder, module) for style, module in _NOTO_TEXT.items()}
     paths = {style: path for style, path in found.items() if path is not None}
     return paths if "" in paths else None
@@ -546,7 +546,7 @@ def _has_noto() -> bool:
 
 @functools.cache
 def _font_dir() -> Path:
-    """A private folder for font files: Noto unpacked from pymupdf-fonts, fallback subsets."""
+    """A private folder for this run's font files: fallback subsets (and Noto, without a cache)."""
     # The folder lives as long as the process; the fonts unpack in milliseconds.
     holder = tempfile.TemporaryDirectory(prefix="ottool-fonts-")
     _KEEP.append(holder)
@@ -556,15 +556,57 @@ def _font_dir() -> Path:
 _KEEP: list[Any] = []
 
 
+@functools.cache
+def _noto_dir() -> Path:
+    """Where the Noto fonts are unpacked: a cache kept between runs, else a private folder.
+
+    pymupdf-fonts ships each font xz-compressed inside a Python module; unpacking
+    two of them takes longer than laying out the whole plan, so it happens once.
+    """
+    import os
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version("pymupdf-fonts")
+    except PackageNotFoundError:
+        release = "unknown"
+    home = os.environ.get("OTTOOL_HOME")
+    if home:
+        base = Path(home) / "cache"
+    else:
+        import platformdirs
+
+        base = Path(platformdirs.user_cache_dir("ottool", appauthor=False))
+    folder = base / f"fonts-{release}"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        probe = folder / f".probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError:
+        return _font_dir()  # no cache to be had: unpack into the private folder
+    return folder
+
+
 def _noto_file(folder: Path, module: str) -> Path | None:
     path = folder / f"{module}.ttf"
-    if path.exists():
+    if path.is_file() and path.stat().st_size > 0:
         return path
     try:
         buffer = importlib.import_module(f"pymupdf_fonts.{module}").fontbuffer
     except (ImportError, AttributeError):
         return None
-    path.write_bytes(bytes(buffer))
+    # Whole or not at all, so a run that reads the cache meanwhile never sees half a font.
+    import os
+
+    partial = folder / f".{module}.{os.getpid()}.tmp"
+    try:
+        partial.write_bytes(bytes(buffer))
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        path = _font_dir() / f"{module}.ttf"
+        path.write_bytes(bytes(buffer))
     return path
 
 
