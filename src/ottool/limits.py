@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ottool.errors import InputError
 
-MAX_NAME = 100  # a child's or a therapist's name, in characters
+MAX_NAME = 200  # a child's or a therapist's name, in characters (long names and titles fit)
 MAX_NOTE = 2000  # a therapist's note, or a parent's concerns
 
 
