@@ -430,3 +430,100 @@ def test_gesture_games_asks_about_gestures_by_12_months() -> None:
     """Review #6: CDC 2022 has waving at 12 months; the red flag is no gestures by 12."""
     safety = " ".join(SHIPPED.activity_by_id["gesture-games"].safety)
     assert "by 12 months" in safety and "15 months" not in safety
+
+
+def test_smiles_tracking_and_turning_to_voice_are_checked_not_practised() -> None:
+    """Review #7: a 'not yet' on these is a faces, eye or hearing red flag (pre-2022 CDC)."""
+    expected = {
+        "se-2m-smiles-back": "ws-faces",
+        "cg-2m-watches-you-move": "ws-no-tracking",
+        "cm-4m-turns-to-voice": "ws-hearing",
+    }
+    for mid, sign in expected.items():
+        assert SHIPPED.milestone_by_id[mid].check == sign
+        assert not activities_targeting(mid), mid
+        months = SHIPPED.milestone_by_id[mid].months
+        assert SHIPPED.warning_sign_by_id[sign].applies_at(months), mid
+
+
+def test_calming_does_not_suggest_swaddling() -> None:
+    """Review #9: Pathways says rocking, touch and gentle sounds; swaddling has
+    safe-sleep limits (AAP 2022) that a milestone question cannot carry."""
+    m = SHIPPED.milestone_by_id["sn-2m-calms-with-rocking"]
+    for text in (m.text, m.prompt):
+        assert not re.search(r"swaddl|wrap", text.lower()), text
+
+
+def test_tummy_time_step_counts_all_tummy_time_towards_30_minutes() -> None:
+    """Review #10: the 5 x 3 dose is a start; every tummy time in the day counts."""
+    steps = " ".join(SHIPPED.activity_by_id["tummy-time-floor"].steps)
+    assert "All tummy time in the day counts" in steps and "at least 30" not in steps
+
+
+def test_tummy_across_lap_has_no_unsourced_wait_and_a_toy_to_look_up_at() -> None:
+    """Review #11 and #12."""
+    a = SHIPPED.activity_by_id["tummy-across-lap"]
+    assert not re.search(r"\d+ to \d+ minutes after a feed", texts(a))
+    assert "not straight after a feed" in " ".join(a.safety)
+    assert "floor-side" not in texts(a) and "above their eyes" in " ".join(a.steps)
+
+
+def test_no_thin_rattle_and_no_sponge_to_mouth_or_squeeze() -> None:
+    """Review #13 and #14: narrow rattle ends and bitten-off sponge are choking risks."""
+    for a in SHIPPED.activities:
+        assert "thin rattle" not in texts(a) and "thin handle" not in texts(a), a.id
+        assert "sponge" not in texts(a), a.id
+    assert "made for babies" in texts(SHIPPED.activity_by_id["open-hands"])
+
+
+def test_settles_after_noise_cites_only_ot_practice() -> None:
+    """Review #16: Pathways has no such item at 13-18 months."""
+    m = SHIPPED.milestone_by_id["sn-15m-settles-after-noise"]
+    assert m.source == "Common occupational therapy practice" and not m.normed
+
+
+def test_calm_feeds_says_what_to_do_about_breathing_trouble() -> None:
+    """Review #17: the same emergency as ws-feeding-breathing."""
+    safety = " ".join(SHIPPED.activity_by_id["calm-feeds"].safety)
+    assert "turns blue or grey during a feed, call emergency services" in safety
+
+
+def test_six_month_sensory_item_leaves_textures_to_later() -> None:
+    """Review #15: Pathways puts textures at 7-9 months."""
+    m = SHIPPED.milestone_by_id["sn-6m-explores-textures"]
+    assert "feel different" not in m.text and "bumpy" not in m.prompt
+
+
+def test_the_shared_when_to_call_line_mentions_early_intervention() -> None:
+    """Review #8 (footer part): families may ask for early intervention themselves."""
+    assert "early intervention" in CALL_ADVICE and "free" in CALL_ADVICE
+
+
+def test_mouth_play_brushes_teeth_with_fluoride_toothpaste() -> None:
+    """Review #18 (NHS): brush twice a day with a smear of fluoride toothpaste."""
+    steps = " ".join(SHIPPED.activity_by_id["mouth-play"].steps)
+    assert "twice a day" in steps and "fluoride toothpaste" in steps
+
+
+@pytest.mark.parametrize("aid", ["spoon-feeding-together", "family-mealtimes"])
+def test_mealtime_activities_say_no_honey_before_12_months(aid: str) -> None:
+    """Review #19 (NHS Start for Life): no honey before 1 year."""
+    assert "No honey before 12 months" in " ".join(SHIPPED.activity_by_id[aid].safety)
+
+
+def test_messy_play_with_food_carries_the_choking_line() -> None:
+    """Review #20: yoghurt or banana on the tray at 8+ months."""
+    safety = " ".join(SHIPPED.activity_by_id["messy-play"].safety)
+    assert "cannot cough, cry or breathe" in safety
+
+
+def test_baby_massage_avoids_nut_oils_and_oil_in_the_first_month() -> None:
+    """Review #22."""
+    a = SHIPPED.activity_by_id["baby-massage"]
+    assert "sunflower" not in texts(a) and "nut oil" in texts(a) and "first month" in texts(a)
+
+
+def test_aeroplane_rides_are_held_firmly_and_low() -> None:
+    """Review #23."""
+    steps = " ".join(SHIPPED.activity_by_id["movement-play"].steps)
+    assert "held firmly in both hands, low over a soft floor" in steps

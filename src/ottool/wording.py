@@ -151,7 +151,9 @@ def overall_words(overall: Overall) -> str:
 CALL_ADVICE = (
     "If you notice any of these, contact your child's doctor soon rather than waiting "
     "for a routine visit, and ask about a developmental screening and whether an "
-    "occupational or physical therapist could help."
+    "occupational or physical therapist could help. You can also ask for a referral to "
+    "early intervention (in the US, contact your state's program yourself; the evaluation "
+    "is free)."
 )
 
 
