@@ -527,3 +527,16 @@ def test_aeroplane_rides_are_held_firmly_and_low() -> None:
     """Review #23."""
     steps = " ".join(SHIPPED.activity_by_id["movement-play"].steps)
     assert "held firmly in both hands, low over a soft floor" in steps
+
+
+def test_the_printed_plan_box_leads_with_emergencies_only() -> None:
+    """Checked signs' advice shows beside them under "When to call" on the plan."""
+    result = screen_shipped(AT_2M, {"cm-2m-reacts-loud-sounds": "not_yet"})
+    doc = build_plan_document(SHIPPED, plan_for_result(SHIPPED, result), result=result)
+    assert doc.overall_advice == OVERALL_ADVICE["discuss"]
+    hearing = SHIPPED.warning_sign_by_id["ws-hearing"]
+    assert any(s.reported and s.advice == hearing.advice for s in doc.when_to_call)
+    breathing = screen_shipped(AT_2M, {}, {"ws-feeding-breathing": True})
+    doc = build_plan_document(SHIPPED, plan_for_result(SHIPPED, breathing), result=breathing)
+    assert doc.overall_advice is not None
+    assert doc.overall_advice.startswith("If your child is struggling to breathe")

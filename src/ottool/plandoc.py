@@ -162,7 +162,7 @@ def build_plan_document(
         date=when.isoformat(),
         therapist=therapist,
         overall=overall_words(result.overall) if result else None,
-        overall_advice=result_advice(content, result) if result else None,
+        overall_advice=result_advice(content, result, checks=False) if result else None,
         areas=areas,
         concerns=result.concerns if result else None,
         # One shared bath line, in the intro every renderer already shows.

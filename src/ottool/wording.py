@@ -72,13 +72,15 @@ OVERALL_ADVICE: dict[Overall, str] = {
 AFTER_EMERGENCY = "Bring this summary when you see your child's doctor. " + EARLY_INTERVENTION
 
 
-def result_advice(content: Content, result: ScreeningResult) -> str:
+def result_advice(content: Content, result: ScreeningResult, *, checks: bool = True) -> str:
     """The next step under the overall status: signs that come first, then the rest.
 
     An emergency's own advice opens it (call emergency services now); a sign reported
     through a milestone's ``check`` puts its check (a hearing test) before practice.
+    With ``checks=False`` (the printed plan, which shows every reported sign's advice
+    beside it under "When to call" and must fit two pages) only emergencies lead.
     """
-    first = first_signs(content, result)
+    first = [w for w in first_signs(content, result) if checks or w.emergency]
     rest = AFTER_EMERGENCY if any(w.emergency for w in first) else OVERALL_ADVICE[result.overall]
     return " ".join([*(w.advice for w in first), rest])
 
