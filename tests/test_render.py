@@ -298,3 +298,29 @@ def test_importing_the_plan_renderer_does_not_import_fpdf_or_jinja2() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_long_noticed_sign_wraps_under_its_own_text_not_under_the_mark(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'What you noticed' keeps wrapped lines clear of the ! mark, as 'When to call' does."""
+    from typer.testing import CliRunner
+
+    from ottool.cli import app
+
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "child:\n  birth_date: 2026-05-01\ndate: 2026-11-22\nanswers: {}\n"
+        "warning_signs:\n  ws-head-turn: true\n"
+    )
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("OTTOOL_DATA_DIR", raising=False)
+    result = CliRunner().invoke(app, ["screen", "--answers", str(answers)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = lines.index("What you noticed") + 1
+    block = lines[start : lines.index("", start)]
+    assert block[0].lstrip().startswith("! ")
+    assert len(block) > 2  # the sign and its advice wrap at 60 columns
+    assert all(line.startswith("    ") for line in block[1:]), block

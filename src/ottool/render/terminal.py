@@ -89,10 +89,11 @@ def print_result(
     if result.warning_signs:
         console.print()
         console.print("[heading]What you noticed[/heading]")
+        noticed: list[tuple[str, RenderableType | str]] = []
         for w in result.warning_signs:
             mark = "!!" if w.level == "urgent" else "!"
-            console.print(f"  [{w.level}]{mark}[/{w.level}] {escape(w.text)}")
-            console.print(Padding(escape(w.advice), (0, 0, 0, 5)))
+            noticed.append((mark, Text.assemble(w.text, "\n", (w.advice, "muted"))))
+        console.print(Padding(_marked(noticed), (0, 0, 0, 2), expand=False))
     if result.concerns:
         console.print()
         console.print("[heading]Your note[/heading]")
