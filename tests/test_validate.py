@@ -89,6 +89,29 @@ def test_the_shipped_content_is_valid(
     assert "Content is valid" in run.stdout
 
 
+def test_validate_names_the_folder_it_checked(
+    cli: Callable[..., Run], content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(content_copy.parent)
+    run = cli("validate", "--data-dir", content_copy)
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout.rstrip().endswith(f"Checked the files in {content_copy.name}/.")
+
+
+def test_an_editor_in_a_clone_is_told_their_data_folder_was_not_checked(
+    cli: Callable[..., Run], content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After `pip install .`, plain `ottool validate` checks the installed copy, not ./data."""
+    monkeypatch.delenv("OTTOOL_DATA_DIR", raising=False)
+    content_copy.rename(content_copy.parent / "data")
+    monkeypatch.chdir(content_copy.parent)
+    run = cli("validate")
+    assert run.exit_code == 0, run.stderr
+    assert "this folder has its own data/" in run.stderr
+    assert "--data-dir data" in run.stderr
+    assert "own data/" not in cli("validate", "--data-dir", "data").stderr
+
+
 # --- one rule at a time --------------------------------------------------------------
 
 

@@ -119,14 +119,15 @@ def validate(
     from ottool.content import check_content
 
     report = check_content(data_dir, complete_in=language.value if language else None)
+    _note_local_content(data_dir)
     if fmt is TextOrJson.json:
         from ottool.render.validation import report_json
 
         typer.echo(report_json(report))
         raise typer.Exit(0 if report.content else 1)
-    if report.content is None:
-        from ottool.printable import printable
+    from ottool.printable import printable
 
+    if report.content is None:
         for problem in report.errors:
             typer.echo(printable(str(problem)), err=True)
         count = len(report.errors)
@@ -136,6 +137,28 @@ def validate(
     from ottool.render.validation import print_summary
 
     print_summary(report, make_console(), language=language.value if language else None)
+    from ottool.content import display_path, resolve_data_dir
+
+    typer.echo(f"Checked the files in {printable(display_path(resolve_data_dir(data_dir)))}/.")
+
+
+def _note_local_content(data_dir: Path | None) -> None:
+    """An editor in a clone who runs plain `ottool validate` checks another copy: say so."""
+    import os
+
+    from ottool.content import MILESTONES_FILE, resolve_data_dir
+
+    local = Path("data")
+    if data_dir is not None or not (local / MILESTONES_FILE).is_file():
+        return
+    if local.resolve() == resolve_data_dir(None).resolve():
+        return
+    checked = "OTTOOL_DATA_DIR" if os.environ.get("OTTOOL_DATA_DIR") else "the installed content"
+    typer.echo(
+        f"Note: this folder has its own data/, but ottool checked {checked}; "
+        "use --data-dir data to check your copy.",
+        err=True,
+    )
 
 
 @app.command()

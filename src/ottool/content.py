@@ -285,7 +285,7 @@ def check_content(
     folder = resolve_data_dir(data_dir)
     if not folder.is_dir():
         return Report(None, (Problem(str(folder), None, "the content folder does not exist"),))
-    names = {name: _display_path(folder / name) for name in (MILESTONES_FILE, ACTIVITIES_FILE)}
+    names = {name: display_path(folder / name) for name in (MILESTONES_FILE, ACTIVITIES_FILE)}
     checker = _Checker(lang, names, complete_in)
     digest = hashlib.sha256()
     raw: dict[str, Any] = {}
@@ -313,7 +313,7 @@ def check_content(
     return Report(content, (), tuple(gaps))
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
     """A path as short as it can be: relative to the working folder when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
