@@ -202,6 +202,11 @@ def test_progress_shows_what_got_better_stayed_the_same_or_needs_attention(
     assert "↓ Needs attention" in rows["Hands and fingers"]
     assert "= Same" in rows["Feelings and"]
     assert "2026-05-15" in run.stdout and "2026-06-01" in run.stdout
+    legend = " ".join(run.stdout.split())
+    assert (
+        "↓ needs attention. From least to most settled: "
+        "worth talking about, coming along, on track." in legend
+    )
 
     data = json.loads(history("--child", "MIA", "--format", "json").stdout)
     assert data["changes"] == {

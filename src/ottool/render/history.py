@@ -95,9 +95,9 @@ def print_progress(
     if changes:
         console.print(
             "[muted]The last column compares the latest screening with the one before it: "
-            "↑ better, = same, ↓ needs attention (from 'worth talking about' to "
-            "'coming along' to 'on track'). Areas with too few answers cannot be "
-            "compared.[/muted]"
+            "↑ better, = same, ↓ needs attention. From least to most settled: "
+            "worth talking about, coming along, on track. Areas with too few answers "
+            "cannot be compared.[/muted]"
         )
     else:
         console.print("[muted]Changes show from the second screening on.[/muted]")
