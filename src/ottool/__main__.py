@@ -5,6 +5,7 @@ loading it (the first tenths of a second) exits 130 quietly instead of printing 
 traceback of the import machinery.
 """
 
+import signal
 import sys
 
 
@@ -18,7 +19,12 @@ def main() -> None:
         if caused_by_ctrl_c(exc):
             sys.exit(130)
         raise
-    run()
+    try:
+        run()
+    finally:
+        # The command has finished and said what it did: a Ctrl-C that lands while
+        # Python shuts down must not print a traceback over that.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 if __name__ == "__main__":
