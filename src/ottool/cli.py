@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool import __version__
-from ottool.cli_common import AREA_HELP, DataDir, fail, load, user_errors
+from ottool.cli_common import AREA_HELP, ContentLanguage, DataDir, fail, load, user_errors
 from ottool.error_handler import (
     EXIT_BUG,
     EXIT_INPUT,
@@ -73,13 +73,6 @@ BrowseFormatOption = Annotated[
 class SchemaName(enum.StrEnum):
     milestones = "milestones"
     activities = "activities"
-
-
-class ContentLanguage(enum.StrEnum):
-    """The languages ottool ships content in (content.LANGUAGES)."""
-
-    en = "en"
-    es = "es"
 
 
 def _version(value: bool) -> None:

@@ -6,6 +6,7 @@ go wrong is reported by the one handler around every command (`ottool.error_hand
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +20,7 @@ from ottool.errors import InputError
 if TYPE_CHECKING:
     from ottool.content import Content
 
-__all__ = ["AREA_HELP", "DataDir", "fail", "load", "user_errors"]
+__all__ = ["AREA_HELP", "ContentLanguage", "DataDir", "fail", "load", "user_errors"]
 
 #: The shipped areas, for help texts (tests keep this list equal to the content's).
 AREA_IDS = "gross_motor, fine_motor, sensory, cognitive, social_emotional, communication, feeding"
@@ -35,6 +36,13 @@ DataDir = Annotated[
         show_default=False,
     ),
 ]
+
+
+class ContentLanguage(enum.StrEnum):
+    """The languages ottool ships content in (content.LANGUAGES)."""
+
+    en = "en"
+    es = "es"
 
 
 @contextmanager

@@ -6,7 +6,6 @@ module level; the FHIR shapes (msgspec) load inside the commands.
 
 from __future__ import annotations
 
-import enum
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ottool.cli_common import DataDir, user_errors
+from ottool.cli_common import ContentLanguage, DataDir, user_errors
 
 if TYPE_CHECKING:
     from ottool.content import Content
@@ -31,11 +30,6 @@ fhir_app = typer.Typer(
 )
 
 
-class Lang(enum.StrEnum):
-    en = "en"
-    es = "es"
-
-
 @fhir_app.command()
 def questionnaire(
     months: Annotated[
@@ -47,12 +41,12 @@ def questionnaire(
         ),
     ] = None,
     lang: Annotated[
-        Lang,
+        ContentLanguage,
         typer.Option(
             "--lang",
             help="Language of the questions: en or es (English where a text has no translation).",
         ),
-    ] = Lang.en,
+    ] = ContentLanguage.en,
     output: Annotated[
         Path | None,
         typer.Option("--output", metavar="FILE", help="Write the JSON to this file."),
