@@ -2,25 +2,28 @@
 
 The command line is imported inside ``main`` so that Ctrl-C while Python is still
 loading it (the first tenths of a second) exits 130 quietly instead of printing a
-traceback of the import machinery.
+traceback of the import machinery. The commands themselves report Ctrl-C through
+the error handler; this guard catches what lands outside them.
 """
 
 import signal
 import sys
 
+from ottool.errors import caused_by_ctrl_c
+
 
 def main() -> None:
-    """Load the command line and run it; Ctrl-C during loading exits 130."""
+    """Load the command line and run it; Ctrl-C outside a command exits 130 quietly."""
     try:
         from ottool.cli import main as run
-    except BaseException as exc:
-        from ottool.errors import caused_by_ctrl_c
 
+        run()
+    except SystemExit:
+        raise  # the command's own exit code, even after a Ctrl-C it handled
+    except BaseException as exc:
         if caused_by_ctrl_c(exc):
             sys.exit(130)
         raise
-    try:
-        run()
     finally:
         # The command has finished and said what it did: a Ctrl-C that lands while
         # Python shuts down must not print a traceback over that.
