@@ -1,0 +1,141 @@
+"""The interface's language: which one, and its sentences through gettext.
+
+Every sentence a family reads is written once, in English, inside ``_()`` (or
+``ngettext()`` when it counts something). Babel extracts them into
+``locale/ottool.pot``; translators work in ``locale/<lang>/LC_MESSAGES/ottool.po``;
+the compiled ``.mo`` next to it is what the stdlib ``gettext`` reads at run time
+(fast to import, unlike Babel). See docs/translating.md.
+
+The language is chosen once per run, before the command line is built, so help
+texts are translated too: ``--lang`` on the command line, else the environment
+as gettext reads it (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else
+English. Content text (milestones, activities) is not here: it comes from the
+YAML's ``{en, es}`` mappings in the same language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+#: Languages ottool speaks, the first being the fallback.
+LANGUAGES: tuple[str, ...] = ("en", "es")
+DEFAULT_LANGUAGE = "en"
+DOMAIN = "ottool"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+#: gettext's order: the first of these that is set names the language(s).
+ENVIRONMENT_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = DEFAULT_LANGUAGE
+
+
+def _(message: str) -> str:
+    """``message`` (English) in the chosen language."""
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for ``n``, by the chosen language's plural rule."""
+    return _translations.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for translation without translating it yet (module constants).
+
+    Translate at the point of use with ``_(CONSTANT)``: the language is not known
+    when modules are imported under tests or as a library.
+    """
+    return message
+
+
+def language() -> str:
+    """The language chosen for this run ('en' or 'es')."""
+    return _language
+
+
+def set_language(lang: str) -> None:
+    """Speak ``lang`` from now on (an unknown code falls back to English)."""
+    global _translations, _language
+    code = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    if code == DEFAULT_LANGUAGE:
+        _translations = gettext.NullTranslations()
+    else:
+        _translations = gettext.translation(
+            DOMAIN, localedir=LOCALE_DIR, languages=[code], fallback=True
+        )
+    _language = code
+
+
+def _code(locale_name: str) -> str | None:
+    """'es_MX.UTF-8' -> 'es'; 'C', 'POSIX' and unknown languages -> None."""
+    code = locale_name.split(".")[0].split("@")[0].split("_")[0].split("-")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """The language the environment asks for, as gettext reads it, else English.
+
+    The first variable that is set decides; ``LANGUAGE`` may list several
+    (``fr:es:en``), and the first that ottool speaks wins.
+    """
+    env = os.environ if environ is None else environ
+    for name in ENVIRONMENT_VARIABLES:
+        value = env.get(name, "")
+        if not value:
+            continue
+        for part in value.split(":"):
+            code = _code(part)
+            if code:
+                return code
+        return DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def language_from_arguments(argv: Sequence[str]) -> str | None:
+    """The value of ``--lang`` in ``argv`` ('--lang es' or '--lang=es'), if any."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def choose_language(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
+    """``--lang`` if given and known, else the environment's language, else English."""
+    asked = language_from_arguments(argv)
+    if asked in LANGUAGES:
+        return asked
+    return language_from_environment(environ)
+
+
+_MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+
+
+def format_date(day: dt.date) -> str:
+    """A date as readers of the chosen language write it: 'November 22, 2026',
+    '22 de noviembre de 2026'."""
+    # Translators: a date; {day} is 1-31, {month} a month's name, {year} four digits.
+    return _("{month} {day}, {year}").format(
+        day=day.day, month=_(_MONTHS[day.month - 1]), year=day.year
+    )
