@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +13,20 @@ from typer.testing import CliRunner
 from ottool.content import Activity, Content, Domain, Milestone, WarningSign, load_content
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "content"
+
+
+@pytest.fixture(autouse=True)
+def english_by_default(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Each test starts in English, whatever the machine's locale, and a test that
+    switches to Spanish (``--lang es``) does not leak it into the next test."""
+    from ottool import i18n
+
+    for name in i18n.ENVIRONMENT_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    yield
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
 
 
 @pytest.fixture(scope="session")
