@@ -549,3 +549,14 @@ def test_the_printed_plan_box_leads_with_emergencies_only() -> None:
     doc = build_plan_document(SHIPPED, plan_for_result(SHIPPED, breathing), result=breathing)
     assert doc.overall_advice is not None
     assert doc.overall_advice.startswith("If your child is struggling to breathe")
+
+
+def test_feeding_signs_name_what_parents_recognise() -> None:
+    """ASHA's signs of a feeding or swallowing problem include milk or food coming out of
+    the nose and, in toddlers, taking only smooth purées; both are 'discuss', not urgent."""
+    signs = SHIPPED.warning_sign_by_id
+    assert "out of the nose" in signs["ws-feeding"].text
+    purees = signs["ws-only-purees"]
+    assert purees.level == "discuss"
+    assert purees.min_months >= 12  # before then smooth food is normal
+    assert "ASHA" in purees.source
