@@ -27,10 +27,10 @@ from typing import Any
 
 from bench_validate import median_time  # benchmarks/ is on sys.path when run as a script
 
+from ottool.activity_choice import plan_for_result
 from ottool.content import Content, load_content
-from ottool.plandoc import PlanDocument, build_plan_document
-from ottool.planning import plan_for_result
-from ottool.render.plan import render_plan
+from ottool.plan_document import PlanDocument, build_plan_document
+from ottool.render.plan_file import render_plan
 from ottool.resultdoc import result_to_data
 from ottool.screening import Answers, Child, ScreeningResult, score
 
@@ -53,9 +53,9 @@ PLAN_PDF = f"""
 import sys
 from pathlib import Path
 from ottool.content import load_content
-from ottool.plandoc import build_plan_document
-from ottool.planning import plan_for_result
-from ottool.render.plan import write_plan
+from ottool.plan_document import build_plan_document
+from ottool.activity_choice import plan_for_result
+from ottool.render.plan_file import write_plan
 from ottool.resultdoc import read_result
 content = load_content()
 result, _ = read_result(Path(sys.argv[1]), content)

@@ -15,9 +15,9 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import Run
+from ottool.activity_choice import plan_for_focus, plan_for_result
 from ottool.content import Activity, Content, load_content
-from ottool.plandoc import build_plan_document
-from ottool.planning import plan_for_focus, plan_for_result
+from ottool.plan_document import build_plan_document
 from ottool.screening import Answer, Answers, Child, ScreeningResult, score
 from ottool.wording import (
     BATH_SAFETY,

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import activity, make_content, sign
+from ottool.activity_choice import plan_for_result
 from ottool.age import ChecklistChoice
 from ottool.content import Content, Milestone, WarningSign
-from ottool.planning import plan_for_result
 from ottool.screening import (
     ANSWERS,
     STATUSES,

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_DIR, Run
+from ottool.activity_choice import plan_for_result
 from ottool.content import load_content
-from ottool.plandoc import build_plan_document
-from ottool.planning import plan_for_result
+from ottool.plan_document import build_plan_document
 from ottool.screening import Answers, Child, score
 from ottool.wording import REASONS
 
@@ -129,4 +129,4 @@ def test_the_coverage_floor_counts_the_core_only(tmp_path: Path) -> None:
         cwd=ROOT, env=env, check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     measured = {Path(name).name for name in json.loads(report.read_text())["files"]}
-    assert measured == {"content.py", "age.py", "screening.py", "planning.py"}
+    assert measured == {"content.py", "age.py", "screening.py", "activity_choice.py"}

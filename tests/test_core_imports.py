@@ -12,10 +12,10 @@ CORE = [
     "ottool.content",
     "ottool.age",
     "ottool.screening",
-    "ottool.planning",
+    "ottool.activity_choice",
     "ottool.answerfile",
     "ottool.resultdoc",
-    "ottool.plandoc",
+    "ottool.plan_document",
     "ottool.fhir",
 ]
 FORBIDDEN = ["typer", "rich", "questionary", "jinja2", "fpdf", "click"]

@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURE_DIR, Run
 from fhirvalid import assert_valid_fhir
+from ottool.activity_choice import plan_for_result
 from ottool.answerfile import read_answers
 from ottool.content import load_content
 from ottool.errors import InputError
 from ottool.fhir import ANSWER_CODES, ANSWER_SYSTEM, BASE, OBSERVATION_SYSTEM, STATUS_SYSTEM
-from ottool.planning import plan_for_result
 from ottool.resultdoc import result_to_data
 from ottool.screening import ANSWERS, score
 

@@ -24,10 +24,10 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURE_DIR, Run
+from ottool.activity_choice import plan_for_focus, plan_for_result
 from ottool.content import Content, check_content, load_content
-from ottool.plandoc import PlanDocument, build_plan_document
-from ottool.planning import plan_for_focus, plan_for_result
-from ottool.render.plan import render_plan
+from ottool.plan_document import PlanDocument, build_plan_document
+from ottool.render.plan_file import render_plan
 from ottool.screening import Answers, Child, score
 
 DAY = dt.date(2026, 11, 2)
@@ -468,9 +468,9 @@ def test_noto_fonts_are_unpacked_once_and_read_from_the_cache_after(tmp_path: Pa
         "    for m in ('NotoSans_Regular', 'NotoSans_Bold'):\n"
         "        sys.modules['pymupdf_fonts.' + m] = None  # importing them now fails\n"
         "from ottool.content import load_content\n"
-        "from ottool.plandoc import build_plan_document\n"
-        "from ottool.planning import plan_for_focus\n"
-        "from ottool.render.plan import render_plan\n"
+        "from ottool.plan_document import build_plan_document\n"
+        "from ottool.activity_choice import plan_for_focus\n"
+        "from ottool.render.plan_file import render_plan\n"
         "content = load_content()\n"
         "doc = build_plan_document(content, plan_for_focus(content, 6))\n"
         "sys.stdout.buffer.write(render_plan(doc, 'pdf'))\n"

@@ -12,10 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURE_DIR, Run
+from ottool.activity_choice import plan_for_focus
 from ottool.age import CDC_CHECKLISTS_URL, check_age_served
 from ottool.content import load_content
 from ottool.errors import InputError
-from ottool.planning import plan_for_focus
 from ottool.resultdoc import result_from_data, result_to_data
 from ottool.screening import Answers, Child, score
 
@@ -123,7 +123,7 @@ def test_the_terminal_result_says_which_answers_were_not_counted(
 def test_unused_answers_survive_a_round_trip_through_the_result_file() -> None:
     answers = Answers(Child(dt.date(2025, 1, 1)), dt.date(2025, 3, 15), {"se-6m-mirror": "yes"})
     result = score(CONTENT, answers, today=dt.date(2026, 1, 1))
-    from ottool.planning import plan_for_result
+    from ottool.activity_choice import plan_for_result
 
     data = result_to_data(result, plan_for_result(CONTENT, result))
     assert data["unused_answers"] == ["se-6m-mirror"]

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE_DIR, activity, make_content, milestone
+from ottool.activity_choice import PER_DOMAIN, HomePlan, plan_for_focus, plan_for_result
 from ottool.content import Content, load_content
 from ottool.errors import InputError
-from ottool.planning import PER_DOMAIN, HomePlan, plan_for_focus, plan_for_result
 from ottool.screening import ANSWERS, Answer, Answers, Child, ScreeningResult, score
 
 CONTENT = load_content(FIXTURE_DIR)

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from ottool.activity_choice import plan_for_focus, plan_for_result
 from ottool.content import Content, load_content
 from ottool.errors import InputError
-from ottool.plandoc import PlanDocument, build_plan_document
-from ottool.planning import plan_for_focus, plan_for_result
-from ottool.render.plan import FORMATS, format_from_suffix, render_plan, write_plan
+from ottool.plan_document import PlanDocument, build_plan_document
+from ottool.render.plan_file import FORMATS, format_from_suffix, render_plan, write_plan
 from ottool.screening import Answers, Child, score
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
@@ -293,7 +293,7 @@ def test_write_plan_to_an_unwritable_place_is_an_input_error(
 
 def test_importing_the_plan_renderer_does_not_import_fpdf_or_jinja2() -> None:
     code = (
-        "import sys, ottool.render.plan; "
+        "import sys, ottool.render.plan_file; "
         "print(sorted(m for m in ('fpdf', 'jinja2') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

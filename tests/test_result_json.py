@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURE_DIR, Run
+from ottool.activity_choice import plan_for_result
 from ottool.content import load_content
 from ottool.errors import InputError
-from ottool.planning import plan_for_result
 from ottool.resultdoc import FORMAT, read_result, result_from_data, result_to_data
 from ottool.screening import Answers, Child, score
 

@@ -284,9 +284,9 @@ def test_the_plan_offer_handles_a_name_and_file_name_with_brackets(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     import ottool.interview as interview
+    from ottool.activity_choice import plan_for_result
     from ottool.answerfile import read_answers
-    from ottool.plandoc import build_plan_document
-    from ottool.planning import plan_for_result
+    from ottool.plan_document import build_plan_document
     from ottool.resultdoc import result_to_data
     from ottool.screening import score
 
@@ -408,8 +408,8 @@ any_text = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12).map("".jo
 
 def _documents(text: str) -> tuple[object, object, object, dict[str, object]]:
     """Content, a result and a plan document with ``text`` in every text field."""
+    from ottool.activity_choice import plan_for_result
     from ottool.content import Activity, Content, Domain, Milestone, WarningSign
-    from ottool.planning import plan_for_result
     from ottool.resultdoc import result_to_data
     from ottool.screening import Answers, Child, score
 
@@ -434,7 +434,7 @@ def _documents(text: str) -> tuple[object, object, object, dict[str, object]]:
     child = Child(today - dt.timedelta(days=70), 40, text)
     result = score(content, Answers(child, today, {"m": "not_yet"}, {"w": True}, text))
     plan = plan_for_result(content, result, 4)
-    from ottool.plandoc import build_plan_document
+    from ottool.plan_document import build_plan_document
 
     doc = build_plan_document(content, plan, result=result, therapist=text, notes=(text,))
     return content, result, doc, result_to_data(result, plan)
@@ -479,7 +479,7 @@ def test_any_text_shows_as_written_in_every_terminal_view(text: str) -> None:
 def test_any_text_is_safe_in_every_plan_file(text: str) -> None:
     from markupsafe import escape
 
-    from ottool.render.plan import render_plan
+    from ottool.render.plan_file import render_plan
 
     _, _, doc, data = _documents(text)
     md, html, txt, plan_json = (render_plan(doc, f) for f in ("md", "html", "txt", "json"))
@@ -502,7 +502,7 @@ pdf_text = any_text.map(lambda t: t.replace("✓", "v"))
 @settings(max_examples=15, deadline=None)
 @given(pdf_text)
 def test_any_text_prints_in_a_pdf(text: str) -> None:
-    from ottool.render.plan import render_plan
+    from ottool.render.plan_file import render_plan
 
     _, _, doc, _ = _documents(text)
     assert bytes(render_plan(doc, "pdf")).startswith(b"%PDF")  # type: ignore[arg-type]

@@ -31,7 +31,7 @@ from ottool.history_cli import history_app
 
 if TYPE_CHECKING:
     from ottool.content import Content
-    from ottool.plandoc import PlanDocument
+    from ottool.plan_document import PlanDocument
     from ottool.screening import Answers, ScreeningResult
 
 app = typer.Typer(
@@ -290,15 +290,15 @@ def screen(
     data_dir: DataDir = None,
 ) -> None:
     """Answer milestone questions about your child and get a home-activity plan."""
-    from ottool.plandoc import build_plan_document
-    from ottool.planning import plan_for_result
+    from ottool.activity_choice import plan_for_result
+    from ottool.plan_document import build_plan_document
     from ottool.resultdoc import result_to_data
     from ottool.screening import score
 
     content = load(data_dir)
     output = None if is_stdout(output) else output
     if plan_output is not None:
-        from ottool.render.plan import format_from_suffix
+        from ottool.render.plan_file import format_from_suffix
 
         with user_errors():
             format_from_suffix(plan_output)  # a wrong extension fails before any questions
@@ -327,7 +327,7 @@ def screen(
         else:
             _show_result(content, result, result_data, doc, fmt, output)
         if plan_output is not None:
-            from ottool.render.plan import write_plan
+            from ottool.render.plan_file import write_plan
 
             write_plan(doc, plan_output)
             typer.echo(f"Plan written to {_shown(plan_output)}.", err=True)
@@ -425,8 +425,8 @@ def plan(
     data_dir: DataDir = None,
 ) -> None:
     """Make a printable home plan from a screening, or for an age and focus areas."""
-    from ottool.plandoc import build_plan_document
-    from ottool.planning import plan_for_focus, plan_for_result
+    from ottool.activity_choice import plan_for_focus, plan_for_result
+    from ottool.plan_document import build_plan_document
 
     sources = [o for o in (from_file, from_history, age_months) if o is not None]
     if len(sources) != 1:
@@ -483,7 +483,7 @@ def _plan_format(fmt: PlanFormat | None, output: Path | None) -> str:
 
     A --format that contradicts --output's extension (md into plan.pdf) is refused.
     """
-    from ottool.render.plan import SUFFIXES, format_from_suffix
+    from ottool.render.plan_file import SUFFIXES, format_from_suffix
 
     if fmt is not None:
         named = SUFFIXES.get(output.suffix.lower()) if output is not None else None
@@ -507,7 +507,7 @@ def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str) ->
             print_plan(doc, make_console())  # ends with the disclaimer
             return
         kind = "txt"
-    from ottool.render.plan import render_plan, write_plan
+    from ottool.render.plan_file import render_plan, write_plan
 
     if output is not None:
         write_plan(doc, output, fmt=kind, paper=paper)
@@ -575,7 +575,7 @@ def _show_result(
         console = make_console()
     else:
         from ottool.render.console import text_console
-        from ottool.render.plan import TEXT_WIDTH
+        from ottool.render.plan_file import TEXT_WIDTH
 
         console = text_console(TEXT_WIDTH)
     print_result(result, content, console, disclaimer=False)

@@ -18,7 +18,7 @@ from ottool.cli_common import DataDir as DataDirOption
 if TYPE_CHECKING:
     from ottool.content import Content
     from ottool.history import SavedScreening
-    from ottool.plandoc import PlanDocument
+    from ottool.plan_document import PlanDocument
     from ottool.screening import ScreeningResult
 
 history_app = typer.Typer(
@@ -363,9 +363,9 @@ def _area_names(screenings: list[SavedScreening], data_dir: Path | None) -> dict
 
 def _rebuild(saved: SavedScreening, content: Content) -> tuple[ScreeningResult, PlanDocument]:
     """The saved result and its plan document, rebuilt with the current content."""
+    from ottool.activity_choice import HomePlan, PlannedActivity
     from ottool.errors import InputError
-    from ottool.plandoc import build_plan_document
-    from ottool.planning import HomePlan, PlannedActivity
+    from ottool.plan_document import build_plan_document
     from ottool.resultdoc import result_from_data
 
     result, plan_ids = result_from_data(saved.result, content, f"saved screening {saved.id}")

@@ -428,7 +428,7 @@ def offer_after_results(
             "Write this plan to a file you can print or share?", default=True, style=STYLE
         )
     ):
-        from ottool.render.plan import write_plan
+        from ottool.render.plan_file import write_plan
 
         words = re.findall(r"\w+", (result.child.name or "child").casefold())
         default = f"plan-{'-'.join(words) or 'child'}-{result.date.isoformat()}.html"

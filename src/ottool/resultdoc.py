@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ottool.activity_choice import HomePlan
 from ottool.age import DAYS_PER_MONTH, FULL_TERM_WEEKS, Age, ChecklistChoice
 from ottool.content import Content
 from ottool.errors import InputError, did_you_mean, shown
-from ottool.planning import HomePlan
 from ottool.screening import OVERALLS, STATUSES, Child, DomainResult, ScreeningResult
 
 FORMAT = "ottool-result/1"

@@ -15,22 +15,9 @@ from typing import IO, Any
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Text
-from rich.theme import Theme
 
 from ottool.printable import CONTROL, printable
-
-THEME = Theme(
-    {
-        "on_track": "green",
-        "emerging": "cyan",
-        "incomplete": "yellow",
-        "monitor": "cyan",
-        "discuss": "bold yellow",
-        "urgent": "bold red",
-        "muted": "dim",
-        "heading": "bold",
-    }
-)
+from ottool.render.theme import THEME
 
 #: The width used when the terminal reports none that can hold text (``COLUMNS=0``).
 FALLBACK_WIDTH = 80

@@ -6,7 +6,7 @@ import functools
 from importlib.resources import files
 from typing import Any
 
-from ottool.plandoc import PlanDocument
+from ottool.plan_document import PlanDocument
 from ottool.printable import printable
 from ottool.screening import Overall
 from ottool.wording import OVERALL_LABELS

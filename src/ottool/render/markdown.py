@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ottool.plandoc import ActivityCard, PlanDocument
+from ottool.plan_document import ActivityCard, PlanDocument
 from ottool.printable import printable
 
 #: Characters that start Markdown markup anywhere in a line (emphasis, code, links, HTML).

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ottool.errors import InputError
-from ottool.plandoc import ActivityCard, CallSign, PlanDocument
+from ottool.plan_document import ActivityCard, CallSign, PlanDocument
 from ottool.wording import OVERALL_LABELS, STATUS_LABELS
 
 PAPERS = {"a4": "A4", "letter": "Letter"}

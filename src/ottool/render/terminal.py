@@ -13,7 +13,7 @@ from rich.text import Text
 
 from ottool.age import Age, months_in_words
 from ottool.content import Content
-from ottool.plandoc import PlanDocument
+from ottool.plan_document import PlanDocument
 from ottool.screening import DomainResult, ScreeningResult
 from ottool.wording import (
     DISCLAIMER,

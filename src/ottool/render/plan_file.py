@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ottool.errors import InputError
 from ottool.files import write_output
-from ottool.plandoc import PlanDocument
+from ottool.plan_document import PlanDocument
 from ottool.printable import json_text
 
 FORMATS = ("md", "html", "pdf", "json", "txt")

@@ -12,10 +12,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
+from ottool.activity_choice import HomePlan
 from ottool.age import months_in_words
 from ottool.content import Content
 from ottool.limits import MAX_NAME, MAX_NOTE, check_length
-from ottool.planning import HomePlan
 from ottool.screening import ScreeningResult
 from ottool.wording import (
     ANSWER_MARKS,
