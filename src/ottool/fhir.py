@@ -25,8 +25,9 @@ import msgspec
 from ottool.age import FULL_TERM_WEEKS, MAX_GESTATIONAL_WEEKS, MIN_GESTATIONAL_WEEKS, age_on
 from ottool.content import Content, Milestone, WarningSign
 from ottool.errors import InputError, Problem, did_you_mean
+from ottool.i18n import N_, _, language, ngettext, speaking
 from ottool.screening import Answer, Answers, Child
-from ottool.wording import ANSWER_WORDS, FORM_WORDS, OVERALL_LABELS, STATUS_LABELS, words_for
+from ottool.wording import ANSWER_WORDS, DISCLAIMER, OVERALL_LABELS, STATUS_LABELS
 
 #: The canonical base of every url ottool mints (Questionnaires and CodeSystems). It is a
 #: name, not an address: nothing is fetched from it, and it never changes.
@@ -60,6 +61,17 @@ ANSWER_CODES: dict[Answer, str] = {
 }
 _ANSWER_BY_CODE: dict[str, Answer] = {code: answer for answer, code in ANSWER_CODES.items()}
 MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+
+#: The questions of the form that are not milestones, by linkId (translated where used).
+FORM_QUESTIONS: dict[str, str] = {
+    CHILD_NAME: N_("Your child's name (optional)"),
+    BIRTH_DATE: N_("Your child's date of birth"),
+    GESTATIONAL_WEEKS: N_("How many weeks of pregnancy at birth? (40 if born on time)"),
+    WARNING_SIGNS: N_("Have you noticed any of these?"),
+    CONCERNS: N_("Anything else about your child's development you'd like to note?"),
+}
+FORM_TITLE = N_("Milestone check at {months} months")
+OVERALL_TITLE = N_("Milestone check: overall next step")
 
 
 # --------------------------------------------------------------------------- the shapes
@@ -222,8 +234,18 @@ def build_questionnaire(content: Content, months: int, lang: str = "en") -> Ques
     """
     if months not in content.checklists:
         known = ", ".join(str(m) for m in content.checklists)
-        raise InputError(f"there is no {months}-month checklist (checklists: {known} months)")
-    words = words_for(FORM_WORDS, lang)
+        raise InputError(
+            _("there is no {months}-month checklist (checklists: {known} months)").format(
+                months=months, known=known
+            )
+        )
+    # The form in its own language; a problem (above) in the run's.
+    with speaking(lang):
+        return _questionnaire(content, months, lang)
+
+
+def _questionnaire(content: Content, months: int, lang: str) -> Questionnaire:
+    words = {link_id: _(question) for link_id, question in FORM_QUESTIONS.items()}
     options = answer_options(lang)
     checklist = content.checklist(months)
     items = [
@@ -276,11 +298,11 @@ def build_questionnaire(content: Content, months: int, lang: str = "en") -> Ques
         url=questionnaire_url(months),
         version=content.version,
         name=f"OttoolMilestoneCheck{months}Months",
-        title=words["title"].format(months=months),
+        title=_(FORM_TITLE).format(months=months),
         status="active",
         language=lang,
         publisher="ottool",
-        description=words["description"],
+        description=_(DISCLAIMER),
         subject_type=["Patient"],
         item=items,
     )
@@ -329,7 +351,8 @@ def screening_bundle(
     ``result`` is the ``ottool-result/1`` document and ``answers`` the answers in
     answer-file form (both as saved in the history), so a screening made now and one
     saved long ago give the same shape. ``content`` supplies display text only: an id it
-    does not know is still written, without text.
+    does not know is still written, without text. Display texts are in the run's
+    language (load ``content`` in it too); codes and ids never change with it.
     """
     seed = json.dumps([result, answers], sort_keys=True, ensure_ascii=False, default=str)
     digest = hashlib.sha256(seed.encode()).hexdigest()
@@ -407,21 +430,20 @@ def screening_bundle(
             )
         )
     overall = _status_concept(str(result["overall"]), OVERALL_LABELS)
-    title = "Milestone check: overall next step"
-    observe(OVERALL_CODE, OVERALL_CODE, title, overall, areas, signs)
+    observe(OVERALL_CODE, OVERALL_CODE, _(OVERALL_TITLE), overall, areas, signs)
     return Bundle(id=digest[:32], type="collection", entry=entries)
 
 
 def _status_concept(code: str, labels: Mapping[Any, tuple[str, str]]) -> CodeableConcept:
     label = labels.get(code)
     return CodeableConcept(
-        coding=[Coding(system=STATUS_SYSTEM, code=code, display=label[1] if label else None)]
+        coding=[Coding(system=STATUS_SYSTEM, code=code, display=_(label[1]) if label else None)]
     )
 
 
 def _response_items(content: Content, answers: Mapping[str, Any]) -> list[ResponseItem]:
     """The answers (answer-file form) as QuestionnaireResponse items, grouped as the form."""
-    words = words_for(FORM_WORDS, "en")
+    words = {link_id: _(question) for link_id, question in FORM_QUESTIONS.items()}
     child = answers.get("child") or {}
     items: list[ResponseItem] = []
     if child.get("name"):
@@ -431,7 +453,7 @@ def _response_items(content: Content, answers: Mapping[str, Any]) -> list[Respon
     items.append(_item(GESTATIONAL_WEEKS, words[GESTATIONAL_WEEKS], value_integer=weeks))
     codings: dict[str, Coding] = {
         answer: option.value_coding
-        for answer, option in zip(ANSWER_CODES, answer_options("en"), strict=True)
+        for answer, option in zip(ANSWER_CODES, answer_options(language()), strict=True)
     }
     # A FHIR answer must hold a value: an answer word ottool does not know is left out.
     given = {k: v for k, v in dict(answers.get("answers") or {}).items() if v in codings}
@@ -493,10 +515,13 @@ def answers_from_fhir(
         response = _find_response(data, file)
         return _ResponseReader(text, content, file).read(response, today)
     except json.JSONDecodeError as exc:
-        problem = Problem(file, exc.lineno, f"this is not valid JSON ({exc.msg})")
+        problem = Problem(
+            file, exc.lineno, _("this is not valid JSON ({reason})").format(reason=exc.msg)
+        )
         raise InputError([problem]) from None
     except RecursionError:
-        raise InputError([Problem(file, None, "the JSON is nested too deeply to read")]) from None
+        too_deep = Problem(file, None, _("the JSON is nested too deeply to read"))
+        raise InputError([too_deep]) from None
 
 
 def _find_response(data: Any, file: str) -> dict[str, Any]:
@@ -519,8 +544,13 @@ def _find_response(data: Any, file: str) -> dict[str, Any]:
                 Problem(
                     file,
                     None,
-                    f"the Bundle holds {len(found)} QuestionnaireResponses; "
-                    "ottool reads a Bundle with exactly one",
+                    ngettext(
+                        "the Bundle holds {count} QuestionnaireResponse; "
+                        "ottool reads a Bundle with exactly one",
+                        "the Bundle holds {count} QuestionnaireResponses; "
+                        "ottool reads a Bundle with exactly one",
+                        len(found),
+                    ).format(count=len(found)),
                 )
             ]
         )
@@ -529,8 +559,10 @@ def _find_response(data: Any, file: str) -> dict[str, Any]:
             Problem(
                 file,
                 1,
-                f"this is a FHIR {kind!s} resource; ottool reads a QuestionnaireResponse "
-                "(or a Bundle holding one) as answers",
+                _(
+                    "this is a FHIR {kind} resource; ottool reads a QuestionnaireResponse "
+                    "(or a Bundle holding one) as answers"
+                ).format(kind=kind),
             )
         ]
     )
@@ -556,7 +588,7 @@ class _ResponseReader:
         ]
 
     def problem(self, link_id: str | None, line: int | None, message: str) -> None:
-        where = f"item '{link_id}': " if link_id else ""
+        where = _("item '{link_id}': ").format(link_id=link_id) if link_id else ""
         self.problems.append(Problem(self.file, line, where + message))
 
     def line_of(self, link_id: str) -> int | None:
@@ -575,30 +607,32 @@ class _ResponseReader:
     def read(self, response: dict[str, Any], today: dt.date | None) -> Answers:
         status = response.get("status")
         if status == "entered-in-error":
-            self.problem(None, None, "the response is marked entered-in-error; it is not used")
+            self.problem(None, None, _("the response is marked entered-in-error; it is not used"))
         for link_id, answer, line in self._answered(response.get("item"), "item"):
             if link_id in self.values:
-                self.problem(link_id, line, "is answered more than once")
+                self.problem(link_id, line, _("is answered more than once"))
                 continue
             if link_id not in self._known:
                 self.problem(
                     link_id,
                     line,
-                    "is not a question of ottool's milestone check"
+                    _("is not a question of ottool's milestone check")
                     + did_you_mean(link_id, self._known)
-                    + " (questions: milestone and warning-sign ids, child-name, birth-date, "
-                    "gestational-weeks, concerns)",
+                    + _(
+                        " (questions: milestone and warning-sign ids, child-name, birth-date, "
+                        "gestational-weeks, concerns)"
+                    ),
                 )
                 continue
             self.values[link_id] = (answer, line)
         screening_date = self._authored(response.get("authored")) or (today or dt.date.today())
-        birth = self._value(BIRTH_DATE, "value_date", "a date (valueDate)")
+        birth = self._value(BIRTH_DATE, "value_date", _("a date (valueDate)"))
         birth_date = self._date(birth)
         if BIRTH_DATE not in self.values:
-            self.problem(BIRTH_DATE, None, "the birth date is required (an item 'birth-date')")
-        weeks = self._value(GESTATIONAL_WEEKS, "value_integer", "a whole number (valueInteger)")
-        name = self._value(CHILD_NAME, "value_string", "text (valueString)")
-        concerns = self._value(CONCERNS, "value_string", "text (valueString)")
+            self.problem(BIRTH_DATE, None, _("the birth date is required (an item 'birth-date')"))
+        weeks = self._value(GESTATIONAL_WEEKS, "value_integer", _("a whole number (valueInteger)"))
+        name = self._value(CHILD_NAME, "value_string", _("text (valueString)"))
+        concerns = self._value(CONCERNS, "value_string", _("text (valueString)"))
         milestones: dict[str, Answer] = {}
         for m in self.content.milestones:
             if m.id in self.values:
@@ -608,7 +642,7 @@ class _ResponseReader:
         signs: dict[str, bool] = {}
         for w in self.content.warning_signs:
             if w.id in self.values:
-                ticked = self._value(w.id, "value_boolean", "true or false (valueBoolean)")
+                ticked = self._value(w.id, "value_boolean", _("true or false (valueBoolean)"))
                 if ticked is not None:
                     signs[w.id] = bool(ticked)
         gestational = FULL_TERM_WEEKS if weeks is None else int(weeks)
@@ -616,8 +650,9 @@ class _ResponseReader:
             self.problem(
                 GESTATIONAL_WEEKS,
                 self.values[GESTATIONAL_WEEKS][1],
-                f"gestational weeks must be between {MIN_GESTATIONAL_WEEKS} and "
-                f"{MAX_GESTATIONAL_WEEKS}, got {gestational}",
+                _("gestational weeks must be between {low} and {high}, got {weeks}").format(
+                    low=MIN_GESTATIONAL_WEEKS, high=MAX_GESTATIONAL_WEEKS, weeks=gestational
+                ),
             )
         if birth_date is not None and not self.problems:
             try:
@@ -641,21 +676,25 @@ class _ResponseReader:
         if items is None:
             return
         if not isinstance(items, list):
-            self.problem(None, None, f"{path} must be a list of items")
+            self.problem(None, None, _("{path} must be a list of items").format(path=path))
             return
         for index, item in enumerate(items):
             where = f"{path}[{index}]"
             if not isinstance(item, dict) or not isinstance(item.get("linkId"), str):
-                self.problem(None, None, f"{where} has no linkId")
+                self.problem(None, None, _("{where} has no linkId").format(where=where))
                 continue
             link_id = item["linkId"]
             line = self.line_of(link_id)
             answers = item.get("answer") or []
             if not isinstance(answers, list):
-                self.problem(link_id, line, "'answer' must be a list")
+                self.problem(link_id, line, _("'answer' must be a list"))
                 answers = []
             if len(answers) > 1:
-                self.problem(link_id, line, f"has {len(answers)} answers; give one")
+                self.problem(
+                    link_id,
+                    line,
+                    _("has {count} answers; give one").format(count=len(answers)),
+                )
             for raw in answers[:1]:
                 nested = raw.get("item") if isinstance(raw, dict) else None
                 yield from self._answered(nested, f"{where}.answer[0].item")
@@ -663,7 +702,11 @@ class _ResponseReader:
                 try:
                     answer = msgspec.convert(value, ResponseAnswer, strict=True)
                 except msgspec.ValidationError as exc:
-                    self.problem(link_id, line, f"the answer is not valid FHIR: {_plain(exc)}")
+                    self.problem(
+                        link_id,
+                        line,
+                        _("the answer is not valid FHIR: {reason}").format(reason=_plain(exc)),
+                    )
                     continue
                 if any(v is not None for v in msgspec.structs.astuple(answer)):
                     yield link_id, answer, line
@@ -681,7 +724,13 @@ class _ResponseReader:
                 for f in msgspec.structs.fields(answer)
                 if getattr(answer, f.name) is not None
             )
-            self.problem(link_id, line, f"the answer must be {expected}, got {given}")
+            self.problem(
+                link_id,
+                line,
+                _("the answer must be {expected}, got {given}").format(
+                    expected=expected, given=given
+                ),
+            )
         return value
 
     def _date(self, value: Any) -> dt.date | None:
@@ -693,7 +742,9 @@ class _ResponseReader:
             self.problem(
                 BIRTH_DATE,
                 self.values[BIRTH_DATE][1],
-                f"the birth date must be a full date like 2026-04-01, got {value!r}",
+                _("the birth date must be a full date like 2026-04-01, got {value}").format(
+                    value=repr(value)
+                ),
             )
             return None
 
@@ -706,29 +757,40 @@ class _ResponseReader:
                 return dt.date.fromisoformat(value[:10])
             except ValueError:
                 pass
-        self.problem(None, None, f"'authored' must be a date like 2026-11-22, got {value!r}")
+        self.problem(
+            None,
+            None,
+            _("'authored' must be a date like 2026-11-22, got {value}").format(value=repr(value)),
+        )
         return None
 
     def _milestone(self, milestone: Milestone) -> Answer | None:
-        coding = self._value(milestone.id, "value_coding", "a coding (valueCoding)")
+        coding = self._value(milestone.id, "value_coding", _("a coding (valueCoding)"))
         if coding is None:
             return None
         answer = _ANSWER_BY_CODE.get(str(coding.code))
         if answer is None:
             what = (
-                "the answer's coding has no code"
+                _("the answer's coding has no code")
                 if coding.code is None
-                else f"{coding.code!r} is not an answer code"
+                else _("{code} is not an answer code").format(code=repr(coding.code))
             )
             self.problem(
                 milestone.id,
                 self.values[milestone.id][1],
-                f"{what} (codes: {', '.join(ANSWER_CODES.values())} in {ANSWER_SYSTEM})",
+                _("{problem} (codes: {codes} in {system})").format(
+                    problem=what, codes=", ".join(ANSWER_CODES.values()), system=ANSWER_SYSTEM
+                ),
             )
         return answer
 
 
-_KINDS = {"int": "a whole number", "str": "text", "bool": "true or false", "object": "an object"}
+_KINDS = {
+    "int": N_("a whole number"),
+    "str": N_("text"),
+    "bool": N_("true or false"),
+    "object": N_("an object"),
+}
 
 
 def _plain(error: msgspec.ValidationError) -> str:
@@ -738,4 +800,6 @@ def _plain(error: msgspec.ValidationError) -> str:
     if found is None:
         return str(error)
     expected, got, key = found.groups()
-    return f"{key} must be {_KINDS.get(expected, expected)}, got {_KINDS.get(got, got)}"
+    return _("{key} must be {expected}, got {got}").format(
+        key=key, expected=_(_KINDS.get(expected, expected)), got=_(_KINDS.get(got, got))
+    )

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool.cli_common import ContentLanguage, DataDir, user_errors
+from ottool.i18n import _
 
 if TYPE_CHECKING:
     from ottool.content import Content
 
 fhir_app = typer.Typer(
-    help=(
+    help=_(
         "FHIR R4 for clinics: the checklists as Questionnaires for forms tools and "
         "clinic record systems. See also `screen --format fhir` and "
         "`history export --format fhir`."
@@ -30,44 +31,55 @@ fhir_app = typer.Typer(
 )
 
 
-@fhir_app.command()
+@fhir_app.command(
+    help=_("Write a checklist as a FHIR R4 Questionnaire (or every checklist as a Bundle).")
+)
 def questionnaire(
     months: Annotated[
         int | None,
         typer.Option(
             "--months",
             metavar="N",
-            help="Only the checklist at this age (months); without it, all in one Bundle.",
+            help=_("Only the checklist at this age (months); without it, all in one Bundle."),
         ),
     ] = None,
     lang: Annotated[
-        ContentLanguage,
+        ContentLanguage | None,
         typer.Option(
             "--lang",
-            help="Language of the questions: en or es (English where a text has no translation).",
+            help=_(
+                "Language of the questions: en or es (default: the language ottool speaks, "
+                "from the environment; English where a text has no translation)."
+            ),
+            show_default=False,
         ),
-    ] = ContentLanguage.en,
+    ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", metavar="FILE", help="Write the JSON to this file."),
+        typer.Option("--output", metavar="FILE", help=_("Write the JSON to this file.")),
     ] = None,
     data_dir: DataDir = None,
 ) -> None:
-    """Write a checklist as a FHIR R4 Questionnaire (or every checklist as a Bundle)."""
     from ottool import fhir
     from ottool.content import load_content
+    from ottool.i18n import language
 
+    code = lang.value if lang is not None else language()
     with user_errors():
-        content = load_content(data_dir, lang=lang.value)
+        content = load_content(data_dir, lang=code)
         resource = (
-            fhir.questionnaires_bundle(content, lang.value)
+            fhir.questionnaires_bundle(content, code)
             if months is None
-            else fhir.build_questionnaire(content, months, lang.value)
+            else fhir.build_questionnaire(content, months, code)
         )
         _emit(fhir.to_json(resource), output, private=False)
     if output is not None:
-        what = "Questionnaire" if months is not None else "Questionnaires"
-        typer.echo(f"{what} written to {output}.", err=True)
+        written = (
+            _("Questionnaire written to {file}.")
+            if months is not None
+            else _("Questionnaires written to {file}.")
+        )
+        typer.echo(written.format(file=output), err=True)
 
 
 def emit_screening_bundle(
@@ -92,9 +104,11 @@ def export_history_fhir(output: Path, child: str | None, data_dir: Path | None) 
     from ottool.errors import InputError
     from ottool.files import write_output
     from ottool.history import list_screenings
+    from ottool.i18n import language
 
     with user_errors():
-        content = load_content(data_dir)
+        # Display texts in the run's language (--lang); codes and ids are the same in any.
+        content = load_content(data_dir, lang=language())
         screenings = list_screenings(child)
         lines = []
         for saved in screenings:
@@ -102,8 +116,10 @@ def export_history_fhir(output: Path, child: str | None, data_dir: Path | None) 
                 bundle = fhir.screening_bundle(content, saved.result, saved.answers)
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise InputError(
-                    f"nothing exported: saved screening {saved.id} is incomplete or damaged "
-                    f"({type(exc).__name__}: {exc})"
+                    _(
+                        "nothing exported: saved screening {number} is incomplete or damaged "
+                        "({error}: {details})"
+                    ).format(number=saved.id, error=type(exc).__name__, details=exc)
                 ) from None
             lines.append(fhir.to_json_line(bundle))
         write_output(output, "".join(lines), private=True)

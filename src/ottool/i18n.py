@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 #: Languages ottool speaks, the first being the fallback.
@@ -69,6 +70,22 @@ def set_language(lang: str) -> None:
             DOMAIN, localedir=LOCALE_DIR, languages=[code], fallback=True
         )
     _language = code
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Speak ``lang`` inside the block, then the run's language again.
+
+    For a document asked for in a language of its own (a FHIR Questionnaire with
+    ``--lang es``, built by a library caller in any language), so everything inside
+    it, ``_()`` and the words of other modules alike, comes out in that language.
+    """
+    before = _language
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 def _code(locale_name: str) -> str | None:

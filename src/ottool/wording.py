@@ -7,6 +7,7 @@ history all say the same thing. Calm and concrete; never a diagnosis.
 from __future__ import annotations
 
 from ottool.content import Content
+from ottool.i18n import N_
 from ottool.screening import Answer, Overall, ScreeningResult, Status, first_signs
 
 #: Status of an area: (symbol, words). Symbols carry the meaning without colour.
@@ -95,7 +96,7 @@ BATH_SAFETY = (
 BATH_SAFETY_SOURCE = "AAP HealthyChildren.org: Bath Seats: Avoid Use"
 
 
-DISCLAIMER = (
+DISCLAIMER = N_(
     "ottool is a milestone check based on public checklists, such as the CDC's "
     "'Learn the Signs. Act Early.' milestones (2022). It helps you decide whether to "
     "talk to a professional. It is not a diagnosis and not a validated screening test "
@@ -165,38 +166,3 @@ ANSWER_WORDS: dict[str, dict[Answer, str]] = {
     "en": {"yes": "Yes", "sometimes": "Sometimes", "not_yet": "Not yet", "unsure": "Not sure"},
     "es": {"yes": "Sí", "sometimes": "A veces", "not_yet": "Todavía no", "unsure": "No sé"},
 }
-
-#: The questions of a form that are not milestones (FHIR Questionnaire items), by language.
-FORM_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Milestone check at {months} months",
-        "child-name": "Your child's name (optional)",
-        "birth-date": "Your child's date of birth",
-        "gestational-weeks": "How many weeks of pregnancy at birth? (40 if born on time)",
-        "warning-signs": "Have you noticed any of these?",
-        "concerns": "Anything else about your child's development you'd like to note?",
-        "description": DISCLAIMER,
-    },
-    "es": {
-        "title": "Control de indicadores del desarrollo a los {months} meses",
-        "child-name": "Nombre de su hijo o hija (opcional)",
-        "birth-date": "Fecha de nacimiento de su hijo o hija",
-        "gestational-weeks": (
-            "¿Cuántas semanas de embarazo tenía al nacer? (40 si nació a término)"
-        ),
-        "warning-signs": "¿Ha notado alguna de estas señales?",
-        "concerns": "¿Hay algo más sobre el desarrollo de su hijo o hija que quiera anotar?",
-        "description": (
-            "ottool es un control de indicadores del desarrollo basado en listas públicas, "
-            "como los indicadores del desarrollo de los CDC («Aprenda los signos. Reaccione "
-            "pronto.», 2022). Le ayuda a decidir si hablar con un profesional. No es un "
-            "diagnóstico ni una prueba de evaluación validada como las que usa el médico de "
-            "su hijo o hija; pregúntele por la evaluación del desarrollo en las consultas."
-        ),
-    },
-}
-
-
-def words_for(table: dict[str, dict[str, str]], lang: str) -> dict[str, str]:
-    """One language's words from ``table``; English for a language it lacks."""
-    return table.get(lang, table["en"])
