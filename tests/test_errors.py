@@ -184,7 +184,7 @@ runpy.run_module("ottool", run_name="__main__")
 
 @pytest.mark.parametrize(
     ("module", "wrapped"),
-    [("typer", False), ("rich", False), ("ottool.history_cli", False), ("typer", True)],
+    [("typer", False), ("rich", False), ("ottool.cli.history", False), ("typer", True)],
 )
 def test_ctrl_c_while_loading_exits_130_without_a_traceback(module: str, wrapped: bool) -> None:
     code = INTERRUPT_ON_IMPORT.format(module=module, wrapped=wrapped)

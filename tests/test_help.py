@@ -11,9 +11,9 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from ottool.cli import app
-from ottool.cli_common import AREA_IDS
+from ottool.cli.common import AREA_IDS
+from ottool.cli.help_style import _value_type
 from ottool.content import load_content
-from ottool.help_style import _value_type
 
 
 def command_paths(command: Any, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

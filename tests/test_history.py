@@ -17,6 +17,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from ottool.cli.history import history_app
 from ottool.errors import InputError
 from ottool.history import (
     SCHEMA_VERSION,
@@ -29,7 +30,6 @@ from ottool.history import (
     list_screenings,
     save_screening,
 )
-from ottool.history_cli import history_app
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 BIRTH = "2026-01-01"
@@ -435,7 +435,7 @@ def test_a_history_from_a_newer_ottool_is_refused_and_left_untouched(
 
 def test_the_history_command_loads_nothing_heavy_at_start_up() -> None:
     code = (
-        "import sys, ottool.history_cli\n"
+        "import sys, ottool.cli.history\n"
         "heavy = {'sqlite3', 'rich', 'ottool.history', 'ottool.content', 'yaml'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )

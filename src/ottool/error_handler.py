@@ -117,7 +117,7 @@ class HandledGroup(TyperGroup):
             return super().invoke(ctx)
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        from ottool.help_style import tidy_help
+        from ottool.cli.help_style import tidy_help
 
         command = super().get_command(ctx, cmd_name)
         if command is not None:
@@ -125,7 +125,7 @@ class HandledGroup(TyperGroup):
         return command
 
     def get_help_option(self, ctx: Any) -> Any:
-        from ottool.help_style import tidy_help
+        from ottool.cli.help_style import tidy_help
 
         option = super().get_help_option(ctx)
         if option is not None:

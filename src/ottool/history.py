@@ -18,7 +18,7 @@ Choices worth knowing:
   checkpoint (TRUNCATE) and ``VACUUM`` leave no copy of the data in the files.
 - Screenings are listed oldest first by screening date, then by the order they were saved.
 
-No Typer or Rich here: :mod:`ottool.history_cli` and :mod:`ottool.render.history` show it.
+No Typer or Rich here: :mod:`ottool.cli.history` and :mod:`ottool.render.history` show it.
 """
 
 from __future__ import annotations

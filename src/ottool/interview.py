@@ -465,7 +465,7 @@ def offer_after_results(
     if not save:
         return True  # the parent declined: the draft has done its job
     from ottool.answerfile import answers_to_data
-    from ottool.history_cli import save_results
+    from ottool.cli.history import save_results
 
     try:
         number = save_results(result_data, answers_to_data(answers), result.content_version)

@@ -1,6 +1,6 @@
 """`ottool history`: list, show, compare, delete, export and import saved screenings.
 
-Imported by cli.py at start-up, so only Typer and the standard library are imported
+Imported by the command line at start-up, so only Typer and the standard library are imported
 here at module level; SQLite, Rich and the rest load inside the commands.
 """
 
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ottool.cli_common import DataDir as DataDirOption
+from ottool.cli.common import DataDir as DataDirOption
 
 if TYPE_CHECKING:
     from ottool.content import Content
@@ -62,7 +62,7 @@ def history(
     """List the saved screenings, or show one child's progress with --child."""
     if ctx.invoked_subcommand is not None:
         return
-    from ottool.cli_common import user_errors
+    from ottool.cli.common import user_errors
     from ottool.history import list_screenings
 
     with user_errors():
@@ -83,7 +83,7 @@ def show(
     data_dir: DataDirOption = None,
 ) -> None:
     """Show a saved screening as it was shown when it was made."""
-    from ottool.cli_common import user_errors
+    from ottool.cli.common import user_errors
     from ottool.history import get_screening
 
     with user_errors():
@@ -93,7 +93,7 @@ def show(
 
         typer.echo(json_text(saved.result))
         return
-    from ottool.cli_common import load
+    from ottool.cli.common import load
     from ottool.errors import InputError
     from ottool.render.console import make_console
     from ottool.render.history import print_saved_header, print_saved_summary
@@ -129,7 +129,7 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete a screening, or all of a child's, for good (the data is erased from disk)."""
-    from ottool.cli_common import fail, user_errors
+    from ottool.cli.common import fail, user_errors
     from ottool.history import delete_child, delete_screening, get_screening, list_screenings
     from ottool.printable import printable
 
@@ -185,7 +185,7 @@ def export_history(
     ] = False,
 ) -> None:
     """Write the saved screenings to a JSON Lines file, e.g. to move them to another computer."""
-    from ottool.cli_common import fail, user_errors
+    from ottool.cli.common import fail, user_errors
     from ottool.files import is_stdout, refuse_own_files
     from ottool.history import export_jsonl, list_screenings
     from ottool.printable import printable
@@ -197,7 +197,7 @@ def export_history(
     if not is_stdout(output) and (output.exists() or output.is_symlink()) and not force:
         _confirm_replace(output)
     if fmt is ExportFormat.fhir:
-        from ottool.fhir_cli import export_history_fhir
+        from ottool.cli.fhir import export_history_fhir
 
         count = export_history_fhir(output, child, data_dir)
     else:
@@ -215,7 +215,7 @@ def import_history(
     source: Annotated[Path, typer.Argument(metavar="FILE", help="A file from `history export`.")],
 ) -> None:
     """Add the screenings of an exported file; ones already saved are skipped."""
-    from ottool.cli_common import user_errors
+    from ottool.cli.common import user_errors
     from ottool.history import import_jsonl
 
     with user_errors():
@@ -252,7 +252,7 @@ def save_results(
 
 
 def _confirm(question: str, yes: bool) -> None:
-    from ottool.cli_common import fail
+    from ottool.cli.common import fail
 
     if yes:
         return
@@ -270,7 +270,7 @@ def _echo_notes(notes: list[str]) -> None:
 
 def _confirm_replace(output: Path) -> None:
     """Ask before replacing an existing file (a backup, maybe); refuse with no one to ask."""
-    from ottool.cli_common import fail
+    from ottool.cli.common import fail
 
     if not sys.stdin.isatty():
         fail(f"{output} already exists; nothing was exported. Add --force to replace it")
@@ -280,7 +280,7 @@ def _confirm_replace(output: Path) -> None:
 
 
 def _no_screenings(child: str | None, fmt: HistoryFormat) -> None:
-    from ottool.cli_common import fail, user_errors
+    from ottool.cli.common import fail, user_errors
     from ottool.history import list_screenings
 
     if child is not None:

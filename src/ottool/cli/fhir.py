@@ -1,6 +1,6 @@
 """`ottool fhir`, and the FHIR output of `screen --format fhir` and `history export`.
 
-Imported by cli.py at start-up, so only Typer and the standard library load here at
+Imported by the command line at start-up, so only Typer and the standard library load here at
 module level; the FHIR shapes (msgspec) load inside the commands.
 """
 
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ottool.cli_common import ContentLanguage, DataDir, user_errors
+from ottool.cli.common import ContentLanguage, DataDir, user_errors
 from ottool.i18n import _
 
 if TYPE_CHECKING:

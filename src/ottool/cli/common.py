@@ -20,7 +20,7 @@ from ottool.errors import InputError
 if TYPE_CHECKING:
     from ottool.content import Content
 
-__all__ = ["AREA_HELP", "ContentLanguage", "DataDir", "fail", "load", "user_errors"]
+__all__ = ["AREA_HELP", "ContentLanguage", "DataDir", "fail", "load", "shown", "user_errors"]
 
 #: The shipped areas, for help texts (tests keep this list equal to the content's).
 AREA_IDS = "gross_motor, fine_motor, sensory, cognitive, social_emotional, communication, feeding"
@@ -61,3 +61,10 @@ def load(data_dir: Path | None) -> Content:
     with user_errors():
         return load_content(data_dir)
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def shown(path: Path) -> str:
+    """A path the user gave, safe to print (control characters shown, not obeyed)."""
+    from ottool.printable import printable
+
+    return printable(str(path))

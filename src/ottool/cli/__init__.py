@@ -1,0 +1,84 @@
+"""The `ottool` command line: one module per command, all run by one error handler.
+
+No rules live here: each command parses its options, calls the core and hands the
+result to a renderer. Heavy libraries (Rich tables, questionary, the PDF library)
+are imported inside the commands that need them so that `ottool --help` and a JSON
+screening stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ottool import __version__
+from ottool.cli import browse, plan, schema, screen, validate
+from ottool.cli.fhir import fhir_app
+from ottool.cli.history import history_app
+from ottool.error_handler import EXIT_BUG, EXIT_INPUT, EXIT_INTERRUPTED, HandledGroup, report_bug
+from ottool.errors import caused_by_ctrl_c
+
+app = typer.Typer(
+    name="ottool",
+    help=(
+        "Milestone checks and home-activity plans for babies and toddlers (0-2 years), "
+        "offline. A milestone check to help decide whether to talk to a professional; "
+        "not a diagnosis."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    cls=HandledGroup,  # one error handler around every command
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ottool {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Milestone checks and home-activity plans for babies and toddlers, offline."""
+
+
+# In the order `ottool --help` lists them.
+app.command()(validate.validate)
+app.command()(schema.schema)
+app.command()(browse.milestones)
+app.command()(browse.activities)
+app.command()(screen.screen)
+app.command()(plan.plan)
+app.add_typer(history_app, name="history")
+app.add_typer(fhir_app, name="fhir")
+
+
+def main() -> None:
+    """Run the `ottool` command line (the console script goes through ottool.__main__)."""
+    from ottool.streams import drop_unusable_width, prepare_streams, undecodable_argument
+
+    prepare_streams()
+    drop_unusable_width()
+    problem = undecodable_argument(sys.argv[1:])
+    if problem is not None:
+        typer.echo(problem, err=True)
+        raise SystemExit(EXIT_INPUT)
+    try:
+        app()
+    except Exception as exc:  # outside any command (while Typer sets up): same rules
+        if caused_by_ctrl_c(exc):
+            raise SystemExit(EXIT_INTERRUPTED) from None
+        report_bug(exc)
+        raise SystemExit(EXIT_BUG) from None
+    except KeyboardInterrupt:  # before or after a command ran: nothing was started
+        raise SystemExit(EXIT_INTERRUPTED) from None

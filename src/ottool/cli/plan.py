@@ -1,0 +1,190 @@
+"""`ottool plan`: a printable home plan from a screening, or for an age and focus areas."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ottool.cli.common import AREA_HELP, DataDir, fail, load, shown, user_errors
+from ottool.files import is_stdout
+
+if TYPE_CHECKING:
+    from ottool.plan_document import PlanDocument
+
+
+class PlanFormat(enum.StrEnum):
+    terminal = "terminal"
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+
+
+class Paper(enum.StrEnum):
+    a4 = "a4"
+    letter = "letter"
+
+
+def plan(
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from", metavar="FILE", help="A result file from `ottool screen --format json`."
+        ),
+    ] = None,
+    from_history: Annotated[
+        int | None,
+        typer.Option(
+            "--from-history", metavar="ID", help="A screening saved on this computer (its id)."
+        ),
+    ] = None,
+    age_months: Annotated[
+        float | None,
+        typer.Option(
+            "--age-months", metavar="MONTHS", min=0, max=60, help="Plan for this age (months)."
+        ),
+    ] = None,
+    focus: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--focus", metavar="AREA", help=f"An area to focus on (repeatable). {AREA_HELP}"
+        ),
+    ] = None,
+    activity: Annotated[
+        list[str] | None,
+        typer.Option("--activity", metavar="ID", help="An activity id to include (repeatable)."),
+    ] = None,
+    child: Annotated[
+        str | None, typer.Option("--child", metavar="NAME", help="The child's name.")
+    ] = None,
+    therapist: Annotated[
+        str | None,
+        typer.Option("--therapist", metavar="NAME", help="Your name, as it should be printed."),
+    ] = None,
+    note: Annotated[
+        list[str] | None,
+        typer.Option("--note", metavar="TEXT", help="A note for the family (repeatable)."),
+    ] = None,
+    weeks: Annotated[
+        int, typer.Option("--weeks", min=1, max=12, help="Weeks in the tick-box tracker.")
+    ] = 2,
+    max_activities: Annotated[
+        int, typer.Option("--max-activities", min=1, max=20, help="Activities in the plan.")
+    ] = 4,
+    fmt: Annotated[
+        PlanFormat | None,
+        typer.Option(
+            "--format",
+            help="terminal, md, html, pdf or json (default: from --output's extension).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", metavar="FILE", help="Write the plan here.")
+    ] = None,
+    paper: Annotated[
+        Paper, typer.Option("--paper", help="Paper size for PDF: a4 or letter.")
+    ] = Paper.a4,
+    data_dir: DataDir = None,
+) -> None:
+    """Make a printable home plan from a screening, or for an age and focus areas."""
+    from ottool.activity_choice import plan_for_focus, plan_for_result
+    from ottool.plan_document import build_plan_document
+
+    sources = [o for o in (from_file, from_history, age_months) if o is not None]
+    if len(sources) != 1:
+        fail("give exactly one of --from FILE, --from-history ID or --age-months N")
+    if age_months is None and (focus or activity):
+        fail("--focus and --activity go with --age-months; a screening chooses its own")
+    from ottool.limits import MAX_NAME, MAX_NOTE, check_length
+
+    with user_errors():  # before any work: a pasted page is not a name
+        check_length("--child", child, MAX_NAME)
+        check_length("--therapist", therapist, MAX_NAME)
+        for text in note or ():
+            check_length("--note", text, MAX_NOTE)
+    content = load(data_dir)
+    output = None if is_stdout(output) else output
+    kind = _plan_format(fmt, output)
+    with user_errors():
+        result = None
+        if from_file is not None:
+            from ottool.resultdoc import read_result
+
+            result, _ = read_result(from_file, content)
+        elif from_history is not None:
+            from ottool.history import get_screening
+            from ottool.resultdoc import result_from_data
+
+            saved = get_screening(from_history)
+            result, _ = result_from_data(saved.result, content, f"saved screening {from_history}")
+        if result is not None:
+            home_plan = plan_for_result(content, result, max_activities)
+        else:
+            assert age_months is not None
+            home_plan = plan_for_focus(
+                content,
+                age_months,
+                focus=focus or (),
+                activity_ids=activity or (),
+                max_activities=max_activities,
+            )
+        doc = build_plan_document(
+            content,
+            home_plan,
+            result=result,
+            child=child,
+            therapist=therapist,
+            notes=note or (),
+            weeks=weeks,
+        )
+        _emit_plan(doc, kind, output, paper.value)
+
+
+def _plan_format(fmt: PlanFormat | None, output: Path | None) -> str:
+    """The plan's format: --format, else --output's extension, else the terminal.
+
+    A --format that contradicts --output's extension (md into plan.pdf) is refused.
+    """
+    from ottool.render.plan_file import SUFFIXES, format_from_suffix
+
+    if fmt is not None:
+        named = SUFFIXES.get(output.suffix.lower()) if output is not None else None
+        if named is not None and named != fmt.value and {named, fmt.value} != {"txt", "terminal"}:
+            fail(f"--format {fmt.value} does not match {output}: its name says {named}")
+        return fmt.value
+    if output is None:
+        return "terminal"
+
+    with user_errors():
+        return format_from_suffix(output)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str) -> None:
+    if kind == "terminal" or (kind == "txt" and output is None):
+        from ottool.render.console import make_console
+        from ottool.render.terminal import print_plan
+
+        if output is None:
+            print_plan(doc, make_console())  # ends with the disclaimer
+            return
+        kind = "txt"
+    from ottool.render.plan_file import render_plan, write_plan
+
+    if output is not None:
+        write_plan(doc, output, fmt=kind, paper=paper)
+        typer.echo(f"Plan written to {shown(output)}.", err=True)
+        return
+    if kind == "pdf" and sys.stdout.isatty():
+        fail("a PDF cannot be shown in the terminal; add --output plan.pdf")
+    rendered = render_plan(doc, kind, paper=paper)
+    if isinstance(rendered, bytes):
+        sys.stdout.buffer.write(rendered)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(rendered)

@@ -1,0 +1,26 @@
+"""`ottool schema`: the JSON Schema of a content file, for YAML editor extensions."""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated
+
+import typer
+
+
+class SchemaName(enum.StrEnum):
+    milestones = "milestones"
+    activities = "activities"
+
+
+def schema(
+    which: Annotated[
+        SchemaName, typer.Argument(metavar="FILE", help="milestones or activities.")
+    ] = SchemaName.milestones,
+) -> None:
+    """Print the JSON Schema of a content file (for YAML editor extensions)."""
+    import json
+
+    from ottool.content import json_schema
+
+    typer.echo(json.dumps(json_schema(which.value), indent=2))

@@ -1,0 +1,201 @@
+"""`ottool screen`: the milestone check, from a file of answers or asked question by question."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ottool.cli.common import DataDir, fail, load, shown, user_errors
+from ottool.error_handler import EXIT_INTERRUPTED, on_interrupt
+from ottool.files import is_stdout
+
+if TYPE_CHECKING:
+    from ottool.content import Content
+    from ottool.plan_document import PlanDocument
+    from ottool.screening import Answers, ScreeningResult
+
+
+class ScreenFormat(enum.StrEnum):
+    terminal = "terminal"
+    json = "json"
+    fhir = "fhir"
+
+
+def screen(
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            help=(
+                "Read the answers from this file instead of asking: YAML, or a FHIR "
+                "QuestionnaireResponse (JSON)."
+            ),
+        ),
+    ] = None,
+    fmt: Annotated[
+        ScreenFormat,
+        typer.Option(
+            "--format", help="terminal (for people), json, or fhir (a FHIR R4 Bundle for clinics)."
+        ),
+    ] = ScreenFormat.terminal,
+    output: Annotated[
+        Path | None, typer.Option("--output", metavar="FILE", help="Write the result to this file.")
+    ] = None,
+    max_activities: Annotated[
+        int, typer.Option("--max-activities", min=1, max=20, help="Activities in the plan.")
+    ] = 4,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the screening that was interrupted.")
+    ] = False,
+    plan_output: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan-output",
+            metavar="FILE",
+            help="Also write the home plan to this file (.pdf, .html, .md, .txt or .json).",
+        ),
+    ] = None,
+    save: Annotated[
+        bool,
+        typer.Option("--save", help="Save the results on this computer (see `ottool history`)."),
+    ] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Answer milestone questions about your child and get a home-activity plan."""
+    from ottool.activity_choice import plan_for_result
+    from ottool.plan_document import build_plan_document
+    from ottool.resultdoc import result_to_data
+    from ottool.screening import score
+
+    content = load(data_dir)
+    output = None if is_stdout(output) else output
+    if plan_output is not None:
+        from ottool.render.plan_file import format_from_suffix
+
+        with user_errors():
+            format_from_suffix(plan_output)  # a wrong extension fails before any questions
+    if answers is None:
+        given = _interview(content, resume)
+        from ottool.interview import draft_path
+
+        on_interrupt(f"your answers are kept in {draft_path()}; `ottool screen --resume` goes on")
+    else:
+        from ottool.answerfile import read_answers
+
+        with user_errors():
+            given = read_answers(answers, content)
+    with user_errors():
+        result = score(content, given)
+        if result.unused_answers:
+            _say_unused_answers(result)
+        plan = plan_for_result(content, result, max_activities)
+        result_data = result_to_data(result, plan)
+        doc = build_plan_document(content, plan, result=result)
+        if fmt is ScreenFormat.fhir:
+            from ottool.answerfile import answers_to_data
+            from ottool.cli.fhir import emit_screening_bundle
+
+            emit_screening_bundle(content, result_data, answers_to_data(given), output)
+        else:
+            _show_result(content, result, result_data, doc, fmt, output)
+        if plan_output is not None:
+            from ottool.render.plan_file import write_plan
+
+            write_plan(doc, plan_output)
+            typer.echo(f"Plan written to {shown(plan_output)}.", err=True)
+        if save:
+            from ottool.answerfile import answers_to_data
+            from ottool.cli.history import save_results
+
+            number = save_results(result_data, answers_to_data(given), result.content_version)
+            typer.echo(f"Saved as screening {number}; see `ottool history`.", err=True)
+    if answers is None:
+        from ottool.interview import discard_draft, offer_after_results
+
+        # The draft stays until the results are saved or the parent declines: a
+        # failure (or Ctrl-C) in the offers must not lose a single answer.
+        if offer_after_results(
+            given, result, result_data, doc, plan_written=plan_output is not None, saved=save
+        ):
+            discard_draft()
+
+
+def _interview(content: Content, resume: bool) -> Answers:
+    if not sys.stdin.isatty():
+        fail(
+            "no terminal to ask questions on; give the answers in a file with "
+            "--answers FILE (see the README for its format)"
+        )
+    from ottool.interview import Interrupted, run_interview
+
+    try:
+        with user_errors():
+            return run_interview(content, resume=resume)
+    except Interrupted as stop:
+        typer.echo(
+            f"\nStopped. Your answers so far are kept in {stop.draft_path}.\n"
+            "Run `ottool screen --resume` to continue where you left off.",
+            err=True,
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _show_result(
+    content: Content,
+    result: ScreeningResult,
+    result_data: dict[str, Any],
+    doc: PlanDocument,
+    fmt: ScreenFormat,
+    output: Path | None,
+) -> None:
+    """Print the result (or write it to ``output``) as JSON or for people."""
+    from ottool.files import write_output
+
+    if fmt is ScreenFormat.json:
+        from ottool.printable import json_text
+
+        text = json_text(result_data) + "\n"
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            write_output(output, text, private=True)
+        return
+    from ottool.render.console import make_console
+    from ottool.render.terminal import print_plan, print_result
+
+    if output is None:
+        console = make_console()
+    else:
+        from ottool.render.console import text_console
+        from ottool.render.plan_file import TEXT_WIDTH
+
+        console = text_console(TEXT_WIDTH)
+    print_result(result, content, console, disclaimer=False)
+    print_plan(doc, console, with_header=False)
+    if output is not None:
+        text = console.export_text(styles=False)
+        lines = (line.rstrip() for line in text.strip("\n").splitlines())
+        write_output(output, "\n".join(lines) + "\n", private=True)
+
+
+def _say_unused_answers(result: ScreeningResult) -> None:
+    """One line on stderr: which answers were not scored, and why (checklist and age)."""
+    from ottool.age import months_in_words
+
+    ids = result.unused_answers
+    n = len(ids)
+    age = months_in_words(result.age.used_months)
+    if result.age.corrected:
+        age += " (corrected for prematurity)"
+    typer.echo(
+        f"ottool: {n} answer{'s' if n != 1 else ''} not used ({', '.join(ids)}): "
+        f"{'they are' if n != 1 else 'it is'} from a later checklist than the "
+        f"{result.checklist.months}-month checklist used at an age of {age}.",
+        err=True,
+    )

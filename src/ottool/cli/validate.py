@@ -1,0 +1,76 @@
+"""`ottool validate`: check the content files, every problem with its file and line."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ottool.cli.common import ContentLanguage, DataDir
+
+
+class TextOrJson(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+def validate(
+    data_dir: DataDir = None,
+    fmt: Annotated[
+        TextOrJson, typer.Option("--format", help="text (for people) or json.")
+    ] = TextOrJson.text,
+    language: Annotated[
+        ContentLanguage | None,
+        typer.Option(
+            "--language",
+            metavar="LANG",
+            help="Also report every text without a translation in LANG: es (Spanish) or en.",
+        ),
+    ] = None,
+) -> None:
+    """Check the content files and report every problem with its file and line."""
+    from ottool.content import check_content
+
+    report = check_content(data_dir, complete_in=language.value if language else None)
+    _note_local_content(data_dir)
+    if fmt is TextOrJson.json:
+        from ottool.render.validation import report_json
+
+        typer.echo(report_json(report))
+        raise typer.Exit(0 if report.content else 1)
+    from ottool.printable import printable
+
+    if report.content is None:
+        for problem in report.errors:
+            typer.echo(printable(str(problem)), err=True)
+        count = len(report.errors)
+        typer.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
+        raise typer.Exit(1)
+    from ottool.render.console import make_console
+    from ottool.render.validation import print_summary
+
+    print_summary(report, make_console(), language=language.value if language else None)
+    from ottool.content import display_path, resolve_data_dir
+
+    typer.echo(f"Checked the files in {printable(display_path(resolve_data_dir(data_dir)))}/.")
+
+
+def _note_local_content(data_dir: Path | None) -> None:
+    """An editor in a clone who runs plain `ottool validate` checks another copy: say so."""
+    import os
+
+    from ottool.content import MILESTONES_FILE, resolve_data_dir
+
+    local = Path("data")
+    if data_dir is not None or not (local / MILESTONES_FILE).is_file():
+        return
+    if local.resolve() == resolve_data_dir(None).resolve():
+        return
+    checked = "OTTOOL_DATA_DIR" if os.environ.get("OTTOOL_DATA_DIR") else "the installed content"
+    typer.echo(
+        f"Note: this folder has its own data/, but ottool checked {checked}; "
+        "use --data-dir data to check your copy.",
+        err=True,
+    )
