@@ -31,7 +31,7 @@ from ottool.activity_choice import plan_for_result
 from ottool.content import Content, load_content
 from ottool.plan_document import PlanDocument, build_plan_document
 from ottool.render.plan_file import render_plan
-from ottool.resultdoc import result_to_data
+from ottool.result_json import result_to_data
 from ottool.screening import Answers, Child, ScreeningResult, score
 
 DAY = dt.date(2026, 11, 2)
@@ -56,7 +56,7 @@ from ottool.content import load_content
 from ottool.plan_document import build_plan_document
 from ottool.activity_choice import plan_for_result
 from ottool.render.plan_file import write_plan
-from ottool.resultdoc import read_result
+from ottool.result_json import read_result
 content = load_content()
 result, _ = read_result(Path(sys.argv[1]), content)
 plan = plan_for_result(content, result)

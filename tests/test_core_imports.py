@@ -14,7 +14,7 @@ CORE = [
     "ottool.screening",
     "ottool.activity_choice",
     "ottool.answerfile",
-    "ottool.resultdoc",
+    "ottool.result_json",
     "ottool.plan_document",
     "ottool.fhir",
 ]

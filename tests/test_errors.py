@@ -14,10 +14,10 @@ import typer
 from typer.testing import CliRunner
 
 from conftest import FIXTURE_DIR
+from ottool.atomic_write import write_atomic
 from ottool.cli import app
 from ottool.error_handler import error_handler, on_interrupt
 from ottool.errors import InputError, Problem
-from ottool.files import write_atomic
 
 # One call of every command that loads the content, and what to break in it.
 COMMANDS = [

@@ -464,7 +464,7 @@ def test_a_read_only_shm_left_behind_does_not_block_saving(home: Path, tmp_path:
 
 
 def test_a_read_only_history_names_the_file_that_is_read_only(tmp_path: Path) -> None:
-    from ottool.history import _sqlite_problem
+    from ottool.history.sqlite_file import _sqlite_problem
 
     path = tmp_path / "history.sqlite3"
     path.touch()

@@ -23,7 +23,7 @@ from ottool.answerfile import read_answers
 from ottool.content import load_content
 from ottool.errors import InputError
 from ottool.fhir import ANSWER_CODES, ANSWER_SYSTEM, BASE, OBSERVATION_SYSTEM, STATUS_SYSTEM
-from ottool.resultdoc import result_to_data
+from ottool.result_json import result_to_data
 from ottool.screening import ANSWERS, score
 
 CONTENT = load_content(FIXTURE_DIR)

@@ -20,16 +20,15 @@ from typer.testing import CliRunner
 from ottool.cli.history import history_app
 from ottool.errors import InputError
 from ottool.history import (
-    SCHEMA_VERSION,
-    area_change,
     delete_child,
     delete_screening,
-    export_jsonl,
     get_screening,
-    import_jsonl,
     list_screenings,
     save_screening,
 )
+from ottool.history.migrations import SCHEMA_VERSION
+from ottool.history.progress import area_change
+from ottool.history.transfer import export_jsonl, import_jsonl
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 BIRTH = "2026-01-01"

@@ -16,7 +16,7 @@ from ottool.activity_choice import plan_for_focus
 from ottool.age import CDC_CHECKLISTS_URL, check_age_served
 from ottool.content import load_content
 from ottool.errors import InputError
-from ottool.resultdoc import result_from_data, result_to_data
+from ottool.result_json import result_from_data, result_to_data
 from ottool.screening import Answers, Child, score
 
 CONTENT = load_content(FIXTURE_DIR)

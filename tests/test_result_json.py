@@ -15,7 +15,8 @@ from conftest import FIXTURE_DIR, Run
 from ottool.activity_choice import plan_for_result
 from ottool.content import load_content
 from ottool.errors import InputError
-from ottool.resultdoc import FORMAT, read_result, result_from_data, result_to_data
+from ottool.formats import RESULT_FORMAT as FORMAT
+from ottool.result_json import read_result, result_from_data, result_to_data
 from ottool.screening import Answers, Child, score
 
 CONTENT = load_content(FIXTURE_DIR)
@@ -221,7 +222,7 @@ def _result(signs: dict[str, bool] | None = None) -> Any:
 def test_result_document_reads_back_to_the_same_result() -> None:
     result, plan = _result()
     data = json.loads(json.dumps(result_to_data(result, plan)))
-    back, plan_ids = result_from_data(data, CONTENT, "r.json")
+    back, back_plan = result_from_data(data, CONTENT, "r.json")
     assert back.age == result.age
     assert back.checklist == result.checklist
     assert back.domains == result.domains
@@ -229,7 +230,13 @@ def test_result_document_reads_back_to_the_same_result() -> None:
     assert back.overall == result.overall
     assert back.child == result.child
     assert back.concerns == "sleeps a lot"
-    assert plan_ids == [p.activity.id for p in plan.activities]
+    # Each activity keeps why it was chosen and the milestones it practices.
+    assert back_plan.activities == plan.activities
+    assert any(p.targets for p in back_plan.activities)
+    assert (back_plan.used_months, back_plan.checklist_months) == (
+        plan.used_months,
+        plan.checklist_months,
+    )
 
 
 def test_result_from_another_tool_without_days() -> None:

@@ -287,7 +287,7 @@ def test_the_plan_offer_handles_a_name_and_file_name_with_brackets(
     from ottool.activity_choice import plan_for_result
     from ottool.answerfile import read_answers
     from ottool.plan_document import build_plan_document
-    from ottool.resultdoc import result_to_data
+    from ottool.result_json import result_to_data
     from ottool.screening import score
 
     given = read_answers(answers_file(tmp_path, "Sam [/twin]", "[/note]"), content)  # type: ignore[arg-type]
@@ -410,7 +410,7 @@ def _documents(text: str) -> tuple[object, object, object, dict[str, object]]:
     """Content, a result and a plan document with ``text`` in every text field."""
     from ottool.activity_choice import plan_for_result
     from ottool.content import Activity, Content, Domain, Milestone, WarningSign
-    from ottool.resultdoc import result_to_data
+    from ottool.result_json import result_to_data
     from ottool.screening import Answers, Child, score
 
     content = Content(
@@ -443,7 +443,7 @@ def _documents(text: str) -> tuple[object, object, object, dict[str, object]]:
 def _terminal_views(text: str) -> str:
     """Every Rich view (result, plan, browse, validate, history) on one wide console."""
     from ottool.errors import Problem
-    from ottool.history import SavedScreening
+    from ottool.history.saved import SavedScreening
     from ottool.render import browse, history, terminal, validation
     from ottool.render.console import text_console
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ottool.errors import InputError
+from ottool.i18n import _, ngettext
 
 DAYS_PER_MONTH = 30.4375
 FULL_TERM_WEEKS = 40
@@ -70,24 +71,35 @@ def age_on(
     """
     today = today or date.today()
     if not MIN_GESTATIONAL_WEEKS <= gestational_weeks <= MAX_GESTATIONAL_WEEKS:
+        message = _("gestational weeks must be between {low} and {high}, got {weeks}")
         raise InputError(
-            f"gestational weeks must be between {MIN_GESTATIONAL_WEEKS} and "
-            f"{MAX_GESTATIONAL_WEEKS}, got {gestational_weeks}"
+            message.format(
+                low=MIN_GESTATIONAL_WEEKS, high=MAX_GESTATIONAL_WEEKS, weeks=gestational_weeks
+            )
         )
     if birth_date > today:
-        raise InputError(f"the birth date {birth_date.isoformat()} is in the future")
+        message = _("the birth date {date} is in the future")
+        raise InputError(message.format(date=birth_date.isoformat()))
     if screening_date > today:
-        raise InputError(f"the screening date {screening_date.isoformat()} is in the future")
+        message = _("the screening date {date} is in the future")
+        raise InputError(message.format(date=screening_date.isoformat()))
     if screening_date < birth_date:
+        message = _("the screening date {date} is before the birth date {birth}")
         raise InputError(
-            f"the screening date {screening_date.isoformat()} is before the birth date "
-            f"{birth_date.isoformat()}"
+            message.format(date=screening_date.isoformat(), birth=birth_date.isoformat())
         )
     days = (screening_date - birth_date).days
     if days / DAYS_PER_MONTH > MAX_AGE_MONTHS:
+        message = _(
+            "the child is over {years} years old on {date} (born {birth}); "
+            "ottool's checklists are for 0 to 2 years"
+        )
         raise InputError(
-            f"the child is over {MAX_AGE_MONTHS // 12} years old on {screening_date.isoformat()} "
-            f"(born {birth_date.isoformat()}); ottool's checklists are for 0 to 2 years"
+            message.format(
+                years=MAX_AGE_MONTHS // 12,
+                date=screening_date.isoformat(),
+                birth=birth_date.isoformat(),
+            )
         )
     corrected = None
     if gestational_weeks < PRETERM_BEFORE_WEEKS and days / DAYS_PER_MONTH < CORRECT_UNTIL_MONTHS:
@@ -106,17 +118,20 @@ def check_age_served(used_months: float, max_months: int | None) -> None:
     """
     if max_months is None or int(used_months) <= max_months:
         return
+    message = _(
+        "at {age} (age used) the child is older than ottool's checklists serve "
+        "(up to {months} months); please talk with the child's doctor, and see the CDC's "
+        "milestone checklists for older children: {url}"
+    )
     raise InputError(
-        f"at {months_in_words(used_months)} (age used) the child is older than ottool's "
-        f"checklists serve (up to {max_months} months); please talk with the child's doctor, "
-        f"and see the CDC's milestone checklists for older children: {CDC_CHECKLISTS_URL}"
+        message.format(age=months_in_words(used_months), months=max_months, url=CDC_CHECKLISTS_URL)
     )
 
 
 def checklist_for(used_months: float, checklists: Sequence[int]) -> ChecklistChoice:
     """The checklist with the greatest age ≤ ``used_months``; the first one, ``early``, if none."""
     if not checklists:
-        raise InputError("the content has no checklists")
+        raise InputError(_("the content has no checklists"))
     fitting = [m for m in checklists if m <= used_months]
     if not fitting:
         return ChecklistChoice(min(checklists), early=True)
@@ -129,9 +144,15 @@ def months_in_words(months: float) -> str:
     weeks = int((months - whole) * DAYS_PER_MONTH // 7)
     if whole >= 12:
         years, rest = divmod(whole, 12)
-        text = f"{years} year{'s' if years > 1 else ''}"
-        return f"{text} and {rest} month{'s' if rest != 1 else ''}" if rest else text
-    text = f"{whole} month{'s' if whole != 1 else ''}"
+        text = ngettext("{n} year", "{n} years", years).format(n=years)
+        if not rest:
+            return text
+        return _("{larger} and {smaller}").format(larger=text, smaller=_months(rest))
     if weeks:
-        text += f" and {weeks} week{'s' if weeks != 1 else ''}"
-    return text
+        in_weeks = ngettext("{n} week", "{n} weeks", weeks).format(n=weeks)
+        return _("{larger} and {smaller}").format(larger=_months(whole), smaller=in_weeks)
+    return _months(whole)
+
+
+def _months(n: int) -> str:
+    return ngettext("{n} month", "{n} months", n).format(n=n)

@@ -1,7 +1,13 @@
-"""Answer files (DESIGN.md §4): a parent's answers written as YAML, and drafts of them.
+"""Answer files (DESIGN.md §4): a parent's answers written as YAML.
 
-The interactive questionnaire saves its draft in this same format, so an
-interrupted screening can be resumed or finished from a file.
+The file's shape (its keys and the canonical answers) is declared once in
+:class:`ottool.formats.AnswerFile`; ottool writes answers in that shape too (the
+answers behind a saved screening). Reading is done here, on the YAML with its line
+numbers, so that every problem is reported as ``file:line: sentence`` and more
+spellings are accepted than ottool writes (YAML's yes/no, "not yet", Spanish words).
+
+The interactive questionnaire's draft is another format (``ottool-draft/1``, JSON in
+ottool's private folder, :class:`ottool.formats.Draft`), not an answer file.
 """
 
 from __future__ import annotations
@@ -10,25 +16,62 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ottool.age import age_on, check_age_served
+from ottool.age import (
+    FULL_TERM_WEEKS,
+    MAX_GESTATIONAL_WEEKS,
+    MIN_GESTATIONAL_WEEKS,
+    age_on,
+    check_age_served,
+)
 from ottool.content import Content
 from ottool.errors import InputError, Problem, did_you_mean, shown
+from ottool.formats import AnswerFile, AnswerFileChild, to_data
+from ottool.i18n import N_, _, language
 from ottool.limits import MAX_NAME, MAX_NOTE, length_message, too_long
 from ottool.screening import ANSWERS, Answer, Answers, Child
 from ottool.yamlsource import LineDict, parse_yaml, read_text
 
 #: Answer files are small; anything bigger is a mistake (or an attack).
 MAX_ANSWER_FILE_BYTES = 1024 * 1024
-_TOP_KEYS = ("child", "date", "answers", "warning_signs", "concerns")
-_CHILD_KEYS = ("name", "birth_date", "gestational_weeks")
+_TOP_KEYS = AnswerFile.__struct_fields__
+_CHILD_KEYS = AnswerFileChild.__struct_fields__
+#: The words an answer file accepts for each answer, by language (lower case). Every
+#: word is accepted whatever the interface's language, so a file written in Spanish
+#: works under English and the other way round; the first word of each is the one
+#: an error message suggests in that language.
+ANSWER_WORDS: dict[str, dict[Answer, tuple[str, ...]]] = {
+    "en": {
+        "yes": ("yes",),
+        "sometimes": ("sometimes",),
+        "not_yet": ("not yet", "not_yet", "not-yet"),
+        "unsure": ("unsure", "not sure"),
+    },
+    "es": {
+        "yes": ("sí", "si"),
+        "sometimes": ("a veces",),
+        "not_yet": ("todavía no", "todavia no"),
+        "unsure": ("no sé", "no se"),
+    },
+}
+#: The same for warning signs: true when the sign is seen. YAML itself reads
+#: unquoted yes/no/true/false as booleans; these are the words it leaves as text.
+SIGN_WORDS: dict[str, dict[bool, tuple[str, ...]]] = {
+    "en": {True: ("true", "yes"), False: ("false", "no")},
+    "es": {True: ("sí", "si"), False: ("no",)},
+}
 _SPELLINGS: dict[str, Answer] = {
-    "yes": "yes",
-    "sometimes": "sometimes",
-    "not_yet": "not_yet",
-    "not yet": "not_yet",
-    "not-yet": "not_yet",
-    "unsure": "unsure",
-    "not sure": "unsure",
+    word: answer
+    for words in ANSWER_WORDS.values()
+    for answer, spellings in words.items()
+    for word in spellings
+}
+_MILESTONE = N_("milestone")
+_SIGN = N_("warning sign")
+_SIGN_SPELLINGS: dict[str, bool] = {
+    word: seen
+    for words in SIGN_WORDS.values()
+    for seen, spellings in words.items()
+    for word in spellings
 }
 
 
@@ -54,23 +97,26 @@ def answers_from_data(
         problems.append(Problem(file, line, message))
 
     if not isinstance(data, LineDict):
-        raise InputError([Problem(file, 1, "an answer file is a mapping with child, answers, ...")])
+        message = _("an answer file is a mapping with child, answers, ...")
+        raise InputError([Problem(file, 1, message)])
     for key in data:
         if key not in _TOP_KEYS:
-            problem(data.line_of(key), f"unknown key '{key}'" + did_you_mean(key, _TOP_KEYS))
+            message = _("unknown key '{key}'").format(key=key)
+            problem(data.line_of(key), message + did_you_mean(key, _TOP_KEYS))
 
     child_data = data.get("child")
     name: str | None = None
     birth: dt.date | None = None
-    weeks = 40
+    weeks = FULL_TERM_WEEKS
     if not isinstance(child_data, LineDict):
-        problem(data.line_of("child"), "'child' with at least a birth_date is required")
+        problem(data.line_of("child"), _("'child' with at least a birth_date is required"))
     else:
         for key in child_data:
             if key not in _CHILD_KEYS:
                 problem(
                     child_data.line_of(key),
-                    f"child: unknown key '{key}'" + did_you_mean(key, _CHILD_KEYS),
+                    _("child: unknown key '{key}'").format(key=key)
+                    + did_you_mean(key, _CHILD_KEYS),
                 )
         raw_name = child_data.get("name")
         if raw_name is not None:
@@ -79,26 +125,30 @@ def answers_from_data(
                 message = length_message("child: name", name, MAX_NAME)
                 problem(child_data.line_of("name"), message)
         birth = _date(child_data, "birth_date", problem, required=True)
-        raw_weeks = child_data.get("gestational_weeks", 40)
+        raw_weeks = child_data.get("gestational_weeks", FULL_TERM_WEEKS)
         if isinstance(raw_weeks, bool) or not isinstance(raw_weeks, int):
             problem(
                 child_data.line_of("gestational_weeks"),
-                f"gestational_weeks must be a whole number of weeks, got {shown(raw_weeks)}",
+                _("gestational_weeks must be a whole number of weeks, got {value}").format(
+                    value=shown(raw_weeks)
+                ),
             )
-        elif not 22 <= raw_weeks <= 44:
+        elif not MIN_GESTATIONAL_WEEKS <= raw_weeks <= MAX_GESTATIONAL_WEEKS:
             problem(
                 child_data.line_of("gestational_weeks"),
-                f"gestational_weeks must be between 22 and 44, got {shown(raw_weeks)}",
+                _("gestational_weeks must be between {low} and {high}, got {value}").format(
+                    low=MIN_GESTATIONAL_WEEKS, high=MAX_GESTATIONAL_WEEKS, value=shown(raw_weeks)
+                ),
             )
         else:
             weeks = raw_weeks
 
     screening_date = _date(data, "date", problem, required=False) or (today or dt.date.today())
     milestones = _answer_map(
-        data, "answers", content.milestone_by_id, "milestone", problem, _milestone_answer
+        data, "answers", content.milestone_by_id, _MILESTONE, problem, _milestone_answer
     )
     signs = _answer_map(
-        data, "warning_signs", content.warning_sign_by_id, "warning sign", problem, _sign_answer
+        data, "warning_signs", content.warning_sign_by_id, _SIGN, problem, _sign_answer
     )
     concerns = data.get("concerns")
     if concerns is not None and not isinstance(concerns, str):
@@ -133,9 +183,12 @@ def _check_age(
         age = age_on(birth, screening_date, weeks, today=today)
         check_age_served(age.used_months, content.max_months)
     except InputError as exc:
+        # age_on checks the birth date first: a problem with these dates is the
+        # screening date's (when the file gives one), any other the birth date's.
+        today = today or dt.date.today()
+        about_screening = "date" in data and birth <= today and not birth <= screening_date <= today
+        line = data.line_of("date") if about_screening else child_data.line_of("birth_date")
         for p in exc.problems:
-            about_screening = p.message.startswith("the screening date") and "date" in data
-            line = data.line_of("date") if about_screening else child_data.line_of("birth_date")
             problem(line, p.message)
 
 
@@ -143,7 +196,7 @@ def _date(data: LineDict, key: str, problem: Any, *, required: bool) -> dt.date 
     value = data.get(key)
     if value is None:
         if required:
-            problem(data.line, f"'{key}' is required (a date like 2026-04-01)")
+            problem(data.line, _("'{key}' is required (a date like 2026-04-01)").format(key=key))
         return None
     if isinstance(value, dt.datetime):
         return value.date()
@@ -154,9 +207,8 @@ def _date(data: LineDict, key: str, problem: Any, *, required: bool) -> dt.date 
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    problem(
-        data.line_of(key), f"{key} must be a real date written like 2026-04-01, got {shown(value)}"
-    )
+    message = _("{key} must be a real date written like 2026-04-01, got {value}")
+    problem(data.line_of(key), message.format(key=key, value=shown(value)))
     return None
 
 
@@ -175,8 +227,8 @@ def _milestone_answer(value: Any) -> Answer | None:
 def _sign_answer(value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lower() in ("yes", "no", "true", "false"):
-        return value.strip().lower() in ("yes", "true")
+    if isinstance(value, str):
+        return _SIGN_SPELLINGS.get(value.strip().lower())
     return None
 
 
@@ -187,23 +239,21 @@ def _answer_map(
     if section is None:
         return {}
     if not isinstance(section, LineDict):
-        problem(data.line_of(key), f"'{key}' must be a mapping of id: answer")
+        problem(data.line_of(key), _("'{key}' must be a mapping of id: answer").format(key=key))
         return {}
     result = {}
     for item_id, value in section.items():
         line = section.line_of(item_id)
         if item_id not in known:
-            problem(line, f"'{item_id}' is not a known {what} id" + did_you_mean(item_id, known))
+            message = _("'{id}' is not a known {what} id").format(id=item_id, what=_(what))
+            problem(line, message + did_you_mean(item_id, known))
             continue
         answer = convert(value)
         if answer is None:
-            allowed = (
-                ", ".join(a.replace("_", " ") for a in ANSWERS)
-                if what == "milestone"
-                else "true, false"
-            )
+            message = _("{what} '{id}': {value} is not an answer (allowed: {allowed})")
+            allowed = _allowed_words(what == _MILESTONE)
             problem(
-                line, f"{what} '{item_id}': {shown(value)} is not an answer (allowed: {allowed})"
+                line, message.format(what=_(what), id=item_id, value=shown(value), allowed=allowed)
             )
             continue
         result[item_id] = answer
@@ -211,18 +261,26 @@ def _answer_map(
 
 
 def answers_to_data(answers: Answers) -> dict[str, Any]:
-    """Answers as answer-file data (for drafts and saved history)."""
-    child: dict[str, Any] = {"birth_date": answers.child.birth_date.isoformat()}
-    if answers.child.name:
-        child = {"name": answers.child.name, **child}
-    if answers.child.gestational_weeks != 40:
-        child["gestational_weeks"] = answers.child.gestational_weeks
-    data: dict[str, Any] = {
-        "child": child,
-        "date": answers.date.isoformat(),
-        "answers": dict(answers.milestones),
-        "warning_signs": dict(answers.warning_signs),
-    }
-    if answers.concerns:
-        data["concerns"] = answers.concerns
-    return data
+    """Answers as answer-file data (the answers behind a saved screening)."""
+    weeks = answers.child.gestational_weeks
+    return to_data(
+        AnswerFile(
+            child=AnswerFileChild(
+                name=answers.child.name or None,
+                birth_date=answers.child.birth_date,
+                gestational_weeks=None if weeks == FULL_TERM_WEEKS else weeks,
+            ),
+            date=answers.date,
+            answers=dict(answers.milestones),
+            warning_signs=dict(answers.warning_signs),
+            concerns=answers.concerns or None,
+        )
+    )
+
+
+def _allowed_words(milestone: bool) -> str:
+    """The answers an error suggests, in the interface's language: 'yes, sometimes, ...'."""
+    lang = language() if language() in ANSWER_WORDS else "en"
+    if milestone:
+        return ", ".join(ANSWER_WORDS[lang][a][0] for a in ANSWERS)
+    return ", ".join(SIGN_WORDS[lang][seen][0] for seen in (True, False))

@@ -24,6 +24,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from ottool.age import (
+    FULL_TERM_WEEKS,
     MAX_GESTATIONAL_WEEKS,
     MIN_GESTATIONAL_WEEKS,
     PRETERM_BEFORE_WEEKS,
@@ -31,11 +32,11 @@ from ottool.age import (
     check_age_served,
     checklist_for,
 )
+from ottool.atomic_write import write_atomic
 from ottool.content import Content, Milestone
 from ottool.errors import InputError
-from ottool.files import write_atomic
+from ottool.home_folder import DRAFT_FILE, home_dir
 from ottool.limits import MAX_NAME, MAX_NOTE, too_long
-from ottool.paths import DRAFT_FILE, home_dir
 from ottool.render.console import make_console
 from ottool.render.terminal import age_line
 from ottool.screening import ANSWERS, Answer, Answers, Child, ScreeningResult
@@ -89,32 +90,34 @@ class Draft:
     started: str = field(default_factory=lambda: dt.datetime.now().isoformat(timespec="minutes"))
 
     def to_json(self) -> str:
-        return json.dumps(
-            {
-                "format": "ottool-draft/1",
-                "started": self.started,
-                "child": {
-                    "name": self.name,
-                    "birth_date": self.birth_date.isoformat() if self.birth_date else None,
-                    "gestational_weeks": self.gestational_weeks,
-                },
-                "answers": self.answers,
-                "position": self.position,
-                "warning_signs": self.warning_signs,
-                "concerns": self.concerns,
-                "concerns_asked": self.concerns_asked,
-            },
-            indent=2,
+        """The draft as an ``ottool-draft/1`` document (``formats.Draft``)."""
+        import msgspec
+
+        from ottool.formats import Draft as DraftFormat
+        from ottool.formats import DraftChild
+
+        doc = DraftFormat(
+            started=self.started,
+            child=DraftChild(
+                name=self.name, birth_date=self.birth_date, gestational_weeks=self.gestational_weeks
+            ),
+            answers=dict(self.answers),
+            position=self.position,
+            warning_signs=self.warning_signs,
+            concerns=self.concerns,
+            concerns_asked=self.concerns_asked,
         )
+        return json.dumps(msgspec.to_builtins(doc), indent=2)
 
     @classmethod
     def from_json(cls, text: str, content: Content, where: str = DRAFT_FILE) -> Draft:
         """The draft in ``text``, checked against ``formats.Draft`` (InputError if damaged)."""
         from ottool.formats import DRAFT_FORMAT, check_format, convert, decode_json
         from ottool.formats import Draft as DraftFormat
+        from ottool.i18n import N_
 
-        data = check_format(decode_json(text, where), DRAFT_FORMAT, where, "a draft")
-        draft = convert(data, DraftFormat, where, "the draft")
+        data = check_format(decode_json(text, where), DRAFT_FORMAT, where)
+        draft = convert(data, DraftFormat, where, N_("the draft"))
         signs = draft.warning_signs
         return cls(
             name=draft.child.name,
@@ -187,7 +190,9 @@ class Interview:
             self.ask_child()
         while True:
             assert d.birth_date is not None
-            age = age_on(d.birth_date, self.today, d.gestational_weeks or 40, today=self.today)
+            age = age_on(
+                d.birth_date, self.today, d.gestational_weeks or FULL_TERM_WEEKS, today=self.today
+            )
             try:
                 check_age_served(age.used_months, self.content.max_months)
             except InputError as exc:  # older than the checklists, once the weeks are known
@@ -195,7 +200,7 @@ class Interview:
                 self.ask_child()
                 continue
             self.console.print()
-            self.console.print(age_line(age, d.gestational_weeks or 40))
+            self.console.print(age_line(age, d.gestational_weeks or FULL_TERM_WEEKS))
             checklist = checklist_for(age.used_months, self.content.checklists)
             milestones = self.questions(checklist.months)
             if self.ask_milestones(milestones):
@@ -206,7 +211,7 @@ class Interview:
         if not d.concerns_asked:
             self.ask_concerns()
         return Answers(
-            Child(d.birth_date, d.gestational_weeks or 40, d.name),
+            Child(d.birth_date, d.gestational_weeks or FULL_TERM_WEEKS, d.name),
             self.today,
             dict(d.answers),
             dict(d.warning_signs or {}),
@@ -245,7 +250,7 @@ class Interview:
             )
         )
         weeks_before = d.gestational_weeks if born_early else None
-        d.gestational_weeks = 40
+        d.gestational_weeks = FULL_TERM_WEEKS
         if early:
             weeks = self.ask(
                 questionary.text(

@@ -10,6 +10,7 @@ arrives another way (a result file, a saved screening).
 from __future__ import annotations
 
 from ottool.errors import InputError
+from ottool.i18n import _
 
 MAX_NAME = 200  # a child's or a therapist's name, in characters (long names and titles fit)
 MAX_NOTE = 2000  # a therapist's note, or a parent's concerns
@@ -21,7 +22,8 @@ def too_long(text: str | None, limit: int) -> bool:
 
 def length_message(what: str, text: str, limit: int) -> str:
     """One sentence: what is too long, by how much, and the limit."""
-    return f"{what} is too long: {len(text):,} characters (at most {limit:,})"
+    message = _("{what} is too long: {count} characters (at most {limit})")
+    return message.format(what=what, count=f"{len(text):,}", limit=f"{limit:,}")
 
 
 def check_length(what: str, text: str | None, limit: int) -> None:

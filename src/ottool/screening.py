@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from ottool.age import Age, ChecklistChoice, age_on, check_age_served, checklist_for
+from ottool.age import (
+    FULL_TERM_WEEKS,
+    Age,
+    ChecklistChoice,
+    age_on,
+    check_age_served,
+    checklist_for,
+)
 from ottool.content import Content, Milestone, WarningSign
 
 Answer = Literal["yes", "sometimes", "not_yet", "unsure"]
@@ -29,7 +36,7 @@ class Child:
     """Who is screened; the name is optional and only ever shown back to the user."""
 
     birth_date: date
-    gestational_weeks: int = 40
+    gestational_weeks: int = FULL_TERM_WEEKS
     name: str | None = None
 
 

@@ -100,9 +100,9 @@ def export_history_fhir(output: Path, child: str | None, data_dir: Path | None) 
     Returns how many screenings were written.
     """
     from ottool import fhir
+    from ottool.atomic_write import write_output
     from ottool.content import load_content
     from ottool.errors import InputError
-    from ottool.files import write_output
     from ottool.history import list_screenings
     from ottool.i18n import language
 
@@ -130,6 +130,6 @@ def _emit(text: str, output: Path | None, *, private: bool) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from ottool.files import write_output
+    from ottool.atomic_write import write_output
 
     write_output(output, text, private=private)

@@ -17,7 +17,7 @@ from ottool.cli.common import DataDir as DataDirOption
 
 if TYPE_CHECKING:
     from ottool.content import Content
-    from ottool.history import SavedScreening
+    from ottool.history.saved import SavedScreening
     from ottool.plan_document import PlanDocument
     from ottool.screening import ScreeningResult
 
@@ -185,9 +185,10 @@ def export_history(
     ] = False,
 ) -> None:
     """Write the saved screenings to a JSON Lines file, e.g. to move them to another computer."""
+    from ottool.atomic_write import is_stdout, refuse_own_files
     from ottool.cli.common import fail, user_errors
-    from ottool.files import is_stdout, refuse_own_files
-    from ottool.history import export_jsonl, list_screenings
+    from ottool.history import list_screenings
+    from ottool.history.transfer import export_jsonl
     from ottool.printable import printable
 
     with user_errors():
@@ -216,7 +217,7 @@ def import_history(
 ) -> None:
     """Add the screenings of an exported file; ones already saved are skipped."""
     from ottool.cli.common import user_errors
-    from ottool.history import import_jsonl
+    from ottool.history.transfer import import_jsonl
 
     with user_errors():
         added, skipped = import_jsonl(source)
@@ -289,7 +290,9 @@ def _no_screenings(child: str | None, fmt: HistoryFormat) -> None:
         if anyone:
             fail(_no_child_message(child))
     if fmt is HistoryFormat.json:
-        _echo_json({"format": "ottool-history-list/1", "child": child, "screenings": []})
+        from ottool.history.saved import history_list
+
+        _echo_json(history_list(child, []))
     else:
         typer.echo(EMPTY)
 
@@ -307,13 +310,9 @@ def _no_child_message(child: str) -> str:
 
 def _print_list(screenings: list[SavedScreening], fmt: HistoryFormat) -> None:
     if fmt is HistoryFormat.json:
-        _echo_json(
-            {
-                "format": "ottool-history-list/1",
-                "child": None,
-                "screenings": [s.summary() for s in screenings],
-            }
-        )
+        from ottool.history.saved import history_list
+
+        _echo_json(history_list(None, screenings))
         return
     from ottool.render.console import make_console
     from ottool.render.history import print_history
@@ -324,19 +323,14 @@ def _print_list(screenings: list[SavedScreening], fmt: HistoryFormat) -> None:
 def _print_progress(
     child: str, screenings: list[SavedScreening], fmt: HistoryFormat, data_dir: Path | None
 ) -> None:
-    from ottool.history import changes_since_previous
+    from ottool.history.progress import changes_since_previous
 
     changes = changes_since_previous(screenings)
     name = next((s.child for s in reversed(screenings) if s.child), child)
     if fmt is HistoryFormat.json:
-        _echo_json(
-            {
-                "format": "ottool-history-list/1",
-                "child": name,
-                "screenings": [s.summary() for s in screenings],
-                "changes": changes,
-            }
-        )
+        from ottool.history.saved import history_list
+
+        _echo_json(history_list(name, screenings, changes))
         return
     from ottool.render.console import make_console
     from ottool.render.history import print_progress
@@ -363,36 +357,11 @@ def _area_names(screenings: list[SavedScreening], data_dir: Path | None) -> dict
 
 def _rebuild(saved: SavedScreening, content: Content) -> tuple[ScreeningResult, PlanDocument]:
     """The saved result and its plan document, rebuilt with the current content."""
-    from ottool.activity_choice import HomePlan, PlannedActivity
-    from ottool.errors import InputError
     from ottool.plan_document import build_plan_document
-    from ottool.resultdoc import result_from_data
+    from ottool.result_json import result_from_data
 
-    result, plan_ids = result_from_data(saved.result, content, f"saved screening {saved.id}")
-    stored = saved.result.get("plan", {}).get("activities", [])
-    planned = []
-    try:
-        for activity_id, entry in zip(plan_ids, stored, strict=True):
-            reason = entry.get("reason", "age")
-            planned.append(
-                PlannedActivity(
-                    content.activity_by_id[activity_id],
-                    reason if reason in _REASONS else "age",
-                    # Only milestones this content knows can be named on the plan.
-                    tuple(
-                        t
-                        for t in entry.get("targets", [])
-                        if isinstance(t, str) and t in content.milestone_by_id
-                    ),
-                )
-            )
-    except (AttributeError, ValueError) as exc:
-        raise InputError(f"the saved plan is damaged ({exc})") from None
-    plan = HomePlan(result.age.used_months, result.checklist.months, tuple(planned))
+    result, plan = result_from_data(saved.result, content, f"saved screening {saved.id}")
     return result, build_plan_document(content, plan, result=result)
-
-
-_REASONS = ("chosen", "not_yet", "sometimes", "focus", "domain", "next", "age")
 
 
 def _echo_json(data: dict[str, Any]) -> None:

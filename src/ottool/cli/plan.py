@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ottool.atomic_write import is_stdout
 from ottool.cli.common import AREA_HELP, DataDir, fail, load, shown, user_errors
-from ottool.files import is_stdout
 
 if TYPE_CHECKING:
     from ottool.plan_document import PlanDocument
@@ -113,12 +113,12 @@ def plan(
     with user_errors():
         result = None
         if from_file is not None:
-            from ottool.resultdoc import read_result
+            from ottool.result_json import read_result
 
             result, _ = read_result(from_file, content)
         elif from_history is not None:
             from ottool.history import get_screening
-            from ottool.resultdoc import result_from_data
+            from ottool.result_json import result_from_data
 
             saved = get_screening(from_history)
             result, _ = result_from_data(saved.result, content, f"saved screening {from_history}")

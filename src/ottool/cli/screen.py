@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ottool.atomic_write import is_stdout
 from ottool.cli.common import DataDir, fail, load, shown, user_errors
 from ottool.error_handler import EXIT_INTERRUPTED, on_interrupt
-from ottool.files import is_stdout
 
 if TYPE_CHECKING:
     from ottool.content import Content
@@ -69,7 +69,7 @@ def screen(
     """Answer milestone questions about your child and get a home-activity plan."""
     from ottool.activity_choice import plan_for_result
     from ottool.plan_document import build_plan_document
-    from ottool.resultdoc import result_to_data
+    from ottool.result_json import result_to_data
     from ottool.screening import score
 
     content = load(data_dir)
@@ -155,7 +155,7 @@ def _show_result(
     output: Path | None,
 ) -> None:
     """Print the result (or write it to ``output``) as JSON or for people."""
-    from ottool.files import write_output
+    from ottool.atomic_write import write_output
 
     if fmt is ScreenFormat.json:
         from ottool.printable import json_text

@@ -15,7 +15,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ottool.age import DAYS_PER_MONTH, months_in_words
-from ottool.history import Change, SavedScreening
+from ottool.history.progress import Change
+from ottool.history.saved import SavedScreening
 from ottool.wording import DISCLAIMER, OVERALL_SHORT, STATUS_LABELS
 
 #: What changed in an area since the screening before: (symbol, words, style).

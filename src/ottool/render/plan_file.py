@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ottool.atomic_write import write_output
 from ottool.errors import InputError
-from ottool.files import write_output
 from ottool.plan_document import PlanDocument
 from ottool.printable import json_text
 

@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ottool.age import Age, months_in_words
+from ottool.age import FULL_TERM_WEEKS, Age, months_in_words
 from ottool.content import Content
 from ottool.plan_document import PlanDocument
 from ottool.screening import DomainResult, ScreeningResult
@@ -39,7 +39,7 @@ def age_line(age: Age, gestational_weeks: int) -> str:
     if age.corrected:
         return (
             f"Age used: {months_in_words(age.used_months)}. Your baby was born "
-            f"{40 - gestational_weeks} weeks early, so we use their corrected age "
+            f"{FULL_TERM_WEEKS - gestational_weeks} weeks early, so we use their corrected age "
             f"({months_in_words(age.chronological_months)} since birth, "
             "minus the weeks born early). "
             "This is usual until age 2."

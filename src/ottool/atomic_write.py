@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 from ottool.errors import InputError, os_reason
+from ottool.i18n import _
 
 #: The longest file name most file systems allow (bytes); temporary names stay within it.
 NAME_MAX = 255
@@ -55,19 +56,17 @@ def write_output(path: Path, data: str | bytes, *, private: bool = False) -> Non
 
 def refuse_own_files(path: Path) -> None:
     """InputError when ``path`` is one of ottool's private files (history, journals, draft)."""
-    from ottool.paths import own_files
+    from ottool.home_folder import own_files
 
     target = _real(path)
     for own in own_files():
         if target == _real(own):
-            raise InputError(
-                f"cannot write {path}: it is ottool's own {_own_kind(own)}; "
-                "choose another file name"
-            )
+            message = _("cannot write {file}: it is ottool's own {kind}; choose another file name")
+            raise InputError(message.format(file=path, kind=_own_kind(own)))
 
 
 def _own_kind(own: Path) -> str:
-    return "unfinished screening" if own.name.startswith("draft") else "history of screenings"
+    return _("unfinished screening") if own.name.startswith("draft") else _("history of screenings")
 
 
 def write_atomic(path: Path, data: str | bytes, *, private: bool = False) -> None:
@@ -77,7 +76,7 @@ def write_atomic(path: Path, data: str | bytes, *, private: bool = False) -> Non
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if not str(path) or str(path) == ".":
-        raise InputError("cannot write to an empty file name; give a file name")
+        raise InputError(_("cannot write to an empty file name; give a file name"))
     # A symlink is followed to the file it names. /dev/stdout names a pipe only through
     # /proc magic that realpath cannot show, so special files are opened by the given path.
     target = Path(os.path.realpath(path))
@@ -86,18 +85,22 @@ def write_atomic(path: Path, data: str | bytes, *, private: bool = False) -> Non
     except FileNotFoundError:
         found = None
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
+        raise _cannot_write(path, exc) from None
     if found is not None:
         mode = found.st_mode
         if stat.S_ISDIR(mode):
-            raise InputError(f"cannot write {path}: it is a folder; give a file name")
+            raise InputError(
+                _("cannot write {file}: it is a folder; give a file name").format(file=path)
+            )
         if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
             _write_into(path, path, raw, truncate=False)
             return
         if not stat.S_ISREG(mode):
-            raise InputError(f"cannot write {path}: it is a device or socket, not a file")
+            message = _("cannot write {file}: it is a device or socket, not a file")
+            raise InputError(message.format(file=path))
         if not mode & 0o222 or not os.access(target, os.W_OK):
-            raise InputError(f"cannot write {path}: the file is read-only; it was left as it was")
+            message = _("cannot write {file}: the file is read-only; it was left as it was")
+            raise InputError(message.format(file=path))
         if found.st_nlink > 1:
             _write_into(path, target, raw, truncate=True, private=private)
             return
@@ -113,13 +116,13 @@ def _replace(path: Path, target: Path, raw: bytes, private: bool) -> None:
         fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(target.name), suffix=".tmp", dir=folder)
     except FileNotFoundError as exc:
         if not folder.exists():
-            raise InputError(f"cannot write {path}: the folder {folder} does not exist") from None
+            message = _("cannot write {file}: the folder {folder} does not exist")
+            raise InputError(message.format(file=path, folder=folder)) from None
         # The folder is there but refuses new files (/proc does): say what the system said.
-        raise InputError(
-            f"cannot write {path}: the system refuses new files in {folder} ({os_reason(exc)})"
-        ) from None
+        message = _("cannot write {file}: the system refuses new files in {folder} ({reason})")
+        raise InputError(message.format(file=path, folder=folder, reason=os_reason(exc))) from None
     except OSError as exc:  # permission denied, read-only file system, not a directory, ...
-        raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
+        raise _cannot_write(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
@@ -130,7 +133,7 @@ def _replace(path: Path, target: Path, raw: bytes, private: bool) -> None:
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
+        raise _cannot_write(path, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -147,7 +150,7 @@ def _write_into(
     try:
         fd = os.open(target, os.O_WRONLY)
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
+        raise _cannot_write(path, exc) from None
     try:
         if truncate and private:
             os.fchmod(fd, 0o600)
@@ -160,7 +163,7 @@ def _write_into(
             os.ftruncate(fd, len(raw))
             os.fsync(fd)
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {os_reason(exc)}") from None
+        raise _cannot_write(path, exc) from None
     finally:
         os.close(fd)
 
@@ -181,6 +184,12 @@ def _tmp_prefix(name: str) -> str:
     if len(encoded) > room:
         name = encoded[:room].decode("utf-8", "ignore")
     return f".{name}."
+
+
+def _cannot_write(path: Path, exc: OSError) -> InputError:
+    """What the system said when ``path`` could not be written."""
+    message = _("cannot write {file}: {reason}")
+    return InputError(message.format(file=path, reason=os_reason(exc)))
 
 
 def _real(path: Path) -> Path:

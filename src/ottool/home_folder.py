@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from ottool.errors import InputError
+from ottool.i18n import _
 
 HISTORY_FILE = "history.sqlite3"
 DRAFT_FILE = "draft.json"
@@ -27,15 +28,15 @@ def home_dir(*, create: bool = True) -> Path:
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except FileExistsError:
-            raise _unusable(folder, "it is a file, not a folder") from None
+            raise _unusable(folder, _("it is a file, not a folder")) from None
         except NotADirectoryError:
-            raise _unusable(folder, "part of its path is a file, not a folder") from None
+            raise _unusable(folder, _("part of its path is a file, not a folder")) from None
         except PermissionError:
-            raise _unusable(folder, "permission denied") from None
+            raise _unusable(folder, _("permission denied")) from None
         except OSError as exc:
             raise _unusable(folder, exc.strerror or str(exc)) from None
         if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
-            raise _unusable(folder, "you cannot read and write in it")
+            raise _unusable(folder, _("you cannot read and write in it"))
     return folder
 
 
@@ -47,5 +48,8 @@ def own_files() -> list[Path]:
 
 
 def _unusable(folder: Path, why: str) -> InputError:
-    which = "the OTTOOL_HOME folder" if os.environ.get("OTTOOL_HOME") else "ottool's folder"
-    return InputError(f"{which} {folder} cannot be used: {why}")
+    if os.environ.get("OTTOOL_HOME"):
+        message = _("the OTTOOL_HOME folder {folder} cannot be used: {reason}")
+    else:
+        message = _("ottool's folder {folder} cannot be used: {reason}")
+    return InputError(message.format(folder=folder, reason=why))

@@ -1,0 +1,187 @@
+"""The result file `ottool-result/1` (DESIGN.md §4): a screening and its plan as JSON.
+
+The format itself is :class:`ottool.formats.Result`; this module turns a scored
+screening and its plan into it, and reads one back against the current content
+(every id checked, each planned activity with its reason and the milestones it
+practices), so that a saved or exported result can be shown again in full, in
+either language: the file holds only ids, codes and numbers, never sentences.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, get_args
+
+from ottool.activity_choice import HomePlan, PlannedActivity, Reason
+from ottool.age import DAYS_PER_MONTH, FULL_TERM_WEEKS, Age, ChecklistChoice
+from ottool.content import Content
+from ottool.errors import InputError, did_you_mean, shown
+from ottool.formats import (
+    RESULT_FORMAT,
+    Result,
+    ResultActivity,
+    ResultAge,
+    ResultChecklist,
+    ResultChild,
+    ResultDomain,
+    ResultPlan,
+    ResultSign,
+)
+from ottool.i18n import N_, _
+from ottool.screening import OVERALLS, STATUSES, Child, DomainResult, ScreeningResult
+
+#: Why an activity is in a plan; a reason this ottool does not know reads as "age".
+_REASONS: tuple[Reason, ...] = get_args(Reason)
+
+
+def result_to_struct(result: ScreeningResult, plan: HomePlan) -> Result:
+    """The result and its plan as the `ottool-result/1` document."""
+    age = result.age
+    corrected = age.corrected_months
+    return Result(
+        format=RESULT_FORMAT,
+        date=result.date,
+        child=ResultChild(
+            name=result.child.name,
+            birth_date=result.child.birth_date,
+            gestational_weeks=result.child.gestational_weeks,
+        ),
+        age=ResultAge(
+            chronological_months=round(age.chronological_months, 1),
+            corrected_months=None if corrected is None else round(corrected, 1),
+            used_months=round(age.used_months, 1),
+            corrected=age.corrected,
+            chronological_days=age.chronological_days,
+            corrected_days=age.corrected_days,
+        ),
+        checklist=ResultChecklist(months=result.checklist.months, early=result.checklist.early),
+        domains=[
+            ResultDomain(
+                id=d.id,
+                status=d.status,
+                not_yet=list(d.not_yet),
+                sometimes=list(d.sometimes),
+                unsure=list(d.unsure),
+                yes=list(d.yes),
+            )
+            for d in result.domains
+        ],
+        warning_signs=[ResultSign(id=w.id, level=w.level) for w in result.warning_signs],
+        overall=result.overall,
+        concerns=result.concerns,
+        content_version=result.content_version,
+        unused_answers=list(result.unused_answers),
+        plan=ResultPlan(
+            activities=[
+                ResultActivity(
+                    id=p.activity.id,
+                    reason=p.reason,
+                    targets=list(p.targets),
+                    minutes=p.activity.minutes,
+                    times_per_day=p.activity.times_per_day,
+                    days_per_week=p.activity.days_per_week,
+                )
+                for p in plan.activities
+            ]
+        ),
+    )
+
+
+def result_to_data(result: ScreeningResult, plan: HomePlan) -> dict[str, Any]:
+    """The result and its plan as JSON-ready `ottool-result/1` data (None written as null)."""
+    import msgspec
+
+    data: dict[str, Any] = msgspec.to_builtins(result_to_struct(result, plan))
+    return data
+
+
+def read_result(path: Path, content: Content) -> tuple[ScreeningResult, HomePlan]:
+    """Read a result file: the screening and its plan."""
+    from ottool.formats import decode_json
+    from ottool.yamlsource import read_text
+
+    text = read_text(path, name=str(path), max_bytes=16 * 1024 * 1024)
+    data = decode_json(text, str(path), N_("a JSON result file"))
+    return result_from_data(data, content, str(path))
+
+
+def result_from_data(data: Any, content: Content, where: str) -> tuple[ScreeningResult, HomePlan]:
+    """Rebuild a screening result and its plan from an `ottool-result/1` document.
+
+    Every field is checked against :class:`ottool.formats.Result` first, so a file
+    with wrong types or impossible numbers is one clear error naming the field; then
+    every id is checked against ``content``.
+    """
+    from ottool.formats import check_format, convert
+
+    check_format(data, RESULT_FORMAT, where)
+    doc = convert(data, Result, where, N_("the result file"))
+    domains = []
+    for d in doc.domains:
+        if d.id not in content.domain_by_id:
+            raise _unknown(where, N_("area"), d.id, content.domain_by_id)
+        if d.status not in STATUSES:
+            message = _("area '{id}' has an unknown status {status}")
+            raise InputError(f"{where}: " + message.format(id=d.id, status=shown(d.status)))
+        for mid in (*d.not_yet, *d.sometimes, *d.unsure, *d.yes):
+            if mid not in content.milestone_by_id:
+                raise _unknown(where, N_("milestone"), mid, content.milestone_by_id)
+        domains.append(
+            DomainResult(
+                d.id, d.status, tuple(d.not_yet), tuple(d.sometimes), tuple(d.unsure), tuple(d.yes)
+            )
+        )
+    signs = []
+    for w in doc.warning_signs:
+        sign = content.warning_sign_by_id.get(w.id)
+        if sign is None:
+            raise _unknown(where, N_("warning sign"), w.id, content.warning_sign_by_id)
+        signs.append(sign)
+    planned = []
+    for entry in doc.plan.activities:
+        activity = content.activity_by_id.get(entry.id)
+        if activity is None:
+            raise _unknown(where, N_("activity"), entry.id, content.activity_by_id)
+        for target in entry.targets:
+            if target not in content.milestone_by_id:
+                raise _unknown(where, N_("milestone"), target, content.milestone_by_id)
+        reason: Reason = next((r for r in _REASONS if r == entry.reason), "age")
+        planned.append(PlannedActivity(activity, reason, tuple(entry.targets)))
+    if doc.overall not in OVERALLS:
+        message = _("unknown overall status {status}").format(status=shown(doc.overall))
+        raise InputError(f"{where}: {message}")
+    age = doc.age
+    days = age.chronological_days
+    if days is None:  # written by another tool: rebuild days from months
+        days = round(age.chronological_months * DAYS_PER_MONTH)
+    corrected_days = age.corrected_days
+    if corrected_days is None and age.corrected:
+        if age.corrected_months is None:
+            message = _("the result is corrected but has no corrected_months")
+            raise InputError(f"{where}: {message}")
+        corrected_days = round(age.corrected_months * DAYS_PER_MONTH)
+    result = ScreeningResult(
+        child=Child(
+            doc.child.birth_date, doc.child.gestational_weeks or FULL_TERM_WEEKS, doc.child.name
+        ),
+        date=doc.date,
+        age=Age(days, corrected_days),
+        checklist=ChecklistChoice(doc.checklist.months, doc.checklist.early),
+        domains=tuple(domains),
+        warning_signs=tuple(signs),
+        overall=doc.overall,
+        concerns=doc.concerns,
+        content_version=doc.content_version,
+        unused_answers=tuple(doc.unused_answers),
+    )
+    plan = HomePlan(result.age.used_months, result.checklist.months, tuple(planned))
+    return result, plan
+
+
+def _unknown(where: str, what: str, value: str, known: dict[str, Any]) -> InputError:
+    message = _(
+        "the {what} '{id}' is not in this content{suggestion}; "
+        "was the result made with other content?"
+    )
+    suggestion = did_you_mean(value, known)
+    return InputError(f"{where}: " + message.format(what=_(what), id=value, suggestion=suggestion))
