@@ -123,3 +123,28 @@ def test_a_wrong_format_is_named_once_for_every_reader() -> None:
         'r.json: not an ottool result (expected "format": "ottool-result/1", '
         "found 'ottool-result/2')"
     )
+
+
+def test_the_result_is_the_same_in_every_language(home: Path, tmp_path: Path) -> None:
+    """Ids, keys and codes only: a screening saved in one language shows in the other."""
+    from ottool import i18n
+
+    english = screened(tmp_path, "Mia", "2026-05-15")
+    i18n.set_language("es")
+    spanish = screened(tmp_path, "Mia", "2026-05-15")
+    assert spanish == english
+    # The very same document: saving it again finds the screening already saved.
+    assert len(json.loads(ottool("history", "--format", "json").stdout)["screenings"]) == 1
+
+
+def test_history_messages_follow_the_language(home: Path, tmp_path: Path) -> None:
+    from ottool import i18n
+
+    i18n.set_language("es")
+    assert "Todavía no hay controles guardados" in ottool("history").stdout
+    screened(tmp_path, "Mia", "2026-05-15")
+    out = tmp_path / "all.jsonl"
+    assert "Se exportó 1 control a" in ottool("history", "export", "--output", str(out)).stdout
+    assert ottool("history", "import", str(out)).stdout == (
+        "Se importaron 0 controles; se omitió 1 que ya estaba guardado.\n"
+    )

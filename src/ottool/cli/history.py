@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool.cli.common import DataDir as DataDirOption
+from ottool.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from ottool.content import Content
@@ -46,7 +47,7 @@ class ExportFormat(enum.StrEnum):
 FormatOption = Annotated[
     HistoryFormat, typer.Option("--format", help="terminal (for people) or json.")
 ]
-EMPTY = "No screenings are saved yet. Save one at the end of `ottool screen`."
+EMPTY = N_("No screenings are saved yet. Save one at the end of `ottool screen`.")
 
 
 @history_app.callback()
@@ -105,11 +106,17 @@ def show(
     try:
         result, doc = _rebuild(saved, content)
     except InputError as exc:
-        why = (
-            "This screening was saved with other content"
-            + (f" (version {saved.content_version})" if saved.content_version else "")
-            + f", so it cannot be shown in full: {exc.problems[0].message}"
-        )
+        if saved.content_version:
+            why = _(
+                "This screening was saved with other content (version {version}), "
+                "so it cannot be shown in full: {reason}"
+            )
+        else:
+            why = _(
+                "This screening was saved with other content, so it cannot be shown in full: "
+                "{reason}"
+            )
+        why = why.format(version=saved.content_version, reason=exc.problems[0].message)
         names = {d.id: d.name for d in content.domains}
         print_saved_summary(saved, console, why, names)
         return
@@ -134,28 +141,37 @@ def delete(
     from ottool.printable import printable
 
     if (screening_id is None) == (child is None):
-        fail("give either a screening NUMBER or --child NAME to delete")
+        fail(_("give either a screening NUMBER or --child NAME to delete"))
     with user_errors():
         if screening_id is not None:
             saved = get_screening(screening_id)
-            who = f" of {saved.child}" if saved.child else ""
-            _confirm(printable(f"Delete screening {screening_id}{who} from {saved.date}?"), yes)
+            if saved.child:
+                question = _("Delete screening {number} of {child} from {date}?")
+            else:
+                question = _("Delete screening {number} from {date}?")
+            question = question.format(number=screening_id, child=saved.child, date=saved.date)
+            _confirm(printable(question), yes)
             notes: list[str] = []
             delete_screening(screening_id, notes=notes)
-            typer.echo(f"Deleted screening {screening_id}.")
+            typer.echo(_("Deleted screening {number}.").format(number=screening_id))
             _echo_notes(notes)
             return
         assert child is not None
         count = len(list_screenings(child))
         if not count:
             fail(_no_child_message(child))
-        plural = "s" if count != 1 else ""
-        _confirm(printable(f"Delete {count} screening{plural} of {child}?"), yes)
+        question = ngettext(
+            "Delete {count} screening of {child}?", "Delete {count} screenings of {child}?", count
+        )
+        _confirm(printable(question.format(count=count, child=child)), yes)
         notes = []
         deleted = delete_child(child, notes=notes)
-        typer.echo(
-            printable(f"Deleted {deleted} screening{'s' if deleted != 1 else ''} of {child}.")
+        done = ngettext(
+            "Deleted {count} screening of {child}.",
+            "Deleted {count} screenings of {child}.",
+            deleted,
         )
+        typer.echo(printable(done.format(count=deleted, child=child)))
         _echo_notes(notes)
 
 
@@ -204,10 +220,11 @@ def export_history(
     else:
         with user_errors():
             count = export_jsonl(output, child)
-    where = "standard output" if is_stdout(output) else output
-    plural = "s" if count != 1 else ""
+    where = _("standard output") if is_stdout(output) else output
     # With --output - the screenings are on stdout, so the report goes to stderr.
-    message = f"Exported {count} screening{plural} to {where}."
+    message = ngettext(
+        "Exported {count} screening to {where}.", "Exported {count} screenings to {where}.", count
+    ).format(count=count, where=where)
     typer.echo(printable(message), err=is_stdout(output))
 
 
@@ -221,9 +238,12 @@ def import_history(
 
     with user_errors():
         added, skipped = import_jsonl(source)
-    message = f"Imported {added} screening{'s' if added != 1 else ''}"
+    message = ngettext("Imported {count} screening", "Imported {count} screenings", added)
+    message = message.format(count=added)
     if skipped:
-        message += f"; {skipped} already saved {'were' if skipped != 1 else 'was'} skipped"
+        message += ngettext(
+            "; {count} already saved was skipped", "; {count} already saved were skipped", skipped
+        ).format(count=skipped)
     typer.echo(message + ".")
 
 
@@ -243,11 +263,11 @@ def save_results(
 
     try:
         number = save_screening(result_data, answers_data, content_version)
-        on_interrupt(f"the results were saved as screening {number}")
+        on_interrupt(_("the results were saved as screening {number}").format(number=number))
     except KeyboardInterrupt:
         found = saved_number(result_data)
         if found is not None:
-            on_interrupt(f"the results were saved as screening {found}")
+            on_interrupt(_("the results were saved as screening {number}").format(number=found))
         raise
     return number
 
@@ -258,15 +278,17 @@ def _confirm(question: str, yes: bool) -> None:
     if yes:
         return
     if not sys.stdin.isatty():
-        fail("nothing deleted: there is no terminal to ask for confirmation; add --yes")
-    if not typer.confirm(f"{question} This cannot be undone.", default=False):
-        typer.echo("Nothing deleted.")
+        fail(_("nothing deleted: there is no terminal to ask for confirmation; add --yes"))
+    if not typer.confirm(
+        _("{question} This cannot be undone.").format(question=question), default=False
+    ):
+        typer.echo(_("Nothing deleted."))
         raise typer.Exit(0)
 
 
 def _echo_notes(notes: list[str]) -> None:
     for note in notes:
-        typer.echo(f"ottool: note: {note}.", err=True)
+        typer.echo(_("ottool: note: {note}.").format(note=note), err=True)
 
 
 def _confirm_replace(output: Path) -> None:
@@ -274,9 +296,12 @@ def _confirm_replace(output: Path) -> None:
     from ottool.cli.common import fail
 
     if not sys.stdin.isatty():
-        fail(f"{output} already exists; nothing was exported. Add --force to replace it")
-    if not typer.confirm(f"{output} already exists. Replace it?", default=False):
-        typer.echo("Nothing exported.")
+        message = _("{file} already exists; nothing was exported. Add --force to replace it")
+        fail(message.format(file=output))
+    if not typer.confirm(
+        _("{file} already exists. Replace it?").format(file=output), default=False
+    ):
+        typer.echo(_("Nothing exported."))
         raise typer.Exit(0)
 
 
@@ -294,7 +319,7 @@ def _no_screenings(child: str | None, fmt: HistoryFormat) -> None:
 
         _echo_json(history_list(child, []))
     else:
-        typer.echo(EMPTY)
+        typer.echo(_(EMPTY))
 
 
 def _no_child_message(child: str) -> str:
@@ -302,9 +327,10 @@ def _no_child_message(child: str) -> str:
     from ottool.history import children
 
     names = children()
-    message = f"there are no saved screenings for '{child}'"
+    message = _("there are no saved screenings for '{child}'").format(child=child)
     if names:
-        message += f"{did_you_mean(child, names)} (children in the history: {', '.join(names)})"
+        known = _(" (children in the history: {names})").format(names=", ".join(names))
+        message += did_you_mean(child, names) + known
     return message
 
 
