@@ -331,6 +331,7 @@ def test_screening_date_in_the_future(screen: Any) -> None:
     )
 
 
+@pytest.mark.slow
 def test_the_installed_command_fails_cleanly(tmp_path: Path) -> None:
     """The real console entry point, in a separate process, as a parent would run it."""
     path = tmp_path / "answers.yaml"

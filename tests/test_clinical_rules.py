@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -131,6 +132,7 @@ def test_an_unnormed_not_yet_counts_exactly_as_sometimes(
     assert [d.status for d in before.domains] == [d.status for d in after.domains]
 
 
+@pytest.mark.slow
 @PROPS
 @given(answers=answers_st, days=days_st)
 def test_an_area_is_discuss_only_through_a_normed_not_yet(
@@ -187,6 +189,7 @@ def test_an_urgent_checked_sign_makes_the_result_urgent() -> None:
     assert screen({"a-2m": "not_yet"}, days=70, content=content).overall == "urgent"
 
 
+@pytest.mark.slow
 @PROPS
 @given(
     answers=answers_st,
@@ -288,6 +291,7 @@ def test_an_area_with_other_not_yet_answers_still_gets_practice() -> None:
     assert reasons["more-a"] == "domain"
 
 
+@pytest.mark.slow
 @PROPS
 @given(answers=answers_st, days=days_st)
 def test_no_plan_practises_a_milestone_whose_check_was_reported(

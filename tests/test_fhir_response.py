@@ -311,6 +311,7 @@ def _as_response(a: dict[str, Any], data: st.DataObject) -> str:
                        "authored": a["date"].isoformat(), "item": items})  # fmt: skip
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=answer_sets(), data=st.data())
 def test_the_same_answers_as_yaml_and_as_fhir_give_the_same_result(

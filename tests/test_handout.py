@@ -118,6 +118,7 @@ def poppler(tool: str, path: Path) -> subprocess.CompletedProcess[str]:
 # --- two pages -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper", PAPERS)
 def test_the_default_plan_prints_on_two_pages_at_every_checklist_age(
     shipped: Content, paper: str
@@ -292,6 +293,7 @@ def long_content(folder: Path, words: int) -> Content:
     return report.content
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper", PAPERS)
 def test_text_of_any_length_wraps_instead_of_failing(content_copy: Path, paper: str) -> None:
     """fpdf2 raised "not enough horizontal space" or "too high" on such content."""
@@ -458,6 +460,7 @@ def test_the_questionnaire_asks_again_for_a_name_past_the_limit() -> None:
     assert check("x" * 201) == "Please keep it to 200 characters or fewer."
 
 
+@pytest.mark.slow
 def test_noto_fonts_are_unpacked_once_and_read_from_the_cache_after(tmp_path: Path) -> None:
     """Unpacking the xz-compressed fonts took longer than laying out the plan."""
     import sys

@@ -318,6 +318,7 @@ def contents(draw: st.DrawFn) -> Content:
     return make_content("abc", PROP_MILESTONES, acts)
 
 
+@pytest.mark.slow
 @PROPS
 @given(
     content=contents(),
@@ -353,6 +354,7 @@ def test_plan_properties(
                 assert any(per_area[d] >= PER_DOMAIN for d in a.domains)
 
 
+@pytest.mark.slow
 @PROPS
 @given(
     content=contents(),

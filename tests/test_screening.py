@@ -326,6 +326,7 @@ def test_adding_a_not_yet_never_makes_a_domain_better(
     assert OVERALL_LEVEL[after.overall] >= OVERALL_LEVEL[before.overall]
 
 
+@pytest.mark.slow
 @PROPS
 @given(days=days_st, weeks=weeks_st, answers=answers_st, signs=signs_st)
 def test_overall_is_at_least_as_serious_as_the_worst_domain(

@@ -331,6 +331,7 @@ def test_arguments_that_are_not_utf8_get_a_clear_error() -> None:
     assert "Traceback" not in err and "unexpected" not in err
 
 
+@pytest.mark.slow
 def test_an_ascii_only_output_replaces_what_it_cannot_show() -> None:
     done = run_ottool("plan", "--age-months", "3", "--child", "Zoë", PYTHONIOENCODING="ascii")
     assert done.returncode == 0, done.stderr.decode()
@@ -462,6 +463,7 @@ def _terminal_views(text: str) -> str:
     return console.export_text(styles=False)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(any_text)
 def test_any_text_shows_as_written_in_every_terminal_view(text: str) -> None:
@@ -474,6 +476,7 @@ def test_any_text_shows_as_written_in_every_terminal_view(text: str) -> None:
     assert out.count(expected) >= 8
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(any_text)
 def test_any_text_is_safe_in_every_plan_file(text: str) -> None:

@@ -13,6 +13,7 @@ ottool's private folder, :class:`ottool.formats.Draft`), not an answer file.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -233,7 +234,7 @@ def _sign_answer(value: Any) -> bool | None:
 
 
 def _answer_map(
-    data: LineDict, key: str, known: dict[str, Any], what: str, problem: Any, convert: Any
+    data: LineDict, key: str, known: Mapping[str, Any], what: str, problem: Any, convert: Any
 ) -> dict[str, Any]:
     section = data.get(key)
     if section is None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
 
 import msgspec
@@ -190,7 +191,11 @@ class ActivitiesFile(msgspec.Struct, **_STRUCT):
 
 @dataclass(frozen=True)
 class Content:
-    """Everything ottool knows: domains, checklists, warning signs and activities."""
+    """Everything ottool knows: domains, checklists, warning signs and activities.
+
+    Immutable all the way down (frozen structs, tuples, read-only lookups), so one
+    loaded Content can be shared by every caller in a process (see check_content).
+    """
 
     domains: tuple[Domain, ...]
     milestones: tuple[Milestone, ...]
@@ -207,20 +212,20 @@ class Content:
         return tuple(sorted({m.months for m in self.milestones}))
 
     @cached_property
-    def milestone_by_id(self) -> dict[str, Milestone]:
-        return {m.id: m for m in self.milestones}
+    def milestone_by_id(self) -> Mapping[str, Milestone]:
+        return MappingProxyType({m.id: m for m in self.milestones})
 
     @cached_property
-    def warning_sign_by_id(self) -> dict[str, WarningSign]:
-        return {w.id: w for w in self.warning_signs}
+    def warning_sign_by_id(self) -> Mapping[str, WarningSign]:
+        return MappingProxyType({w.id: w for w in self.warning_signs})
 
     @cached_property
-    def activity_by_id(self) -> dict[str, Activity]:
-        return {a.id: a for a in self.activities}
+    def activity_by_id(self) -> Mapping[str, Activity]:
+        return MappingProxyType({a.id: a for a in self.activities})
 
     @cached_property
-    def domain_by_id(self) -> dict[str, Domain]:
-        return {d.id: d for d in self.domains}
+    def domain_by_id(self) -> Mapping[str, Domain]:
+        return MappingProxyType({d.id: d for d in self.domains})
 
     def checklist(self, months: int) -> tuple[Milestone, ...]:
         """The milestones of the checklist at ``months``, in content order."""
@@ -286,14 +291,50 @@ def check_content(
     if not folder.is_dir():
         return Report(None, (Problem(str(folder), None, "the content folder does not exist"),))
     names = {name: display_path(folder / name) for name in (MILESTONES_FILE, ACTIVITIES_FILE)}
-    checker = _Checker(lang, names, complete_in)
-    digest = hashlib.sha256()
-    raw: dict[str, Any] = {}
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
     for name, shown in names.items():
         try:
-            text = read_text(folder / name, name=shown)
-            digest.update(text.encode())
-            raw[name] = parse_yaml(text, shown, duplicates=checker.problems)
+            texts[name] = read_text(folder / name, name=shown)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:  # a file could not be read: nothing worth remembering
+        return _check_texts(folder, names, texts, lang, complete_in, problems)
+    # Reading is cheap, parsing and checking are not (tens of milliseconds): the same
+    # bytes, shown under the same names, in the same language always give the same
+    # (immutable) report, so a process that loads the content again reuses it.
+    key = (str(folder), *names.values(), lang, complete_in, *texts.values())
+    report = _REPORTS.get(key)
+    if report is None:
+        report = _check_texts(folder, names, texts, lang, complete_in, problems)
+        if len(_REPORTS) >= _REPORTS_KEPT:
+            del _REPORTS[next(iter(_REPORTS))]  # the oldest
+        _REPORTS[key] = report
+    return report
+
+
+#: Reports of content already checked in this process, oldest first (see check_content).
+_REPORTS: dict[tuple[str | None, ...], Report] = {}
+_REPORTS_KEPT = 16
+
+
+def _check_texts(
+    folder: Path,
+    names: dict[str, str],
+    texts: dict[str, str],
+    lang: str,
+    complete_in: str | None,
+    problems: list[Problem],
+) -> Report:
+    """Parse and check the files' texts (``problems``: those found while reading)."""
+    checker = _Checker(lang, names, complete_in)
+    checker.problems.extend(problems)
+    digest = hashlib.sha256()
+    raw: dict[str, Any] = {}
+    for name, text in texts.items():
+        digest.update(text.encode())
+        try:
+            raw[name] = parse_yaml(text, names[name], duplicates=checker.problems)
         except InputError as exc:
             checker.problems.extend(exc.problems)
     content = checker.check(raw.get(MILESTONES_FILE), raw.get(ACTIVITIES_FILE))

@@ -178,7 +178,7 @@ def result_from_data(data: Any, content: Content, where: str) -> tuple[Screening
     return result, plan
 
 
-def _unknown(where: str, what: str, value: str, known: dict[str, Any]) -> InputError:
+def _unknown(where: str, what: str, value: str, known: Mapping[str, Any]) -> InputError:
     message = _(
         "the {what} '{id}' is not in this content{suggestion}; "
         "was the result made with other content?"
