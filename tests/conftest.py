@@ -16,23 +16,31 @@ from typer.testing import CliRunner
 from ottool.content import Activity, Content, Domain, Milestone, WarningSign, load_content
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "content"
+ANSWERS_DIR = Path(__file__).parent / "fixtures" / "answers"
+
+
+def answers_text(name: str) -> str:
+    """A sample answer file of tests/fixtures/answers/ (its name without '.yaml')."""
+    return (ANSWERS_DIR / f"{name}.yaml").read_text("utf-8")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Measure coverage (and hold its 90% floor) only when the whole suite runs.
+    """Measure coverage (and hold its 90% floor) when the whole suite runs.
 
     A run narrowed with ``-m``, ``-k`` or named tests cannot reach the floor by
     design, and tracing roughly doubles the time of the quick loop
-    (``pytest -m "not slow"``). pytest-cov starts before any conftest is read, so it
-    is told here to stand down, the way ``--no-cov`` would.
+    (``pytest -m "not slow"``); it skips coverage unless a ``--cov`` option is given
+    on its command line. pytest-cov starts before any conftest is read, so it is told
+    here to stand down, the way ``--no-cov`` would.
     """
     narrowed = (
         config.option.markexpr
         or config.option.keyword
         or config.args_source is pytest.Config.ArgsSource.ARGS
     )
+    asked = any(str(arg).startswith("--cov") for arg in config.invocation_params.args)
     plugin: Any = config.pluginmanager.get_plugin("_cov")
-    if not narrowed or plugin is None or getattr(plugin, "cov_controller", None) is None:
+    if not narrowed or asked or getattr(plugin, "cov_controller", None) is None:
         return
     plugin.options.no_cov = True  # read at session start: no report, no floor
     plugin.cov_controller.pause()

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import FIXTURE_DIR, Run
+from conftest import FIXTURE_DIR, Run, answers_text
 from ottool.activity_choice import plan_for_focus
 from ottool.age import CDC_CHECKLISTS_URL, check_age_served
 from ottool.content import load_content
@@ -21,21 +21,7 @@ from ottool.screening import Answers, Child, score
 
 CONTENT = load_content(FIXTURE_DIR)
 
-# Born at 34 weeks, 4.3 months old (130 days), so screened at 2.9 months corrected:
-# the 2-month checklist. The parent answered the 4- and 6-month questions too.
-EARLY_BABY = """\
-child:
-  name: Ada
-  birth_date: 2025-01-01
-  gestational_weeks: 34
-date: 2025-05-11
-answers:
-  gm-6m-rolls: yes
-  gm-2m-head-up: yes
-  fm-4m-holds-toy: not yet
-  se-2m-calms: sometimes
-  gm-4m-head-steady: yes
-"""
+EARLY_BABY = answers_text("preterm-34-weeks-answered-ahead")
 LATER = ["gm-6m-rolls", "fm-4m-holds-toy", "gm-4m-head-steady"]  # in the file's order
 
 

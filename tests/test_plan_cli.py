@@ -10,20 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURE_DIR, Run
+from conftest import FIXTURE_DIR, Run, answers_text
 
-ANSWERS = """\
-child:
-  name: Mia
-  birth_date: 2026-01-10
-date: 2026-05-20
-answers:
-  gm-4m-head-steady: yes
-  gm-4m-pushes-up: not yet
-  fm-4m-holds-toy: sometimes
-  fm-4m-hands-to-mouth: yes
-  se-4m-smiles: yes
-"""
+ANSWERS = answers_text("mia-4-months")
 
 
 @pytest.fixture

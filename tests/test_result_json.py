@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURE_DIR, Run
+from conftest import FIXTURE_DIR, Run, answers_text
 from ottool.activity_choice import plan_for_result
 from ottool.content import load_content
 from ottool.errors import InputError
@@ -21,36 +21,9 @@ from ottool.screening import Answers, Child, score
 
 CONTENT = load_content(FIXTURE_DIR)
 
-# Born at 32 weeks, screened at 212 days (6.97 months); corrected 212 - 8*7 = 156 days (5.13).
-PRETERM = """\
-child:
-  name: Sam
-  birth_date: 2025-01-01
-  gestational_weeks: 32
-date: 2025-08-01
-answers:
-  gm-4m-head-steady: yes
-  gm-4m-pushes-up: not yet
-  fm-4m-holds-toy: sometimes
-  fm-4m-hands-to-mouth: yes
-  se-4m-smiles: yes
-warning_signs:
-  ws-no-grasp: true
-  ws-lost-skills: false
-"""
+PRETERM = answers_text("preterm-32-weeks")
 
-# Full term, 130 days (4.27 months), everything yes.
-TERM = """\
-child:
-  birth_date: 2025-01-01
-date: 2025-05-11
-answers:
-  gm-4m-head-steady: yes
-  gm-4m-pushes-up: yes
-  fm-4m-holds-toy: yes
-  fm-4m-hands-to-mouth: yes
-  se-4m-smiles: yes
-"""
+TERM = answers_text("term-4-months-all-yes")
 
 
 @pytest.fixture
