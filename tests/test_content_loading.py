@@ -46,3 +46,13 @@ def test_shared_content_cannot_be_changed_by_one_caller() -> None:
         content.version = "changed"  # type: ignore[misc]
     with pytest.raises(AttributeError):
         content.milestones[0].text = "changed"  # type: ignore[misc]
+
+
+def test_forgetting_checked_content_checks_the_files_again() -> None:
+    from ottool.content import forget_checked_content
+
+    first = load_content(FIXTURE_DIR)
+    forget_checked_content()
+    again = load_content(FIXTURE_DIR)
+    assert again is not first
+    assert again == first

@@ -318,6 +318,11 @@ _REPORTS: dict[tuple[str | None, ...], Report] = {}
 _REPORTS_KEPT = 16
 
 
+def forget_checked_content() -> None:
+    """Forget every report kept by check_content: the next check reads from scratch."""
+    _REPORTS.clear()
+
+
 def _check_texts(
     folder: Path,
     names: dict[str, str],
