@@ -176,35 +176,41 @@ def test_bad_warning_sign_answer(screen: Any) -> None:
 # --- dates and the child -------------------------------------------------------------
 
 
-def test_impossible_calendar_date(screen: Any) -> None:
-    text = HEADER.replace("2025-01-01", "2025-02-30")
+#: A change to HEADER (old -> new), the text on the problem's line, and what is said.
+DATE_MISTAKES = {
+    "an impossible calendar date": ("2025-01-01", "2025-02-30", "2025-02-30", "2025-02-30"),
+    "a quoted impossible date": (
+        "2025-05-11",
+        '"2025-13-01"',
+        "2025-13-01",
+        "date must be a real date written like 2026-04-01, got '2025-13-01'",
+    ),
+    "a birth date that is not a date": (
+        "2025-01-01",
+        "last spring",
+        "last spring",
+        "birth_date must be a real date",
+    ),
+    "a screening before birth": (
+        "date: 2025-05-11",
+        "date: 2024-12-01",
+        "date: 2024-12-01",
+        "the screening date 2024-12-01 is before the birth date 2025-01-01",
+    ),
+    "a child over five years": ("2025-01-01", "2015-01-01", "2015-01-01", "over 5 years old"),
+}
+
+
+@pytest.mark.parametrize(("old", "new", "on_line", "message"), DATE_MISTAKES.values(),
+                         ids=DATE_MISTAKES.keys())  # fmt: skip
+def test_a_wrong_date_is_refused_at_its_line(
+    screen: Any, old: str, new: str, on_line: str, message: str
+) -> None:
+    text = HEADER.replace(old, new)
     run, path = screen(text)
-    err = fails(run)
-    assert f"{path}:{line_of(text, '2025-02-30')}:" in err
-    assert "2025-02-30" in err
-
-
-def test_quoted_impossible_date(screen: Any) -> None:
-    text = HEADER.replace("2025-05-11", '"2025-13-01"')
-    run, path = screen(text)
-    err = fails(run)
-    assert f"{path}:{line_of(text, '2025-13-01')}:" in err
-    assert "date must be a real date written like 2026-04-01, got '2025-13-01'" in err
-
-
-def test_date_that_is_not_a_date(screen: Any) -> None:
-    text = HEADER.replace("2025-01-01", "last spring")
-    run, path = screen(text)
-    err = fails(run)
-    assert f"{path}:{line_of(text, 'last spring')}: birth_date must be a real date" in err
-
-
-def test_screening_before_birth(screen: Any) -> None:
-    text = HEADER.replace("date: 2025-05-11", "date: 2024-12-01")
-    run, path = screen(text)
-    err = fails(run).strip()
-    assert "the screening date 2024-12-01 is before the birth date 2025-01-01" in err
-    assert err.startswith(f"{path}:{line_of(text, 'date: 2024-12-01')}:")
+    first = fails(run).splitlines()[0]
+    assert first.startswith(f"{path}:{line_of(text, on_line)}: ")
+    assert message in first
 
 
 def test_birth_date_in_the_future(screen: Any) -> None:
@@ -213,14 +219,6 @@ def test_birth_date_in_the_future(screen: Any) -> None:
     err = fails(run).strip()
     assert "the birth date 2999-01-01 is in the future" in err
     assert err.startswith(f"{path}:{line_of(text, '2999-01-01')}:")
-
-
-def test_child_over_five_years(screen: Any) -> None:
-    text = HEADER.replace("2025-01-01", "2015-01-01")
-    run, path = screen(text)
-    err = fails(run)
-    assert "over 5 years old" in err
-    assert f"{path}:{line_of(text, '2015-01-01')}:" in err
 
 
 def test_missing_birth_date(screen: Any) -> None:

@@ -46,12 +46,14 @@ def invoke(*args: str) -> tuple[int, str]:
 def break_everything(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
     """Make every command fail the same way deep inside (content loading, history)."""
     import ottool.content
+    import ottool.content.loading
     import ottool.history
 
     def broken(*args: object, **kwargs: object) -> None:
         raise error
 
     monkeypatch.setattr(ottool.content, "check_content", broken)
+    monkeypatch.setattr(ottool.content.loading, "check_content", broken)  # load_content's
     monkeypatch.setattr(ottool.history, "list_screenings", broken)
     monkeypatch.setattr(ottool.history, "get_screening", broken)
 

@@ -9,6 +9,7 @@ either language: the file holds only ids, codes and numbers, never sentences.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, get_args
 

@@ -1,0 +1,305 @@
+"""The rules of a whole content folder: both files' shape, unique ids, references.
+
+:class:`ContentChecker` reads every entry with :class:`~ottool.content.fields.EntryChecker`,
+then checks what no single entry can: ids used once, areas, targets and warning signs
+that exist, age ranges that fit. Problems are collected over both files, so one run
+reports every mistake. Messages are for content editors and stay in English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import msgspec
+
+from ottool.content.fields import Entries, EntryChecker, as_shown, expected
+from ottool.content.models import (
+    ACTIVITIES_FILE,
+    MILESTONES_FILE,
+    SCHEMA_VERSION,
+    Activity,
+    Content,
+    Domain,
+    Milestone,
+    Months,
+    WarningSign,
+)
+from ottool.errors import Problem, did_you_mean
+from ottool.yamlsource import LineDict, LineList
+
+
+def coverage_gaps(
+    content: Content, activities_file: str = ACTIVITIES_FILE, milestones_file: str = MILESTONES_FILE
+) -> Iterator[Problem]:
+    """Warnings for each checklist × area with no milestone, or no activity at that age."""
+    for months in content.checklists:
+        asked = {m.domain for m in content.checklist(months)}
+        for domain in content.domains:
+            if domain.id not in asked:
+                yield Problem(
+                    milestones_file,
+                    None,
+                    f"the {months}-month checklist has no milestone for {domain.id} "
+                    "(screenings at this age will show it as 'not enough answers')",
+                )
+            if not any(domain.id in a.domains and a.fits_age(months) for a in content.activities):
+                yield Problem(
+                    activities_file,
+                    None,
+                    f"no activity for {domain.id} covers the {months}-month checklist",
+                )
+
+
+def _has_list(root: LineDict | None, key: str) -> bool:
+    return root is not None and isinstance(root.get(key), LineList)
+
+
+def _text_items(entry: LineDict, key: str) -> Iterator[tuple[str, int]]:
+    """The well-formed ids in the list under ``key`` (when it is one), each with its line.
+
+    A malformed id is reported as such already; it is not reported again as unknown.
+    """
+    items = entry.get(key)
+    if isinstance(items, LineList):
+        for i, item in enumerate(items):
+            if isinstance(item, str) and re.fullmatch(r"[a-z0-9_-]+", item):
+                yield item, items.lines[i] if i < len(items.lines) else items.line
+
+
+class _AnyId(set[str]):
+    """Stands for every id of a list that could not be read."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def problem_order(p: Problem) -> tuple[str, int]:
+    return (p.file or "", p.line or 0)
+
+
+class ContentChecker(EntryChecker):
+    """Checks both content files (as read from YAML) into one Content."""
+
+    def __init__(self, lang: str, m_file: str, a_file: str, complete_in: str | None) -> None:
+        super().__init__(lang, complete_in)
+        self.m_file = m_file
+        self.a_file = a_file
+
+    def check(self, milestones_raw: Any, activities_raw: Any) -> Content | None:
+        m_file, a_file = self.m_file, self.a_file
+        m_root = self._root(
+            milestones_raw, m_file, ("domains", "milestones", "warning_signs"), ("max_months",)
+        )
+        a_root = self._root(activities_raw, a_file, ("activities",))
+        domains = self._entries(m_root, "domains", Domain, "domain", m_file, required=True)
+        milestones = self._entries(
+            m_root, "milestones", Milestone, "milestone", m_file, required=True
+        )
+        signs = self._entries(
+            m_root, "warning_signs", WarningSign, "warning sign", m_file, required=False
+        )
+        activities = self._entries(
+            a_root, "activities", Activity, "activity", a_file, required=True
+        )
+
+        self._unique(domains)
+        self._unique(milestones, signs)
+        self._unique(activities)
+        domain_ids = [d.id for d, _ in domains.items]
+        milestone_by_id = {m.id: m for m, _ in milestones.items}
+        # When a list could not be read at all, references to it are not checked: one
+        # YAML typo must not bury itself under a problem for every reference.
+        if not _has_list(m_root, "domains"):
+            self.broken["domain"] = _AnyId()
+        if not _has_list(m_root, "milestones"):
+            self.broken["milestone"] = _AnyId()
+
+        if (
+            m_root is not None
+            and "warning_signs" in m_root
+            and not _has_list(m_root, "warning_signs")
+        ):
+            self.broken["warning sign"] = _AnyId()
+        sign_ids = [w.id for w, _ in signs.items]
+        for m, entry in milestones.items:
+            self._known_domain(milestones, m.id, m.domain, entry.line_of("domain"), domain_ids)
+            if (
+                m.check is not None
+                and m.check not in sign_ids
+                and m.check not in self.broken.get("warning sign", ())
+            ):
+                self.problem(
+                    m_file,
+                    entry.line_of("check"),
+                    f"milestone '{m.id}': check '{m.check}' is not a known warning sign"
+                    + did_you_mean(m.check, sign_ids),
+                )
+        for group in (signs, activities):
+            for item, entry in group.items:
+                domains_list = entry.get("domains")
+                for i, d in enumerate(item.domains):
+                    line = (
+                        domains_list.lines[i] if isinstance(domains_list, LineList) else entry.line
+                    )
+                    self._known_domain(group, item.id, d, line, domain_ids)
+                if item.max_months is not None and item.min_months > item.max_months:
+                    self.problem(
+                        group.file,
+                        entry.line_of("max_months"),
+                        f"{group.kind} '{item.id}': min_months ({item.min_months}) is greater "
+                        f"than max_months ({item.max_months})",
+                    )
+        for a, entry in activities.items:
+            targets = entry.get("targets")
+            for i, target in enumerate(a.targets):
+                line = targets.lines[i] if isinstance(targets, LineList) else entry.line
+                milestone = milestone_by_id.get(target)
+                if milestone is None and target in self.broken.get("milestone", ()):
+                    continue  # the milestone's own problem is reported already
+                if milestone is None:
+                    self._unknown_target(a.id, target, line, milestone_by_id)
+                elif milestone.check is not None:
+                    # Practice cannot answer what a check is for (a hearing test, say).
+                    self.problem(
+                        a_file,
+                        line,
+                        f"activity '{a.id}': target '{target}' is checked, not practiced "
+                        f"(a 'not yet' there reports the warning sign '{milestone.check}'); "
+                        "remove it from targets",
+                    )
+                elif not a.min_months <= milestone.months <= a.max_months:
+                    self.problem(
+                        a_file,
+                        line,
+                        f"activity '{a.id}': target '{target}' is a {milestone.months}-month "
+                        f"milestone, outside the activity's ages {a.min_months}-{a.max_months}",
+                    )
+        self._failed_references(milestones, signs, activities, domain_ids, milestone_by_id)
+        max_months = self._max_months(m_root, [m.months for m, _ in milestones.items])
+        if self.problems:
+            return None
+        return Content(
+            tuple(d for d, _ in domains.items),
+            tuple(m for m, _ in milestones.items),
+            tuple(w for w, _ in signs.items),
+            tuple(a for a, _ in activities.items),
+            max_months=max_months,
+        )
+
+    def _failed_references(
+        self,
+        milestones: Entries,
+        signs: Entries,
+        activities: Entries,
+        domain_ids: list[str],
+        milestone_by_id: dict[str, Any],
+    ) -> None:
+        """Unknown areas and targets of entries left out for another problem."""
+        for owner, entry in milestones.failed:
+            domain = entry.get("domain")
+            if isinstance(domain, str):
+                self._known_domain(milestones, owner, domain, entry.line_of("domain"), domain_ids)
+        for group in (signs, activities):
+            for owner, entry in group.failed:
+                for domain, line in _text_items(entry, "domains"):
+                    self._known_domain(group, owner, domain, line, domain_ids)
+        for owner, entry in activities.failed:
+            for target, line in _text_items(entry, "targets"):
+                if target not in milestone_by_id and target not in self.broken.get("milestone", ()):
+                    self._unknown_target(owner, target, line, milestone_by_id)
+
+    def _unknown_target(
+        self, owner: str, target: str, line: int, milestone_by_id: dict[str, Any]
+    ) -> None:
+        self.problem(
+            self.a_file,
+            line,
+            f"activity '{owner}': target '{target}' is not a known milestone"
+            + did_you_mean(target, milestone_by_id),
+        )
+
+    def _max_months(self, root: LineDict | None, checklists: list[int]) -> int | None:
+        """The optional top-level max_months: a whole number of months, not before a checklist."""
+        if root is None or "max_months" not in root:
+            return None
+        value = root["max_months"]
+        line = root.line_of("max_months")
+        try:
+            months: int = msgspec.convert(value, Months, strict=True)
+        except msgspec.ValidationError:
+            self.problem(
+                self.m_file, line, f"max_months must be {expected(Months)}, got {as_shown(value)}"
+            )
+            return None
+        if checklists and months < max(checklists):
+            self.problem(
+                self.m_file,
+                line,
+                f"max_months ({months}) is younger than the last checklist ({max(checklists)} "
+                "months), which could then never be used",
+            )
+        return months
+
+    def _root(
+        self, raw: Any, file: str, lists: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> LineDict | None:
+        if raw is None:
+            if not any(p.file == file for p in self.problems):
+                self.problem(file, 1, "the file is empty")
+            return None
+        if not isinstance(raw, LineDict):
+            self.problem(
+                file,
+                1,
+                "the file must be a mapping with the keys: schema_version, " + ", ".join(lists),
+            )
+            return None
+        allowed = ("schema_version", *optional, *lists)
+        for key in raw:
+            if key not in allowed:
+                self.problem(
+                    file, raw.line_of(key), f"unknown key '{key}'" + did_you_mean(key, allowed)
+                )
+        version = raw.get("schema_version")
+        if version != SCHEMA_VERSION or isinstance(version, bool):
+            where = raw.line_of("schema_version")
+            if "schema_version" not in raw:
+                self.problem(file, raw.line, f"missing 'schema_version: {SCHEMA_VERSION}'")
+            else:
+                self.problem(
+                    file,
+                    where,
+                    f"schema_version must be {SCHEMA_VERSION}, got {as_shown(version)}",
+                )
+        return raw
+
+    def _unique(self, *groups: Entries) -> None:
+        seen: dict[str, int] = {}
+        for group in groups:
+            kept = []
+            for item, entry in group.items:
+                first = seen.get(item.id)
+                if first is not None:
+                    self.problem(
+                        group.file,
+                        entry.line_of("id"),
+                        f"{group.kind} '{item.id}': the id is already used on line {first}",
+                    )
+                    continue
+                seen[item.id] = entry.line_of("id")
+                kept.append((item, entry))
+            group.items = kept
+
+    def _known_domain(
+        self, group: Entries, owner: str, domain: str, line: int, known: list[str]
+    ) -> None:
+        if domain not in known and domain not in self.broken.get("domain", ()):
+            self.problem(
+                group.file,
+                line,
+                f"{group.kind} '{owner}': domain '{domain}' is not a known domain"
+                + did_you_mean(domain, known)
+                + f" (known: {', '.join(known)})",
+            )

@@ -1,0 +1,288 @@
+"""Reading one entry of a content file into its model, with a problem per wrong field.
+
+A content editor sees every mistake of an entry at once, each at its own line and in
+words made from the field's type ("a whole number of months, from 0 to 60"), rather
+than msgspec's first error. These messages are for content editors and stay in
+English (docs/decisions.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+import msgspec
+
+from ottool.content.models import DEFAULT_LANGUAGE, LANGUAGES, localized
+from ottool.errors import Problem, did_you_mean
+from ottool.yamlsource import LineDict, LineList
+
+
+def _start_of(text: str, limit: int = 50) -> str:
+    """The text, or its start and '...' when longer than ``limit``: enough to find it."""
+    return text if len(text) <= limit else text[: limit - 3].rstrip() + "..."
+
+
+def _item_line(raw: Any, index: int, default: int) -> int:
+    """The line of item ``index`` of a YAML list, or ``default`` when unknown."""
+    if isinstance(raw, LineList) and index < len(raw.lines):
+        return int(raw.lines[index])
+    return default
+
+
+_PLAIN_NAMES: dict[Any, str] = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+}
+
+
+def expected(tp: Any) -> str:
+    """Words for what a field must hold, from its type (and its msgspec description)."""
+    if get_origin(tp) is Annotated:
+        base, *extras = get_args(tp)
+        for extra in extras:
+            if isinstance(extra, msgspec.Meta) and extra.description:
+                return str(extra.description)
+        return expected(base)
+    origin = get_origin(tp)
+    if origin is Literal:
+        return " or ".join(repr(a) for a in get_args(tp))
+    if origin is tuple:
+        item = get_args(tp)[0]
+        return "a list of text" if item is str else f"a list, each {expected(item)}"
+    if origin is Union or str(origin) == "<class 'types.UnionType'>":
+        options = [expected(a) for a in get_args(tp) if a is not type(None)]
+        return " or ".join(options) + " (or left out)"
+    return _PLAIN_NAMES.get(tp, getattr(tp, "__name__", str(tp)))
+
+
+def as_shown(value: Any) -> str:
+    """A value as a message echoes it: a kind for mappings and lists, else its repr, cut."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list" if value else "an empty list"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+@dataclass
+class Entries:
+    """Converted entries of one list, with the YAML mapping each came from."""
+
+    kind: str
+    file: str
+    items: list[tuple[Any, LineDict]] = field(default_factory=list)
+    #: Entries left out for a wrong field: (id or "#n", mapping); their references
+    #: are still checked, so one run reports every problem.
+    failed: list[tuple[str, LineDict]] = field(default_factory=list)
+
+
+class EntryChecker:
+    """Converts the entries of content lists into their models, collecting problems."""
+
+    def __init__(self, lang: str, complete_in: str | None = None) -> None:
+        self.lang = lang
+        self.complete_in = complete_in
+        self.problems: list[Problem] = []
+        #: Ids of entries already reported as invalid, by kind: references to them are
+        #: not reported again as unknown.
+        self.broken: dict[str, set[str]] = {}
+
+    def problem(self, file: str, line: int | None, message: str) -> None:
+        self.problems.append(Problem(file, line, message))
+
+    def _entries(
+        self,
+        root: LineDict | None,
+        key: str,
+        model: type[msgspec.Struct],
+        kind: str,
+        file: str,
+        *,
+        required: bool,
+    ) -> Entries:
+        result = Entries(kind, file)
+        if root is None:
+            return result
+        if key not in root:
+            if required:
+                self.problem(file, root.line, f"missing the list '{key}'")
+            return result
+        seq = root[key]
+        if not isinstance(seq, LineList):
+            self.problem(
+                file, root.line_of(key), f"'{key}' must be a list of entries, got {as_shown(seq)}"
+            )
+            return result
+        if required and not seq:
+            self.problem(file, seq.line, f"'{key}' is empty")
+        for i, entry in enumerate(seq):
+            if not isinstance(entry, LineDict):
+                self.problem(
+                    file,
+                    seq.lines[i],
+                    f"{kind} #{i + 1}: each entry must be a mapping of keys, got {as_shown(entry)}",
+                )
+                continue
+            label = (
+                f"{kind} '{entry['id']}'"
+                if isinstance(entry.get("id"), str)
+                else f"{kind} #{i + 1}"
+            )
+            converted = self._convert(entry, model, label, file)
+            if converted is not None:
+                result.items.append((converted, entry))
+                continue
+            owner = entry["id"] if isinstance(entry.get("id"), str) else f"#{i + 1}"
+            result.failed.append((owner, entry))
+            if isinstance(entry.get("id"), str):
+                self.broken.setdefault(kind, set()).add(entry["id"])
+        return result
+
+    def _convert(self, entry: LineDict, model: type[msgspec.Struct], label: str, file: str) -> Any:
+        data: dict[str, Any] = dict(entry)
+        reported: set[str] = set()  # fields whose translations are already reported
+        text_fields = getattr(model, "TEXT_FIELDS", ())
+        list_fields = getattr(model, "TEXT_LIST_FIELDS", ())
+        for name in (*text_fields, *list_fields):
+            if name not in data:
+                continue
+            value = data[name]
+            if name in text_fields:
+                value = self._text(value, entry.line_of(name), label, name, file)
+            elif isinstance(value, list):
+                raw = entry.get(name)
+                items = [
+                    self._text(v, _item_line(raw, i, entry.line_of(name)), label, name, file)
+                    for i, v in enumerate(value)
+                ]
+                value = None if None in items else items
+            if value is None:
+                reported.add(name)
+            else:
+                data[name] = value
+        try:
+            if not reported:
+                return msgspec.convert(data, model, strict=True)
+        except msgspec.ValidationError:
+            pass
+        self._field_problems(data, entry, model, label, file, reported)
+        return None
+
+    def _text(self, value: Any, line: int, label: str, name: str, file: str) -> Any:
+        """One human-readable value (a string or translations) in the chosen language.
+
+        Returns None after reporting a problem. A value that is neither a string nor a
+        mapping is left for the type check to report.
+        """
+        if not isinstance(value, dict):
+            if isinstance(value, str):
+                self._needs_translation(value, line, label, name, file)
+            return value
+        ok = True
+        for code, text in value.items():
+            if code not in LANGUAGES:
+                self.problem(
+                    file,
+                    line,
+                    f"{label}: {name}: unknown language '{code}'"
+                    + did_you_mean(code, LANGUAGES)
+                    + f" (languages: {', '.join(LANGUAGES)})",
+                )
+                ok = False
+            elif not isinstance(text, str):
+                self.problem(
+                    file,
+                    line,
+                    f"{label}: {name}: the '{code}' text must be text, got {as_shown(text)}",
+                )
+                ok = False
+        if DEFAULT_LANGUAGE not in value:
+            self.problem(
+                file, line, f"{label}: {name} gives translations but no '{DEFAULT_LANGUAGE}' text"
+            )
+            return None
+        if not ok:
+            return None
+        self._needs_translation(value, line, label, name, file)
+        return localized(value, self.lang)
+
+    def _needs_translation(
+        self, value: str | dict[str, str], line: int, label: str, name: str, file: str
+    ) -> None:
+        """With ``complete_in``, report a field that has no text in that language."""
+        code = self.complete_in
+        if code is None or code == DEFAULT_LANGUAGE:
+            return
+        english = localized(value)
+        text = value.get(code) if isinstance(value, dict) else None
+        if english.strip() and not (text and text.strip()):
+            self.problem(
+                file,
+                line,
+                f"{label}: {name} has no {LANGUAGES.get(code, code)} ('{code}') text "
+                f"(English: '{_start_of(english)}')",
+            )
+
+    def _field_problems(
+        self,
+        data: dict[str, Any],
+        entry: LineDict,
+        model: type[msgspec.Struct],
+        label: str,
+        file: str,
+        reported: set[str],
+    ) -> None:
+        fields = {f.name: f for f in msgspec.structs.fields(model)}
+        before = len(self.problems)
+        for key in data:
+            if key not in fields:
+                self.problem(
+                    file,
+                    entry.line_of(key),
+                    f"{label}: unknown key '{key}'" + did_you_mean(key, fields),
+                )
+        for name, info in fields.items():
+            if name in reported:
+                continue
+            if name not in data:
+                if info.required:
+                    self.problem(file, entry.line, f"{label}: missing '{name}'")
+                continue
+            value = data[name]
+            try:
+                msgspec.convert(value, info.type, strict=True)
+            except msgspec.ValidationError:
+                line = entry.line_of(name)
+                if self._item_problems(value, entry.get(name), line, info.type, label, name, file):
+                    continue
+                self.problem(
+                    file,
+                    line,
+                    f"{label}: {name} must be {expected(info.type)}, got {as_shown(value)}",
+                )
+        if len(self.problems) == before and not reported:  # a rule of the whole entry
+            self.problem(file, entry.line, f"{label}: this entry is not valid")
+
+    def _item_problems(
+        self, value: Any, raw: Any, line: int, tp: Any, label: str, name: str, file: str
+    ) -> bool:
+        """For a list whose items are wrong, a problem per bad item, at the item's line."""
+        if not isinstance(value, list) or get_origin(tp) is not tuple:
+            return False
+        item_type = get_args(tp)[0]
+        found = False
+        for i, item in enumerate(value):
+            try:
+                msgspec.convert(item, item_type, strict=True)
+            except msgspec.ValidationError:
+                self.problem(
+                    file,
+                    raw.lines[i] if isinstance(raw, LineList) else line,
+                    f"{label}: {name}: each item must be {expected(item_type)}, "
+                    f"got {as_shown(item)}",
+                )
+                found = True
+        return found
