@@ -36,6 +36,7 @@ from ottool.atomic_write import write_atomic
 from ottool.content import Content, Milestone
 from ottool.errors import InputError
 from ottool.home_folder import DRAFT_FILE, home_dir
+from ottool.i18n import _, ngettext
 from ottool.limits import MAX_NAME, MAX_NOTE, too_long
 from ottool.render.console import make_console
 from ottool.render.terminal import age_line
@@ -392,12 +393,13 @@ def run_interview(content: Content, *, resume: bool = False) -> Answers:
     if draft is not None and not resume:
         resume = interview.ask(
             questionary.confirm(
-                f"You have an unfinished screening (started {draft.started.replace('T', ' ')}). "
-                "Continue it?",
+                _("You have an unfinished screening (started {started}). Continue it?").format(
+                    started=draft.started.replace("T", " ")
+                ),
                 default=True,
                 style=STYLE,
             )
-        )
+        ) or not _agrees_to_start_again(interview, draft)
     if draft is not None and resume:
         interview.draft = draft
         who = draft.name or "your child"
@@ -409,6 +411,24 @@ def run_interview(content: Content, *, resume: bool = False) -> Answers:
     except KeyboardInterrupt:  # Ctrl-C between two questions
         interview.save()
         raise Interrupted(draft_path()) from None
+
+
+def _agrees_to_start_again(interview: Interview, draft: Draft) -> bool:
+    """Starting again replaces the unfinished answers: say so and ask (default: keep them)."""
+    n = len(draft.answers)
+    return bool(
+        interview.ask(
+            questionary.confirm(
+                ngettext(
+                    "Start again? The unfinished screening ({count} answer) will be deleted.",
+                    "Start again? The unfinished screening ({count} answers) will be deleted.",
+                    n,
+                ).format(count=n),
+                default=False,
+                style=STYLE,
+            )
+        )
+    )
 
 
 def offer_after_results(

@@ -13,8 +13,9 @@ from typing import Annotated
 
 import typer
 
-from ottool import __version__
+from ottool import __version__, i18n
 from ottool.cli import browse, plan, schema, screen, validate
+from ottool.cli.common import ContentLanguage
 from ottool.cli.fhir import fhir_app
 from ottool.cli.history import history_app
 from ottool.error_handler import EXIT_BUG, EXIT_INPUT, EXIT_INTERRUPTED, HandledGroup, report_bug
@@ -48,8 +49,22 @@ def _root(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
+    lang: Annotated[
+        ContentLanguage | None,
+        typer.Option(
+            "--lang",
+            is_eager=True,
+            help="The language to speak: en or es (default: from LANGUAGE, LC_ALL or LANG).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Milestone checks and home-activity plans for babies and toddlers, offline."""
+    # `ottool` itself chose the language before the command line was built (so help
+    # texts are in it too); choosing again here makes a run inside Python (a test,
+    # a library caller) honour the environment the same way. A command's own --lang
+    # is read after this and wins.
+    i18n.set_language(lang.value if lang is not None else i18n.language_from_environment())
 
 
 # In the order `ottool --help` lists them.

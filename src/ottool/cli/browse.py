@@ -1,16 +1,13 @@
-"""`ottool milestones` and `ottool activities`: browse the content."""
+"""`ottool milestones` and `ottool activities`: browse the content (rules: content_search)."""
 
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
-from ottool.cli.common import AREA_HELP, DataDir, fail, load
-
-if TYPE_CHECKING:
-    from ottool.content import Content
+from ottool.cli.common import AREA_HELP, DataDir, Lang, load, user_errors
 
 
 class BrowseFormat(enum.StrEnum):
@@ -34,19 +31,14 @@ def milestones(
     ] = None,
     fmt: BrowseFormatOption = BrowseFormat.terminal,
     data_dir: DataDir = None,
+    lang: Lang = None,
 ) -> None:
     """List the milestones, grouped by checklist age."""
+    from ottool.content_search import find_milestones
+
     content = load(data_dir)
-    _check_domain(content, domain)
-    if months is not None and months not in content.checklists:
-        known = ", ".join(str(m) for m in content.checklists)
-        fail(f"there is no {months}-month checklist (checklists: {known} months)")
-    chosen = [
-        m
-        for m in content.milestones
-        if (months is None or m.months == months) and (domain is None or m.domain == domain)
-    ]
-    chosen.sort(key=lambda m: m.months)
+    with user_errors():
+        chosen = find_milestones(content, months=months, area=domain)
     if fmt is BrowseFormat.json:
         _echo_entries("milestones", chosen)
         return
@@ -70,18 +62,14 @@ def activities(
     ] = None,
     fmt: BrowseFormatOption = BrowseFormat.terminal,
     data_dir: DataDir = None,
+    lang: Lang = None,
 ) -> None:
     """List the home activities, with ages, areas and dose."""
+    from ottool.content_search import find_activities
+
     content = load(data_dir)
-    _check_domain(content, domain)
-    needle = search.casefold() if search else None
-    chosen = [
-        a
-        for a in content.activities
-        if (age is None or a.fits_age(age))
-        and (domain is None or domain in a.domains)
-        and (needle is None or needle in _activity_text(a))
-    ]
+    with user_errors():
+        chosen = find_activities(content, age=age, area=domain, search=search)
     if fmt is BrowseFormat.json:
         _echo_entries("activities", chosen)
         return
@@ -99,21 +87,3 @@ def _echo_entries(key: str, entries: list[Any]) -> None:
 
     data = {key: [msgspec.to_builtins(e) for e in entries]}
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-
-
-def _activity_text(activity: object) -> str:
-    from ottool.content import Activity
-
-    assert isinstance(activity, Activity)
-    parts = [activity.id, activity.name, activity.why, *activity.steps, *activity.materials]
-    parts += activity.routines
-    return " ".join(parts).casefold()
-
-
-def _check_domain(content: Content, domain: str | None) -> None:
-    if domain is not None and domain not in content.domain_by_id:
-        from ottool.errors import did_you_mean
-
-        known = list(content.domain_by_id)
-        hint = did_you_mean(domain, known)
-        fail(f"'{domain}' is not a known area{hint} (known: {', '.join(known)})")

@@ -1,4 +1,4 @@
-"""Pieces shared by the command modules: the --data-dir option and clean error exits.
+"""Pieces shared by the command modules: the --lang and --data-dir options, clean error exits.
 
 `fail` and `user_errors` stop a command at once with exit 1; everything else that can
 go wrong is reported by the one handler around every command (`ottool.error_handler`).
@@ -20,11 +20,36 @@ from ottool.errors import InputError
 if TYPE_CHECKING:
     from ottool.content import Content
 
-__all__ = ["AREA_HELP", "ContentLanguage", "DataDir", "fail", "load", "shown", "user_errors"]
+__all__ = [
+    "AREA_HELP",
+    "ContentLanguage",
+    "DataDir",
+    "Lang",
+    "fail",
+    "load",
+    "refuse_to_replace",
+    "shown",
+    "user_errors",
+]
 
 #: The shipped areas, for help texts (tests keep this list equal to the content's).
 AREA_IDS = "gross_motor, fine_motor, sensory, cognitive, social_emotional, communication, feeding"
 AREA_HELP = f"Areas: {AREA_IDS}."
+
+
+def _folder(value: Path | None) -> Path | None:
+    """--data-dir names a folder: a file there is said plainly, before any work."""
+    if value is not None and value.exists() and not value.is_dir():
+        from ottool.i18n import _
+
+        fail(
+            _(
+                "--data-dir {path} is a file; give the folder that holds "
+                "milestones.yaml and activities.yaml"
+            ).format(path=shown(value))
+        )
+    return value
+
 
 DataDir = Annotated[
     Path | None,
@@ -32,6 +57,7 @@ DataDir = Annotated[
         "--data-dir",
         metavar="DIR",
         envvar="OTTOOL_DATA_DIR",
+        callback=_folder,
         help="Folder with milestones.yaml and activities.yaml (default: the shipped content).",
         show_default=False,
     ),
@@ -45,6 +71,30 @@ class ContentLanguage(enum.StrEnum):
     es = "es"
 
 
+def _speak(value: ContentLanguage | None) -> None:
+    """--lang: speak that language from now on (before the other options are read)."""
+    if value is not None:
+        from ottool import i18n
+
+        i18n.set_language(value.value)
+
+
+#: ``--lang en|es`` on every command. Eager, so even the messages about the other
+#: options are in that language; without it the language comes from the environment
+#: (``__main__`` and the root command choose it).
+Lang = Annotated[
+    ContentLanguage | None,
+    typer.Option(
+        "--lang",
+        callback=_speak,
+        is_eager=True,
+        expose_value=False,
+        help="The language to speak: en or es (default: from LANGUAGE, LC_ALL or LANG).",
+        show_default=False,
+    ),
+]
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the core's InputError into clean stderr lines and exit 1."""
@@ -55,12 +105,26 @@ def user_errors() -> Iterator[None]:
 
 
 def load(data_dir: Path | None) -> Content:
-    """The content, or exit 1 listing every problem in it."""
+    """The content in the run's language, or exit 1 listing every problem in it."""
     from ottool.content import load_content
+    from ottool.i18n import language
 
     with user_errors():
-        return load_content(data_dir)
+        return load_content(data_dir, lang=language())
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def refuse_to_replace(path: Path | None, force: bool) -> None:
+    """Exit 1 when ``path`` exists and --force was not given: a file is never lost unasked."""
+    if path is None or force or not (path.exists() or path.is_symlink()):
+        return
+    from ottool.i18n import _
+
+    fail(
+        _("{file} already exists; nothing was written. Add --force to replace it").format(
+            file=shown(path)
+        )
+    )
 
 
 def shown(path: Path) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ottool.cli.common import ContentLanguage, DataDir, user_errors
+from ottool.cli.common import DataDir, Lang, user_errors
 from ottool.i18n import _
 
 if TYPE_CHECKING:
@@ -43,28 +43,18 @@ def questionnaire(
             help=_("Only the checklist at this age (months); without it, all in one Bundle."),
         ),
     ] = None,
-    lang: Annotated[
-        ContentLanguage | None,
-        typer.Option(
-            "--lang",
-            help=_(
-                "Language of the questions: en or es (default: the language ottool speaks, "
-                "from the environment; English where a text has no translation)."
-            ),
-            show_default=False,
-        ),
-    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", metavar="FILE", help=_("Write the JSON to this file.")),
     ] = None,
     data_dir: DataDir = None,
+    lang: Lang = None,
 ) -> None:
     from ottool import fhir
     from ottool.content import load_content
     from ottool.i18n import language
 
-    code = lang.value if lang is not None else language()
+    code = language()  # --lang, else the environment's
     with user_errors():
         content = load_content(data_dir, lang=code)
         resource = (

@@ -15,6 +15,7 @@ import typer
 
 from ottool.cli.common import DataDir as DataDirOption
 from ottool.i18n import N_, _, ngettext
+from ottool.cli.common import Lang
 
 if TYPE_CHECKING:
     from ottool.content import Content
@@ -59,6 +60,7 @@ def history(
     ] = None,
     fmt: FormatOption = HistoryFormat.terminal,
     data_dir: DataDirOption = None,
+    lang: Lang = None,
 ) -> None:
     """List the saved screenings, or show one child's progress with --child."""
     if ctx.invoked_subcommand is not None:
@@ -82,6 +84,7 @@ def show(
     screening_id: Annotated[int, typer.Argument(metavar="NUMBER", help="The screening's number.")],
     fmt: FormatOption = HistoryFormat.terminal,
     data_dir: DataDirOption = None,
+    lang: Lang = None,
 ) -> None:
     """Show a saved screening as it was shown when it was made."""
     from ottool.cli.common import user_errors
@@ -134,6 +137,7 @@ def delete(
         typer.Option("--child", metavar="NAME", help="Delete every screening of this child."),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    lang: Lang = None,
 ) -> None:
     """Delete a screening, or all of a child's, for good (the data is erased from disk)."""
     from ottool.cli.common import fail, user_errors
@@ -199,6 +203,7 @@ def export_history(
     force: Annotated[
         bool, typer.Option("--force", help="Replace the output file if it exists.")
     ] = False,
+    lang: Lang = None,
 ) -> None:
     """Write the saved screenings to a JSON Lines file, e.g. to move them to another computer."""
     from ottool.atomic_write import is_stdout, refuse_own_files
@@ -231,6 +236,7 @@ def export_history(
 @history_app.command("import")
 def import_history(
     source: Annotated[Path, typer.Argument(metavar="FILE", help="A file from `history export`.")],
+    lang: Lang = None,
 ) -> None:
     """Add the screenings of an exported file; ones already saved are skipped."""
     from ottool.cli.common import user_errors

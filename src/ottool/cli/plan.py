@@ -10,10 +10,22 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ottool.atomic_write import is_stdout
-from ottool.cli.common import AREA_HELP, DataDir, fail, load, shown, user_errors
+from ottool.cli.common import (
+    AREA_HELP,
+    DataDir,
+    Lang,
+    fail,
+    load,
+    refuse_to_replace,
+    shown,
+    user_errors,
+)
+from ottool.i18n import _
 
 if TYPE_CHECKING:
+    from ottool.content import Content
     from ottool.plan_document import PlanDocument
+    from ottool.screening import ScreeningResult
 
 
 class PlanFormat(enum.StrEnum):
@@ -89,7 +101,11 @@ def plan(
     paper: Annotated[
         Paper, typer.Option("--paper", help="Paper size for PDF: a4 or letter.")
     ] = Paper.a4,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --output file if it exists.")
+    ] = False,
     data_dir: DataDir = None,
+    lang: Lang = None,
 ) -> None:
     """Make a printable home plan from a screening, or for an age and focus areas."""
     from ottool.activity_choice import plan_for_focus, plan_for_result
@@ -107,21 +123,20 @@ def plan(
         check_length("--therapist", therapist, MAX_NAME)
         for text in note or ():
             check_length("--note", text, MAX_NOTE)
-    content = load(data_dir)
     output = None if is_stdout(output) else output
+    refuse_to_replace(output, force)
+    content = load(data_dir)
     kind = _plan_format(fmt, output)
     with user_errors():
         result = None
         if from_file is not None:
-            from ottool.result_json import read_result
-
-            result, _ = read_result(from_file, content)
+            result = _read_result(from_file, content)
         elif from_history is not None:
             from ottool.history import get_screening
             from ottool.result_json import result_from_data
 
             saved = get_screening(from_history)
-            result, _ = result_from_data(saved.result, content, f"saved screening {from_history}")
+            result = result_from_data(saved.result, content, f"saved screening {from_history}")[0]
         if result is not None:
             home_plan = plan_for_result(content, result, max_activities)
         else:
@@ -143,6 +158,29 @@ def plan(
             weeks=weeks,
         )
         _emit_plan(doc, kind, output, paper.value)
+
+
+def _read_result(path: Path, content: Content) -> ScreeningResult:
+    """The screening in a result file; a file of answers given instead is pointed to
+    `ottool screen --answers`, which is what scores answers."""
+    from ottool.errors import InputError
+    from ottool.result_json import read_result
+
+    try:
+        return read_result(path, content)[0]
+    except InputError as not_a_result:
+        from ottool.answerfile import read_answers
+
+        try:
+            read_answers(path, content)
+        except InputError:
+            raise not_a_result from None  # not answers either: say the result's problem
+        raise InputError(
+            _(
+                "{file} holds answers, not a result: score them with "
+                "`ottool screen --answers {file}` (add --plan-output FILE for the plan)"
+            ).format(file=shown(path))
+        ) from None
 
 
 def _plan_format(fmt: PlanFormat | None, output: Path | None) -> str:

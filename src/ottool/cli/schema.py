@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from ottool.cli.common import Lang
+
 
 class SchemaName(enum.StrEnum):
     milestones = "milestones"
@@ -17,6 +19,7 @@ def schema(
     which: Annotated[
         SchemaName, typer.Argument(metavar="FILE", help="milestones or activities.")
     ] = SchemaName.milestones,
+    lang: Lang = None,
 ) -> None:
     """Print the JSON Schema of a content file (for YAML editor extensions)."""
     import json

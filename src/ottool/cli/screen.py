@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool.atomic_write import is_stdout
-from ottool.cli.common import DataDir, fail, load, shown, user_errors
+from ottool.cli.common import DataDir, Lang, fail, load, shown, user_errors
 from ottool.error_handler import EXIT_INTERRUPTED, on_interrupt
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ def screen(
         typer.Option("--save", help="Save the results on this computer (see `ottool history`)."),
     ] = False,
     data_dir: DataDir = None,
+    lang: Lang = None,
 ) -> None:
     """Answer milestone questions about your child and get a home-activity plan."""
     from ottool.activity_choice import plan_for_result

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ottool.cli.common import ContentLanguage, DataDir
+from ottool.cli.common import ContentLanguage, DataDir, Lang
 
 
 class TextOrJson(enum.StrEnum):
@@ -29,6 +29,7 @@ def validate(
             help="Also report every text without a translation in LANG: es (Spanish) or en.",
         ),
     ] = None,
+    lang: Lang = None,
 ) -> None:
     """Check the content files and report every problem with its file and line."""
     from ottool.content import check_content
