@@ -128,9 +128,9 @@ def test_the_problems_of_a_response_are_told_in_spanish() -> None:
 
 
 def test_the_questionnaire_follows_the_runs_language_unless_lang_says_otherwise(
-    cli: Callable[..., Run],
+    cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    i18n.set_language("es")  # as `LANG=es_MX.UTF-8 ottool ...` chooses it at start-up
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")  # the run's language, from the environment
     run = cli("fhir", "questionnaire", "--months", "4", "--data-dir", SPANISH_CONTENT)
     assert run.exit_code == 0, run.output
     q = json.loads(run.stdout)

@@ -272,7 +272,7 @@ def test_a_draft_for_a_name_with_brackets_resumes(
 
     assert answers.child.name == "Sam [/twin] \x1b[2J"  # kept exactly as typed
     out = capsys.readouterr().out
-    assert "Continuing the screening for Sam [/twin] ␛[2J: 1 answers so far." in out
+    assert "Continuing the screening for Sam [/twin] ␛[2J: 1 answer so far." in out
     assert_no_controls(out)
 
 

@@ -36,7 +36,7 @@ from ottool.atomic_write import write_atomic
 from ottool.content import Content, Milestone
 from ottool.errors import InputError
 from ottool.home_folder import DRAFT_FILE, home_dir
-from ottool.i18n import _, ngettext
+from ottool.i18n import N_, _, language, ngettext
 from ottool.limits import MAX_NAME, MAX_NOTE, too_long
 from ottool.render.console import make_console
 from ottool.render.terminal import age_line
@@ -44,11 +44,12 @@ from ottool.screening import ANSWERS, Answer, Answers, Child, ScreeningResult
 from ottool.wording import ANSWER_WORDS
 
 BACK = "back"
+BACK_TO_QUESTION = N_("← Back to the previous question")
 #: A draft holds a few dozen answers; anything much bigger is not a draft.
 MAX_DRAFT_BYTES = 1024 * 1024
 STYLE = Style([("qmark", "fg:ansicyan"), ("question", "bold"), ("answer", "fg:ansicyan")])
 
-WELCOME = """\
+WELCOME = N_("""\
 [heading]ottool milestone check[/heading]
 
 A few short questions about what your child does now: about 5 to 10 minutes.
@@ -61,7 +62,7 @@ occupational therapist.
 Use the arrow keys (or the number keys) and Enter. Choose "Back" to change
 your previous answer. Press Ctrl-C at any time to stop: your answers are kept,
 and [bold]ottool screen --resume[/bold] continues where you left off.
-"""
+""")
 
 ANSWER_CHOICES: tuple[tuple[str, Answer], ...] = tuple(
     (words, answer) for answer, words in ANSWER_WORDS["en"].items()
@@ -156,8 +157,10 @@ def load_draft(content: Content) -> Draft | None:
         return Draft.from_json(read_text(path, max_bytes=MAX_DRAFT_BYTES), content, str(path))
     except InputError as exc:
         raise InputError(
-            f"{exc.problems[0]}; the saved unfinished screening cannot be read: "
-            "move it away to start afresh"
+            _(
+                "{problem}; the saved unfinished screening cannot be read: "
+                "move it away to start afresh"
+            ).format(problem=exc.problems[0])
         ) from None
 
 
@@ -204,11 +207,14 @@ class Interview:
             self.console.print(age_line(age, d.gestational_weeks or FULL_TERM_WEEKS))
             checklist = checklist_for(age.used_months, self.content.checklists)
             milestones = self.questions(checklist.months)
-            if self.ask_milestones(milestones):
-                break
-            self.ask_child()  # "Back" on the first question: the details, as typed
-        if d.warning_signs is None:
-            self.ask_warning_signs(age.used_months)
+            if not self.ask_milestones(milestones):
+                self.ask_child()  # "Back" on the first question: the details, as typed
+                continue
+            if d.warning_signs is None and not self.ask_warning_signs(age.used_months):
+                d.position = len(milestones) - 1  # "Back": the last question again
+                self.save()
+                continue
+            break
         if not d.concerns_asked:
             self.ask_concerns()
         return Answers(
@@ -224,7 +230,7 @@ class Interview:
         d = self.draft
         name = self.ask(
             questionary.text(
-                "Your child's first name (optional, press Enter to skip):",
+                _("Your child's first name (optional, press Enter to skip):"),
                 default=d.name or "",
                 validate=_within(MAX_NAME),
                 style=STYLE,
@@ -234,7 +240,7 @@ class Interview:
         self.save()
         birth = self.ask(
             questionary.text(
-                "Date of birth (year-month-day, like 2026-04-01):",
+                _("Date of birth (year-month-day, like 2026-04-01):"),
                 default=d.birth_date.isoformat() if d.birth_date else "",
                 validate=self.check_birth_date,
                 style=STYLE,
@@ -243,11 +249,11 @@ class Interview:
         d.birth_date = dt.date.fromisoformat(birth.strip())
         born_early = d.gestational_weeks is not None and d.gestational_weeks < PRETERM_BEFORE_WEEKS
         early = self.ask(
-            questionary.confirm(
-                f"Was {d.name or 'your child'} born early "
-                f"(before {PRETERM_BEFORE_WEEKS} weeks of pregnancy)?",
+            confirm(
+                _("Was {name} born early (before {weeks} weeks of pregnancy)?").format(
+                    name=d.name or _("your child"), weeks=PRETERM_BEFORE_WEEKS
+                ),
                 default=born_early,
-                style=STYLE,
             )
         )
         weeks_before = d.gestational_weeks if born_early else None
@@ -255,7 +261,7 @@ class Interview:
         if early:
             weeks = self.ask(
                 questionary.text(
-                    "How many weeks of pregnancy at birth? (for example 32)",
+                    _("How many weeks of pregnancy at birth? (for example 32)"),
                     default=str(weeks_before) if weeks_before else "",
                     validate=check_weeks,
                     style=STYLE,
@@ -268,7 +274,7 @@ class Interview:
         try:
             birth = dt.date.fromisoformat(text.strip())
         except ValueError:
-            return "Please type the date as year-month-day, for example 2026-04-01."
+            return _("Please type the date as year-month-day, for example 2026-04-01.")
         try:
             # The youngest age this birth date can give (the most correction for
             # prematurity): a child older than the checklists even so is refused now.
@@ -300,11 +306,15 @@ class Interview:
             m = milestones[i]
             area = self.content.domain_by_id[m.domain].name
             self.console.print()
-            self.console.print(Text(f"{area} · {i + 1} of {total}", style="muted"))
+            where = _("{area} · {number} of {total}").format(area=area, number=i + 1, total=total)
+            self.console.print(Text(where, style="muted"))
             if m.hint:
-                self.console.print(Text(f"Hint: {m.hint}", style="muted"))
-            choices = [questionary.Choice(title, value=value) for title, value in ANSWER_CHOICES]
-            back = "← Back to the previous question" if i > 0 else "← Back to your child's details"
+                self.console.print(Text(_("Hint: {hint}").format(hint=m.hint), style="muted"))
+            words = ANSWER_WORDS.get(language(), ANSWER_WORDS["en"])
+            choices = [
+                questionary.Choice(words[value], value=value) for _t, value in ANSWER_CHOICES
+            ]
+            back = _(BACK_TO_QUESTION) if i > 0 else _("← Back to your child's details")
             choices.append(questionary.Choice(back, value=BACK))
             previous = d.answers.get(m.id)
             answer = self.ask(
@@ -327,32 +337,45 @@ class Interview:
             self.save()
         return True
 
-    def ask_warning_signs(self, months: float) -> None:
+    def ask_warning_signs(self, months: float) -> bool:
+        """Tick the signs seen; False when the parent chose Back (nothing is kept then)."""
         signs = self.content.warning_signs_at(months)
         self.console.print()
         self.console.print(
-            "[muted]Space ticks a line; Enter when done. "
-            "Leave them all empty if none apply.[/muted]"
-        )
-        chosen = self.ask(
-            questionary.checkbox(
-                "Have you noticed any of these?",
-                choices=[
-                    questionary.Choice(self.wrap(w.text, indent=5), value=w.id) for w in signs
-                ],
-                instruction=" ",
-                style=STYLE,
+            Text(
+                _(
+                    "Space ticks a line; Enter when done. Leave them all empty if none apply. "
+                    "Tick the last line to go back to the previous question."
+                ),
+                style="muted",
             )
         )
+        question = _("Have you noticed any of these?")
+        choices = [questionary.Choice(self.wrap(w.text, indent=5), value=w.id) for w in signs]
+        choices.append(questionary.Choice(_(BACK_TO_QUESTION), value=BACK))
+        checkbox = questionary.checkbox(question, choices=choices, instruction=" ", style=STYLE)
+        # questionary's own echo of the ticks is cut at the screen edge (and in English):
+        # it is erased, and the whole choice is written again below, wrapped.
+        checkbox.application.erase_when_done = True
+        chosen = self.ask(checkbox)
+        if BACK in chosen:
+            return False
         self.draft.warning_signs = {w.id: w.id in chosen for w in signs}
         self.save()
+        self.console.print(Text.assemble(("? ", "bold"), (question, "bold")))
+        ticked = [w.text for w in signs if w.id in chosen]
+        for text in ticked or [_("None of these")]:
+            self.console.print(Text(f"  · {text}", style="cyan"))
+        return True
 
     def ask_concerns(self) -> None:
         text = self.ask(
             questionary.text(
                 self.wrap(
-                    "Anything else about your child's development you'd like to note? "
-                    "(optional, press Enter to skip)",
+                    _(
+                        "Anything else about your child's development you'd like to note? "
+                        "(optional, press Enter to skip)"
+                    ),
                     indent=2,
                 ),
                 validate=_within(MAX_NOTE),
@@ -362,6 +385,17 @@ class Interview:
         self.draft.concerns = text.strip() or None
         self.draft.concerns_asked = True
         self.save()
+
+
+def confirm(message: str, *, default: bool) -> Any:
+    """A yes/no question in the run's language (keys y and n, as questionary reads them)."""
+    from questionary.prompts import confirm as module
+
+    # questionary writes its hint and the echoed answer in English; these are the words.
+    words = {"YES": _("Yes"), "NO": _("No"), "YES_OR_NO": _("(Y/n)"), "NO_OR_YES": _("(y/N)")}
+    for name, said in words.items():
+        setattr(module, name, said)
+    return questionary.confirm(message, default=default, style=STYLE)
 
 
 def _sentence(message: str) -> str:
@@ -374,9 +408,11 @@ def check_weeks(text: str) -> bool | str:
     try:
         weeks = int(text.strip())
     except ValueError:
-        return "Please type a whole number of weeks, for example 32."
+        return _("Please type a whole number of weeks, for example 32.")
     if not MIN_GESTATIONAL_WEEKS <= weeks <= MAX_GESTATIONAL_WEEKS:
-        return f"Please type a number from {MIN_GESTATIONAL_WEEKS} to {MAX_GESTATIONAL_WEEKS}."
+        return _("Please type a number from {low} to {high}.").format(
+            low=MIN_GESTATIONAL_WEEKS, high=MAX_GESTATIONAL_WEEKS
+        )
     return True
 
 
@@ -386,26 +422,28 @@ def run_interview(content: Content, *, resume: bool = False) -> Answers:
     draft = load_draft(content)
     if resume and draft is None:
         raise InputError(
-            "there is no unfinished screening to resume; run `ottool screen` to start one"
+            _("there is no unfinished screening to resume; run `ottool screen` to start one")
         )
-    console.print(WELCOME)
+    console.print(_(WELCOME))
     interview = Interview(content, Draft(), console)
     if draft is not None and not resume:
         resume = interview.ask(
-            questionary.confirm(
+            confirm(
                 _("You have an unfinished screening (started {started}). Continue it?").format(
                     started=draft.started.replace("T", " ")
                 ),
                 default=True,
-                style=STYLE,
             )
         ) or not _agrees_to_start_again(interview, draft)
     if draft is not None and resume:
         interview.draft = draft
-        who = draft.name or "your child"
-        console.print(
-            Text(f"Continuing the screening for {who}: {len(draft.answers)} answers so far.")
+        n = len(draft.answers)
+        continuing = ngettext(
+            "Continuing the screening for {name}: {count} answer so far.",
+            "Continuing the screening for {name}: {count} answers so far.",
+            n,
         )
+        console.print(Text(continuing.format(name=draft.name or _("your child"), count=n)))
     try:
         return interview.run()
     except KeyboardInterrupt:  # Ctrl-C between two questions
@@ -418,14 +456,13 @@ def _agrees_to_start_again(interview: Interview, draft: Draft) -> bool:
     n = len(draft.answers)
     return bool(
         interview.ask(
-            questionary.confirm(
+            confirm(
                 ngettext(
                     "Start again? The unfinished screening ({count} answer) will be deleted.",
                     "Start again? The unfinished screening ({count} answers) will be deleted.",
                     n,
                 ).format(count=n),
                 default=False,
-                style=STYLE,
             )
         )
     )
@@ -449,9 +486,7 @@ def offer_after_results(
     ask = _plain_ask
     console.print()
     if not plan_written and ask(
-        questionary.confirm(
-            "Write this plan to a file you can print or share?", default=True, style=STYLE
-        )
+        confirm(_("Write this plan to a file you can print or share?"), default=True)
     ):
         from ottool.render.plan_file import write_plan
 
@@ -460,7 +495,7 @@ def offer_after_results(
         while True:  # until a file is written, or the parent leaves the name empty
             path = ask(
                 questionary.text(
-                    "File name (.html, .pdf, .md or .txt; empty to skip):",
+                    _("File name (.html, .pdf, .md or .txt; empty to skip):"),
                     default=default,
                     style=STYLE,
                 )
@@ -473,15 +508,14 @@ def offer_after_results(
                 console.print(Text.assemble(("!", "discuss"), f" {exc}"))
                 default = path.strip()
                 continue
-            console.print(Text(f"Plan written to {path.strip()}."))
+            console.print(Text(_("Plan written to {file}.").format(file=path.strip())))
             break
     if saved:
         return True
     save = ask(
-        questionary.confirm(
-            "Save these results on this computer, to compare next time? (private to you)",
+        confirm(
+            _("Save these results on this computer, to compare next time? (private to you)"),
             default=True,
-            style=STYLE,
         )
     )
     if save is None:  # Ctrl-C or the end of input is no answer: keep the draft
@@ -498,15 +532,19 @@ def offer_after_results(
         console.print(Text.assemble(("!", "discuss"), f" {exc}"))
         _say_draft_kept(console)
         return False
-    console.print(f"Saved as screening {number}. See them with: ottool history")
+    console.print(
+        Text(_("Saved as screening {number}. See them with: ottool history").format(number=number))
+    )
     return True
 
 
 def _say_draft_kept(console: Console) -> None:
     console.print(
         Text(
-            f"Your answers are kept in {draft_path()}: `ottool screen --resume` shows these "
-            "results again."
+            _(
+                "Your answers are kept in {file}: `ottool screen --resume` shows these "
+                "results again."
+            ).format(file=draft_path())
         )
     )
 
@@ -524,6 +562,8 @@ def _within(limit: int) -> Callable[[str], bool | str]:
 
     def check(text: str) -> bool | str:
         text = text.strip()
-        return not too_long(text, limit) or f"Please keep it to {limit:,} characters or fewer."
+        return not too_long(text, limit) or _(
+            "Please keep it to {limit} characters or fewer."
+        ).format(limit=limit)
 
     return check

@@ -115,8 +115,11 @@ def load(data_dir: Path | None) -> Content:
 
 
 def refuse_to_replace(path: Path | None, force: bool) -> None:
-    """Exit 1 when ``path`` exists and --force was not given: a file is never lost unasked."""
-    if path is None or force or not (path.exists() or path.is_symlink()):
+    """Exit 1 when ``path`` is a file and --force was not given: a file is never lost unasked.
+
+    Only files: a folder or a device (``/dev/null``) is the writer's to accept or refuse.
+    """
+    if path is None or force or not path.is_file():
         return
     from ottool.i18n import _
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool.cli.common import DataDir as DataDirOption
-from ottool.i18n import N_, _, ngettext
 from ottool.cli.common import Lang
+from ottool.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from ottool.content import Content
