@@ -125,22 +125,22 @@ def test_a_wrong_format_is_named_once_for_every_reader() -> None:
     )
 
 
-def test_the_result_is_the_same_in_every_language(home: Path, tmp_path: Path) -> None:
+def test_the_result_is_the_same_in_every_language(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Ids, keys and codes only: a screening saved in one language shows in the other."""
-    from ottool import i18n
-
     english = screened(tmp_path, "Mia", "2026-05-15")
-    i18n.set_language("es")
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")  # the run's language, from the environment
     spanish = screened(tmp_path, "Mia", "2026-05-15")
     assert spanish == english
     # The very same document: saving it again finds the screening already saved.
     assert len(json.loads(ottool("history", "--format", "json").stdout)["screenings"]) == 1
 
 
-def test_history_messages_follow_the_language(home: Path, tmp_path: Path) -> None:
-    from ottool import i18n
-
-    i18n.set_language("es")
+def test_history_messages_follow_the_language(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")  # the run's language, from the environment
     assert "Todavía no hay controles guardados" in ottool("history").stdout
     screened(tmp_path, "Mia", "2026-05-15")
     out = tmp_path / "all.jsonl"
