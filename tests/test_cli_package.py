@@ -293,3 +293,54 @@ def test_declining_to_resume_asks_before_the_answers_are_deleted(
     assert len(asked) == 2  # "Continue it?", then "Start again? ... will be deleted"
     assert (draft.answers == {first: "yes"}) is kept
     assert interview.draft_path().exists()  # nothing is deleted before a new answer
+
+
+# --- option values read plainly (no Pydantic: start-up time, and plain words) ---------
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["plan", "--age-months", "abc"], "'abc' is not a number"),
+        (["plan", "--age-months", "nan"], "'nan' is not a number"),
+        (["plan", "--age-months", "70"], "70 is not from 0 to 60"),
+        (["plan", "--age-months", "4", "--weeks", "2.5"], "'2.5' is not a whole number"),
+        (["plan", "--age-months", "4", "--paper", "a5"], "'a5' is not one of a4, letter"),
+        (["--lang", "fr", "milestones"], "'fr' is not one of en, es"),
+    ],
+)
+def test_a_bad_option_value_is_said_plainly(args: list[str], said: str) -> None:
+    run = CliRunner().invoke(app, [*args, "--data-dir", str(FIXTURE)])
+    assert run.exit_code == 2
+    text = " ".join(run.stderr.replace("│", " ").split())
+    assert said in text
+    assert "Input should" not in text and "Value error" not in text
+
+
+def test_options_are_still_read_into_their_types(cli: Callable[..., Any], tmp_path: Path) -> None:
+    out = tmp_path / "plan.json"
+    run = cli(
+        "plan", "--age-months", "4.5", "--focus", "fine_motor", "--focus", "gross_motor",
+        "--weeks", "3", "--paper", "letter", "--output", out, "--data-dir", FIXTURE,
+    )  # fmt: skip
+    assert run.exit_code == 0, run.output
+    plan = json.loads(out.read_text())
+    assert (plan["tracker_weeks"], plan["age"]) == (3, "4 months and 2 weeks")
+
+
+def test_a_screening_from_a_file_does_not_load_pydantic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("child:\n  birth_date: 2026-01-01\nanswers: {}\n")
+    code = (
+        "import runpy, sys\n"
+        f"sys.argv = ['ottool', 'screen', '--answers', {str(answers)!r}, '--format', 'json',"
+        f" '--data-dir', {str(FIXTURE)!r}, '--lang', 'es']\n"
+        "try:\n    runpy.run_module('ottool', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('pydantic' in sys.modules, file=sys.stderr)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.stderr.strip().splitlines()[-1] == "False", run.stderr

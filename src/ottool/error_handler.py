@@ -109,19 +109,28 @@ def report_bug(exc: BaseException) -> None:
 class HandledGroup(TyperGroup):
     """The root command group: every command (and sub-command) runs inside the handler.
 
-    It also gives every command's ``--help`` ottool's one style (see `help_style`).
+    It also gives every command's ``--help`` ottool's one style (see `help_style`), and
+    reads option values without Pydantic (see `params`).
     """
 
     def invoke(self, ctx: Any) -> Any:
         with error_handler():
             return super().invoke(ctx)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from ottool.cli.params import read_options_plainly
+
+        read_options_plainly(self, ctx)  # before the root's own options (--lang) are read
+        return super().parse_args(ctx, args)
+
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         from ottool.cli.help_style import tidy_help
+        from ottool.cli.params import read_options_plainly
 
         command = super().get_command(ctx, cmd_name)
         if command is not None:
             tidy_help(command, ctx)
+            read_options_plainly(command, ctx)
         return command
 
     def get_help_option(self, ctx: Any) -> Any:

@@ -6,7 +6,6 @@ prints each as one line on stderr and exits with status 1.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -42,6 +41,8 @@ class InputError(Exception):
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest known word, or an empty string."""
+    import difflib  # only when a word was mistyped: not at every start-up
+
     from ottool.i18n import _
 
     close = difflib.get_close_matches(str(word), list(known), n=1, cutoff=0.6)
