@@ -1,8 +1,8 @@
 """The content's schema (DESIGN.md §2) as frozen types, and Content, what a run knows.
 
 The structs below are the schema: `ottool schema` prints them as JSON Schema
-(:mod:`ottool.content.schema`), and the checker (:mod:`ottool.content.checking`)
-converts every entry of a content file into one of them with msgspec.
+(:mod:`ottool.content.schema`), and :mod:`ottool.content.fields` converts every
+entry of a content file into one of them with msgspec.
 """
 
 from __future__ import annotations
