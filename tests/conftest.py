@@ -40,10 +40,13 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     asked = any(str(arg).startswith("--cov") for arg in config.invocation_params.args)
     plugin: Any = config.pluginmanager.get_plugin("_cov")
-    if not narrowed or asked or getattr(plugin, "cov_controller", None) is None:
+    # pytest-cov's own objects: should they change, coverage simply stays on.
+    options = getattr(plugin, "options", None)
+    controller = getattr(plugin, "cov_controller", None)
+    if not narrowed or asked or options is None or not hasattr(controller, "pause"):
         return
-    plugin.options.no_cov = True  # read at session start: no report, no floor
-    plugin.cov_controller.pause()
+    options.no_cov = True  # read at session start: no report, no floor
+    controller.pause()
 
 
 @pytest.fixture(scope="session", autouse=True)
