@@ -23,7 +23,7 @@ from ottool.wording import (
     BATH_SAFETY,
     CALL_ADVICE,
     EARLY_INTERVENTION,
-    OVERALL_ADVICE,
+    overall_advice,
     result_advice,
 )
 
@@ -255,7 +255,7 @@ def test_tummy_minutes_match_their_dose_and_stay_on_the_floor() -> None:
 def test_the_early_intervention_sentence_is_in_the_discuss_and_urgent_advice() -> None:
     assert "early intervention" in EARLY_INTERVENTION and "free" in EARLY_INTERVENTION
     for overall in ("discuss", "urgent"):
-        assert EARLY_INTERVENTION in OVERALL_ADVICE[overall]  # type: ignore[index]
+        assert EARLY_INTERVENTION in overall_advice(overall)  # type: ignore[arg-type]
 
 
 ANSWERS = {
@@ -386,7 +386,7 @@ def test_trouble_breathing_opens_the_result_with_the_emergency_action(
 
 def test_lost_skills_alone_keeps_the_within_days_advice() -> None:
     result = screen_shipped(AT_2M, {}, {"ws-lost-skills": True})
-    assert result_advice(SHIPPED, result) == OVERALL_ADVICE["urgent"]
+    assert result_advice(SHIPPED, result) == overall_advice("urgent")
 
 
 def test_no_hearing_practice_for_a_baby_who_does_not_react_to_loud_sounds() -> None:
@@ -542,7 +542,7 @@ def test_the_printed_plan_box_leads_with_emergencies_only() -> None:
     """Checked signs' advice shows beside them under "When to call" on the plan."""
     result = screen_shipped(AT_2M, {"cm-2m-reacts-loud-sounds": "not_yet"})
     doc = build_plan_document(SHIPPED, plan_for_result(SHIPPED, result), result=result)
-    assert doc.overall_advice == OVERALL_ADVICE["discuss"]
+    assert doc.overall_advice == overall_advice("discuss")
     hearing = SHIPPED.warning_sign_by_id["ws-hearing"]
     assert any(s.reported and s.advice == hearing.advice for s in doc.when_to_call)
     breathing = screen_shipped(AT_2M, {}, {"ws-feeding-breathing": True})

@@ -27,7 +27,7 @@ from ottool.screening import (
     first_signs,
     score,
 )
-from ottool.wording import AFTER_EMERGENCY, OVERALL_ADVICE, result_advice
+from ottool.wording import after_emergency, overall_advice, result_advice
 
 DAY = dt.date(2026, 11, 1)
 AT_4M = 130  # days: 4.27 months, the 4-month checklist, not early
@@ -247,20 +247,20 @@ def test_an_emergency_signs_advice_is_the_first_thing_the_result_says() -> None:
     assert result.overall == "urgent"
     advice = result_advice(FIRST_CONTENT, result)
     assert advice.startswith("Call emergency services now.")
-    assert advice.endswith(AFTER_EMERGENCY)
+    assert advice.endswith(after_emergency())
     assert "within the next few days" not in advice
 
 
 def test_urgent_without_an_emergency_keeps_the_within_days_advice() -> None:
     result = screen({}, {"ws-urgent": True}, content=FIRST_CONTENT)
     assert first_signs(FIRST_CONTENT, result) == ()
-    assert result_advice(FIRST_CONTENT, result) == OVERALL_ADVICE["urgent"]
+    assert result_advice(FIRST_CONTENT, result) == overall_advice("urgent")
 
 
 def test_a_sign_reported_through_a_check_leads_the_result() -> None:
     result = screen({"a-2m-checked": "not_yet"}, content=FIRST_CONTENT)
     assert [w.id for w in first_signs(FIRST_CONTENT, result)] == ["ws-check"]
-    assert result_advice(FIRST_CONTENT, result) == "ask " + OVERALL_ADVICE["discuss"]
+    assert result_advice(FIRST_CONTENT, result) == "ask " + overall_advice("discuss")
 
 
 def test_an_emergency_comes_before_a_check() -> None:

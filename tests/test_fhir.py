@@ -13,7 +13,7 @@ from conftest import FIXTURE_DIR, Run
 from fhirvalid import assert_valid_fhir
 from ottool.content import load_content
 from ottool.fhir import ANSWER_SYSTEM, BASE, build_questionnaire, signs_for_checklist
-from ottool.wording import ANSWER_WORDS
+from ottool.wording import answer_words
 
 CONTENT = load_content(FIXTURE_DIR)
 
@@ -164,11 +164,11 @@ def test_spanish_uses_translations_where_the_content_has_them_and_english_otherw
 def test_the_answer_words_live_in_one_place_for_the_questionnaire_and_fhir() -> None:
     from ottool.interview import ANSWER_CHOICES
 
-    assert tuple((w, a) for a, w in ANSWER_WORDS["en"].items()) == ANSWER_CHOICES
+    assert tuple((w, a) for a, w in answer_words("en").items()) == ANSWER_CHOICES
     q = build_questionnaire(CONTENT, 2, "es")
     group = next(i for i in q.item if i.type == "group")
     displays = [o.value_coding.display for o in group.item[0].answer_option]
-    assert displays == list(ANSWER_WORDS["es"].values())
+    assert displays == ["Sí", "A veces", "Todavía no", "No sé"]
 
 
 def test_the_command_line_loads_the_fhir_code_only_when_a_fhir_command_runs() -> None:

@@ -46,7 +46,7 @@ LABELS = (
     "Child: Sam",
     "Age:",
     "Checklist:",
-    "Date: 2026-11-02",
+    "Date: November 2, 2026",
     "Therapist: Dana Reyes, OTR/L",
     "Next step:",
     "Your note: She gets upset",
@@ -155,7 +155,7 @@ def test_body_text_is_at_least_10_pt_only_sources_and_footer_are_smaller(
     rest = " ".join(" ".join(small).split())
     sources = "Sources: " + "; ".join(s.rstrip(".") for s in doc.sources) + "."
     assert sources in rest  # the fine print is there, and it is small
-    allowed = [sources, f"{doc.title} · {doc.date}", "Page 1 of 2", "Page 2 of 2", "!", "?"]
+    allowed = [sources, f"{doc.title} · {doc.date_shown}", "Page 1 of 2", "Page 2 of 2", "!", "?"]
     for text in allowed:
         rest = rest.replace(text, "")
     assert rest.split() == [], "smaller than 10 pt: " + rest

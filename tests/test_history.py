@@ -103,7 +103,7 @@ def test_saved_screenings_are_listed_oldest_first_and_shown(home: Path, tmp_path
 
     listing = history()
     assert listing.exit_code == 0
-    assert "2026-05-15" in listing.stdout and "Mia" in listing.stdout
+    assert "May 15, 2026" in listing.stdout and "Mia" in listing.stdout
     assert "! Talk to a" in listing.stdout  # the overall step in words, with its symbol
 
     shown = history("show", str(earlier_id), "--format", "json")
@@ -200,7 +200,7 @@ def test_progress_shows_what_got_better_stayed_the_same_or_needs_attention(
     assert "↑ Better" in rows["Movement (large"]
     assert "↓ Needs attention" in rows["Hands and fingers"]
     assert "= Same" in rows["Feelings and"]
-    assert "2026-05-15" in run.stdout and "2026-06-01" in run.stdout
+    assert "May 15, 2026" in run.stdout and "June 1, 2026" in run.stdout
     legend = " ".join(run.stdout.split())
     assert (
         "↓ needs attention. From least to most settled: "

@@ -27,7 +27,7 @@ from ottool.content import Content, Milestone, WarningSign
 from ottool.errors import InputError, Problem, did_you_mean
 from ottool.i18n import N_, _, language, ngettext, speaking
 from ottool.screening import Answer, Answers, Child
-from ottool.wording import ANSWER_WORDS, DISCLAIMER, OVERALL_LABELS, STATUS_LABELS
+from ottool.wording import DISCLAIMER, OVERALL_LABELS, STATUS_LABELS, answer_words
 
 #: The canonical base of every url ottool mints (Questionnaires and CodeSystems). It is a
 #: name, not an address: nothing is fetched from it, and it never changes.
@@ -202,7 +202,7 @@ def questionnaire_url(months: int) -> str:
 
 def answer_options(lang: str) -> list[AnswerOption]:
     """The four answers as codings, displayed in ``lang``."""
-    words = ANSWER_WORDS.get(lang, ANSWER_WORDS["en"])
+    words = answer_words(lang)
     return [
         AnswerOption(value_coding=Coding(system=ANSWER_SYSTEM, code=code, display=words[answer]))
         for answer, code in ANSWER_CODES.items()

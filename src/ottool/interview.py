@@ -39,9 +39,9 @@ from ottool.home_folder import DRAFT_FILE, home_dir
 from ottool.i18n import N_, _, language, ngettext
 from ottool.limits import MAX_NAME, MAX_NOTE, too_long
 from ottool.render.console import make_console
-from ottool.render.terminal import age_line
+from ottool.result_document import age_line
 from ottool.screening import ANSWERS, Answer, Answers, Child, ScreeningResult
-from ottool.wording import ANSWER_WORDS
+from ottool.wording import ANSWER_LABELS
 
 BACK = "back"
 BACK_TO_QUESTION = N_("← Back to the previous question")
@@ -65,7 +65,7 @@ and [bold]ottool screen --resume[/bold] continues where you left off.
 """)
 
 ANSWER_CHOICES: tuple[tuple[str, Answer], ...] = tuple(
-    (words, answer) for answer, words in ANSWER_WORDS["en"].items()
+    (words, answer) for answer, words in ANSWER_LABELS.items()
 )
 
 

@@ -10,28 +10,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 
 from ottool.activity_choice import HomePlan
 from ottool.age import months_in_words
 from ottool.content import Content
+from ottool.i18n import N_, _, format_date, ngettext
 from ottool.limits import MAX_NAME, MAX_NOTE, check_length
+from ottool.result_document import AreaLine, CallSign, NextStep, area_lines, call_sign, next_step
 from ottool.screening import ScreeningResult
 from ottool.wording import (
-    ANSWER_MARKS,
     BATH_ROUTINE,
-    BATH_SAFETY,
     BATH_SAFETY_SOURCE,
-    CALL_ADVICE,
-    CDC_ATTRIBUTION,
-    DISCLAIMER,
-    REASONS,
-    overall_words,
-    result_advice,
-    status_words,
+    Labels,
+    answer_mark,
+    bath_safety,
+    call_advice,
+    cdc_attribution,
+    disclaimer,
+    labels,
+    months_label,
+    reason_words,
+    tracker_note,
 )
 
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+#: The tracker's days, Monday first, as short as a tick-box column.
+DAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 MAX_TRACKER_WEEKS = 12
 
 
@@ -54,33 +58,16 @@ class ActivityCard:
 
 
 @dataclass(frozen=True)
-class AreaLine:
-    name: str
-    status: str  # symbol and words, e.g. "! Worth talking about"
-
-
-@dataclass(frozen=True)
-class CallSign:
-    """A warning sign for this age, and what to do about it."""
-
-    text: str
-    advice: str
-    urgent: bool
-    reported: bool  # the parent reported it in the screening
-
-
-@dataclass(frozen=True)
 class PlanDocument:
-    """Everything on a printed home plan."""
+    """Everything on a printed home plan, in the run's language."""
 
     title: str
     child: str | None
     age: str
     checklist_months: int
-    date: str
+    date: str  # ISO 8601, for data (JSON); date_shown is what a family reads
     therapist: str | None
-    overall: str | None  # from a screening: the overall step in words
-    overall_advice: str | None
+    next_step: NextStep | None  # from a screening: the overall step, its advice, urgency
     areas: tuple[AreaLine, ...]
     concerns: str | None
     intro: str
@@ -91,13 +78,54 @@ class PlanDocument:
     notes: tuple[str, ...]
     disclaimer: str
     sources: tuple[str, ...]
-    #: What to do about any sign in when_to_call; signs that are urgent or were
-    #: reported carry their own advice, which renderers show beside them.
-    call_advice: str = CALL_ADVICE
+    #: What to do about any sign in when_to_call; signs with ``own_advice`` (urgent
+    #: or reported) carry their own, which renderers show beside them.
+    call_advice: str = field(default_factory=call_advice)
+    date_shown: str = ""
+    checklist: str = ""  # the checklist's age in words: '9 months'
+    tracker_note: str = field(default_factory=tracker_note)
+    labels: Labels = field(default_factory=labels, repr=False)
+
+    @property
+    def overall(self) -> str | None:
+        """The overall step in words with its symbol, for a plan from a screening."""
+        return self.next_step.label if self.next_step else None
+
+    @property
+    def overall_advice(self) -> str | None:
+        return self.next_step.advice if self.next_step else None
+
+    @property
+    def own_advice_signs(self) -> tuple[CallSign, ...]:
+        """Signs shown with their own advice (urgent or reported), in content order."""
+        return tuple(s for s in self.when_to_call if s.own_advice)
+
+    @property
+    def other_signs(self) -> tuple[CallSign, ...]:
+        """Signs that share ``call_advice``."""
+        return tuple(s for s in self.when_to_call if not s.own_advice)
 
     def as_data(self) -> dict[str, object]:
-        """JSON-ready data with a format tag."""
-        return {"format": "ottool-plan/1", **asdict(self)}
+        """JSON-ready data with a format tag; the words only renderers need are left out."""
+        data: dict[str, object] = {"format": "ottool-plan/1"}
+        for f in fields(self):
+            if f.name == "next_step":
+                data["overall"] = self.overall
+                data["overall_advice"] = self.overall_advice
+            elif f.name not in _DISPLAY_ONLY:
+                data[f.name] = _plain(getattr(self, f.name))
+        return data
+
+
+_DISPLAY_ONLY = frozenset({"labels", "date_shown", "checklist", "tracker_note"})
+
+
+def _plain(value: object) -> object:
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 def build_plan_document(
@@ -133,18 +161,16 @@ def build_plan_document(
     )
     areas: tuple[AreaLine, ...] = ()
     if result is not None:
-        areas = tuple(
-            AreaLine(content.domain_by_id[d.id].name, status_words(d.status))
-            for d in result.domains
-        )
+        areas = area_lines(content, result)
         age = months_in_words(result.age.used_months)
         if result.age.corrected:
-            since_birth = months_in_words(result.age.chronological_months)
-            age += f" (corrected for prematurity; {since_birth} since birth)"
+            age = _("{age} (corrected for prematurity; {since_birth} since birth)").format(
+                age=age, since_birth=months_in_words(result.age.chronological_months)
+            )
     else:
         age = months_in_words(plan.used_months)
     signs = tuple(
-        CallSign(w.text, w.advice, w.level == "urgent", w.id in reported)
+        call_sign(w, reported=w.id in reported)
         for w in content.warning_signs
         if w.applies_at(plan.used_months) or w.id in reported
     )
@@ -155,25 +181,31 @@ def build_plan_document(
         cited.append(BATH_SAFETY_SOURCE)
     sources = {part.strip() for source in cited for part in source.split(";") if part.strip()}
     return PlanDocument(
-        title=f"Home activity plan for {name}" if name else "Home activity plan",
+        title=(
+            _("Home activity plan for {name}").format(name=name)
+            if name
+            else _("Home activity plan")
+        ),
         child=name,
         age=age,
         checklist_months=plan.checklist_months,
         date=when.isoformat(),
         therapist=therapist,
-        overall=overall_words(result.overall) if result else None,
-        overall_advice=result_advice(content, result, checks=False) if result else None,
+        # The printed plan shows each reported sign's advice under "When to call".
+        next_step=next_step(content, result, checks=False) if result else None,
         areas=areas,
         concerns=result.concerns if result else None,
         # One shared bath line, in the intro every renderer already shows.
-        intro=_intro(content, plan, result) + (f" {BATH_SAFETY}" if bath else ""),
+        intro=_intro(content, plan, result) + (f" {bath_safety()}" if bath else ""),
         activities=cards,
         tracker_weeks=weeks,
-        tracker_days=DAYS,
+        tracker_days=tuple(_(day) for day in DAYS),
         when_to_call=signs,
         notes=tuple(n for n in notes if n.strip()),
-        disclaimer=DISCLAIMER,
-        sources=(CDC_ATTRIBUTION, *sorted(sources)),
+        disclaimer=disclaimer(),
+        sources=(cdc_attribution(), *sorted(sources)),
+        date_shown=format_date(when),
+        checklist=months_label(plan.checklist_months),
     )
 
 
@@ -192,14 +224,14 @@ def _card(
     practices = []
     for t in targets:
         text = content.milestone_by_id[t].text
-        mark = ANSWER_MARKS.get(answered.get(t, ""))
+        mark = answer_mark(answered.get(t, ""))
         # With both answers in one reason, each skill says which answer it came from.
         practices.append(f"{text} ({mark})" if mark and reason == "not_yet_and_sometimes" else text)
     return ActivityCard(
         id=a.id,
         name=a.name,
         why=a.why,
-        reason=REASONS[reason],
+        reason=reason_words(reason),
         practices=tuple(practices),
         areas=tuple(content.domain_by_id[d].name for d in a.domains),
         dose=a.dose,
@@ -213,21 +245,35 @@ def _card(
 
 def _intro(content: Content, plan: HomePlan, result: ScreeningResult | None) -> str:
     n = len(plan.activities)
-    count = f"{n} short activit{'y' if n == 1 else 'ies'}"
     if result is not None:
-        why = "chosen from your answers to the milestone questions"
+        why = ngettext(
+            "{n} short activity, chosen from your answers to the milestone questions.",
+            "{n} short activities, chosen from your answers to the milestone questions.",
+            n,
+        ).format(n=n)
     elif plan.focus:
-        names = [content.domain_by_id[d].name for d in plan.focus]
-        why = "chosen to work on " + _join(names)
+        names = _join([content.domain_by_id[d].name for d in plan.focus])
+        why = ngettext(
+            "{n} short activity, chosen to work on {areas}.",
+            "{n} short activities, chosen to work on {areas}.",
+            n,
+        ).format(n=n, areas=names)
     else:
-        why = "chosen for this age"
-    return (
-        f"{count.capitalize()}, {why}. Fold them into things you already do every day: "
-        "a few minutes, often, works better than a long session now and then. "
-        "Tick a box each day you do an activity; bring the sheet to your next visit."
+        why = ngettext(
+            "{n} short activity, chosen for this age.",
+            "{n} short activities, chosen for this age.",
+            n,
+        ).format(n=n)
+    how = _(
+        "Fold them into things you already do every day: a few minutes, often, works "
+        "better than a long session now and then."
     )
+    return f"{why} {how}"
 
 
 def _join(words: Sequence[str]) -> str:
+    """'movement, hands and seeing': area names in a sentence."""
     words = [w.lower() for w in words]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    if len(words) == 1:
+        return words[0]
+    return _("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])

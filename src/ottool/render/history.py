@@ -17,14 +17,16 @@ from rich.text import Text
 from ottool.age import DAYS_PER_MONTH, months_in_words
 from ottool.history.progress import Change
 from ottool.history.saved import SavedScreening
-from ottool.wording import DISCLAIMER, OVERALL_SHORT, STATUS_LABELS
+from ottool.i18n import N_, _, format_date, ngettext
+from ottool.wording import OVERALL_SHORT, STATUS_LABELS, disclaimer, months_label, overall_short
+from ottool.wording import status_words as _status_words
 
 #: What changed in an area since the screening before: (symbol, words, style).
 CHANGE_LABELS: dict[Change, tuple[str, str, str]] = {
-    "better": ("↑", "Better", "on_track"),
-    "same": ("=", "Same", "muted"),
-    "needs_attention": ("↓", "Needs attention", "discuss"),
-    "unknown": ("–", "Cannot compare", "muted"),
+    "better": ("↑", N_("Better"), "on_track"),
+    "same": ("=", N_("Same"), "muted"),
+    "needs_attention": ("↓", N_("Needs attention"), "discuss"),
+    "unknown": ("–", N_("Cannot compare"), "muted"),
 }
 
 #: At most this many screenings side by side; older ones are in the JSON output.
@@ -34,28 +36,29 @@ MAX_COLUMNS = 6
 def print_history(screenings: Sequence[SavedScreening], console: Console) -> None:
     """One row per saved screening: number, date, child, age used, checklist, overall."""
     table = Table(show_header=True, header_style="heading", expand=False)
-    table.add_column("No.", justify="right", no_wrap=True)
-    table.add_column("Date", no_wrap=True)
-    table.add_column("Child")
-    table.add_column("Age used")
-    table.add_column("Checklist", no_wrap=True)
-    table.add_column("Overall")
+    table.add_column(_("No."), justify="right", no_wrap=True)
+    table.add_column(_("Date"), no_wrap=True)
+    table.add_column(_("Child"))
+    table.add_column(_("Age used"))
+    table.add_column(_("Checklist"), no_wrap=True)
+    table.add_column(_("Overall"))
     for s in screenings:
         table.add_row(
             str(s.id),
-            Text(s.date),
-            escape(s.child) if s.child else Text("(no name)", style="muted"),
+            Text(_date(s.date)),
+            escape(s.child) if s.child else Text(_("(no name)"), style="muted"),
             _age(s),
             _checklist(s),
             _overall(s.overall),
         )
     console.print(table)
     count = len(screenings)
-    console.print(
-        f"[muted]{count} saved screening{'s' if count != 1 else ''}. "
+    saved = ngettext("{n} saved screening.", "{n} saved screenings.", count).format(n=count)
+    how = _(
         "See one with `ottool history show NUMBER`; a child's progress with "
-        "`ottool history --child NAME`.[/muted]"
+        "`ottool history --child NAME`."
     )
+    console.print(f"[muted]{escape(saved)} {escape(how)}[/muted]")
 
 
 def print_progress(
@@ -68,16 +71,18 @@ def print_progress(
     """One child's screenings side by side, one row per area, and what changed lately."""
     shown = list(screenings[-MAX_COLUMNS:])
     console.print()
-    console.rule(f"[heading]Progress for {escape(child)}[/heading]", align="left")
+    title = _("Progress for {child}").format(child=child)
+    console.rule(f"[heading]{escape(title)}[/heading]", align="left")
     table = Table(show_header=True, header_style="heading", expand=False)
-    table.add_column("Area")
+    table.add_column(_("Area"))
     for s in shown:
-        table.add_column(Text(f"{s.date}\n(no. {s.id})"))
+        number = _("(no. {number})").format(number=s.id)
+        table.add_column(Text(f"{_date(s.date)}\n{number}"))
     if changes:
-        table.add_column("Since the screening before", min_width=17)
+        table.add_column(_("Since the screening before"), min_width=17)
     extra = [""] if changes else []
-    table.add_row("Age used", *(_age(s) for s in shown), *extra, style="muted")
-    table.add_row("Checklist", *(_checklist(s) for s in shown), *extra, style="muted")
+    table.add_row(_("Age used"), *(_age(s) for s in shown), *extra, style="muted")
+    table.add_row(_("Checklist"), *(_checklist(s) for s in shown), *extra, style="muted")
     table.add_section()
     for area_id, name in area_names.items():
         row: list[Text | str] = [escape(name)]
@@ -86,31 +91,33 @@ def print_progress(
             row.append(_change(changes.get(area_id, "unknown")))
         table.add_row(*row)
     table.add_section()
-    table.add_row("Overall", *(_overall(s.overall) for s in shown), *extra)
+    table.add_row(_("Overall"), *(_overall(s.overall) for s in shown), *extra)
     console.print(table)
     if len(screenings) > len(shown):
-        console.print(
-            f"[muted]Showing the last {len(shown)} of {len(screenings)} screenings; "
-            "all of them are in `--format json`.[/muted]"
-        )
+        showing = _(
+            "Showing the last {shown} of {total} screenings; all of them are in `--format json`."
+        ).format(shown=len(shown), total=len(screenings))
+        console.print(f"[muted]{escape(showing)}[/muted]")
     if changes:
-        console.print(
-            "[muted]The last column compares the latest screening with the one before it: "
+        legend = _(
+            "The last column compares the latest screening with the one before it: "
             "↑ better, = same, ↓ needs attention. From least to most settled: "
             "worth talking about, coming along, on track. Areas with too few answers "
-            "cannot be compared.[/muted]"
+            "cannot be compared."
         )
     else:
-        console.print("[muted]Changes show from the second screening on.[/muted]")
-    console.print(f"[muted]{DISCLAIMER}[/muted]")
+        legend = _("Changes show from the second screening on.")
+    console.print(f"[muted]{escape(legend)}[/muted]")
+    console.print(f"[muted]{escape(disclaimer())}[/muted]")
 
 
 def print_saved_header(saved: SavedScreening, console: Console) -> None:
     """Which saved screening this is, and when it was saved."""
-    console.print(
-        f"[heading]Saved screening {saved.id}[/heading] · screened on {escape(saved.date)} · "
-        f"saved {escape(_local_time(saved.saved_at))}"
+    heading = _("Saved screening {number}").format(number=saved.id)
+    when = _("screened on {date} · saved {time}").format(
+        date=_date(saved.date), time=_local_time(saved.saved_at)
     )
+    console.print(f"[heading]{escape(heading)}[/heading] · {escape(when)}")
 
 
 def print_saved_summary(
@@ -118,19 +125,23 @@ def print_saved_summary(
 ) -> None:
     """The stored result in brief, for when the current content cannot show it in full."""
     console.print(f"[discuss]![/discuss] {escape(why)}")
-    console.print("Here is what was saved:")
-    who = escape(saved.child) if saved.child else "(no name)"
-    console.print(f"Child: {who} · Age used: {_age(saved)} · Checklist: {_checklist(saved)}")
+    console.print(escape(_("Here is what was saved:")))
+    who = saved.child or _("(no name)")
+    summary = _("Child: {child} · Age used: {age} · Checklist: {checklist}").format(
+        child=who, age=_age(saved), checklist=_checklist(saved)
+    )
+    console.print(escape(summary))
     table = Table(show_header=True, header_style="heading", expand=False)
-    table.add_column("Area")
-    table.add_column("Status", no_wrap=True)
+    table.add_column(_("Area"))
+    table.add_column(_("Status"), no_wrap=True)
     for area_id, status in saved.domain_statuses.items():
         table.add_row(escape(area_names.get(area_id, area_id)), _status(status))
     console.print(table)
-    console.print(Text.assemble(("Overall: ", "bold"), _overall(saved.overall)))
+    console.print(Text.assemble((_("Overall:") + " ", "bold"), _overall(saved.overall)))
     if saved.activity_ids:
-        console.print("Home activities: " + escape(", ".join(saved.activity_ids)))
-    console.print(f"[muted]{DISCLAIMER}[/muted]")
+        activities = _("Home activities: {ids}").format(ids=", ".join(saved.activity_ids))
+        console.print(escape(activities))
+    console.print(f"[muted]{escape(disclaimer())}[/muted]")
 
 
 def _age(s: SavedScreening) -> str:
@@ -144,12 +155,22 @@ def _age(s: SavedScreening) -> str:
         months = days / DAYS_PER_MONTH
     if months is None:
         return "?"
-    return months_in_words(months) + (" (corrected)" if s.corrected else "")
+    if s.corrected:
+        return _("{age} (corrected)").format(age=months_in_words(months))
+    return months_in_words(months)
 
 
 def _checklist(s: SavedScreening) -> str:
     months = s.checklist_months
-    return "?" if months is None else f"{months} months"
+    return "?" if months is None else months_label(months)
+
+
+def _date(iso: str) -> str:
+    """A saved date as a family writes it ('November 22, 2026'); anything else as saved."""
+    try:
+        return format_date(dt.date.fromisoformat(iso))
+    except ValueError:
+        return iso
 
 
 def _status(status: str | None) -> Text:
@@ -157,19 +178,18 @@ def _status(status: str | None) -> Text:
         return Text("–", style="muted")
     if status not in STATUS_LABELS:
         return Text(status)
-    symbol, words = STATUS_LABELS[status]
-    return Text(f"{symbol} {words}", style=status)
+    return Text(_status_words(status), style=status)
 
 
 def _overall(overall: str | None) -> Text:
     if overall not in OVERALL_SHORT:
         return Text(overall or "?")
-    return Text(OVERALL_SHORT[overall], style=overall)
+    return Text(overall_short(overall), style=overall)
 
 
 def _change(change: Change) -> Text:
     symbol, words, style = CHANGE_LABELS[change]
-    return Text(f"{symbol} {words}", style=style)
+    return Text(f"{symbol} {_(words)}", style=style)
 
 
 def _local_time(saved_at: str) -> str:

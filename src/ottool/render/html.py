@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 from importlib.resources import files
 from typing import Any
 
+from ottool.i18n import _, language
 from ottool.plan_document import PlanDocument
 from ottool.printable import printable
-from ottool.screening import Overall
-from ottool.wording import OVERALL_LABELS
+from ottool.wording import PAGE_OF, week_label
 
 #: CSS `@page` sizes for the paper names ottool accepts.
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
@@ -23,8 +24,11 @@ def plan_html(doc: PlanDocument, *, paper: str = "a4") -> str:
     html: str = _template().render(
         doc=doc,
         page_size=PAGE_SIZES.get(paper, "A4"),
-        footer=f"{doc.title} · {doc.date}",
-        urgent_overall=doc.overall == _overall_words("urgent"),
+        footer=f"{doc.title} · {doc.date_shown}",
+        page_counter=page_counter(),
+        words=doc.labels,
+        week_label=week_label,
+        lang=language(),
     )
     return printable(html)
 
@@ -43,9 +47,14 @@ def _template() -> Any:
     return env.from_string(source)
 
 
-def _overall_words(key: Overall) -> str:
-    symbol, words = OVERALL_LABELS[key]
-    return f"{symbol} {words}"
+def page_counter() -> Any:
+    """CSS ``content`` for 'Page 1 of 2' in the language's words, with the page counters."""
+    import markupsafe
+
+    counters = {"{number}": "counter(page)", "{total}": "counter(pages)"}
+    parts = re.split(r"(\{number\}|\{total\})", _(PAGE_OF))
+    css = [counters.get(p) or f'"{css_string(p)}"' for p in parts if p]
+    return markupsafe.Markup(" ".join(css))
 
 
 def css_string(text: str) -> Any:

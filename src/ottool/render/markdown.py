@@ -11,6 +11,7 @@ import re
 
 from ottool.plan_document import ActivityCard, PlanDocument
 from ottool.printable import printable
+from ottool.wording import Labels, week_label
 
 #: Characters that start Markdown markup anywhere in a line (emphasis, code, links, HTML).
 _INLINE = re.compile(r"([\\`*_\[\]<>|])")
@@ -39,80 +40,85 @@ def _escape_marker(marker: str) -> str:
 def plan_markdown(doc: PlanDocument) -> str:
     """The whole plan: header, activities, tracker, when to call, notes, disclaimer."""
     md = escape_md
+    words = doc.labels
     out: list[str] = [f"# {md(doc.title)}", ""]
-    details = [f"**Age:** {md(doc.age)}", f"**Checklist:** {doc.checklist_months} months"]
-    details.append(f"**Date:** {md(doc.date)}")
+    details = [
+        f"**{md(words.age)}** {md(doc.age)}",
+        f"**{md(words.checklist)}** {md(doc.checklist)}",
+    ]
+    details.append(f"**{md(words.date)}** {md(doc.date_shown)}")
     if doc.therapist:
-        details.append(f"**Therapist:** {md(doc.therapist)}")
+        details.append(f"**{md(words.therapist)}** {md(doc.therapist)}")
     out += [line + "  " for line in details[:-1]] + [details[-1], ""]
 
-    if doc.overall:
-        out += ["## Where things stand", "", f"**Next step: {md(doc.overall)}**", ""]
-        if doc.overall_advice:
-            out += [md(doc.overall_advice), ""]
+    if doc.next_step:
+        step = doc.next_step
+        out += [f"## {md(words.where_things_stand)}", ""]
+        out += [f"**{md(words.next_step)} {md(step.label)}**", "", md(step.advice), ""]
         if doc.areas:
-            out += ["| Area | Status |", "| --- | --- |"]
+            out += [f"| {md(words.area)} | {md(words.status)} |", "| --- | --- |"]
             out += [f"| {md(area.name)} | {md(area.status)} |" for area in doc.areas]
             out.append("")
     if doc.concerns:
-        out += ["**Your note:** " + md(doc.concerns), ""]
+        out += [f"**{md(words.your_note)}** " + md(doc.concerns), ""]
 
-    out += ["## Why these activities", "", md(doc.intro), ""]
-    out += ["## Activities", ""]
+    out += [f"## {md(words.why_these)}", "", md(doc.intro), ""]
+    out += [f"## {md(words.activities)}", ""]
     for number, card in enumerate(doc.activities, start=1):
-        out += _card(number, card)
+        out += _card(number, card, words)
 
     out += _tracker(doc)
 
     if doc.when_to_call:
-        out += ["## When to call your child's doctor", ""]
+        out += [f"## {md(words.when_to_call)}", ""]
         for sign in doc.when_to_call:
-            mark = "**Urgent:** " if sign.urgent else ""
-            seen = " *(you noticed this)*" if sign.reported else ""
-            if sign.urgent or sign.reported:
+            mark = f"**{md(words.urgent)}** " if sign.urgent else ""
+            seen = f" *{md(words.you_noticed)}*" if sign.reported else ""
+            if sign.own_advice:
                 out.append(f"- {mark}{md(sign.text)}{seen}  ")
                 out.append(f"  {md(sign.advice)}")
             else:
                 out.append(f"- {md(sign.text)}")
         out += ["", md(doc.call_advice), ""]
     if doc.notes:
-        out += ["## Notes from your therapist", ""]
+        out += [f"## {md(words.notes)}", ""]
         out += [f"- {md(note)}" for note in doc.notes]
         out.append("")
-    out += ["---", "", f"*{md(doc.disclaimer)}*", "", "**Sources**", ""]
+    out += ["---", "", f"*{md(doc.disclaimer)}*", "", f"**{md(words.sources)}**", ""]
     out += [f"- {md(source)}" for source in doc.sources]
     return "\n".join(out) + "\n"
 
 
-def _card(number: int, card: ActivityCard) -> list[str]:
+def _card(number: int, card: ActivityCard, words: Labels) -> list[str]:
     md = escape_md
     out = [f"### {number}. {md(card.name)}", ""]
     if card.why:
         out += [f"*{md(card.why)}*", ""]
-    out.append(f"**Why:** {md(card.reason)}  ")
+    out.append(f"**{md(words.why)}** {md(card.reason)}  ")
     if card.practices:
-        out.append(f"**Skills it practices:** {'; '.join(map(md, card.practices))}  ")
-    out.append(f"**How much:** {md(card.dose)}  ")
+        out.append(f"**{md(words.skills)}** {'; '.join(map(md, card.practices))}  ")
+    out.append(f"**{md(words.how_much)}** {md(card.dose)}  ")
     if card.routines:
-        out.append(f"**Fits into:** {', '.join(map(md, card.routines))}  ")
+        out.append(f"**{md(words.fits_into)}** {', '.join(map(md, card.routines))}  ")
     if card.materials:
-        out.append(f"**You need:** {', '.join(map(md, card.materials))}  ")
+        out.append(f"**{md(words.you_need)}** {', '.join(map(md, card.materials))}  ")
     out[-1] = out[-1].rstrip()
-    out += ["", "**Steps**", ""]
+    out += ["", f"**{md(words.steps)}**", ""]
     out += [f"{i}. {md(step)}" for i, step in enumerate(card.steps, start=1)]
     out.append("")
     if card.safety:
-        out += ["**Safety**", ""]
+        out += [f"**{md(words.safety)}**", ""]
         out += [f"- ⚠ {md(note)}" for note in card.safety]
         out.append("")
     return out
 
 
 def _tracker(doc: PlanDocument) -> list[str]:
-    out = ["## Tracker", "", "Tick a box each day you do the activity.", ""]
+    words = doc.labels
+    out = [f"## {escape_md(words.tracker)}", "", escape_md(doc.tracker_note), ""]
     for week in range(1, doc.tracker_weeks + 1):
-        out += [f"**Week {week}**", ""]
-        out.append("| Activity | " + " | ".join(doc.tracker_days) + " |")
+        out += [f"**{escape_md(week_label(week))}**", ""]
+        out.append(f"| {escape_md(words.activity)} | " + " | ".join(doc.tracker_days) + " |")
         out.append("| --- |" + " :---: |" * len(doc.tracker_days))
         for card in doc.activities:
             cells = " | ".join(TICK_BOX for _ in doc.tracker_days)

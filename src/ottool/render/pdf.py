@@ -23,6 +23,7 @@ The status symbols (✓ ◐ ! ?) are drawn beside their words.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 import re
@@ -34,8 +35,10 @@ from pathlib import Path
 from typing import Any
 
 from ottool.errors import InputError
-from ottool.plan_document import ActivityCard, CallSign, PlanDocument
-from ottool.wording import OVERALL_LABELS, STATUS_LABELS
+from ottool.i18n import language
+from ottool.plan_document import ActivityCard, PlanDocument
+from ottool.result_document import CallSign
+from ottool.wording import page_label, week_label
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 #: The default plan fits this many pages; a plan that would spill over is set a little tighter.
@@ -93,8 +96,6 @@ SYMBOL_FALLBACK = {
     "œ": "oe",
 }
 
-#: The status symbols, drawn as small marks beside their words (no font needed).
-_MARKS = {symbol for symbol, _ in (*STATUS_LABELS.values(), *OVERALL_LABELS.values())}
 
 #: Noto fonts shipped (as compressed Python modules) by the pymupdf-fonts package.
 _NOTO_TEXT = {"": "NotoSans_Regular", "B": "NotoSans_Bold"}
@@ -134,8 +135,8 @@ def plan_pdf(doc: PlanDocument, *, paper: str = "a4") -> bytes:
     pdf.set_creator("ottool")
     # Document properties that screen readers and PDF viewers announce.
     pdf.set_title(doc.title)
-    pdf.set_subject("Home activity plan: a milestone check, not a diagnosis")
-    pdf.set_lang("en")
+    pdf.set_subject(doc.labels.subject)
+    pdf.set_lang(language())
     if doc.therapist:
         pdf.set_author(doc.therapist)
     faces = _Faces.for_text(pdf, _printed_text(doc))
@@ -145,9 +146,9 @@ def plan_pdf(doc: PlanDocument, *, paper: str = "a4") -> bytes:
         if len(tight.pages) < len(pages.pages):
             pages = tight
     # The title and date, cut to what fits beside "Page 10 of 10".
-    room = pdf.w - 2 * MARGIN_X - faces.width("Page 10 of 10", FOOTER) - 6
+    room = pdf.w - 2 * MARGIN_X - faces.width(faces.fit(page_label(10, 10)), FOOTER) - 6
     footer = wrap(
-        [Span(f"{doc.title} · {doc.date}", FOOTER)],
+        [Span(f"{doc.title} · {doc.date_shown}", FOOTER)],
         room,
         faces=faces,
         height=SMALL_LINE_MM,
@@ -157,7 +158,7 @@ def plan_pdf(doc: PlanDocument, *, paper: str = "a4") -> bytes:
         pdf.add_page()
         for x, y, item in placed:
             item.draw(pdf, x, y)
-        _footer(pdf, faces, footer, f"Page {number} of {len(pages.pages)}")
+        _footer(pdf, faces, footer, faces.fit(page_label(number, len(pages.pages))))
     return bytes(pdf.output())
 
 
@@ -421,8 +422,12 @@ def _printed_text(doc: PlanDocument) -> set[str]:
     import json
 
     data = doc.as_data()
-    data["overall"] = _split_mark(doc.overall)[1] if doc.overall else None
-    data["areas"] = [(area.name, _split_mark(area.status)[1]) for area in doc.areas]
+    data["overall"] = doc.next_step.words if doc.next_step else None
+    data["areas"] = [(area.name, area.words) for area in doc.areas]
+    data["labels"] = dataclasses.asdict(doc.labels)
+    words = [doc.date_shown, doc.checklist, doc.tracker_note, page_label(10, 10)]
+    words += [week_label(week) for week in range(1, doc.tracker_weeks + 1)]
+    data["shown"] = words
     return set(json.dumps(data, ensure_ascii=False))
 
 
@@ -677,12 +682,6 @@ def _mark(pdf: Any, symbol: str, x: float, y: float, height: float) -> float:
     return size + 1.4
 
 
-def _split_mark(text: str) -> tuple[str | None, str]:
-    """ "✓ On track" → ("✓", "On track"); text without a status mark stays whole."""
-    symbol, _, words = text.partition(" ")
-    return (symbol, words) if symbol in _MARKS and words else (None, text)
-
-
 FOOTER = Style(size=SMALL_PT + 0.5, colour=MUTED)
 
 
@@ -886,7 +885,12 @@ class _Plan:
         half = self.pages.column_width(2)
         self.pages.place([*self.header(full), *self.status(full)])
         self.pages.place(
-            keep([*self.heading("Activities", full), *self.text([Span(self.doc.intro)], full)])
+            keep(
+                [
+                    *self.heading(self.doc.labels.activities, full),
+                    *self.text([Span(self.doc.intro)], full),
+                ]
+            )
         )
         cards: list[Item] = []
         for number, card in enumerate(self.doc.activities, start=1):
@@ -895,13 +899,13 @@ class _Plan:
         self.pages.place(self.tracker(full))
         self.when_to_call(full, half)
         if self.doc.notes:
-            notes = self.heading("Notes from your therapist", full)
+            notes = self.heading(self.doc.labels.notes, full)
             for note in self.doc.notes:
                 notes += self.bullet([Span(note)], full, "–")
             self.pages.place(keep(notes[:3]) + notes[3:])
-        self.pages.place(
-            keep([self.gap(2.5), *self.text([Span(self.doc.disclaimer, MUTED_TEXT)], full)])
-        )
+        # Clear room above the disclaimer, tight or not: it must not read as part of
+        # the therapist's last note.
+        self.pages.place(keep([gap(5), *self.text([Span(self.doc.disclaimer, MUTED_TEXT)], full)]))
         self.pages.place_at_foot(self.sources(full))
 
     # Building blocks.
@@ -959,9 +963,12 @@ class _Plan:
         items[0] = Item(items[0].height, draw)
         return items
 
-    def heading(self, title: str, width: float) -> list[Item]:
-        style = Style("B", 12, ACCENT)
-        items = [self.gap(2.5), *self.text([Span(title, style)], width, height=5.8)]
+    def heading(self, title: str, width: float, *, note: str | None = None) -> list[Item]:
+        """A section heading with a rule under it; ``note`` follows it in small print."""
+        spans = [Span(title, Style("B", 12, ACCENT))]
+        if note:
+            spans.append(Span("   " + note, MUTED_TEXT))
+        items = [self.gap(2.5), *self.text(spans, width, height=5.8)]
         last = items[-1].draw
 
         def draw(pdf: Any, left: float, top: float) -> None:
@@ -1006,59 +1013,57 @@ class _Plan:
     # Sections.
 
     def header(self, width: float) -> list[Item]:
-        doc = self.doc
+        doc, words = self.doc, self.doc.labels
         items = self.text([Span(doc.title, Style("B", 17, ACCENT))], width, height=8)
         facts = []
         if doc.child:
-            facts.append(("Child:", doc.child))
+            facts.append((words.child, doc.child))
         facts += [
-            ("Age:", doc.age),
-            ("Checklist:", f"{doc.checklist_months} months"),
-            ("Date:", doc.date),
+            (words.age, doc.age),
+            (words.checklist, doc.checklist),
+            (words.date, doc.date_shown),
         ]
         if doc.therapist:
-            facts.append(("Therapist:", doc.therapist))
+            facts.append((words.therapist, doc.therapist))
         items += self.facts(facts, width)
         return keep(items)
 
     def status(self, width: float) -> list[Item]:
-        doc = self.doc
-        if not doc.overall and not doc.concerns:
+        doc, words = self.doc, self.doc.labels
+        step = doc.next_step
+        if not step and not doc.concerns:
             return []
         inner = width - 9
-        colour = URGENT if doc.overall and doc.overall.startswith("!!") else ACCENT
+        colour = URGENT if step and step.urgent else ACCENT
         body: list[Item] = [self.gap(1.5)]
-        if doc.overall:
-            symbol, words = _split_mark(doc.overall)
-            mark_w = 6.5 if symbol else 0
-            label_w = self.faces.width("Next step: ", Style("B", 10.5))
+        if step:
+            label = self.faces.fit(words.next_step)
+            label_w = self.faces.width(label + " ", Style("B", 10.5))
             body += self.text(
-                [Span(words, Style("B", 10.5))],
+                [Span(step.words, Style("B", 10.5))],
                 inner,
-                x=label_w + mark_w,
+                x=label_w + 6.5,
                 height=5,
             )
-            body[1] = self._with_label(body[1], "Next step:", symbol, label_w)
-            if doc.overall_advice:
-                body += self.text([Span(doc.overall_advice)], inner)
+            body[1] = self._with_label(body[1], label, step.symbol, label_w)
+            body += self.text([Span(step.advice)], inner)
             body += self.areas(inner)
         if doc.concerns:
             body += [
                 self.gap(1.2),
-                *self.text([Span("Your note: ", BOLD), Span(doc.concerns)], inner),
+                *self.text([Span(words.your_note + " ", BOLD), Span(doc.concerns)], inner),
             ]
         body.append(gap(1.5))
         return [self.gap(2.5), *keep(self._boxed(body, width, colour))]
 
-    def _with_label(self, item: Item, label: str, symbol: str | None, label_w: float) -> Item:
+    def _with_label(self, item: Item, label: str, symbol: str, label_w: float) -> Item:
         faces = self.faces
         line = Line([(0, label, Style("B", 10.5))], item.height)
         first = item.draw
 
         def draw(pdf: Any, left: float, top: float) -> None:
             _print_line(pdf, faces, line, left, top)
-            if symbol:
-                _mark(pdf, symbol, left + label_w, top, item.height)
+            _mark(pdf, symbol, left + label_w, top, item.height)
             first(pdf, left, top)
 
         return Item(item.height, draw)
@@ -1084,7 +1089,7 @@ class _Plan:
         if not doc.areas:
             return []
         faces = self.faces
-        split = [(area.name, *_split_mark(area.status)) for area in doc.areas]
+        split = [(area.name, area.symbol, area.words) for area in doc.areas]
         name_w = max(faces.width(faces.fit(n), BODY) for n, _, _ in split) + 2.5
         status_w = max(faces.width(faces.fit(w), BOLD) for _, _, w in split) + 5
         columns = 2 if 2 * (name_w + status_w) <= width else 1
@@ -1110,7 +1115,7 @@ class _Plan:
 
     def _area_row(
         self,
-        cells: list[tuple[Line, str | None, Line]],
+        cells: list[tuple[Line, str, Line]],
         name_w: float,
         column_w: float,
         pdf: Any,
@@ -1120,7 +1125,7 @@ class _Plan:
         for number, (name, symbol, words) in enumerate(cells):
             x = left + number * column_w
             _print_line(pdf, self.faces, name, x, top)
-            mark_w = _mark(pdf, symbol, x + name_w, top, self.line) if symbol else 0
+            mark_w = _mark(pdf, symbol, x + name_w, top, self.line)
             _print_line(pdf, self.faces, words, x + name_w + mark_w, top)
 
     def card(self, number: int, card: ActivityCard, width: float) -> list[Item]:
@@ -1136,18 +1141,19 @@ class _Plan:
         if card.practices:
             # "Practices skills you answered 'not yet': holds head steady; …"
             why = why.rstrip(".") + ": " + "; ".join(card.practices) + "."
-        items += self.text([Span("Why: ", BOLD), Span(why)], inner, bar=bar)
-        facts = [("How much:", card.dose)]
+        words = self.doc.labels
+        items += self.text([Span(words.why + " ", BOLD), Span(why)], inner, bar=bar)
+        facts = [(words.how_much, card.dose)]
         if card.routines:
-            facts.append(("Fits into:", ", ".join(card.routines)))
+            facts.append((words.fits_into, ", ".join(card.routines)))
         if card.materials:
-            facts.append(("You need:", ", ".join(card.materials)))
+            facts.append((words.you_need, ", ".join(card.materials)))
         items += self.facts(facts, inner, bar=bar)
         for step, text in enumerate(card.steps, start=1):
             items += self.bullet([Span(text)], inner, f"{step}.", bar=bar)
         if card.safety:
             items += self.text(
-                [Span("Safety: ", Style("B", colour=URGENT)), Span(" ".join(card.safety))],
+                [Span(words.safety + ": ", Style("B", colour=URGENT)), Span(" ".join(card.safety))],
                 inner,
                 bar=bar,
             )
@@ -1155,7 +1161,7 @@ class _Plan:
 
     def tracker(self, width: float) -> list[Item]:
         doc = self.doc
-        items = self.heading("Tracker: tick a box each day you do the activity", width)
+        items = self.heading(doc.labels.tracker, width, note=doc.tracker_note)
         for first in range(1, doc.tracker_weeks + 1, 2):
             weeks = tuple(range(first, min(first + 2, doc.tracker_weeks + 1)))
             table = self.weeks_table(weeks, width)
@@ -1179,7 +1185,7 @@ class _Plan:
             for number, week in enumerate(weeks):
                 x = left + name_w + number * days * cell_w
                 pdf.line(x, top, x, top + 10)
-                label = f"Week {week}"
+                label = faces.fit(week_label(week))
                 label_w = faces.width(label, BOLD)
                 line = Line([(0, label, BOLD)], 5)
                 _print_line(pdf, faces, line, x + (days * cell_w - label_w) / 2, top)
@@ -1192,7 +1198,7 @@ class _Plan:
                     line = Line([(0, text, day_style)], 5)
                     _print_line(pdf, faces, line, cx + (cell_w - day_w) / 2, top + 5)
             pdf.line(left + name_w, top + 5, left + width, top + 5)
-            line = Line([(0, "Activity", BOLD)], 10)
+            line = Line([(0, faces.fit(doc.labels.activity), BOLD)], 10)
             _print_line(pdf, faces, line, left + 1.5, top)
 
         rows = [Item(10, week_row)]
@@ -1240,11 +1246,11 @@ class _Plan:
         doc = self.doc
         if not doc.when_to_call:
             return
-        head = self.heading("When to call your child's doctor", full)
+        head = self.heading(doc.labels.when_to_call, full)
         # Urgent and reported signs with their own advice; the rest in two columns,
         # followed by the advice they share.
-        own = [s for s in doc.when_to_call if s.urgent or s.reported]
-        plain = [s.text for s in doc.when_to_call if not (s.urgent or s.reported)]
+        own = doc.own_advice_signs
+        plain = [s.text for s in doc.other_signs]
         for number, sign in enumerate(own):
             block = self.sign(sign, full)
             self.pages.place(keep(head + block) if number == 0 else keep(block))
@@ -1261,11 +1267,12 @@ class _Plan:
 
     def sign(self, sign: CallSign, width: float) -> list[Item]:
         spans = []
+        words = self.doc.labels
         if sign.urgent:
-            spans.append(Span("URGENT: ", Style("B", colour=URGENT)))
+            spans.append(Span(words.urgent.upper() + " ", Style("B", colour=URGENT)))
         spans.append(Span(sign.text, BOLD if sign.reported else BODY))
         if sign.reported:
-            spans.append(Span(" (you noticed this)", Style("B", colour=URGENT)))
+            spans.append(Span(" " + words.you_noticed, Style("B", colour=URGENT)))
         items = [self.gap(1.2), *self.text(spans, width)]
         items += self.text([Span(sign.advice, MUTED_TEXT)], width, x=5)
         return items
@@ -1275,7 +1282,7 @@ class _Plan:
         label = Style("B", SMALL_PT, MUTED)
         text = "; ".join(s.rstrip(".") for s in self.doc.sources) + "."
         lines = wrap(
-            [Span("Sources: ", label), Span(text, style)],
+            [Span(self.doc.labels.sources + " ", label), Span(text, style)],
             width,
             faces=self.faces,
             height=SMALL_LINE_MM,

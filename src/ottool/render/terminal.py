@@ -1,4 +1,9 @@
-"""Rich views of a screening result and of a home plan."""
+"""Rich views of a screening result and of a home plan.
+
+Both views lay out a finished document (:mod:`ottool.result_document`,
+:mod:`ottool.plan_document`): every word and every decision (what is urgent,
+which advice shows) comes from there.
+"""
 
 from __future__ import annotations
 
@@ -11,122 +16,92 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ottool.age import FULL_TERM_WEEKS, Age, months_in_words
 from ottool.content import Content
 from ottool.plan_document import PlanDocument
-from ottool.screening import DomainResult, ScreeningResult
-from ottool.wording import (
-    DISCLAIMER,
-    STATUS_LABELS,
-    overall_words,
-    result_advice,
-    unused_answers_note,
-)
-
-
-def _counts(d: DomainResult) -> str:
-    parts = []
-    for key, words in (("not_yet", "not yet"), ("sometimes", "sometimes"), ("unsure", "not sure")):
-        n = len(getattr(d, key))
-        if n:
-            parts.append(f"{n} {words}")
-    yes = len(d.yes)
-    return ", ".join([f"{yes} yes", *parts]) if yes or parts else "no questions at this age"
-
-
-def age_line(age: Age, gestational_weeks: int) -> str:
-    """The sentence that says which age the screening used, and why."""
-    if age.corrected:
-        return (
-            f"Age used: {months_in_words(age.used_months)}. Your baby was born "
-            f"{FULL_TERM_WEEKS - gestational_weeks} weeks early, so we use their corrected age "
-            f"({months_in_words(age.chronological_months)} since birth, "
-            "minus the weeks born early). "
-            "This is usual until age 2."
-        )
-    return f"Age used: {months_in_words(age.used_months)}."
+from ottool.result_document import CallSign, ResultDocument, build_result_document
+from ottool.screening import ScreeningResult
 
 
 def print_result(
     result: ScreeningResult, content: Content, console: Console, *, disclaimer: bool = True
 ) -> None:
     """The screening result: areas, the overall next step and any warning signs."""
-    name = escape(result.child.name) if result.child.name else "your child"
+    print_result_document(build_result_document(content, result), console, disclaimer=disclaimer)
+
+
+def print_result_document(
+    doc: ResultDocument, console: Console, *, disclaimer: bool = True
+) -> None:
+    """A result document: areas, the overall next step and any warning signs."""
+    words = doc.labels
     console.print()
-    console.rule(f"[heading]Results for {name}[/heading]", align="left")
-    console.print(age_line(result.age, result.child.gestational_weeks))
-    checklist = f"Questions from the {result.checklist.months}-month milestones."
-    if result.checklist.early:
-        checklist += (
-            " Your child is younger than that, so 'not yet' is expected for many of them"
-            " and is not counted as a concern."
-        )
-    console.print(checklist)
-    if result.unused_answers:
-        console.print(escape(unused_answers_note(result.unused_answers, result.checklist.months)))
+    console.rule(f"[heading]{escape(doc.title)}[/heading]", align="left")
+    console.print(escape(doc.age_line))
+    console.print(escape(doc.checklist_line))
+    if doc.unused_note:
+        console.print(escape(doc.unused_note))
     console.print()
     table = Table(show_header=True, header_style="heading", expand=False)
-    table.add_column("Area")
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Answers", style="muted")
-    for d in result.domains:
-        symbol, words = STATUS_LABELS[d.status]
-        table.add_row(
-            Text(content.domain_by_id[d.id].name),
-            Text(f"{symbol} {words}", style=d.status),
-            _counts(d),
-        )
+    table.add_column(words.area)
+    table.add_column(words.status, no_wrap=True)
+    table.add_column(words.answers, style="muted")
+    for area in doc.areas:
+        table.add_row(Text(area.name), Text(area.status, style=area.code), area.answers)
     console.print(table)
     console.print()
+    step = doc.next_step
     console.print(
         Panel(
-            escape(result_advice(content, result)),
-            title=f"[{result.overall}]{overall_words(result.overall)}[/{result.overall}]",
+            escape(step.advice),
+            title=f"[{step.code}]{escape(step.label)}[/{step.code}]",
             title_align="left",
             padding=(0, 1),
         )
     )
-    if result.warning_signs:
+    if doc.noticed:
         console.print()
-        console.print("[heading]What you noticed[/heading]")
-        noticed: list[tuple[str, RenderableType | str]] = []
-        for w in result.warning_signs:
-            mark = "!!" if w.level == "urgent" else "!"
-            noticed.append((mark, Text.assemble(w.text, "\n", (w.advice, "muted"))))
+        console.print(f"[heading]{escape(words.what_you_noticed)}[/heading]")
+        noticed = [
+            (_sign_mark(w), Text.assemble(w.text, "\n", (w.advice, "muted"))) for w in doc.noticed
+        ]
         console.print(Padding(_marked(noticed), (0, 0, 0, 2), expand=False))
-    if result.concerns:
+    if doc.concerns:
         console.print()
-        console.print("[heading]Your note[/heading]")
-        console.print(Padding(escape(result.concerns), (0, 0, 0, 2)))
-        console.print(
-            Padding("Share this with your child's doctor; your own worries count.", (0, 0, 0, 2))
-        )
+        console.print(f"[heading]{escape(words.your_note_heading)}[/heading]")
+        console.print(Padding(escape(doc.concerns), (0, 0, 0, 2)))
+        console.print(Padding(escape(doc.concerns_hint), (0, 0, 0, 2)))
     if disclaimer:
         console.print()
-        console.print(f"[muted]{DISCLAIMER}[/muted]")
+        console.print(f"[muted]{escape(doc.disclaimer)}[/muted]")
+
+
+def _sign_mark(sign: CallSign) -> str:
+    return "!!" if sign.urgent else "!"
 
 
 def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True) -> None:
     """A home plan: the activities with steps, dose and safety, then when to call."""
+    words = doc.labels
     console.print()
     if with_header:
         console.rule(f"[heading]{escape(doc.title)}[/heading]", align="left")
-        details = [f"Age: {doc.age}", f"Date: {doc.date}"]
+        details = [f"{words.age} {doc.age}", f"{words.date} {doc.date_shown}"]
         if doc.therapist:
-            details.append(f"Therapist: {escape(doc.therapist)}")
-        console.print(" · ".join(details))
-        if doc.overall_advice:  # a plan from a screening: the next step, as on the result
+            details.append(f"{words.therapist} {doc.therapist}")
+        console.print(escape(" · ".join(details)))
+        if doc.next_step:  # a plan from a screening: the next step, as on the result
             console.print()
             console.print(
                 Panel(
-                    escape(doc.overall_advice),
-                    title=f"[heading]Next step: {escape(doc.overall or '')}[/heading]",
+                    escape(doc.next_step.advice),
+                    title=f"[heading]{escape(words.next_step)} {escape(doc.next_step.label)}"
+                    "[/heading]",
                     title_align="left",
                     padding=(0, 1),
                 )
             )
     else:
-        console.rule("[heading]Your home activity plan[/heading]", align="left")
+        console.rule(f"[heading]{escape(words.your_plan)}[/heading]", align="left")
     console.print(escape(doc.intro))
     for number, card in enumerate(doc.activities, start=1):
         parts: list[RenderableType] = []
@@ -135,21 +110,21 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
         why = card.reason
         if card.practices:
             why += " " + "; ".join(card.practices) + "."
-        parts.append(Text(f"Why: {why}"))
-        parts.append(Text.assemble(("Dose: ", "bold"), card.dose))
+        parts.append(Text(f"{words.why} {why}"))
+        parts.append(Text.assemble((words.how_much + " ", "bold"), card.dose))
         if card.routines:
-            parts.append(Text.assemble(("Fits into: ", "bold"), ", ".join(card.routines)))
+            parts.append(Text.assemble((words.fits_into + " ", "bold"), ", ".join(card.routines)))
         if card.materials:
-            parts.append(Text.assemble(("You need: ", "bold"), ", ".join(card.materials)))
+            parts.append(Text.assemble((words.you_need + " ", "bold"), ", ".join(card.materials)))
         steps = Table.grid(padding=(0, 1))
         steps.add_column(justify="right", no_wrap=True)
         steps.add_column()
         for i, step in enumerate(card.steps, start=1):
             steps.add_row(f"{i}.", Text(step))
-        parts.append(Text("Steps", style="bold"))
+        parts.append(Text(words.steps, style="bold"))
         parts.append(steps)
         if card.safety:
-            parts.append(Text("Safety", style="bold"))
+            parts.append(Text(words.safety, style="bold"))
             parts.append(_marked(("⚠", note) for note in card.safety))
         console.print()
         console.print(
@@ -161,23 +136,23 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
             )
         )
     if doc.when_to_call:
-        # Compact on screen: every sign, but the advice only where it differs from the
-        # general line (urgent signs) or matters now (signs the parent reported).
+        # Compact on screen: every sign, with its own advice only where the document
+        # says so (urgent or reported signs).
         console.print()
-        console.print("[heading]When to call your child's doctor[/heading]")
+        console.print(f"[heading]{escape(words.when_to_call)}[/heading]")
         rows: list[tuple[str, RenderableType]] = []
         for sign in doc.when_to_call:
             text = Text(sign.text)
             if sign.reported:
-                text.append(" (you noticed this)", style="bold")
-            if sign.urgent or sign.reported:
+                text.append(" " + words.you_noticed, style="bold")
+            if sign.own_advice:
                 text.append("\n" + sign.advice, style="muted")
-            rows.append(("!!" if sign.urgent else "!", text))
+            rows.append((_sign_mark(sign), text))
         console.print(Padding(_marked(rows), (0, 0, 0, 2), expand=False))
         console.print(Padding(Text(doc.call_advice), (0, 0, 0, 2), expand=False))
     if doc.notes:
         console.print()
-        console.print("[heading]Notes from your therapist[/heading]")
+        console.print(f"[heading]{escape(words.notes)}[/heading]")
         for note in doc.notes:
             console.print(f"  • {escape(note)}")
     console.print()
