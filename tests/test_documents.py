@@ -27,7 +27,7 @@ from ottool.render.plan_file import render_plan
 from ottool.render.terminal import print_result_document
 from ottool.result_document import NextStep, build_result_document, shows_own_advice
 from ottool.screening import Answers, Child, score
-from test_handout import screening_plan
+from test_handout import PAPERS, pages, screening_plan
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "ottool"
 DAY = dt.date(2026, 11, 2)
@@ -174,6 +174,38 @@ def test_renderers_do_not_compare_display_strings() -> None:
 def spanish() -> Content:
     i18n.set_language("es")
     return load_content(lang="es")
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_spanish_pdf_handout_prints_on_two_pages_at_every_checklist_age(
+    spanish: Content, paper: str
+) -> None:
+    for months in spanish.checklists:
+        data = render_plan(screening_plan(spanish, months), "pdf", paper=paper)
+        assert isinstance(data, bytes)
+        assert pages(data) == 2, f"{months} months on {paper}"
+
+
+def test_the_spanish_pdf_says_its_language_and_keeps_accents(spanish: Content) -> None:
+    data = render_plan(screening_plan(spanish, 9), "pdf")
+    assert isinstance(data, bytes)
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.trailer["/Root"]["/Lang"] == "es"
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "2 de noviembre de 2026" in text
+    assert "Cuándo llamar" in text and "Página 1 de 2" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("answer", ["not_yet", "sometimes", "yes", "unsure"])
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_spanish_handout_is_two_pages_whatever_the_answers(
+    spanish: Content, paper: str, answer: str
+) -> None:
+    for months in spanish.checklists:
+        data = render_plan(screening_plan(spanish, months, answer), "pdf", paper=paper)
+        assert isinstance(data, bytes)
+        assert pages(data) == 2, f"{months} months on {paper}, all answers {answer}"
 
 
 def test_the_spanish_html_and_markdown_plans(spanish: Content) -> None:

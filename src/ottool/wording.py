@@ -144,6 +144,7 @@ ANSWER_LABELS: dict[Answer, str] = {
     "unsure": N_("Not sure"),
 }
 
+
 def answer_words(lang: str | None = None) -> dict[Answer, str]:
     """The four answers in ``lang`` (default: the run's language), in the order offered."""
     with speaking(lang or language()):

@@ -47,13 +47,18 @@ HANDOUT_PAGES = 2
 PT = 25.4 / 72  # millimetres in a point
 BODY_PT = 10
 LINE_MM = 4.1  # line height for body text: 1.15 spacing
-TIGHT_LINE_MM = 3.9
+TIGHT_LINE_MM = 3.85
+TIGHTEST_LINE_MM = 3.75  # still clear of accents on capitals (Á, É) in Noto Sans
 SMALL_PT = 7  # sources and the page footer: fine print
 SMALL_LINE_MM = 3.0
+TIGHTEST_SMALL_LINE_MM = 2.75
 MARGIN_X = 12
+TIGHT_MARGIN_X = 9.5
 MARGIN_TOP = 11
+TIGHT_MARGIN_TOP = 9.5
 MARGIN_BOTTOM = 12  # the footer line sits inside it
 COLUMN_GAP = 6.5
+TIGHT_COLUMN_GAP = 5.0
 
 INK = (29, 42, 48)
 MUTED = (70, 84, 90)
@@ -140,11 +145,13 @@ def plan_pdf(doc: PlanDocument, *, paper: str = "a4") -> bytes:
     if doc.therapist:
         pdf.set_author(doc.therapist)
     faces = _Faces.for_text(pdf, _printed_text(doc))
-    pages = _lay_out(doc, faces, pdf.w, pdf.h, tight=False)
-    if len(pages.pages) > HANDOUT_PAGES:
-        tight = _lay_out(doc, faces, pdf.w, pdf.h, tight=True)
-        if len(tight.pages) < len(pages.pages):
-            pages = tight
+    pages = _lay_out(doc, faces, pdf.w, pdf.h, level=0)
+    for level in (1, 2):  # tighter, then tightest, while that saves a page
+        if len(pages.pages) <= HANDOUT_PAGES:
+            break
+        tighter = _lay_out(doc, faces, pdf.w, pdf.h, level=level)
+        if len(tighter.pages) < len(pages.pages):
+            pages = tighter
     # The title and date, cut to what fits beside "Page 10 of 10".
     room = pdf.w - 2 * MARGIN_X - faces.width(faces.fit(page_label(10, 10)), FOOTER) - 6
     footer = wrap(
@@ -163,10 +170,21 @@ def plan_pdf(doc: PlanDocument, *, paper: str = "a4") -> bytes:
 
 
 def _lay_out(
-    doc: PlanDocument, faces: _Faces, width: float, height: float, *, tight: bool
+    doc: PlanDocument, faces: _Faces, width: float, height: float, *, level: int
 ) -> _Pages:
-    pages = _Pages(MARGIN_TOP, height - MARGIN_BOTTOM, MARGIN_X, width - 2 * MARGIN_X)
-    _Plan(doc, faces, pages, tight=tight).lay_out()
+    """Lay the plan out; ``level`` 1 and 2 set it tighter (for plans that would spill over)."""
+    tight = level > 0
+    # Tight: narrower side margins too (longer languages, Spanish, need the room).
+    side, top = (TIGHT_MARGIN_X, TIGHT_MARGIN_TOP) if tight else (MARGIN_X, MARGIN_TOP)
+    pages = _Pages(
+        top,
+        height - MARGIN_BOTTOM,
+        side,
+        width - 2 * side,
+        split_pages=tight,
+        gap=TIGHT_COLUMN_GAP if tight else COLUMN_GAP,
+    )
+    _Plan(doc, faces, pages, level=level).lay_out()
     return pages
 
 
@@ -746,12 +764,15 @@ class _Pages:
     width: float
     pages: list[list[tuple[float, float, Item]]] = field(default_factory=lambda: [[]])
     y: float = 0.0
+    #: A card may go on from the last column of a page to the next page (tight plans).
+    split_pages: bool = False
+    gap: float = COLUMN_GAP
 
     def __post_init__(self) -> None:
         self.y = self.top
 
     def column_width(self, columns: int) -> float:
-        return (self.width - COLUMN_GAP * (columns - 1)) / columns
+        return (self.width - self.gap * (columns - 1)) / columns
 
     def new_page(self) -> None:
         self.pages.append([])
@@ -765,12 +786,13 @@ class _Pages:
         if keep_with and self.y + sum(i.height for i in items) + keep_with > self.bottom:
             self.new_page()
         rest = items
-        step = self.column_width(columns) + COLUMN_GAP
+        step = self.column_width(columns) + self.gap
         while rest:
             room = self.bottom - self.y
-            filled, end = _fill(rest, room, self.bottom - self.top, columns)
+            full = self.bottom - self.top
+            filled, end = _fill(rest, room, full, columns, split_pages=self.split_pages)
             if end == len(rest) and columns > 1:
-                filled = _balanced(rest, room, self.bottom - self.top, columns)
+                filled = _balanced(rest, room, full, columns)
             if end == 0:
                 self.new_page()
                 continue
@@ -799,7 +821,7 @@ class _Pages:
 
 
 def _fill(
-    items: list[Item], room: float, full: float, columns: int
+    items: list[Item], room: float, full: float, columns: int, *, split_pages: bool = False
 ) -> tuple[list[list[Item]], int]:
     """Fill up to ``columns`` columns ``room`` tall; return them and the next item's index.
 
@@ -822,7 +844,7 @@ def _fill(
                 (
                     k
                     for k in range(j, start, -1)
-                    if items[k].breakable or (items[k].column_break and not last)
+                    if items[k].breakable or (items[k].column_break and (split_pages or not last))
                 ),
                 start,
             )
@@ -869,13 +891,17 @@ def _balanced(items: list[Item], room: float, full: float, columns: int) -> list
 class _Plan:
     """Turns the plan document into page items: header, status, cards, tracker and the rest."""
 
-    def __init__(self, doc: PlanDocument, faces: _Faces, pages: _Pages, *, tight: bool) -> None:
+    def __init__(self, doc: PlanDocument, faces: _Faces, pages: _Pages, *, level: int) -> None:
         self.doc = doc
         self.faces = faces
         self.pages = pages
         # Tight: a little less leading and space, for plans that would just spill over.
-        self.line = TIGHT_LINE_MM if tight else LINE_MM
-        self.spacing = 0.4 if tight else 1.0
+        tight = level > 0
+        self.line = (LINE_MM, TIGHT_LINE_MM, TIGHTEST_LINE_MM)[level]
+        self.spacing = (1.0, 0.4, 0.2)[level]
+        self.tight = tight
+        self.level = level
+        self.row = (6.6, 6.0, 5.6)[level]  # a tracker row: room to tick a box
 
     def gap(self, height: float) -> Item:
         return gap(height * self.spacing)
@@ -905,7 +931,10 @@ class _Plan:
             self.pages.place(keep(notes[:3]) + notes[3:])
         # Clear room above the disclaimer, tight or not: it must not read as part of
         # the therapist's last note.
-        self.pages.place(keep([gap(5), *self.text([Span(self.doc.disclaimer, MUTED_TEXT)], full)]))
+        # Not a gap: a gap at the start of a placed block is dropped like one at the top
+        # of a column, and the disclaimer must not read as the therapist's last note.
+        room = Item((5, 4, 3)[self.level], _nothing)
+        self.pages.place(keep([room, *self.text([Span(self.doc.disclaimer, MUTED_TEXT)], full)]))
         self.pages.place_at_foot(self.sources(full))
 
     # Building blocks.
@@ -1084,49 +1113,63 @@ class _Plan:
         return [boxed(item) for item in items]
 
     def areas(self, width: float) -> list[Item]:
-        """Each area and its status, in two columns when they fit."""
+        """Each area and its status, in two columns (each as wide as its own longest name
+        and status; a long name wraps rather than push the areas into one column)."""
         doc = self.doc
         if not doc.areas:
             return []
         faces = self.faces
-        split = [(area.name, area.symbol, area.words) for area in doc.areas]
-        name_w = max(faces.width(faces.fit(n), BODY) for n, _, _ in split) + 2.5
-        status_w = max(faces.width(faces.fit(w), BOLD) for _, _, w in split) + 5
-        columns = 2 if 2 * (name_w + status_w) <= width else 1
-        column_w = width / columns
-        rows = -(-len(split) // columns)
+        cells = [(faces.fit(a.name), a.symbol, faces.fit(a.words)) for a in doc.areas]
+        mark_w, between = 5.0, 4.0
+        rows = -(-len(cells) // 2)
+        columns = [cells[:rows], cells[rows:]] if len(cells) > 1 else [cells]
+        names = [max(faces.width(n, BODY) for n, _, _ in c) + 2.5 for c in columns]
+        words = [max(faces.width(w, BOLD) for _, _, w in c) + mark_w for c in columns]
+        over = sum(names) + sum(words) + between * (len(columns) - 1) - width
+        if over > 0 and len(columns) > 1:
+            # Take the missing room from the longer names, which then wrap.
+            cap = max(names)
+            while cap > 20 and sum(min(n, cap) for n in names) + sum(words) + between > width:
+                cap -= 1
+            names = [min(n, cap) for n in names]
+        layout = []  # per column: its left edge, name width and status width
+        x = 0.0
+        for number in range(len(columns)):
+            last = number == len(columns) - 1
+            right = width if last else x + names[number] + words[number]
+            layout.append((x, names[number], right - x - names[number] - mark_w))
+            x = right + between
         items: list[Item] = [self.gap(1)]
         for row in range(rows):
-            cells = [split[row + rows * c] for c in range(columns) if row + rows * c < len(split)]
             lines = []
-            for name, symbol, words in cells:
-                name_line = wrap(
-                    [Span(name)], name_w - 3, faces=faces, height=self.line, max_lines=1
-                )[0]
-                words_w = column_w - name_w - 5
+            height = self.line
+            for (left, name_w, words_w), column in zip(layout, columns, strict=True):
+                if row >= len(column):
+                    continue
+                name, symbol, status = column[row]
+                name_lines = wrap(
+                    [Span(name)], name_w - 1, faces=faces, height=self.line, max_lines=2
+                )
                 word_line = wrap(
-                    [Span(words, BOLD)], words_w, faces=faces, height=self.line, max_lines=1
+                    [Span(status, BOLD)], words_w, faces=faces, height=self.line, max_lines=1
                 )[0]
-                lines.append((name_line, symbol, word_line))
-            items.append(
-                Item(self.line, functools.partial(self._area_row, lines, name_w, column_w))
-            )
+                lines.append((left, name_w, name_lines, symbol, word_line))
+                height = max(height, len(name_lines) * self.line)
+            items.append(Item(height, functools.partial(self._area_row, lines)))
         return items
 
     def _area_row(
         self,
-        cells: list[tuple[Line, str, Line]],
-        name_w: float,
-        column_w: float,
+        cells: list[tuple[float, float, list[Line], str, Line]],
         pdf: Any,
         left: float,
         top: float,
     ) -> None:
-        for number, (name, symbol, words) in enumerate(cells):
-            x = left + number * column_w
-            _print_line(pdf, self.faces, name, x, top)
-            mark_w = _mark(pdf, symbol, x + name_w, top, self.line)
-            _print_line(pdf, self.faces, words, x + name_w + mark_w, top)
+        for x, name_w, names, symbol, words in cells:
+            for number, name in enumerate(names):
+                _print_line(pdf, self.faces, name, left + x, top + number * self.line)
+            mark_w = _mark(pdf, symbol, left + x + name_w, top, self.line)
+            _print_line(pdf, self.faces, words, left + x + name_w + mark_w, top)
 
     def card(self, number: int, card: ActivityCard, width: float) -> list[Item]:
         inner = width - 1
@@ -1173,7 +1216,8 @@ class _Plan:
         """One table: activity names down the side, a box per day of ``weeks`` across."""
         doc, faces = self.doc, self.faces
         days = len(doc.tracker_days)
-        name_w = min(62.0, width * 0.34)
+        # Tight: a wider name column, so that longer names keep to one line.
+        name_w = min(80.0, width * 0.42) if self.tight else min(62.0, width * 0.34)
         cell_w = (width - name_w) / (len(weeks) * days)
         day_style = Style("B", BODY_PT if cell_w >= 8 else 8.5)
 
@@ -1207,7 +1251,7 @@ class _Plan:
             if len(lines) > 2:  # the card has the full name; the tracker only points to it
                 short = faces.fit(_shorten(card.name, lines[:2]))
                 lines = wrap([Span(short)], name_w - 3, faces=faces, height=self.line)[:2]
-            height = max(6.6, len(lines) * self.line + 1.4)
+            height = max(self.row, len(lines) * self.line + 1.4)
             rows.append(
                 Item(
                     height,
@@ -1229,7 +1273,7 @@ class _Plan:
         left: float,
         top: float,
     ) -> None:
-        height = max(6.6, len(lines) * self.line + 1.4)
+        height = max(self.row, len(lines) * self.line + 1.4)
         pdf.set_draw_color(*GRID)
         pdf.set_line_width(0.25)
         pdf.rect(left, top, width, height)
@@ -1285,7 +1329,7 @@ class _Plan:
             [Span(self.doc.labels.sources + " ", label), Span(text, style)],
             width,
             faces=self.faces,
-            height=SMALL_LINE_MM,
+            height=SMALL_LINE_MM if self.level < 2 else TIGHTEST_SMALL_LINE_MM,
         )
 
         def rule(pdf: Any, left: float, top: float) -> None:
@@ -1293,7 +1337,7 @@ class _Plan:
             pdf.set_line_width(0.3)
             pdf.line(left, top + 1.5, left + width, top + 1.5)
 
-        return keep([Item(3, rule), *self.lines(lines)])
+        return keep([Item(3 if self.level < 2 else 2, rule), *self.lines(lines)])
 
 
 def _line_width(faces: _Faces, line: Line) -> float:
