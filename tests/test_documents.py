@@ -27,7 +27,7 @@ from ottool.render.plan_file import render_plan
 from ottool.render.terminal import print_result_document
 from ottool.result_document import NextStep, build_result_document, shows_own_advice
 from ottool.screening import Answers, Child, score
-from test_handout import PAPERS, pages, screening_plan
+from test_handout import PAPERS, chromium_pages, needs_chromium, pages, screening_plan
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "ottool"
 DAY = dt.date(2026, 11, 2)
@@ -206,6 +206,21 @@ def test_the_spanish_handout_is_two_pages_whatever_the_answers(
         data = render_plan(screening_plan(spanish, months, answer), "pdf", paper=paper)
         assert isinstance(data, bytes)
         assert pages(data) == 2, f"{months} months on {paper}, all answers {answer}"
+
+
+@needs_chromium
+@pytest.mark.slow
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("months", [2, 4, 6, 9, 12, 15, 18, 24])
+def test_the_spanish_html_printed_by_chromium_is_two_pages(
+    spanish: Content, tmp_path: Path, paper: str, months: int
+) -> None:
+    html = render_plan(screening_plan(spanish, months), "html", paper=paper)
+    assert isinstance(html, str)
+    count, text = chromium_pages(html, tmp_path)
+    assert count == 2, f"{months} months on {paper}"
+    flat = " ".join(text.split())
+    assert "Página 1 de 2" in flat and "Cuándo llamar" in flat
 
 
 def test_the_spanish_html_and_markdown_plans(spanish: Content) -> None:
