@@ -27,6 +27,7 @@ from ottool.render.plan_file import render_plan
 from ottool.render.terminal import print_result_document
 from ottool.result_document import NextStep, build_result_document, shows_own_advice
 from ottool.screening import Answers, Child, score
+from test_formats import home, ottool, screened  # noqa: F401 (home is a fixture)
 from test_handout import PAPERS, chromium_pages, needs_chromium, pages, screening_plan
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "ottool"
@@ -252,3 +253,21 @@ def test_the_spanish_result_screen(spanish: Content) -> None:
     print_result_document(doc, console)
     shown = console.export_text()
     assert "Área" in shown and "Results" not in shown
+
+
+@pytest.mark.usefixtures("home")
+def test_history_tables_and_a_saved_screening_show_in_spanish(tmp_path: Path) -> None:
+    """A screening saved in English is listed, followed and shown in Spanish: headers,
+    status words and dates as Spanish readers write them (issue 13)."""
+    screened(tmp_path, "Mia", "2026-05-15")
+    i18n.set_language("es")
+    listing = ottool("history").stdout
+    assert "Fecha" in listing and "En general" in listing and "Date" not in listing
+    # The date may wrap inside its cell at 80 columns: read the cell's lines together.
+    cell = [line.split("│")[2].strip() for line in listing.splitlines() if line.count("│") > 2]
+    assert " ".join(c for c in cell if c) == "15 de mayo de 2026"
+    progress = ottool("history", "--child", "Mia").stdout
+    assert "Progreso de Mia" in progress and "15 de mayo de 2026" in progress
+    shown = ottool("history", "show", "1").stdout
+    assert "Resultados de Mia" in shown and "realizado el 15 de mayo de 2026" in shown
+    assert "Results for" not in shown and "When to call" not in shown

@@ -37,7 +37,7 @@ def print_history(screenings: Sequence[SavedScreening], console: Console) -> Non
     """One row per saved screening: number, date, child, age used, checklist, overall."""
     table = Table(show_header=True, header_style="heading", expand=False)
     table.add_column(_("No."), justify="right", no_wrap=True)
-    table.add_column(_("Date"), no_wrap=True)
+    table.add_column(_("Date"))  # may wrap: "2 de noviembre de 2026" is long
     table.add_column(_("Child"))
     table.add_column(_("Age used"))
     table.add_column(_("Checklist"), no_wrap=True)
