@@ -260,14 +260,13 @@ def test_history_tables_and_a_saved_screening_show_in_spanish(tmp_path: Path) ->
     """A screening saved in English is listed, followed and shown in Spanish: headers,
     status words and dates as Spanish readers write them (issue 13)."""
     screened(tmp_path, "Mia", "2026-05-15")
-    i18n.set_language("es")
-    listing = ottool("history").stdout
+    listing = ottool("--lang", "es", "history").stdout
     assert "Fecha" in listing and "En general" in listing and "Date" not in listing
     # The date may wrap inside its cell at 80 columns: read the cell's lines together.
     cell = [line.split("│")[2].strip() for line in listing.splitlines() if line.count("│") > 2]
     assert " ".join(c for c in cell if c) == "15 de mayo de 2026"
-    progress = ottool("history", "--child", "Mia").stdout
+    progress = ottool("--lang", "es", "history", "--child", "Mia").stdout
     assert "Progreso de Mia" in progress and "15 de mayo de 2026" in progress
-    shown = ottool("history", "show", "1").stdout
+    shown = ottool("--lang", "es", "history", "show", "1").stdout
     assert "Resultados de Mia" in shown and "realizado el 15 de mayo de 2026" in shown
     assert "Results for" not in shown and "When to call" not in shown

@@ -36,12 +36,12 @@ from ottool.atomic_write import write_atomic
 from ottool.content import Content, Milestone
 from ottool.errors import InputError
 from ottool.home_folder import DRAFT_FILE, home_dir
-from ottool.i18n import N_, _, language, ngettext
+from ottool.i18n import N_, _, ngettext
 from ottool.limits import MAX_NAME, MAX_NOTE, too_long
 from ottool.render.console import make_console
 from ottool.result_document import age_line
 from ottool.screening import ANSWERS, Answer, Answers, Child, ScreeningResult
-from ottool.wording import ANSWER_LABELS
+from ottool.wording import ANSWER_LABELS, answer_words
 
 BACK = "back"
 BACK_TO_QUESTION = N_("← Back to the previous question")
@@ -310,7 +310,7 @@ class Interview:
             self.console.print(Text(where, style="muted"))
             if m.hint:
                 self.console.print(Text(_("Hint: {hint}").format(hint=m.hint), style="muted"))
-            words = ANSWER_WORDS.get(language(), ANSWER_WORDS["en"])
+            words = answer_words()
             choices = [
                 questionary.Choice(words[value], value=value) for _t, value in ANSWER_CHOICES
             ]
