@@ -227,7 +227,9 @@ def test_spanish_content_is_read_in_spanish_and_english() -> None:
     )
     # Ids, numbers and sources are the same in both languages.
     assert [m.id for m in spanish.milestones] == [m.id for m in english.milestones]
-    assert spanish.activity_by_id["tummy-time"].dose == english.activity_by_id["tummy-time"].dose
+    tummy_es, tummy_en = spanish.activity_by_id["tummy-time"], english.activity_by_id["tummy-time"]
+    for field in ("minutes", "times_per_day", "days_per_week"):
+        assert getattr(tummy_es, field) == getattr(tummy_en, field)
     assert spanish.checklists == english.checklists == load_content(FIXTURE_DIR).checklists
 
 

@@ -27,6 +27,7 @@ from ottool.render.plan_file import render_plan
 from ottool.render.terminal import print_result_document
 from ottool.result_document import NextStep, build_result_document, shows_own_advice
 from ottool.screening import Answers, Child, score
+from ottool.wording import dose_words
 from test_formats import home, ottool, screened  # noqa: F401 (home is a fixture)
 from test_handout import PAPERS, chromium_pages, needs_chromium, pages, screening_plan
 
@@ -270,3 +271,12 @@ def test_history_tables_and_a_saved_screening_show_in_spanish(tmp_path: Path) ->
     shown = ottool("--lang", "es", "history", "show", "1").stdout
     assert "Resultados de Mia" in shown and "realizado el 15 de mayo de 2026" in shown
     assert "Results for" not in shown and "When to call" not in shown
+
+
+def test_an_activitys_dose_is_written_in_the_runs_language(content: Content) -> None:
+    """The dose is a sentence like any other: in Spanish, with Spanish plurals."""
+    tummy = content.activity_by_id["tummy-time"]
+    reach = content.activity_by_id["reach-and-grasp"]
+    i18n.set_language("es")
+    assert dose_words(tummy) == "5 min, 3 veces al día, todos los días"
+    assert dose_words(reach) == "10 min, una vez al día, 5 días a la semana"

@@ -14,6 +14,7 @@ import pytest
 from conftest import FIXTURE_DIR, Run
 from ottool.content import Content, check_content, load_content, localized, resolve_data_dir
 from ottool.errors import InputError
+from ottool.wording import dose_words
 
 M = "milestones.yaml"
 A = "activities.yaml"
@@ -560,9 +561,9 @@ def test_loaded_content_is_typed_and_frozen(content: Content) -> None:
     assert steady.prompt.startswith("When you hold your baby upright")
     assert content.milestone_by_id["gm-6m-rolls"].prompt == "Rolls from tummy to back"
     reach = content.activity_by_id["reach-and-grasp"]
-    assert reach.dose == "10 min, once a day, 5 days a week"
-    assert content.activity_by_id["tummy-time"].dose == "5 min, 3 times a day, every day"
-    assert content.activity_by_id["open-hands"].dose == "3 min, twice a day, every day"
+    assert dose_words(reach) == "10 min, once a day, 5 days a week"
+    assert dose_words(content.activity_by_id["tummy-time"]) == "5 min, 3 times a day, every day"
+    assert dose_words(content.activity_by_id["open-hands"]) == "3 min, twice a day, every day"
     assert content.domain_by_id["fine_motor"].name == "Hands and fingers"
     assert len(content.version) == 12
     with pytest.raises(AttributeError):

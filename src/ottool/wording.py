@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ottool.content import Content
+from ottool.content import Activity, Content
 from ottool.i18n import N_, _, language, ngettext, speaking
 from ottool.screening import Answer, Overall, ScreeningResult, Status, first_signs
 
@@ -333,6 +333,24 @@ def labels() -> Labels:
         sources=_("Sources:"),
         not_ticked=_("{day}: not ticked"),
         subject=_("Home activity plan: a milestone check, not a diagnosis"),
+    )
+
+
+def dose_words(activity: Activity) -> str:
+    """How much of an activity, in words: '5 min, 3 times a day, every day'."""
+    times = ngettext("once a day", "{n} times a day", activity.times_per_day)
+    if activity.times_per_day == 2:
+        times = _("twice a day")
+    days = (
+        _("every day")
+        if activity.days_per_week == 7
+        else ngettext("{n} day a week", "{n} days a week", activity.days_per_week)
+    )
+    # Translators: an activity's dose: '5 min, 3 times a day, every day'.
+    return _("{minutes} min, {times}, {days}").format(
+        minutes=activity.minutes,
+        times=times.format(n=activity.times_per_day),
+        days=days.format(n=activity.days_per_week),
     )
 
 

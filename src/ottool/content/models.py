@@ -150,15 +150,6 @@ class Activity(msgspec.Struct, **_STRUCT):
     materials: TextList = ()
     routines: TextList = ()
 
-    @property
-    def dose(self) -> str:
-        """The dose in words: '5 min, 3 times a day, every day'."""
-        times = {1: "once a day", 2: "twice a day"}.get(
-            self.times_per_day, f"{self.times_per_day} times a day"
-        )
-        days = "every day" if self.days_per_week == 7 else f"{self.days_per_week} days a week"
-        return f"{self.minutes} min, {times}, {days}"
-
     def fits_age(self, months: float) -> bool:
         """Whether a child whose age used is ``months`` is in this activity's range."""
         return self.min_months <= months < self.max_months + 1

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ottool.content import Activity, Content, Milestone
+from ottool.wording import dose_words
 
 
 def print_milestones(content: Content, milestones: Sequence[Milestone], console: Console) -> None:
@@ -53,7 +54,7 @@ def print_activities(content: Content, activities: Sequence[Activity], console: 
     for a in activities:
         areas = "; ".join(content.domain_by_id[d].name for d in a.domains)
         ages = f"{a.min_months}–{a.max_months} mo"
-        table.add_row(Text(a.id), Text(a.name), ages, Text(areas), Text(a.dose))
+        table.add_row(Text(a.id), Text(a.name), ages, Text(areas), Text(dose_words(a)))
     console.print(table)
     console.print(f"[muted]{len(activities)} activities.[/muted]")
 
