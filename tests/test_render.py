@@ -89,6 +89,37 @@ def test_pdf_from_a_screening_shows_statuses_in_words(content: Content) -> None:
     assert "you noticed this" in text
 
 
+def test_pdf_prints_every_area_status_whole() -> None:
+    # A 6-month-old on track everywhere (shipped content): the status column is exactly as
+    # wide as "On track", and rounding used to cut the left column's statuses to "On".
+    content = load_content()
+    child = Child(DAY - dt.timedelta(days=185), 40, "Ivy")
+    answers = {m.id: "yes" for m in content.milestones if m.months == 6}
+    result = score(content, Answers(child, DAY, answers, {}, None), today=DAY)
+    doc = build_plan_document(content, plan_for_result(content, result), result=result)
+    assert {area.words for area in doc.areas} == {"On track"}
+    text, _ = pdf_text(render_plan(doc, "pdf"))  # type: ignore[arg-type]
+    assert len(doc.areas) == 7
+    assert text.count("On track") == 1 + 7  # the next step, then each area
+
+
+def test_wrap_keeps_a_text_on_one_line_at_its_own_measured_width() -> None:
+    from fpdf import FPDF
+
+    from ottool.render import pdf
+
+    page = FPDF()
+    page.add_page()
+    texts = ["On track", "Coming along", "Worth talking about", "Vamos bien", "A paso a paso"]
+    faces = pdf._Faces.for_text(page, set("".join(texts)))
+    for text in texts:
+        for style in (pdf.BODY, pdf.BOLD):
+            lines = pdf.wrap(
+                [pdf.Span(text, style)], faces.width(text, style), faces=faces, max_lines=1
+            )
+            assert "".join(piece[1] for piece in lines[0].pieces) == text
+
+
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_pdf_paper_sizes(content: Content, paper: str, size: tuple[int, int]) -> None:
     data = render_plan(five_activity_plan(content), "pdf", paper=paper)

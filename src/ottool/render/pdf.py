@@ -231,6 +231,10 @@ class _Enough(Exception):
     """Raised inside :func:`wrap` once it has the lines asked for."""
 
 
+#: Millimetres a line may exceed its width by rounding alone (far below a printed dot).
+_WIDTH_SLACK = 1e-6
+
+
 def wrap(
     spans: Sequence[Span],
     width: float,
@@ -245,6 +249,9 @@ def wrap(
     Greedy, at spaces; a word wider than a line is cut between characters.
     Linear in the length of the text; with ``max_lines``, stops there.
     """
+    # A width measured on the whole text (a column made as wide as its longest word) is the
+    # sum of the same character widths in another order, and may differ in the last bits.
+    width += _WIDTH_SLACK
     lines: list[Line] = []
     pieces: list[tuple[float, str, Style]] = []
     x = 0.0
