@@ -216,7 +216,7 @@ def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str) ->
 
     if output is not None:
         write_plan(doc, output, fmt=kind, paper=paper)
-        typer.echo(f"Plan written to {shown(output)}.", err=True)
+        typer.echo(_("Plan written to {file}.").format(file=shown(output)), err=True)
         return
     if kind == "pdf" and sys.stdout.isatty():
         fail("a PDF cannot be shown in the terminal; add --output plan.pdf")

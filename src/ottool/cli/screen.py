@@ -12,6 +12,7 @@ import typer
 from ottool.atomic_write import is_stdout
 from ottool.cli.common import DataDir, Lang, fail, load, shown, user_errors
 from ottool.error_handler import EXIT_INTERRUPTED, on_interrupt
+from ottool.i18n import _
 
 if TYPE_CHECKING:
     from ottool.content import Content
@@ -108,7 +109,7 @@ def screen(
             from ottool.render.plan_file import write_plan
 
             write_plan(doc, plan_output)
-            typer.echo(f"Plan written to {shown(plan_output)}.", err=True)
+            typer.echo(_("Plan written to {file}.").format(file=shown(plan_output)), err=True)
         if save:
             from ottool.answerfile import answers_to_data
             from ottool.cli.history import save_results
