@@ -13,6 +13,7 @@ ottool's private folder, :class:`ottool.formats.Draft`), not an answer file.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -60,8 +61,23 @@ SIGN_WORDS: dict[str, dict[bool, tuple[str, ...]]] = {
     "en": {True: ("true", "yes"), False: ("false", "no")},
     "es": {True: ("sí", "si"), False: ("no",)},
 }
+
+
+def _word_key(text: str) -> str:
+    """``text`` as it is looked up: no accents, no case, single spaces.
+
+    A word typed on a phone or pasted from a form can carry a decomposed accent
+    (``i`` + U+0301), a no-break space, full-width letters or two spaces; a parent
+    still means "todavía no". NFKD splits accents from their letters and folds
+    full-width forms, so dropping the combining marks accepts any accent spelling.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
+
+
 _SPELLINGS: dict[str, Answer] = {
-    word: answer
+    _word_key(word): answer
     for words in ANSWER_WORDS.values()
     for answer, spellings in words.items()
     for word in spellings
@@ -69,7 +85,7 @@ _SPELLINGS: dict[str, Answer] = {
 _MILESTONE = N_("milestone")
 _SIGN = N_("warning sign")
 _SIGN_SPELLINGS: dict[str, bool] = {
-    word: seen
+    _word_key(word): seen
     for words in SIGN_WORDS.values()
     for seen, spellings in words.items()
     for word in spellings
@@ -221,7 +237,7 @@ def _milestone_answer(value: Any) -> Answer | None:
     if value is None:
         return "unsure"
     if isinstance(value, str):
-        return _SPELLINGS.get(value.strip().lower())
+        return _SPELLINGS.get(_word_key(value))
     return None
 
 
@@ -229,7 +245,7 @@ def _sign_answer(value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
-        return _SIGN_SPELLINGS.get(value.strip().lower())
+        return _SIGN_SPELLINGS.get(_word_key(value))
     return None
 
 

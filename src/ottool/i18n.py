@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import os
+import struct
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,12 +64,16 @@ def set_language(lang: str) -> None:
     """Speak ``lang`` from now on (an unknown code falls back to English)."""
     global _translations, _language
     code = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    if code == DEFAULT_LANGUAGE:
-        _translations = gettext.NullTranslations()
-    else:
-        _translations = gettext.translation(
-            DOMAIN, localedir=LOCALE_DIR, languages=[code], fallback=True
-        )
+    translations: gettext.NullTranslations = gettext.NullTranslations()
+    if code != DEFAULT_LANGUAGE:
+        try:
+            translations = gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[code])
+        except (OSError, struct.error, UnicodeError, LookupError, ValueError, IndexError):
+            # A missing or damaged catalog (a broken install, a half-copied .mo) must
+            # not stop a family's screening: speak English, interface and content
+            # alike, rather than crash or mix the two languages.
+            code = DEFAULT_LANGUAGE
+    _translations = translations
     _language = code
 
 
