@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
+import json
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import ANSWERS_DIR, FIXTURE_DIR, Run
+from conftest import ANSWERS_DIR, FIXTURE_DIR, Run, answers_text
 from ottool import i18n
 from ottool.answerfile import read_answers
 from ottool.content import Content
@@ -83,3 +86,67 @@ def test_answer_words_with_odd_unicode_are_understood(
     answers = read_answers(path, content, today=dt.date(2026, 1, 1))
     assert answers.milestones == {"gm-4m-head-steady": answer}
     assert answers.warning_signs == {"ws-no-grasp": True}
+
+
+# --- the command line's own sentences in Spanish (issue 13: "everything a family sees") ---
+
+
+def test_the_command_lines_own_messages_are_spanish_under_lang_es(
+    tmp_path: Path, cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "home"))
+    data = ("--data-dir", FIXTURE_DIR, "--lang", "es")
+    no_terminal = cli("screen", *data)  # the runner's stdin is no terminal
+    assert no_terminal.exit_code == 1
+    assert "no hay una terminal donde hacer las preguntas" in no_terminal.stderr
+    written = cli("plan", "--age-months", "7", "--output", tmp_path / "plan.md", *data)
+    assert written.exit_code == 0, written.output
+    assert written.stderr.strip() == f"Plan guardado en {tmp_path / 'plan.md'}."
+    neither = cli("plan", *data)
+    assert neither.exit_code == 1
+    assert "indique solo una de estas opciones" in neither.stderr
+    early = tmp_path / "early.yaml"
+    early.write_text(answers_text("preterm-34-weeks-answered-ahead"), encoding="utf-8")
+    unused = cli("screen", "--answers", early, "--format", "json", "--save", *data)
+    assert unused.exit_code == 0, unused.output
+    assert "3 respuestas no se usaron (gm-6m-rolls" in unused.stderr
+    assert "(corregida por prematuridad)" in unused.stderr
+    assert "Guardado como control 1." in unused.stderr
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_the_spanish_questionnaire_says_in_spanish_what_was_kept(
+    tmp_path: Path,
+) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    env = {**os.environ, "OTTOOL_HOME": str(tmp_path), "NO_COLOR": "1", "TERM": "xterm"}
+    env["PROMPT_TOOLKIT_NO_CPR"] = "1"
+    env.pop("OTTOOL_DATA_DIR", None)
+    birth = (dt.date.today() - dt.timedelta(days=130)).isoformat()
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "ottool", "--lang", "es", "screen", "--data-dir", str(FIXTURE_DIR)],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, 100),
+    )
+    child.expect("Nombre")
+    child.sendline("{0}{name} [bold]x %s")  # format fields and markup in a name
+    child.expect("[Nn]acimiento")
+    child.sendline(birth)
+    child.expect("semanas")
+    child.send("n")
+    child.expect(r"1 de \d+")
+    child.expect(r"\?")
+    child.send("1\r")
+    child.expect(r"2 de \d+")
+    child.expect(r"\?")
+    child.sendintr()
+    child.expect("Se detuvo. Sus respuestas hasta ahora están guardadas en")
+    child.expect("ottool screen --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    draft = json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))
+    assert "{0}{name} [bold]x %s" in json.dumps(draft, ensure_ascii=False)

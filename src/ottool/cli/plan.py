@@ -113,9 +113,9 @@ def plan(
 
     sources = [o for o in (from_file, from_history, age_months) if o is not None]
     if len(sources) != 1:
-        fail("give exactly one of --from FILE, --from-history ID or --age-months N")
+        fail(_("give exactly one of --from FILE, --from-history ID or --age-months N"))
     if age_months is None and (focus or activity):
-        fail("--focus and --activity go with --age-months; a screening chooses its own")
+        fail(_("--focus and --activity go with --age-months; a screening chooses its own"))
     from ottool.limits import MAX_NAME, MAX_NOTE, check_length
 
     with user_errors():  # before any work: a pasted page is not a name
@@ -219,7 +219,7 @@ def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str) ->
         typer.echo(_("Plan written to {file}.").format(file=shown(output)), err=True)
         return
     if kind == "pdf" and sys.stdout.isatty():
-        fail("a PDF cannot be shown in the terminal; add --output plan.pdf")
+        fail(_("a PDF cannot be shown in the terminal; add --output plan.pdf"))
     rendered = render_plan(doc, kind, paper=paper)
     if isinstance(rendered, bytes):
         sys.stdout.buffer.write(rendered)

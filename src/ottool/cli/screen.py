@@ -12,7 +12,7 @@ import typer
 from ottool.atomic_write import is_stdout
 from ottool.cli.common import DataDir, Lang, fail, load, shown, user_errors
 from ottool.error_handler import EXIT_INTERRUPTED, on_interrupt
-from ottool.i18n import _
+from ottool.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from ottool.content import Content
@@ -115,7 +115,12 @@ def screen(
             from ottool.cli.history import save_results
 
             number = save_results(result_data, answers_to_data(given), result.content_version)
-            typer.echo(f"Saved as screening {number}; see `ottool history`.", err=True)
+            typer.echo(
+                _("Saved as screening {number}. See them with: ottool history").format(
+                    number=number
+                ),
+                err=True,
+            )
     if answers is None:
         from ottool.interview import discard_draft, offer_after_results
 
@@ -130,8 +135,10 @@ def screen(
 def _interview(content: Content, resume: bool) -> Answers:
     if not sys.stdin.isatty():
         fail(
-            "no terminal to ask questions on; give the answers in a file with "
-            "--answers FILE (see the README for its format)"
+            _(
+                "no terminal to ask questions on; give the answers in a file with "
+                "--answers FILE (see the README for its format)"
+            )
         )
     from ottool.interview import Interrupted, run_interview
 
@@ -139,11 +146,12 @@ def _interview(content: Content, resume: bool) -> Answers:
         with user_errors():
             return run_interview(content, resume=resume)
     except Interrupted as stop:
-        typer.echo(
-            f"\nStopped. Your answers so far are kept in {stop.draft_path}.\n"
-            "Run `ottool screen --resume` to continue where you left off.",
-            err=True,
+        # The family was answering in its language: the way back in is said in it too.
+        stopped = _(
+            "Stopped. Your answers so far are kept in {file}.\n"
+            "Run `ottool screen --resume` to continue where you left off."
         )
+        typer.echo("\n" + stopped.format(file=stop.draft_path), err=True)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -194,10 +202,13 @@ def _say_unused_answers(result: ScreeningResult) -> None:
     n = len(ids)
     age = months_in_words(result.age.used_months)
     if result.age.corrected:
-        age += " (corrected for prematurity)"
-    typer.echo(
-        f"ottool: {n} answer{'s' if n != 1 else ''} not used ({', '.join(ids)}): "
-        f"{'they are' if n != 1 else 'it is'} from a later checklist than the "
-        f"{result.checklist.months}-month checklist used at an age of {age}.",
-        err=True,
+        age = _("{age} (corrected for prematurity)").format(age=age)
+    said = ngettext(
+        "{n} answer not used ({ids}): it is from a later checklist than the "
+        "{months}-month checklist used at an age of {age}.",
+        "{n} answers not used ({ids}): they are from a later checklist than the "
+        "{months}-month checklist used at an age of {age}.",
+        n,
     )
+    text = said.format(n=n, ids=", ".join(ids), months=result.checklist.months, age=age)
+    typer.echo(f"ottool: {text}", err=True)
