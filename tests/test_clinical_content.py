@@ -5,6 +5,7 @@ undo it; and the early-intervention sentence in every "talk with someone" output
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -379,9 +380,46 @@ def test_trouble_breathing_opens_the_result_with_the_emergency_action(
     run = cli("screen", "--answers", answers, "--format", "terminal")
     assert run.exit_code == 0, run.output
     out = flat(run.stdout)
-    box = out[out.index("contact your child's doctor soon") : out.index("what you noticed")]
+    box = out[out.index("contact your child's doctor today") : out.index("what you noticed")]
     assert box.split(" ", 5)[5].startswith(flat("If your child is struggling to breathe"))
     assert "within the next few days" not in box
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", pytest.param("pdf", marks=pytest.mark.slow)])
+def test_an_emergency_heads_every_result_and_plan_with_today_not_soon(
+    cli: Callable[..., Run], tmp_path: Path, fmt: str
+) -> None:
+    """A heading "contact your child's doctor soon" above "call emergency services now"
+    asked for less haste than the advice; lost skills alone keep "soon"."""
+    headings = {}
+    for sign in ("ws-feeding-breathing", "ws-lost-skills"):
+        answers = tmp_path / f"{sign}.yaml"
+        answers.write_text(
+            f"child:\n  birth_date: 2026-01-01\ndate: 2026-03-12\nwarning_signs:\n  {sign}: true\n",
+            "utf-8",
+        )
+        result = tmp_path / f"{sign}.json"
+        screen = cli("screen", "--answers", answers, "--format", "json", "--output", result)
+        assert screen.exit_code == 0, screen.output
+        assert json.loads(result.read_text())["overall"] == "urgent"
+        terminal = cli("screen", "--answers", answers, "--format", "terminal")
+        out = tmp_path / f"{sign}-plan.{fmt}"
+        run = cli("plan", "--from", result, "--format", fmt, "--output", out)
+        assert run.exit_code == 0, run.output
+        if fmt == "pdf":
+            text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+        elif fmt == "json":
+            text = json.loads(out.read_text("utf-8"))["overall"]
+        elif fmt == "html":
+            text = html.unescape(re.sub(r"<[^>]+>", " ", out.read_text("utf-8")))
+        else:
+            text = out.read_text("utf-8")
+        headings[sign] = (flat(terminal.stdout), flat(text))
+    # The heading: after its '!!' mark, or the PDF's "Next step:" (the PDF draws the mark).
+    heading = re.compile(r"(?:!!|next step:) (?:!! )?contact your child's doctor (\w+)")
+    for sign, when in (("ws-feeding-breathing", "today"), ("ws-lost-skills", "soon")):
+        for text in headings[sign]:
+            assert set(heading.findall(text)) == {when}, (sign, text[:300])
 
 
 def test_lost_skills_alone_keeps_the_within_days_advice() -> None:
@@ -560,3 +598,18 @@ def test_feeding_signs_name_what_parents_recognise() -> None:
     assert purees.level == "discuss"
     assert purees.min_months >= 12  # before then smooth food is normal
     assert "ASHA" in purees.source
+
+
+def test_finger_foods_are_soft_whatever_their_size() -> None:
+    """A large hard piece is not safe because it is too big to swallow: a baby bites or
+    gums a chunk off it (NHS and AAP: finger foods soft enough to squash between finger
+    and thumb)."""
+    for lang in ("en", "es"):
+        content = load_content(Path(__file__).parents[1] / "data", lang=lang)
+        line = next(
+            s
+            for s in content.activity_by_id["finger-foods"].safety
+            if "pulgar" in s or "thumb" in s
+        ).lower()
+        assert ("too big to swallow" in line) is False and ("demasiado grande" in line) is False
+        assert ("whatever their size" in line) or ("sea cual sea su tamaño" in line)

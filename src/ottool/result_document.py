@@ -148,7 +148,8 @@ def area_lines(content: Content, result: ScreeningResult) -> tuple[AreaLine, ...
 
 def next_step(content: Content, result: ScreeningResult, *, checks: bool = True) -> NextStep:
     """The overall step with its advice (see :func:`ottool.wording.result_advice`)."""
-    symbol, words = overall_label(result.overall)
+    emergency = any(w.emergency for w in result.warning_signs)
+    symbol, words = overall_label(result.overall, emergency=emergency)
     return NextStep(
         code=result.overall,
         symbol=symbol,

@@ -76,6 +76,11 @@ OVERALL_ADVICE: dict[Overall, str] = {
     ),
 }
 
+#: The overall step's words when a reported sign is an emergency: its own advice (call
+#: emergency services now, or the doctor today if it has passed) opens the box, and a
+#: heading that says "soon" above it would ask for less haste than the advice.
+EMERGENCY_STEP = N_("Contact your child's doctor today")
+
 #: After a sign's emergency advice, in place of the urgent "within a few days"
 #: text, which would contradict it (that text stays for the other urgent signs).
 AFTER_EMERGENCY = N_("Bring this summary when you see your child's doctor.")
@@ -162,9 +167,12 @@ def status_words(status: Status) -> str:
     return " ".join(status_label(status))
 
 
-def overall_label(overall: Overall) -> tuple[str, str]:
-    """The overall next step as (symbol, words)."""
+def overall_label(overall: Overall, *, emergency: bool = False) -> tuple[str, str]:
+    """The overall next step as (symbol, words); ``emergency`` when an emergency sign
+    was reported (always with the overall ``urgent``)."""
     symbol, words = OVERALL_LABELS[overall]
+    if emergency and overall == "urgent":
+        words = EMERGENCY_STEP
     return symbol, _(words)
 
 
