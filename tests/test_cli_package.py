@@ -344,3 +344,61 @@ def test_a_screening_from_a_file_does_not_load_pydantic(tmp_path: Path) -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert run.stderr.strip().splitlines()[-1] == "False", run.stderr
+
+
+# --- one "after the results" for screen --answers and the questionnaire ---------------
+
+
+def _answers_file(tmp_path: Path, content: Content) -> Path:
+    import datetime as dt
+
+    birth = dt.date.today() - dt.timedelta(days=130)
+    lines = ["child:", "  name: Mia", f"  birth_date: {birth.isoformat()}", "answers:"]
+    lines += [f"  {m.id}: yes" for m in content.checklist(4)]
+    path = tmp_path / "answers.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def test_screen_answers_and_the_questionnaire_end_through_one_function(
+    cli: Callable[..., Any],
+    fixture_content: Content,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ottool import interview
+    from ottool.activity_choice import plan_for_result
+    from ottool.answerfile import read_answers
+    from ottool.cli import after
+    from ottool.plan_document import build_plan_document
+    from ottool.result_json import result_to_data
+    from ottool.screening import score
+
+    monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "home"))
+    calls: list[dict[str, Any]] = []
+    real = after.after_results
+
+    def recorded(*args: Any, **kwargs: Any) -> list[str]:
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(after, "after_results", recorded)
+    answers = _answers_file(tmp_path, fixture_content)
+    plan_file = tmp_path / "plan.md"
+    run = cli(
+        "screen", "--answers", answers, "--format", "json", "--plan-output", plan_file,
+        "--save", "--data-dir", FIXTURE,
+    )  # fmt: skip
+    assert run.exit_code == 0, run.output
+    assert "Plan written to" in run.stderr and "Saved as screening 1." in run.stderr
+    assert calls == [{"plan_to": plan_file, "save": True}]
+
+    given = read_answers(answers, fixture_content)
+    result = score(fixture_content, given)
+    plan = plan_for_result(fixture_content, result, 4)
+    doc = build_plan_document(fixture_content, plan, result=result)
+    replies = iter([True, str(tmp_path / "asked.md"), True])  # write it; this name; save
+    monkeypatch.setattr(interview, "_plain_ask", lambda question: next(replies))
+    assert interview.offer_after_results(given, result, result_to_data(result, plan), doc)
+    assert calls[1:] == [{"plan_to": tmp_path / "asked.md"}, {"save": True}]
+    assert (tmp_path / "asked.md").read_text() == plan_file.read_text()

@@ -197,11 +197,14 @@ def test_ctrl_c_while_loading_exits_130_without_a_traceback(module: str, wrapped
 
 
 SIGNAL_AFTER = """
-import os, runpy, signal, sys
+import atexit, os, runpy, signal, sys
 
 # A real SIGINT, as Ctrl-C sends it, some milliseconds after ottool starts loading its
 # command line (Typer, Rich, the commands): during the imports, or later.
 signal.signal(signal.SIGALRM, lambda *_: os.kill(os.getpid(), signal.SIGINT))
+# A run that ends first stops the clock: an alarm during Python's own shutdown (when
+# its signal handlers are gone) would end the process by SIGALRM, not test ottool.
+atexit.register(signal.setitimer, signal.ITIMER_REAL, 0)
 
 class StartClock:
     def find_spec(self, name, path=None, target=None):

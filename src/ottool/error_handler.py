@@ -20,6 +20,7 @@ import typer
 from typer.core import TyperGroup
 
 from ottool.errors import InputError, Problem, caused_by_ctrl_c, os_reason
+from ottool.i18n import N_, _
 from ottool.printable import printable
 
 EXIT_INPUT = 1
@@ -29,7 +30,7 @@ DEBUG_VARIABLE = "OTTOOL_DEBUG"
 
 #: Said after Ctrl-C when a command has not said what it kept. Files are written
 #: whole or not at all, so an interrupted write leaves the old file as it was.
-NOTHING_CHANGED = "nothing was changed"
+NOTHING_CHANGED = N_("nothing was changed")
 
 _kept: list[str] = []
 
@@ -84,8 +85,8 @@ def error_handler() -> Iterator[None]:
 
 
 def _interrupted() -> NoReturn:
-    said = _kept[0] if _kept else NOTHING_CHANGED
-    typer.echo(f"\nottool: interrupted; {said}.", err=True)
+    said = _kept[0] if _kept else _(NOTHING_CHANGED)
+    typer.echo("\n" + _("ottool: interrupted; {kept}.").format(kept=said), err=True)
     raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
@@ -100,8 +101,10 @@ def report_bug(exc: BaseException) -> None:
         said = said[:197] + "..."
     detail = f"{type(exc).__name__}: {said}" if said else type(exc).__name__
     typer.echo(
-        f"ottool: unexpected error ({detail}). This is a bug in ottool; nothing was saved "
-        f"half-way. Please report it; run again with {DEBUG_VARIABLE}=1 to see the details.",
+        _(
+            "ottool: unexpected error ({detail}). This is a bug in ottool; nothing was saved "
+            "half-way. Please report it; run again with {variable}=1 to see the details."
+        ).format(detail=detail, variable=DEBUG_VARIABLE),
         err=True,
     )
 

@@ -482,14 +482,14 @@ def offer_after_results(
     Offers already answered on the command line (--plan-output, --save) are skipped.
     True when the draft can go: the results are saved, or the parent said no to saving.
     """
+    from ottool.cli.after import after_results
+
     console = make_console()
     ask = _plain_ask
     console.print()
     if not plan_written and ask(
         confirm(_("Write this plan to a file you can print or share?"), default=True)
     ):
-        from ottool.render.plan_file import write_plan
-
         words = re.findall(r"\w+", (result.child.name or "child").casefold())
         default = f"plan-{'-'.join(words) or 'child'}-{result.date.isoformat()}.html"
         while True:  # until a file is written, or the parent leaves the name empty
@@ -503,12 +503,14 @@ def offer_after_results(
             if not path or not path.strip():
                 break
             try:
-                write_plan(plan_doc, Path(path.strip()).expanduser())
+                said = after_results(
+                    plan_doc, result, result_data, answers, plan_to=Path(path.strip()).expanduser()
+                )
             except InputError as exc:
                 console.print(Text.assemble(("!", "discuss"), f" {exc}"))
                 default = path.strip()
                 continue
-            console.print(Text(_("Plan written to {file}.").format(file=path.strip())))
+            console.print(Text(" ".join(said)))
             break
     if saved:
         return True
@@ -523,18 +525,13 @@ def offer_after_results(
         return False
     if not save:
         return True  # the parent declined: the draft has done its job
-    from ottool.answerfile import answers_to_data
-    from ottool.cli.history import save_results
-
     try:
-        number = save_results(result_data, answers_to_data(answers), result.content_version)
+        said = after_results(plan_doc, result, result_data, answers, save=True)
     except InputError as exc:
         console.print(Text.assemble(("!", "discuss"), f" {exc}"))
         _say_draft_kept(console)
         return False
-    console.print(
-        Text(_("Saved as screening {number}. See them with: ottool history").format(number=number))
-    )
+    console.print(Text(" ".join(said)))
     return True
 
 

@@ -136,7 +136,8 @@ def plan(
             from ottool.result_json import result_from_data
 
             saved = get_screening(from_history)
-            result = result_from_data(saved.result, content, f"saved screening {from_history}")[0]
+            where = _("saved screening {number}").format(number=from_history)
+            result = result_from_data(saved.result, content, where)[0]
         if result is not None:
             home_plan = plan_for_result(content, result, max_activities)
         else:
@@ -193,7 +194,11 @@ def _plan_format(fmt: PlanFormat | None, output: Path | None) -> str:
     if fmt is not None:
         named = SUFFIXES.get(output.suffix.lower()) if output is not None else None
         if named is not None and named != fmt.value and {named, fmt.value} != {"txt", "terminal"}:
-            fail(f"--format {fmt.value} does not match {output}: its name says {named}")
+            fail(
+                _("--format {format} does not match {file}: its name says {named}").format(
+                    format=fmt.value, file=output, named=named
+                )
+            )
         return fmt.value
     if output is None:
         return "terminal"

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool.atomic_write import is_stdout
-from ottool.cli.common import DataDir, Lang, fail, load, shown, user_errors
+from ottool.cli.common import DataDir, Lang, fail, load, user_errors
 from ottool.error_handler import EXIT_INTERRUPTED, on_interrupt
 from ottool.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ottool.content import Content
     from ottool.plan_document import PlanDocument
     from ottool.screening import Answers, ScreeningResult
@@ -85,7 +87,11 @@ def screen(
         given = _interview(content, resume)
         from ottool.interview import draft_path
 
-        on_interrupt(f"your answers are kept in {draft_path()}; `ottool screen --resume` goes on")
+        on_interrupt(
+            _("your answers are kept in {file}; `ottool screen --resume` goes on").format(
+                file=draft_path()
+            )
+        )
     else:
         from ottool.answerfile import read_answers
 
@@ -105,22 +111,13 @@ def screen(
             emit_screening_bundle(content, result_data, answers_to_data(given), output)
         else:
             _show_result(content, result, result_data, doc, fmt, output)
-        if plan_output is not None:
-            from ottool.render.plan_file import write_plan
+        if plan_output is not None or save:
+            from ottool.cli.after import after_results
 
-            write_plan(doc, plan_output)
-            typer.echo(_("Plan written to {file}.").format(file=shown(plan_output)), err=True)
-        if save:
-            from ottool.answerfile import answers_to_data
-            from ottool.cli.history import save_results
-
-            number = save_results(result_data, answers_to_data(given), result.content_version)
-            typer.echo(
-                _("Saved as screening {number}. See them with: ottool history").format(
-                    number=number
-                ),
-                err=True,
-            )
+            for said in after_results(
+                doc, result, result_data, given, plan_to=plan_output, save=save
+            ):
+                typer.echo(said, err=True)
     if answers is None:
         from ottool.interview import discard_draft, offer_after_results
 
@@ -176,22 +173,20 @@ def _show_result(
         else:
             write_output(output, text, private=True)
         return
-    from ottool.render.console import make_console
     from ottool.render.terminal import print_plan, print_result
 
-    if output is None:
-        console = make_console()
-    else:
-        from ottool.render.console import text_console
-        from ottool.render.plan_file import TEXT_WIDTH
+    def draw(console: Console) -> None:
+        print_result(result, content, console, disclaimer=False)
+        print_plan(doc, console, with_header=False)
 
-        console = text_console(TEXT_WIDTH)
-    print_result(result, content, console, disclaimer=False)
-    print_plan(doc, console, with_header=False)
-    if output is not None:
-        text = console.export_text(styles=False)
-        lines = (line.rstrip() for line in text.strip("\n").splitlines())
-        write_output(output, "\n".join(lines) + "\n", private=True)
+    if output is None:
+        from ottool.render.console import make_console
+
+        draw(make_console())
+    else:
+        from ottool.render.plan_file import as_plain_text
+
+        write_output(output, as_plain_text(draw), private=True)
 
 
 def _say_unused_answers(result: ScreeningResult) -> None:

@@ -6,12 +6,17 @@ renderer that needs them, so `ottool --help` and the terminal view stay fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ottool.atomic_write import write_output
 from ottool.errors import InputError
 from ottool.plan_document import PlanDocument
 from ottool.printable import json_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS = ("md", "html", "pdf", "json", "txt")
 
@@ -64,11 +69,17 @@ def render_plan(doc: PlanDocument, fmt: str, *, paper: str = "a4") -> str | byte
 
 def plan_text(doc: PlanDocument) -> str:
     """The terminal view as plain text: no colour, 80 columns."""
-    from ottool.render.console import text_console
     from ottool.render.terminal import print_plan
 
+    return as_plain_text(lambda console: print_plan(doc, console))
+
+
+def as_plain_text(draw: Callable[[Console], object]) -> str:
+    """What ``draw`` prints on a terminal, as plain text: no colour, 80 columns."""
+    from ottool.render.console import text_console
+
     console = text_console(TEXT_WIDTH)
-    print_plan(doc, console)
+    draw(console)
     text = console.export_text(styles=False)
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()) + "\n"
 
