@@ -402,3 +402,22 @@ def test_screen_answers_and_the_questionnaire_end_through_one_function(
     assert interview.offer_after_results(given, result, result_to_data(result, plan), doc)
     assert calls[1:] == [{"plan_to": tmp_path / "asked.md"}, {"save": True}]
     assert (tmp_path / "asked.md").read_text() == plan_file.read_text()
+
+
+def test_help_texts_follow_the_environments_language() -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LANG": "es_MX.UTF-8", "COLUMNS": "80"}
+    env.pop("LANGUAGE", None)
+    env.pop("LC_ALL", None)
+    env.pop("LC_MESSAGES", None)
+    run = subprocess.run(
+        [sys.executable, "-m", "ottool", "plan", "--help"], capture_output=True, text=True, env=env
+    )
+    assert run.returncode == 0
+    text = " ".join(run.stdout.replace("│", " ").split())
+    assert "Prepara un plan para imprimir" in text
+    assert "Plan para esta edad (en meses)." in text
+    assert "Plan for this age" not in text

@@ -20,13 +20,16 @@ from ottool.cli.fhir import fhir_app
 from ottool.cli.history import history_app
 from ottool.error_handler import EXIT_BUG, EXIT_INPUT, EXIT_INTERRUPTED, HandledGroup, report_bug
 from ottool.errors import caused_by_ctrl_c
+from ottool.i18n import _
 
 app = typer.Typer(
     name="ottool",
     help=(
-        "Milestone checks and home-activity plans for babies and toddlers (0-2 years), "
-        "offline. A milestone check to help decide whether to talk to a professional; "
-        "not a diagnosis."
+        _(
+            "Milestone checks and home-activity plans for babies and toddlers (0-2 years), "
+            "offline. A milestone check to help decide whether to talk to a professional; "
+            "not a diagnosis."
+        )
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -46,7 +49,7 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", callback=_version, is_eager=True, help=_("Show the version and exit.")
         ),
     ] = False,
     lang: Annotated[
@@ -54,7 +57,7 @@ def _root(
         typer.Option(
             "--lang",
             is_eager=True,
-            help="The language to speak: en or es (default: from LANGUAGE, LC_ALL or LANG).",
+            help=_("The language to speak: en or es (default: from LANGUAGE, LC_ALL or LANG)."),
             show_default=False,
         ),
     ] = None,
@@ -68,12 +71,20 @@ def _root(
 
 
 # In the order `ottool --help` lists them.
-app.command()(validate.validate)
-app.command()(schema.schema)
-app.command()(browse.milestones)
-app.command()(browse.activities)
-app.command()(screen.screen)
-app.command()(plan.plan)
+app.command(help=_("Check the content files and report every problem with its file and line."))(
+    validate.validate
+)
+app.command(help=_("Print the JSON Schema of a content file (for YAML editor extensions)."))(
+    schema.schema
+)
+app.command(help=_("List the milestones, grouped by checklist age."))(browse.milestones)
+app.command(help=_("List the home activities, with ages, areas and dose."))(browse.activities)
+app.command(help=_("Answer milestone questions about your child and get a home-activity plan."))(
+    screen.screen
+)
+app.command(help=_("Make a printable home plan from a screening, or for an age and focus areas."))(
+    plan.plan
+)
 app.add_typer(history_app, name="history")
 app.add_typer(fhir_app, name="fhir")
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ottool.cli.common import AREA_HELP, DataDir, Lang, load, user_errors
+from ottool.i18n import _
 
 
 class BrowseFormat(enum.StrEnum):
@@ -17,23 +18,22 @@ class BrowseFormat(enum.StrEnum):
 
 BrowseFormatOption = Annotated[
     BrowseFormat,
-    typer.Option("--format", help="terminal (a table for people) or json (every field)."),
+    typer.Option("--format", help=_("terminal (a table for people) or json (every field).")),
 ]
 
 
 def milestones(
     months: Annotated[
-        int | None, typer.Option("--months", help="Only the checklist at this age (months).")
+        int | None, typer.Option("--months", help=_("Only the checklist at this age (months)."))
     ] = None,
     domain: Annotated[
         str | None,
-        typer.Option("--domain", metavar="AREA", help=f"Only this area. {AREA_HELP}"),
+        typer.Option("--domain", metavar="AREA", help=_("Only this area.") + " " + AREA_HELP),
     ] = None,
     fmt: BrowseFormatOption = BrowseFormat.terminal,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    """List the milestones, grouped by checklist age."""
     from ottool.content_search import find_milestones
 
     content = load(data_dir)
@@ -51,20 +51,21 @@ def milestones(
 def activities(
     age: Annotated[
         float | None,
-        typer.Option("--age", metavar="MONTHS", help="Only activities that fit this age (months)."),
+        typer.Option(
+            "--age", metavar="MONTHS", help=_("Only activities that fit this age (months).")
+        ),
     ] = None,
     domain: Annotated[
         str | None,
-        typer.Option("--domain", metavar="AREA", help=f"Only this area. {AREA_HELP}"),
+        typer.Option("--domain", metavar="AREA", help=_("Only this area.") + " " + AREA_HELP),
     ] = None,
     search: Annotated[
-        str | None, typer.Option("--search", help="Only activities whose text contains this.")
+        str | None, typer.Option("--search", help=_("Only activities whose text contains this."))
     ] = None,
     fmt: BrowseFormatOption = BrowseFormat.terminal,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    """List the home activities, with ages, areas and dose."""
     from ottool.content_search import find_activities
 
     content = load(data_dir)

@@ -16,6 +16,7 @@ import typer
 
 from ottool.error_handler import fail
 from ottool.errors import InputError
+from ottool.i18n import _
 
 if TYPE_CHECKING:
     from ottool.content import Content
@@ -34,7 +35,8 @@ __all__ = [
 
 #: The shipped areas, for help texts (tests keep this list equal to the content's).
 AREA_IDS = "gross_motor, fine_motor, sensory, cognitive, social_emotional, communication, feeding"
-AREA_HELP = f"Areas: {AREA_IDS}."
+#: (Translated at import: Typer help texts are built once, after the language is chosen.)
+AREA_HELP = _("Areas: {areas}.").format(areas=AREA_IDS)
 
 
 def _folder(value: Path | None) -> Path | None:
@@ -58,7 +60,7 @@ DataDir = Annotated[
         metavar="DIR",
         envvar="OTTOOL_DATA_DIR",
         callback=_folder,
-        help="Folder with milestones.yaml and activities.yaml (default: the shipped content).",
+        help=_("Folder with milestones.yaml and activities.yaml (default: the shipped content)."),
         show_default=False,
     ),
 ]
@@ -89,7 +91,7 @@ Lang = Annotated[
         callback=_speak,
         is_eager=True,
         expose_value=False,
-        help="The language to speak: en or es (default: from LANGUAGE, LC_ALL or LANG).",
+        help=_("The language to speak: en or es (default: from LANGUAGE, LC_ALL or LANG)."),
         show_default=False,
     ),
 ]

@@ -25,8 +25,10 @@ if TYPE_CHECKING:
 
 history_app = typer.Typer(
     help=(
-        "The screenings saved on this computer (private to you): list them, see a "
-        "child's progress, show, delete, export or import them."
+        _(
+            "The screenings saved on this computer (private to you): list them, see a "
+            "child's progress, show, delete, export or import them."
+        )
     ),
     invoke_without_command=True,
     no_args_is_help=False,
@@ -46,23 +48,26 @@ class ExportFormat(enum.StrEnum):
 
 
 FormatOption = Annotated[
-    HistoryFormat, typer.Option("--format", help="terminal (for people) or json.")
+    HistoryFormat, typer.Option("--format", help=_("terminal (for people) or json."))
 ]
 EMPTY = N_("No screenings are saved yet. Save one at the end of `ottool screen`.")
 
 
-@history_app.callback()
+@history_app.callback(
+    help=_("List the saved screenings, or show one child's progress with --child.")
+)
 def history(
     ctx: typer.Context,
     child: Annotated[
         str | None,
-        typer.Option("--child", metavar="NAME", help="Only this child's screenings, side by side."),
+        typer.Option(
+            "--child", metavar="NAME", help=_("Only this child's screenings, side by side.")
+        ),
     ] = None,
     fmt: FormatOption = HistoryFormat.terminal,
     data_dir: DataDirOption = None,
     lang: Lang = None,
 ) -> None:
-    """List the saved screenings, or show one child's progress with --child."""
     if ctx.invoked_subcommand is not None:
         return
     from ottool.cli.common import user_errors
@@ -79,14 +84,15 @@ def history(
         _print_progress(child, screenings, fmt, data_dir)
 
 
-@history_app.command()
+@history_app.command(help=_("Show a saved screening as it was shown when it was made."))
 def show(
-    screening_id: Annotated[int, typer.Argument(metavar="NUMBER", help="The screening's number.")],
+    screening_id: Annotated[
+        int, typer.Argument(metavar="NUMBER", help=_("The screening's number."))
+    ],
     fmt: FormatOption = HistoryFormat.terminal,
     data_dir: DataDirOption = None,
     lang: Lang = None,
 ) -> None:
-    """Show a saved screening as it was shown when it was made."""
     from ottool.cli.common import user_errors
     from ottool.history import get_screening
 
@@ -127,19 +133,20 @@ def show(
     print_plan(doc, console, with_header=False)
 
 
-@history_app.command()
+@history_app.command(
+    help=_("Delete a screening, or all of a child's, for good (the data is erased from disk).")
+)
 def delete(
     screening_id: Annotated[
-        int | None, typer.Argument(metavar="[NUMBER]", help="The screening to delete.")
+        int | None, typer.Argument(metavar="[NUMBER]", help=_("The screening to delete."))
     ] = None,
     child: Annotated[
         str | None,
-        typer.Option("--child", metavar="NAME", help="Delete every screening of this child."),
+        typer.Option("--child", metavar="NAME", help=_("Delete every screening of this child.")),
     ] = None,
-    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask for confirmation."))] = False,
     lang: Lang = None,
 ) -> None:
-    """Delete a screening, or all of a child's, for good (the data is erased from disk)."""
     from ottool.cli.common import fail, user_errors
     from ottool.history import delete_child, delete_screening, get_screening, list_screenings
     from ottool.printable import printable
@@ -179,33 +186,37 @@ def delete(
         _echo_notes(notes)
 
 
-@history_app.command("export")
+@history_app.command(
+    "export",
+    help=_(
+        "Write the saved screenings to a JSON Lines file, e.g. to move them to another computer."
+    ),
+)
 def export_history(
     output: Annotated[
         Path,
         typer.Option(
             "--output",
             metavar="FILE",
-            help="The JSON Lines file to write (private to you); - for stdout.",
+            help=_("The JSON Lines file to write (private to you); - for stdout."),
         ),
     ],
     child: Annotated[
-        str | None, typer.Option("--child", metavar="NAME", help="Only this child's screenings.")
+        str | None, typer.Option("--child", metavar="NAME", help=_("Only this child's screenings."))
     ] = None,
     fmt: Annotated[
         ExportFormat,
         typer.Option(
             "--format",
-            help="jsonl (for `history import`) or fhir (a FHIR R4 Bundle a line, for clinics).",
+            help=_("jsonl (for `history import`) or fhir (a FHIR R4 Bundle a line, for clinics)."),
         ),
     ] = ExportFormat.jsonl,
     data_dir: DataDirOption = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
+        bool, typer.Option("--force", help=_("Replace the output file if it exists."))
     ] = False,
     lang: Lang = None,
 ) -> None:
-    """Write the saved screenings to a JSON Lines file, e.g. to move them to another computer."""
     from ottool.atomic_write import is_stdout, refuse_own_files
     from ottool.cli.common import fail, user_errors
     from ottool.history import list_screenings
@@ -233,12 +244,15 @@ def export_history(
     typer.echo(printable(message), err=is_stdout(output))
 
 
-@history_app.command("import")
+@history_app.command(
+    "import", help=_("Add the screenings of an exported file; ones already saved are skipped.")
+)
 def import_history(
-    source: Annotated[Path, typer.Argument(metavar="FILE", help="A file from `history export`.")],
+    source: Annotated[
+        Path, typer.Argument(metavar="FILE", help=_("A file from `history export`."))
+    ],
     lang: Lang = None,
 ) -> None:
-    """Add the screenings of an exported file; ones already saved are skipped."""
     from ottool.cli.common import user_errors
     from ottool.history.transfer import import_jsonl
 

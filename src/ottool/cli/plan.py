@@ -45,69 +45,68 @@ def plan(
     from_file: Annotated[
         Path | None,
         typer.Option(
-            "--from", metavar="FILE", help="A result file from `ottool screen --format json`."
+            "--from", metavar="FILE", help=_("A result file from `ottool screen --format json`.")
         ),
     ] = None,
     from_history: Annotated[
         int | None,
         typer.Option(
-            "--from-history", metavar="ID", help="A screening saved on this computer (its id)."
+            "--from-history", metavar="ID", help=_("A screening saved on this computer (its id).")
         ),
     ] = None,
     age_months: Annotated[
         float | None,
         typer.Option(
-            "--age-months", metavar="MONTHS", min=0, max=60, help="Plan for this age (months)."
+            "--age-months", metavar="MONTHS", min=0, max=60, help=_("Plan for this age (months).")
         ),
     ] = None,
     focus: Annotated[
         list[str] | None,
         typer.Option(
-            "--focus", metavar="AREA", help=f"An area to focus on (repeatable). {AREA_HELP}"
+            "--focus", metavar="AREA", help=_("An area to focus on (repeatable).") + " " + AREA_HELP
         ),
     ] = None,
     activity: Annotated[
         list[str] | None,
-        typer.Option("--activity", metavar="ID", help="An activity id to include (repeatable)."),
+        typer.Option("--activity", metavar="ID", help=_("An activity id to include (repeatable).")),
     ] = None,
     child: Annotated[
-        str | None, typer.Option("--child", metavar="NAME", help="The child's name.")
+        str | None, typer.Option("--child", metavar="NAME", help=_("The child's name."))
     ] = None,
     therapist: Annotated[
         str | None,
-        typer.Option("--therapist", metavar="NAME", help="Your name, as it should be printed."),
+        typer.Option("--therapist", metavar="NAME", help=_("Your name, as it should be printed.")),
     ] = None,
     note: Annotated[
         list[str] | None,
-        typer.Option("--note", metavar="TEXT", help="A note for the family (repeatable)."),
+        typer.Option("--note", metavar="TEXT", help=_("A note for the family (repeatable).")),
     ] = None,
     weeks: Annotated[
-        int, typer.Option("--weeks", min=1, max=12, help="Weeks in the tick-box tracker.")
+        int, typer.Option("--weeks", min=1, max=12, help=_("Weeks in the tick-box tracker."))
     ] = 2,
     max_activities: Annotated[
-        int, typer.Option("--max-activities", min=1, max=20, help="Activities in the plan.")
+        int, typer.Option("--max-activities", min=1, max=20, help=_("Activities in the plan."))
     ] = 4,
     fmt: Annotated[
         PlanFormat | None,
         typer.Option(
             "--format",
-            help="terminal, md, html, pdf or json (default: from --output's extension).",
+            help=_("terminal, md, html, pdf or json (default: from --output's extension)."),
             show_default=False,
         ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", metavar="FILE", help="Write the plan here.")
+        Path | None, typer.Option("--output", metavar="FILE", help=_("Write the plan here."))
     ] = None,
     paper: Annotated[
-        Paper, typer.Option("--paper", help="Paper size for PDF: a4 or letter.")
+        Paper, typer.Option("--paper", help=_("Paper size for PDF: a4 or letter."))
     ] = Paper.a4,
     force: Annotated[
-        bool, typer.Option("--force", help="Replace the --output file if it exists.")
+        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
     ] = False,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    """Make a printable home plan from a screening, or for an age and focus areas."""
     from ottool.activity_choice import plan_for_focus, plan_for_result
     from ottool.plan_document import build_plan_document
 

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ottool.cli.common import Lang
+from ottool.i18n import _
 
 
 class SchemaName(enum.StrEnum):
@@ -17,11 +18,10 @@ class SchemaName(enum.StrEnum):
 
 def schema(
     which: Annotated[
-        SchemaName, typer.Argument(metavar="FILE", help="milestones or activities.")
+        SchemaName, typer.Argument(metavar="FILE", help=_("milestones or activities."))
     ] = SchemaName.milestones,
     lang: Lang = None,
 ) -> None:
-    """Print the JSON Schema of a content file (for YAML editor extensions)."""
     import json
 
     from ottool.content import json_schema

@@ -35,42 +35,45 @@ def screen(
             "--answers",
             metavar="FILE",
             help=(
-                "Read the answers from this file instead of asking: YAML, or a FHIR "
-                "QuestionnaireResponse (JSON)."
+                _(
+                    "Read the answers from this file instead of asking: YAML, or a FHIR "
+                    "QuestionnaireResponse (JSON)."
+                )
             ),
         ),
     ] = None,
     fmt: Annotated[
         ScreenFormat,
         typer.Option(
-            "--format", help="terminal (for people), json, or fhir (a FHIR R4 Bundle for clinics)."
+            "--format",
+            help=_("terminal (for people), json, or fhir (a FHIR R4 Bundle for clinics)."),
         ),
     ] = ScreenFormat.terminal,
     output: Annotated[
-        Path | None, typer.Option("--output", metavar="FILE", help="Write the result to this file.")
+        Path | None,
+        typer.Option("--output", metavar="FILE", help=_("Write the result to this file.")),
     ] = None,
     max_activities: Annotated[
-        int, typer.Option("--max-activities", min=1, max=20, help="Activities in the plan.")
+        int, typer.Option("--max-activities", min=1, max=20, help=_("Activities in the plan."))
     ] = 4,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Continue the screening that was interrupted.")
+        bool, typer.Option("--resume", help=_("Continue the screening that was interrupted."))
     ] = False,
     plan_output: Annotated[
         Path | None,
         typer.Option(
             "--plan-output",
             metavar="FILE",
-            help="Also write the home plan to this file (.pdf, .html, .md, .txt or .json).",
+            help=_("Also write the home plan to this file (.pdf, .html, .md, .txt or .json)."),
         ),
     ] = None,
     save: Annotated[
         bool,
-        typer.Option("--save", help="Save the results on this computer (see `ottool history`)."),
+        typer.Option("--save", help=_("Save the results on this computer (see `ottool history`).")),
     ] = False,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    """Answer milestone questions about your child and get a home-activity plan."""
     from ottool.activity_choice import plan_for_result
     from ottool.plan_document import build_plan_document
     from ottool.result_json import result_to_data

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ottool.cli.common import ContentLanguage, DataDir, Lang
+from ottool.i18n import _
 
 
 class TextOrJson(enum.StrEnum):
@@ -19,19 +20,18 @@ class TextOrJson(enum.StrEnum):
 def validate(
     data_dir: DataDir = None,
     fmt: Annotated[
-        TextOrJson, typer.Option("--format", help="text (for people) or json.")
+        TextOrJson, typer.Option("--format", help=_("text (for people) or json."))
     ] = TextOrJson.text,
     language: Annotated[
         ContentLanguage | None,
         typer.Option(
             "--language",
             metavar="LANG",
-            help="Also report every text without a translation in LANG: es (Spanish) or en.",
+            help=_("Also report every text without a translation in LANG: es (Spanish) or en."),
         ),
     ] = None,
     lang: Lang = None,
 ) -> None:
-    """Check the content files and report every problem with its file and line."""
     from ottool.content import check_content
 
     report = check_content(data_dir, complete_in=language.value if language else None)
