@@ -387,15 +387,30 @@ class Interview:
         self.save()
 
 
-def confirm(message: str, *, default: bool) -> Any:
-    """A yes/no question in the run's language (keys y and n, as questionary reads them)."""
+def confirm(message: str, *, default: bool, **prompt: Any) -> Any:
+    """A yes/no question in the run's language: y and n, as questionary reads them, and
+    the language's own first letter of "yes" (s for "sí"), which is what a reader presses."""
     from questionary.prompts import confirm as module
 
     # questionary writes its hint and the echoed answer in English; these are the words.
     words = {"YES": _("Yes"), "NO": _("No"), "YES_OR_NO": _("(Y/n)"), "NO_OR_YES": _("(y/N)")}
     for name, said in words.items():
         setattr(module, name, said)
-    return questionary.confirm(message, default=default, style=STYLE)
+    question = questionary.confirm(message, default=default, style=STYLE, **prompt)
+    # Translators: the one key, besides y, that answers "yes" to a yes/no question.
+    yes_key = _("y").lower()
+    if yes_key != "y":
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+        app = question.application
+        own = app.key_bindings
+        assert own is not None  # questionary's confirm always brings its y and n keys
+        answer_yes = next(b.handler for b in own.bindings if b.keys == ("y",))
+        extra = KeyBindings()
+        extra.add(yes_key)(answer_yes)
+        extra.add(yes_key.upper())(answer_yes)
+        app.key_bindings = merge_key_bindings([own, extra])
+    return question
 
 
 def _sentence(message: str) -> str:

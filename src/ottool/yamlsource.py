@@ -29,17 +29,19 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 from ottool.errors import InputError, Problem, shown
+from ottool.i18n import _
 
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _PLAIN_SCALARS = {
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
+    _TIMESTAMP,
 }
 _scalar_constructor = yaml.constructor.SafeConstructor()
 
@@ -102,7 +104,14 @@ class _Builder:
                 try:
                     return _scalar_constructor.yaml_constructors[tag](_scalar_constructor, node)
                 except (ValueError, OverflowError):
-                    raise self.fail(node, f"{shown(node.value)} is not a valid value") from None
+                    if tag == _TIMESTAMP:  # a birth date such as 2026-02-30
+                        message = _(
+                            "{value} is not a real date; write it as year-month-day, "
+                            "for example 2026-04-01"
+                        )
+                    else:
+                        message = _("{value} is not a valid value")
+                    raise self.fail(node, message.format(value=shown(node.value))) from None
         elif isinstance(node, yaml.MappingNode) and tag == _MAP:
             return self._mapping(node)
         elif isinstance(node, yaml.SequenceNode) and tag == _SEQ:
@@ -218,25 +227,37 @@ def read_text(path: Path, *, name: str | None = None, max_bytes: int = MAX_FILE_
             raw = b"" if size > max_bytes else handle.read(max_bytes + 1)
         if size > max_bytes or len(raw) > max_bytes:
             raise InputError(
-                [Problem(shown, None, f"the file is too large; the limit is {max_bytes:,} bytes")]
+                [
+                    Problem(
+                        shown,
+                        None,
+                        _("the file is too large; the limit is {limit} bytes").format(
+                            limit=f"{max_bytes:,}"
+                        ),
+                    )
+                ]
             )
     except FileNotFoundError:
-        raise InputError([Problem(shown, None, "the file does not exist")]) from None
+        raise InputError([Problem(shown, None, _("the file does not exist"))]) from None
     except IsADirectoryError:
-        raise InputError([Problem(shown, None, "this is a folder, not a file")]) from None
+        raise InputError([Problem(shown, None, _("this is a folder, not a file"))]) from None
     except PermissionError:
         raise InputError(
-            [Problem(shown, None, "the file cannot be read (permission denied)")]
+            [Problem(shown, None, _("the file cannot be read (permission denied)"))]
         ) from None
     except OSError as exc:
         raise InputError(
-            [Problem(shown, None, f"the file cannot be read ({exc.strerror})")]
+            [
+                Problem(
+                    shown, None, _("the file cannot be read ({reason})").format(reason=exc.strerror)
+                )
+            ]
         ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError([Problem(shown, line, "the file is not UTF-8 text")]) from None
+        raise InputError([Problem(shown, line, _("the file is not UTF-8 text"))]) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise InputError([Problem(shown, line, "the file holds binary data, not YAML text")])

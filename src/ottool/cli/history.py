@@ -388,9 +388,11 @@ def _area_names(screenings: list[SavedScreening], data_dir: Path | None) -> dict
     """Area id → name, in content order; ids the content lacks keep their id as name."""
     from ottool.content import load_content
     from ottool.errors import InputError
+    from ottool.i18n import language
 
     try:
-        known = {d.id: d.name for d in load_content(data_dir).domains}
+        # The names in the run's language, as in every other table of the same screenings.
+        known = {d.id: d.name for d in load_content(data_dir, lang=language()).domains}
     except InputError:
         known = {}  # the history can still be shown, with area ids
     seen = {a for s in screenings for a in s.domain_statuses}
