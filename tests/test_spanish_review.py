@@ -125,3 +125,20 @@ def test_a_childs_progress_names_the_areas_in_spanish(
     assert run.exit_code == 0, run.output
     assert "Manos y dedos" in run.stdout
     assert "Hands and fingers" not in run.stdout
+
+
+def test_the_milestone_and_activity_lists_are_headed_in_spanish(cli: Callable[..., Run]) -> None:
+    milestones = cli("milestones", "--months", "9", "--lang", "es")
+    assert milestones.exit_code == 0, milestones.output
+    for said in ("Edad", "Área", "Indicador del", "9 meses", "indicadores del desarrollo."):
+        assert said in milestones.stdout
+    for english in ("Age", "Milestone", "9 mo ", "milestones.", "Sources:"):
+        assert english not in milestones.stdout
+    activities = cli("activities", "--age", "9", "--lang", "es")
+    assert activities.exit_code == 0, activities.output
+    for said in ("Actividad", "Edades", "Áreas", "Cuánto", "meses", "actividades."):
+        assert said in activities.stdout
+    for english in ("Activity", "Ages", "Dose", " mo ", "activities."):
+        assert english not in activities.stdout
+    nothing = cli("activities", "--search", "zzzz", "--lang", "es")
+    assert "Ninguna actividad coincide." in nothing.stdout
