@@ -52,7 +52,7 @@ def test_screen_results_in_spanish(cli: Callable[..., Run]) -> None:
     assert run.exit_code == 0, run.output
     for words in (
         "Resultados de Mia",
-        "Edad usada: 4 meses y 1 semana",
+        "Edad considerada: 4 meses y 1 semana",
         "Movimiento (músculos grandes)",
         "1 sí, 1 todavía no",
         "Tiempo boca abajo",
