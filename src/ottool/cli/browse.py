@@ -22,14 +22,18 @@ BrowseFormatOption = Annotated[
 ]
 
 
+#: --domain, the same for both lists.
+DomainOption = Annotated[
+    str | None,
+    typer.Option("--domain", metavar="AREA", help=_("Only this area.") + " " + AREA_HELP),
+]
+
+
 def milestones(
     months: Annotated[
         int | None, typer.Option("--months", help=_("Only the checklist at this age (months)."))
     ] = None,
-    domain: Annotated[
-        str | None,
-        typer.Option("--domain", metavar="AREA", help=_("Only this area.") + " " + AREA_HELP),
-    ] = None,
+    domain: DomainOption = None,
     fmt: BrowseFormatOption = BrowseFormat.terminal,
     data_dir: DataDir = None,
     lang: Lang = None,
@@ -55,10 +59,7 @@ def activities(
             "--age", metavar="MONTHS", help=_("Only activities that fit this age (months).")
         ),
     ] = None,
-    domain: Annotated[
-        str | None,
-        typer.Option("--domain", metavar="AREA", help=_("Only this area.") + " " + AREA_HELP),
-    ] = None,
+    domain: DomainOption = None,
     search: Annotated[
         str | None, typer.Option("--search", help=_("Only activities whose text contains this."))
     ] = None,
