@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -188,7 +189,33 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
+# libyaml composes flow collections ([...], {...}) recursively in C: some ten
+# thousand levels overflow the C stack and kill the process, out of reach of
+# Python's recursion limit. No ottool file nests more than a few levels.
+MAX_FLOW_DEPTH = 1000
+
+
+def _flow_depth_exceeds(text: str, limit: int = MAX_FLOW_DEPTH) -> bool:
+    """Whether brackets in ``text`` nest deeper than ``limit`` (quotes not parsed).
+
+    Counting the brackets is fast; the scan runs only when there are enough of them
+    to matter. Brackets inside quoted text count too, which can only err on the side
+    of refusing a file that nobody would write by hand.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    depth = 0
+    for match in re.finditer(r"[\[\]{}]", text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > limit:
+            return True
+        depth = max(depth, 0)
+    return False
+
+
 def _parse(text: str, file: str, duplicates: list[Problem] | None) -> Any:
+    if _flow_depth_exceeds(text):
+        raise InputError([Problem(file, None, "the YAML is nested too deeply to read")])
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
