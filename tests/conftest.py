@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -14,6 +15,13 @@ import typer.testing
 from typer.testing import CliRunner
 
 from ottool.content import Activity, Content, Domain, Milestone, WarningSign, load_content
+
+SRC_DIR = Path(__file__).resolve().parents[1] / "src"
+# Subprocesses (`python -m ottool`, the `ottool` script, pseudo-terminals) import the
+# source tree too, as this process does (pyproject.toml's pythonpath).
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    filter(None, [str(SRC_DIR), os.environ.get("PYTHONPATH")])
+)
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "content"
 ANSWERS_DIR = Path(__file__).parent / "fixtures" / "answers"
