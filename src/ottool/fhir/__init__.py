@@ -1,0 +1,83 @@
+"""FHIR R4 for clinics (docs/fhir.md): checklists as Questionnaires, screenings as Bundles,
+and QuestionnaireResponses from any forms tool read as answers.
+
+- :mod:`ottool.fhir.resources` — the shapes (msgspec Structs) and the names ottool mints;
+- :mod:`ottool.fhir.questionnaire` — a checklist as a Questionnaire;
+- :mod:`ottool.fhir.bundle` — a screening as a Bundle (QuestionnaireResponse, Observations);
+- :mod:`ottool.fhir.response` — a QuestionnaireResponse read as answers.
+
+No FHIR library is needed at run time. Choices are in docs/decisions.md.
+"""
+
+from __future__ import annotations
+
+from ottool.fhir.bundle import screening_bundle
+from ottool.fhir.questionnaire import (
+    answer_options,
+    build_questionnaire,
+    questionnaire_url,
+    questionnaires_bundle,
+    signs_for_checklist,
+)
+from ottool.fhir.resources import (
+    ANSWER_CODES,
+    ANSWER_SYSTEM,
+    AREA_PREFIX,
+    BASE,
+    BIRTH_DATE,
+    CATEGORY_SYSTEM,
+    CHILD_NAME,
+    CONCERNS,
+    FORM_QUESTIONS,
+    FORM_TITLE,
+    GESTATIONAL_WEEKS,
+    ITEM_CONTROL,
+    ITEM_CONTROL_SYSTEM,
+    MAX_RESPONSE_BYTES,
+    MAX_VALUE,
+    MIN_VALUE,
+    OBSERVATION_SYSTEM,
+    OVERALL_CODE,
+    OVERALL_TITLE,
+    STATUS_SYSTEM,
+    WARNING_SIGN_SYSTEM,
+    WARNING_SIGNS,
+    to_json,
+    to_json_line,
+)
+from ottool.fhir.response import answers_from_fhir, looks_like_fhir
+
+__all__ = [
+    "ANSWER_CODES",
+    "ANSWER_SYSTEM",
+    "AREA_PREFIX",
+    "BASE",
+    "BIRTH_DATE",
+    "CATEGORY_SYSTEM",
+    "CHILD_NAME",
+    "CONCERNS",
+    "FORM_QUESTIONS",
+    "FORM_TITLE",
+    "GESTATIONAL_WEEKS",
+    "ITEM_CONTROL",
+    "ITEM_CONTROL_SYSTEM",
+    "MAX_RESPONSE_BYTES",
+    "MAX_VALUE",
+    "MIN_VALUE",
+    "OBSERVATION_SYSTEM",
+    "OVERALL_CODE",
+    "OVERALL_TITLE",
+    "STATUS_SYSTEM",
+    "WARNING_SIGNS",
+    "WARNING_SIGN_SYSTEM",
+    "answer_options",
+    "answers_from_fhir",
+    "build_questionnaire",
+    "looks_like_fhir",
+    "questionnaire_url",
+    "questionnaires_bundle",
+    "screening_bundle",
+    "signs_for_checklist",
+    "to_json",
+    "to_json_line",
+]
