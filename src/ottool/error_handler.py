@@ -117,8 +117,16 @@ class HandledGroup(TyperGroup):
     """
 
     def invoke(self, ctx: Any) -> Any:
-        with error_handler():
+        from ottool.cli.click_words import usage_errors_in_run_language
+
+        with usage_errors_in_run_language(), error_handler():
             return super().invoke(ctx)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        from ottool.cli.click_words import usage_errors_in_run_language
+
+        with usage_errors_in_run_language():  # the root's own options and a missing command
+            return super().make_context(*args, **kwargs)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         from ottool.cli.params import read_options_plainly

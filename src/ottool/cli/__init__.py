@@ -33,6 +33,7 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["--help", "-h"]},  # every command inherits it
     pretty_exceptions_enable=False,
     cls=HandledGroup,  # one error handler around every command
 )

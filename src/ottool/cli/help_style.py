@@ -13,6 +13,14 @@ import enum
 from pathlib import Path
 from typing import Any, get_args
 
+from ottool.cli.click_words import (
+    COMMAND_PLACEHOLDER,
+    OPTIONS_PLACEHOLDER,
+    SHOW_HELP,
+    speak_in_help,
+)
+from ottool.i18n import _
+
 #: Placeholders by the option's Python type, for options that do not name their own.
 _BY_TYPE: dict[Any, str] = {int: "N", float: "N", str: "TEXT", Path: "PATH"}
 
@@ -22,9 +30,14 @@ def tidy_help(command: Any, ctx: Any) -> None:
     if getattr(command, "_ottool_tidy", False):
         return
     command._ottool_tidy = True
+    speak_in_help(command)
+    command.options_metavar = _(OPTIONS_PLACEHOLDER)
+    if getattr(command, "subcommand_metavar", None):
+        command.subcommand_metavar = _(COMMAND_PLACEHOLDER)
     help_option = command.get_help_option(ctx)
     if help_option is not None:
         help_option.metavar = ""
+        help_option.help = _(SHOW_HELP)
     for param in command.params:
         if param.param_type_name == "argument":
             _argument(param)
@@ -49,7 +62,7 @@ def _placeholder(param: Any) -> str:
 
 def _value_type(annotation: Any) -> Any:
     """``int`` for ``int | None`` and ``list[int] | None``: the type of one value."""
-    for _ in range(3):
+    for _level in range(3):
         args = [a for a in get_args(annotation) if a is not type(None)]
         if not args:
             break

@@ -1,0 +1,124 @@
+"""Typer's and Click's own words follow --lang es: help, usage lines and usage errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from ottool.cli import app
+from ottool.cli.click_words import translated_usage_error
+from ottool.i18n import set_language
+
+
+def command_paths(command: Any, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = [path]
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        found += command_paths(sub, (*path, name))
+    return found
+
+
+PATHS = command_paths(get_command(app))
+
+#: English that Click or Typer would print if a word slipped through the catalog.
+ENGLISH = (
+    "Usage",
+    "Options",
+    "Commands",
+    "Arguments",
+    "Show this message",
+    "[default",
+    "[required",
+    "env var",
+    "Try ",
+    "for help",
+    "Invalid value",
+    "No such",
+    "Possible options",
+    "Missing",
+    "Did you mean",
+    "does not take",
+    "requires",
+    "Error:",
+)
+
+
+def spanish(*args: str) -> tuple[int, str]:
+    """Run ``ottool --lang es ARGS`` as a user does: the language is chosen before the
+    command line is built, so command help texts are in it too."""
+    run = subprocess.run(
+        [sys.executable, "-m", "ottool", "--lang", "es", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "100", "NO_COLOR": "1"},
+        timeout=60,
+    )
+    return run.returncode, run.stdout + run.stderr
+
+
+def assert_no_english(text: str, where: str) -> None:
+    found = [word for word in ENGLISH if word in text]
+    assert not found, f"{found} in `{where}`:\n{text}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: " ".join(p) or "ottool")
+def test_every_commands_help_is_spanish(path: tuple[str, ...]) -> None:
+    code, text = spanish(*path, "--help")
+    assert code == 0, text
+    assert "Uso: python -m ottool" in text and "Muestra este mensaje y termina." in text
+    assert_no_english(text, " ".join((*path, "--help")))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: " ".join(p) or "ottool")
+def test_an_unknown_option_is_a_spanish_usage_error(path: tuple[str, ...]) -> None:
+    code, text = spanish(*path, "--no-such-option")
+    assert code == 2, text
+    assert "No existe la opción --no-such-option" in text
+    assert "Para ver la ayuda, escriba" in text
+    assert_no_english(text, " ".join((*path, "--no-such-option")))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["plan", "--weeks", "99"], "Valor no válido para '--weeks': 99 no está entre 1 y 12"),
+        (["plann"], "No existe el comando 'plann'. ¿Quiso decir 'plan'?"),
+        (["history", "show"], "Falta el argumento 'NUMBER'."),
+        (["screen", "--answers"], "La opción '--answers' necesita un valor."),
+        (["validate", "extra"], "Sobran argumentos (extra)"),
+    ],
+)
+def test_usage_errors_are_whole_spanish_sentences(args: list[str], said: str) -> None:
+    code, text = spanish(*args)
+    assert code == 2, text
+    assert said in " ".join(text.replace("│", " ").split())
+    assert_no_english(text, " ".join(args))
+
+
+def test_usage_errors_stay_english_in_english() -> None:
+    run = CliRunner().invoke(app, ["--lang", "en", "plan", "--weeks", "99"])
+    assert run.exit_code == 2
+    assert "Invalid value for '--weeks'" in run.output and "Usage:" in run.output
+
+
+def test_a_shape_click_never_wrote_is_left_as_it_is() -> None:
+    set_language("es")
+    try:
+        assert translated_usage_error("something new") == "something new"
+        assert translated_usage_error("No such option: -x") == "No existe la opción -x"
+    finally:
+        set_language("en")
+
+
+def test_h_is_help_everywhere() -> None:
+    for path in PATHS:
+        run = CliRunner().invoke(app, [*path, "-h"])
+        assert run.exit_code == 0 and "Usage:" in run.stdout, path
