@@ -136,8 +136,15 @@ def _check_texts(
 
 
 def display_path(path: Path) -> str:
-    """A path as short as it can be: relative to the working folder when inside it."""
+    """A path as short as it can be: relative to the working folder when inside it.
+
+    From the file system's root every path is "inside"; there the path stays whole, so
+    that ``/tmp/data`` never reads as ``tmp/data``.
+    """
+    cwd = Path.cwd().resolve()
+    if cwd == Path(cwd.anchor):
+        return str(path.resolve()) if path.is_absolute() else str(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(cwd))
     except ValueError:
         return str(path)
