@@ -391,7 +391,7 @@ def test_screen_answers_and_the_questionnaire_end_through_one_function(
     )  # fmt: skip
     assert run.exit_code == 0, run.output
     assert "Plan written to" in run.stderr and "Saved as screening 1." in run.stderr
-    assert calls == [{"plan_to": plan_file, "save": True}]
+    assert calls == [{"plan_to": plan_file, "save": True, "force": False}]
 
     given = read_answers(answers, fixture_content)
     result = score(fixture_content, given)
@@ -400,7 +400,7 @@ def test_screen_answers_and_the_questionnaire_end_through_one_function(
     replies = iter([True, str(tmp_path / "asked.md"), True])  # write it; this name; save
     monkeypatch.setattr(interview, "_plain_ask", lambda question: next(replies))
     assert interview.offer_after_results(given, result, result_to_data(result, plan), doc)
-    assert calls[1:] == [{"plan_to": tmp_path / "asked.md"}, {"save": True}]
+    assert calls[1:] == [{"plan_to": tmp_path / "asked.md", "force": False}, {"save": True}]
     assert (tmp_path / "asked.md").read_text() == plan_file.read_text()
 
 

@@ -440,3 +440,66 @@ def test_the_history_command_loads_nothing_heavy_at_start_up() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c"])
+def test_a_name_with_a_unicode_line_separator_survives_export_and_import(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, separator: str
+) -> None:
+    """JSON Lines are split on newline only; U+2028/U+2029 are written escaped."""
+    result = screen(tmp_path, FIRST, name="Mia")
+    result["child"]["name"] = f"Mia{separator}Rose"
+    save(result)
+    exported = tmp_path / "moved.jsonl"
+    export_jsonl(exported)
+    raw = exported.read_text(encoding="utf-8")
+    assert "\u2028" not in raw and "\u2029" not in raw
+    assert raw.count("\n") == 1
+    monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "other-computer"))
+    assert import_jsonl(exported) == (1, 0)
+    assert list_screenings()[0].result["child"]["name"] == f"Mia{separator}Rose"
+
+
+def test_an_export_from_an_older_ottool_with_a_raw_line_separator_imports(
+    home: Path, tmp_path: Path
+) -> None:
+    result = screen(tmp_path, FIRST)
+    result["child"]["name"] = "Mia\u2028Rose"
+    line = {"format": "ottool-history/1", "saved_at": "2026-05-15T10:00:00+00:00",
+            "content_version": "x", "result": result, "answers": {}}  # fmt: skip
+    source = tmp_path / "old.jsonl"
+    source.write_text(json.dumps(line, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    assert "\u2028" in source.read_text(encoding="utf-8")
+    assert import_jsonl(source) == (1, 0)
+    assert list_screenings()[0].result["child"]["name"] == "Mia\u2028Rose"
+
+
+@pytest.mark.slow
+def test_any_unicode_name_and_concern_round_trip_through_export_and_import(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    monkeypatch.setenv("OTTOOL_DATA_DIR", str(FIXTURE))
+    base = screen(tmp_path, FIRST)
+    text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+    runs = iter(range(10**6))
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(name=text, concerns=text)
+    def round_trip(name: str, concerns: str) -> None:
+        n = next(runs)
+        monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / f"a{n}"))
+        result = json.loads(json.dumps(base))
+        result["child"]["name"] = name
+        result["concerns"] = concerns
+        save(result)
+        exported = tmp_path / f"e{n}.jsonl"
+        export_jsonl(exported)
+        monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / f"b{n}"))
+        assert import_jsonl(exported) == (1, 0)
+        moved = list_screenings()[0].result
+        assert (moved["child"]["name"], moved["concerns"]) == (name, concerns)
+
+    round_trip()

@@ -155,6 +155,7 @@ def test_output_file_holds_the_same_json_and_is_private(
         "json",
         "--output",
         out,
+        "--force",  # an existing file is replaced only when asked
         "--data-dir",
         FIXTURE_DIR,
     )

@@ -12,8 +12,20 @@ What :func:`write_atomic` does with what it finds at the path:
 - a folder, a block device or a socket: refused;
 - a read-only file: refused, it is left as it is.
 
-:func:`write_output` is the same for a user's ``--output``, where ``-`` means standard
-output and ottool's own private files (the history, the draft) are refused.
+:func:`write_output` is the one writer of every output a user names (``--output``,
+``--plan-output``, ``fhir questionnaire --output``, ``history export``, the questionnaire's
+file-name offer). One rule for all of them:
+
+- ``-`` means standard output;
+- ottool's own files (the history and its ``-wal``/``-shm``/``-journal``, the draft) are
+  never written, even with ``force``: they are recognised by device and inode, so a hard
+  link or a symbolic link under another name is refused as well;
+- an existing file is never replaced unless ``force`` is given (:class:`OutputExists`);
+  a FIFO or a device (``/dev/null``) is not "an existing file": it is written into;
+- a name ending in ``/`` names a folder, not a file.
+
+:func:`check_output` makes the same checks without writing, so a command can refuse
+before any work (before the questions, before scoring).
 """
 
 from __future__ import annotations
@@ -33,34 +45,95 @@ NAME_MAX = 255
 _TMP_EXTRA = 8 + len(".tmp")
 
 
+class _NamedPath(type(Path())):  # type: ignore[misc]
+    """A Path that can remember that its name was typed with a trailing ``/``."""
+
+
+def path_as_typed(text: str) -> Path:
+    """``Path(text)``, remembering a trailing ``/`` (which ``Path`` drops): ``newdir/``
+    names a folder, and an output must not quietly become a file called ``newdir``."""
+    if len(text) > 1 and text.endswith(("/", os.sep)):
+        path = _NamedPath(text)
+        path.names_folder = True
+        return path
+    return Path(text)
+
+
 def is_stdout(path: Path | None) -> bool:
     """True when an ``--output`` path is ``-``, the usual name for standard output."""
     return path is not None and str(path) == "-"
 
 
-def write_output(path: Path, data: str | bytes, *, private: bool = False) -> None:
-    """Write a user's ``--output``: ``-`` is standard output, anything else :func:`write_atomic`.
+class OutputExists(InputError):
+    """The output names an existing file and replacing it was not asked for (``--force``)."""
 
-    ottool's own files (the history database and its journals, the draft) are never
-    overwritten by an output, whatever the user typed.
-    """
+    def __init__(self, path: Path) -> None:
+        from ottool.printable import printable
+
+        message = _("{file} already exists; nothing was written. Add --force to replace it")
+        super().__init__(message.format(file=printable(str(path))))
+        self.path = path
+
+
+def write_output(
+    path: Path, data: str | bytes, *, private: bool = False, force: bool = False
+) -> None:
+    """Write a user's output (see the module's docstring): ``-`` is standard output,
+    anything else is checked by :func:`check_output` and written by :func:`write_atomic`."""
     if is_stdout(path):
         raw = data.encode("utf-8") if isinstance(data, str) else data
         sys.stdout.flush()
         sys.stdout.buffer.write(raw)
         sys.stdout.buffer.flush()
         return
-    refuse_own_files(path)
+    check_output(path, force=force)
     write_atomic(path, data, private=private)
 
 
+def check_output(path: Path, *, force: bool = False) -> None:
+    """InputError unless ``path`` can take an output: not one of ottool's own files, not a
+    folder, and not an existing file unless ``force`` (then :class:`OutputExists`)."""
+    if is_stdout(path):
+        return
+    refuse_own_files(path)
+    if getattr(path, "names_folder", False):
+        message = _("cannot write {file}: a name ending in '/' is a folder; give a file name")
+        raise InputError(message.format(file=f"{path}{os.sep}"))
+    if not str(path) or str(path) == ".":
+        raise InputError(_("cannot write to an empty file name; give a file name"))
+    try:
+        found = os.stat(path)
+    except OSError:
+        return  # nothing there (or nothing reachable): write_atomic says what it finds
+    if stat.S_ISDIR(found.st_mode):
+        raise _a_folder(path)
+    if stat.S_ISREG(found.st_mode) and not force:
+        raise OutputExists(path)
+
+
 def refuse_own_files(path: Path) -> None:
-    """InputError when ``path`` is one of ottool's private files (history, journals, draft)."""
+    """InputError when ``path`` is one of ottool's private files (history, journals, draft).
+
+    Compared by device and inode as well as by name: a hard link is the same file under
+    another name, and a file that does not exist yet is compared by its resolved path.
+    """
     from ottool.home_folder import own_files
 
     target = _real(path)
+    try:
+        found = os.stat(path)
+        identity: tuple[int, int] | None = (found.st_dev, found.st_ino)
+    except (OSError, ValueError):
+        identity = None
     for own in own_files():
-        if target == _real(own):
+        same = target == _real(own)
+        if not same and identity is not None:
+            try:
+                mine = os.stat(own)
+            except (OSError, ValueError):
+                continue
+            same = (mine.st_dev, mine.st_ino) == identity
+        if same:
             message = _("cannot write {file}: it is ottool's own {kind}; choose another file name")
             raise InputError(message.format(file=path, kind=_own_kind(own)))
 
@@ -89,9 +162,7 @@ def write_atomic(path: Path, data: str | bytes, *, private: bool = False) -> Non
     if found is not None:
         mode = found.st_mode
         if stat.S_ISDIR(mode):
-            raise InputError(
-                _("cannot write {file}: it is a folder; give a file name").format(file=path)
-            )
+            raise _a_folder(path)
         if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
             _write_into(path, path, raw, truncate=False)
             return
@@ -192,8 +263,15 @@ def _cannot_write(path: Path, exc: OSError) -> InputError:
     return InputError(message.format(file=path, reason=os_reason(exc)))
 
 
+def _a_folder(path: Path) -> InputError:
+    return InputError(_("cannot write {file}: it is a folder; give a file name").format(file=path))
+
+
 def _real(path: Path) -> Path:
-    return Path(os.path.realpath(path))
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):  # a symlink loop (Python 3.13 raises), a NUL byte
+        return Path(os.path.abspath(path))
 
 
 def _umask() -> int:

@@ -41,10 +41,15 @@ def home_dir(*, create: bool = True) -> Path:
 
 
 def own_files() -> list[Path]:
-    """ottool's private files (history and its journals, the draft), wherever they are."""
+    """ottool's private files (the history and SQLite's journals beside it, the draft).
+
+    SQLite deletes a ``-journal`` it finds beside the database, and rewrites ``-wal`` and
+    ``-shm``: an output written there would be lost or would damage the history.
+    """
     folder = home_dir(create=False)
     history = folder / HISTORY_FILE
-    return [history, Path(f"{history}-wal"), Path(f"{history}-shm"), folder / DRAFT_FILE]
+    journals = [Path(f"{history}-{kind}") for kind in ("wal", "shm", "journal")]
+    return [history, *journals, folder / DRAFT_FILE]
 
 
 def _unusable(folder: Path, why: str) -> InputError:

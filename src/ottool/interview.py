@@ -506,7 +506,7 @@ def offer_after_results(
         confirm(_("Write this plan to a file you can print or share?"), default=True)
     ):
         words = re.findall(r"\w+", (result.child.name or "child").casefold())
-        default = f"plan-{'-'.join(words) or 'child'}-{result.date.isoformat()}.html"
+        default = free_name(f"plan-{'-'.join(words) or 'child'}-{result.date.isoformat()}.html")
         while True:  # until a file is written, or the parent leaves the name empty
             path = ask(
                 questionary.text(
@@ -517,9 +517,18 @@ def offer_after_results(
             )
             if not path or not path.strip():
                 break
+            target = Path(path.strip()).expanduser()
+            force = False
+            if target.is_file():
+                # An earlier plan (maybe today's): replace it only when the parent says so.
+                question = _("{file} already exists. Replace it?").format(file=path.strip())
+                force = bool(ask(confirm(question, default=False)))
+                if not force:
+                    default = free_name(path.strip())
+                    continue
             try:
                 said = after_results(
-                    plan_doc, result, result_data, answers, plan_to=Path(path.strip()).expanduser()
+                    plan_doc, result, result_data, answers, plan_to=target, force=force
                 )
             except InputError as exc:
                 console.print(Text.assemble(("!", "discuss"), f" {exc}"))
@@ -548,6 +557,20 @@ def offer_after_results(
         return False
     console.print(Text(" ".join(said)))
     return True
+
+
+def free_name(name: str) -> str:
+    """``name``, or ``name`` with ``-2``, ``-3``... before its ending when that file exists:
+    the questionnaire's offer never proposes a file that is already there."""
+    path = Path(name).expanduser()
+    if not path.exists():
+        return name
+    suffix = Path(name).suffix
+    base = name[: len(name) - len(suffix)] if suffix else name
+    number = 2
+    while Path(f"{base}-{number}{suffix}").expanduser().exists():
+        number += 1
+    return f"{base}-{number}{suffix}"
 
 
 def _say_draft_kept(console: Console) -> None:

@@ -16,8 +16,10 @@ from typing import Any
 
 #: C0 controls except tab and newline, DEL, and the C1 controls.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-#: Characters that json.dumps leaves raw (it escapes C0 itself).
-_JSON_RAW_CONTROL = re.compile(r"[\x7f-\x9f]")
+#: Characters that json.dumps leaves raw (it escapes C0 itself): DEL, C1, and the
+#: line and paragraph separators, which many readers (Python's str.splitlines, older
+#: JavaScript) take for the end of a line, splitting a JSON Lines file mid-record.
+_JSON_RAW_CONTROL = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 #: One visible character for each control character, so lengths (and Rich's style
 #: spans) stay the same: C0 and DEL as Unicode's control pictures (ESC → ␛),
@@ -36,8 +38,9 @@ def printable(text: str) -> str:
 def json_text(data: Any, *, indent: int | None = 2) -> str:
     """``data`` as JSON, readable (non-ASCII kept) with no control character left raw.
 
-    json.dumps escapes C0 controls but not DEL and C1 (``\\x9b`` is a one-byte CSI to
-    some terminals); those become ``\\u`` escapes too, so the data is unchanged.
+    json.dumps escapes C0 controls but not DEL, C1 (``\\x9b`` is a one-byte CSI to
+    some terminals), U+2028 and U+2029; those become ``\\u`` escapes too, so the data
+    is unchanged.
     """
     text = json.dumps(data, indent=indent, ensure_ascii=False)
     return _JSON_RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ottool.cli.common import shown
+from ottool.errors import InputError, Problem
 from ottool.i18n import _
 
 if TYPE_CHECKING:
@@ -25,15 +26,16 @@ def after_results(
     *,
     plan_to: Path | None = None,
     save: bool = False,
+    force: bool = False,
 ) -> list[str]:
-    """Write the plan to ``plan_to`` and save the results (when asked); the sentences
-    that say what was done. InputError (nothing half-written) when one cannot be done."""
-    said = []
-    if plan_to is not None:
-        from ottool.render.plan_file import write_plan
+    """Save the results and write the plan to ``plan_to`` (when asked); the sentences
+    that say what was done. InputError (nothing half-written) when one cannot be done.
 
-        write_plan(doc, plan_to)
-        said.append(_("Plan written to {file}.").format(file=shown(plan_to)))
+    The screening is saved first: a plan that cannot be written (a damaged font, a full
+    disk) must not lose the results. Its failure then also says they were saved.
+    """
+    said = []
+    number = None
     if save:
         from ottool.answerfile import answers_to_data
         from ottool.cli.history import save_results
@@ -42,4 +44,15 @@ def after_results(
         said.append(
             _("Saved as screening {number}. See them with: ottool history").format(number=number)
         )
+    if plan_to is not None:
+        from ottool.render.plan_file import write_plan
+
+        try:
+            write_plan(doc, plan_to, force=force)
+        except InputError as exc:
+            if number is None:
+                raise
+            kept = _("the results were saved as screening {number}").format(number=number)
+            raise InputError([*exc.problems, Problem(None, None, kept)]) from None
+        said.insert(0, _("Plan written to {file}.").format(file=shown(plan_to)))
     return said

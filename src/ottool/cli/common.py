@@ -117,19 +117,14 @@ def load(data_dir: Path | None) -> Content:
 
 
 def refuse_to_replace(path: Path | None, force: bool) -> None:
-    """Exit 1 when ``path`` is a file and --force was not given: a file is never lost unasked.
-
-    Only files: a folder or a device (``/dev/null``) is the writer's to accept or refuse.
-    """
-    if path is None or force or not path.is_file():
+    """Exit 1 before any work when ``path`` cannot take an output: an existing file without
+    --force, a folder, ottool's own files (the writer's rules, ``atomic_write.check_output``)."""
+    if path is None:
         return
-    from ottool.i18n import _
+    from ottool.atomic_write import check_output
 
-    fail(
-        _("{file} already exists; nothing was written. Add --force to replace it").format(
-            file=shown(path)
-        )
-    )
+    with user_errors():
+        check_output(path, force=force)
 
 
 def shown(path: Path) -> str:

@@ -47,6 +47,9 @@ def questionnaire(
         Path | None,
         typer.Option("--output", metavar="FILE", help=_("Write the JSON to this file.")),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace the output file if it exists."))
+    ] = False,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
@@ -62,7 +65,7 @@ def questionnaire(
             if months is None
             else fhir.build_questionnaire(content, months, code)
         )
-        _emit(fhir.to_json(resource), output, private=False)
+        _emit(fhir.to_json(resource), output, private=False, force=force)
     if output is not None:
         written = (
             _("Questionnaire written to {file}.")
@@ -77,14 +80,19 @@ def emit_screening_bundle(
     result: Mapping[str, Any],
     answers: Mapping[str, Any],
     output: Path | None,
+    *,
+    force: bool = False,
 ) -> None:
     """`screen --format fhir`: the screening's Bundle on stdout or in a private file."""
     from ottool import fhir
 
-    _emit(fhir.to_json(fhir.screening_bundle(content, result, answers)), output, private=True)
+    bundle = fhir.screening_bundle(content, result, answers)
+    _emit(fhir.to_json(bundle), output, private=True, force=force)
 
 
-def export_history_fhir(output: Path, child: str | None, data_dir: Path | None) -> int:
+def export_history_fhir(
+    output: Path, child: str | None, data_dir: Path | None, *, force: bool = False
+) -> int:
     """`history export --format fhir`: one screening Bundle a line (NDJSON), private.
 
     Returns how many screenings were written.
@@ -112,14 +120,14 @@ def export_history_fhir(output: Path, child: str | None, data_dir: Path | None) 
                     ).format(number=saved.id, error=type(exc).__name__, details=exc)
                 ) from None
             lines.append(fhir.to_json_line(bundle))
-        write_output(output, "".join(lines), private=True)
+        write_output(output, "".join(lines), private=True, force=force)
     return len(lines)
 
 
-def _emit(text: str, output: Path | None, *, private: bool) -> None:
+def _emit(text: str, output: Path | None, *, private: bool, force: bool) -> None:
     if output is None:
         sys.stdout.write(text)
         return
     from ottool.atomic_write import write_output
 
-    write_output(output, text, private=private)
+    write_output(output, text, private=private, force=force)

@@ -19,6 +19,7 @@ from ottool.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from ottool.content import Content
+    from ottool.errors import InputError
     from ottool.history.saved import SavedScreening
     from ottool.plan_document import PlanDocument
     from ottool.screening import ScreeningResult
@@ -217,25 +218,26 @@ def export_history(
     ] = False,
     lang: Lang = None,
 ) -> None:
-    from ottool.atomic_write import is_stdout, refuse_own_files
+    from ottool.atomic_write import OutputExists, check_output, is_stdout
     from ottool.cli.common import fail, user_errors
     from ottool.history import list_screenings
     from ottool.history.transfer import export_jsonl
     from ottool.printable import printable
 
     with user_errors():
-        refuse_own_files(output)
+        try:
+            check_output(output, force=force)
+        except OutputExists as exists:
+            force = _confirm_replace(output, exists)
         if child is not None and not list_screenings(child):
             fail(_no_child_message(child))
-    if not is_stdout(output) and (output.exists() or output.is_symlink()) and not force:
-        _confirm_replace(output)
     if fmt is ExportFormat.fhir:
         from ottool.cli.fhir import export_history_fhir
 
-        count = export_history_fhir(output, child, data_dir)
+        count = export_history_fhir(output, child, data_dir, force=force)
     else:
         with user_errors():
-            count = export_jsonl(output, child)
+            count = export_jsonl(output, child, force=force)
     where = _("standard output") if is_stdout(output) else output
     # With --output - the screenings are on stdout, so the report goes to stderr.
     message = ngettext(
@@ -311,18 +313,16 @@ def _echo_notes(notes: list[str]) -> None:
         typer.echo(_("ottool: note: {note}.").format(note=note), err=True)
 
 
-def _confirm_replace(output: Path) -> None:
+def _confirm_replace(output: Path, exists: InputError) -> bool:
     """Ask before replacing an existing file (a backup, maybe); refuse with no one to ask."""
-    from ottool.cli.common import fail
-
     if not sys.stdin.isatty():
-        message = _("{file} already exists; nothing was exported. Add --force to replace it")
-        fail(message.format(file=output))
+        raise exists
     if not typer.confirm(
         _("{file} already exists. Replace it?").format(file=output), default=False
     ):
         typer.echo(_("Nothing exported."))
         raise typer.Exit(0)
+    return True
 
 
 def _no_screenings(child: str | None, fmt: HistoryFormat) -> None:

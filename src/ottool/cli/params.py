@@ -89,7 +89,11 @@ if RuntimeParam is not None:
                 return _choice(kind, text, self.parameter_info.case_sensitive, param, ctx)
             if kind is int or kind is float:
                 return self._number(text, param, ctx)
-            return Path(text) if kind is Path else text
+            if kind is Path:
+                from ottool.atomic_write import path_as_typed
+
+                return path_as_typed(text)  # "newdir/" stays a folder's name
+            return text
 
         def _number(self, text: str, param: Any, ctx: Any) -> int | float:
             try:

@@ -157,7 +157,7 @@ def plan(
             notes=note or (),
             weeks=weeks,
         )
-        _emit_plan(doc, kind, output, paper.value)
+        _emit_plan(doc, kind, output, paper.value, force)
 
 
 def _read_result(path: Path, content: Content) -> ScreeningResult:
@@ -207,7 +207,7 @@ def _plan_format(fmt: PlanFormat | None, output: Path | None) -> str:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str) -> None:
+def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str, force: bool) -> None:
     if kind == "terminal" or (kind == "txt" and output is None):
         from ottool.render.console import make_console
         from ottool.render.terminal import print_plan
@@ -219,7 +219,7 @@ def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str) ->
     from ottool.render.plan_file import render_plan, write_plan
 
     if output is not None:
-        write_plan(doc, output, fmt=kind, paper=paper)
+        write_plan(doc, output, fmt=kind, paper=paper, force=force)
         typer.echo(_("Plan written to {file}.").format(file=shown(output)), err=True)
         return
     if kind == "pdf" and sys.stdout.isatty():

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool.atomic_write import is_stdout
-from ottool.cli.common import DataDir, Lang, fail, load, user_errors
+from ottool.cli.common import DataDir, Lang, fail, load, refuse_to_replace, user_errors
 from ottool.error_handler import EXIT_INTERRUPTED, on_interrupt
 from ottool.i18n import _, ngettext
 
@@ -71,6 +71,12 @@ def screen(
         bool,
         typer.Option("--save", help=_("Save the results on this computer (see `ottool history`).")),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help=_("Replace the --output and --plan-output files if they exist.")
+        ),
+    ] = False,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
@@ -81,6 +87,9 @@ def screen(
 
     content = load(data_dir)
     output = None if is_stdout(output) else output
+    # Before any question or score: an existing file is not replaced unasked.
+    refuse_to_replace(output, force)
+    refuse_to_replace(plan_output, force)
     if plan_output is not None:
         from ottool.render.plan_file import format_from_suffix
 
@@ -111,14 +120,14 @@ def screen(
             from ottool.answerfile import answers_to_data
             from ottool.cli.fhir import emit_screening_bundle
 
-            emit_screening_bundle(content, result_data, answers_to_data(given), output)
+            emit_screening_bundle(content, result_data, answers_to_data(given), output, force=force)
         else:
-            _show_result(content, result, result_data, doc, fmt, output)
+            _show_result(content, result, result_data, doc, fmt, output, force)
         if plan_output is not None or save:
             from ottool.cli.after import after_results
 
             for said in after_results(
-                doc, result, result_data, given, plan_to=plan_output, save=save
+                doc, result, result_data, given, plan_to=plan_output, save=save, force=force
             ):
                 typer.echo(said, err=True)
     if answers is None:
@@ -163,6 +172,7 @@ def _show_result(
     doc: PlanDocument,
     fmt: ScreenFormat,
     output: Path | None,
+    force: bool,
 ) -> None:
     """Print the result (or write it to ``output``) as JSON or for people."""
     from ottool.atomic_write import write_output
@@ -174,7 +184,7 @@ def _show_result(
         if output is None:
             sys.stdout.write(text)
         else:
-            write_output(output, text, private=True)
+            write_output(output, text, private=True, force=force)
         return
     from ottool.render.terminal import print_plan, print_result
 
@@ -189,7 +199,7 @@ def _show_result(
     else:
         from ottool.render.plan_file import as_plain_text
 
-        write_output(output, as_plain_text(draw), private=True)
+        write_output(output, as_plain_text(draw), private=True, force=force)
 
 
 def _say_unused_answers(result: ScreeningResult) -> None:

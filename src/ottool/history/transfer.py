@@ -18,7 +18,9 @@ from ottool.printable import json_text
 _MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
 
-def export_jsonl(output: Path, child: str | None = None, *, path: Path | None = None) -> int:
+def export_jsonl(
+    output: Path, child: str | None = None, *, path: Path | None = None, force: bool = False
+) -> int:
     """Write the screenings (or one child's) as JSON Lines, private to the user.
 
     Each line is ``{"format": "ottool-history/1", "saved_at", "content_version",
@@ -40,7 +42,7 @@ def export_jsonl(output: Path, child: str | None = None, *, path: Path | None = 
         )
         for s in screenings
     ]
-    write_output(output, "".join(f"{line}\n" for line in lines), private=True)
+    write_output(output, "".join(f"{line}\n" for line in lines), private=True, force=force)
     return len(screenings)
 
 
@@ -52,9 +54,11 @@ def import_jsonl(source: Path, *, path: Path | None = None) -> tuple[int, int]:
     from ottool.yamlsource import read_text
 
     text = read_text(source, max_bytes=_MAX_IMPORT_BYTES)
+    # JSON Lines end at "\n" only: str.splitlines() would also split at U+2028, U+0085
+    # and other characters that JSON may hold raw inside a string (a name, a note).
     entries = [
-        _import_entry(line, f"{source}", number)
-        for number, line in enumerate(text.splitlines(), start=1)
+        _import_entry(line.removesuffix("\r"), f"{source}", number)
+        for number, line in enumerate(text.split("\n"), start=1)
         if line.strip()
     ]
     added = 0

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ottool.atomic_write import write_output
+from ottool.atomic_write import check_output, write_output
 from ottool.errors import InputError
 from ottool.plan_document import PlanDocument
 from ottool.printable import json_text
@@ -84,10 +84,19 @@ def as_plain_text(draw: Callable[[Console], object]) -> str:
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()) + "\n"
 
 
-def write_plan(doc: PlanDocument, path: Path, *, fmt: str | None = None, paper: str = "a4") -> None:
+def write_plan(
+    doc: PlanDocument,
+    path: Path,
+    *,
+    fmt: str | None = None,
+    paper: str = "a4",
+    force: bool = False,
+) -> None:
     """Write the plan to ``path``, in ``fmt`` or the format its name ends in.
 
-    The file is private (readable by its owner only): it holds a child's details.
+    The file is private (readable by its owner only): it holds a child's details. An
+    existing file is replaced only with ``force`` (``atomic_write.write_output``).
     """
+    check_output(path, force=force)  # before the (slow) PDF is laid out
     data = render_plan(doc, fmt or format_from_suffix(path), paper=paper)
-    write_output(path, data, private=True)
+    write_output(path, data, private=True, force=force)
