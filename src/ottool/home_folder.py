@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def home_dir(*, create: bool = True) -> Path:
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except FileExistsError:
-            raise _unusable(folder, _("it is a file, not a folder")) from None
+            raise _unusable(folder, _not_a_folder(folder)) from None
         except NotADirectoryError:
             raise _unusable(folder, _("part of its path is a file, not a folder")) from None
         except PermissionError:
@@ -50,6 +51,20 @@ def own_files() -> list[Path]:
     history = folder / HISTORY_FILE
     journals = [Path(f"{history}-{kind}") for kind in ("wal", "shm", "journal")]
     return [history, *journals, folder / DRAFT_FILE]
+
+
+def _not_a_folder(folder: Path) -> str:
+    """Why ``folder`` (which exists in some form) is not a folder ottool can use."""
+    if folder.is_symlink():
+        try:
+            os.stat(folder)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return _("it is a symbolic link that loops back on itself")
+            return _("it is a symbolic link to {target}, which does not exist").format(
+                target=os.readlink(folder)
+            )
+    return _("it is a file, not a folder")
 
 
 def _unusable(folder: Path, why: str) -> InputError:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import os
+import re
 import struct
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -31,6 +32,10 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 
 #: gettext's order: the first of these that is set names the language(s).
 ENVIRONMENT_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+#: The largest catalog ottool reads (the Spanish one is about 60 KiB): a damaged
+#: install whose .mo is a device or a pipe must not be read until memory runs out.
+MAX_CATALOG_BYTES = 4 * 1024 * 1024
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
@@ -67,7 +72,7 @@ def set_language(lang: str) -> None:
     translations: gettext.NullTranslations = gettext.NullTranslations()
     if code != DEFAULT_LANGUAGE:
         try:
-            translations = gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[code])
+            translations = _read_catalog(code)
         except (OSError, struct.error, UnicodeError, LookupError, ValueError, IndexError):
             # A missing or damaged catalog (a broken install, a half-copied .mo) must
             # not stop a family's screening: speak English, interface and content
@@ -75,6 +80,55 @@ def set_language(lang: str) -> None:
             code = DEFAULT_LANGUAGE
     _translations = translations
     _language = code
+
+
+def _read_catalog(code: str) -> gettext.GNUTranslations:
+    """The compiled catalog of ``code``; OSError when it is missing, not a regular file
+    or larger than MAX_CATALOG_BYTES (a FIFO or ``/dev/zero`` is never read)."""
+    import io
+    import stat
+
+    path = LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    found = os.stat(path)
+    if not stat.S_ISREG(found.st_mode) or found.st_size > MAX_CATALOG_BYTES:
+        raise OSError(f"{path} is not a catalog ottool can read")
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_CATALOG_BYTES + 1)
+    if len(data) > MAX_CATALOG_BYTES:
+        raise OSError(f"{path} is too large")
+    return _CheckedTranslations(io.BytesIO(data))
+
+
+class _CheckedTranslations(gettext.GNUTranslations):
+    """A catalog whose damaged messages are said in English, one message at a time.
+
+    A translation whose ``{placeholders}`` the English does not have (``{archivo}`` for
+    ``{file}``, ``{0}``) or whose braces do not pair up would stop the run at
+    ``.format``; the English sentence is used for that message instead.
+    """
+
+    def gettext(self, message: str) -> str:
+        said = super().gettext(message)
+        return said if _fits(said, message) else message
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        said = super().ngettext(msgid1, msgid2, n)
+        return said if _fits(said, msgid1, msgid2) else (msgid1 if n == 1 else msgid2)
+
+
+#: A doubled brace, a replacement field, or a brace left alone (which is an error).
+_BRACES = re.compile(r"\{\{|\}\}|\{[^{}]*\}|[{}]")
+
+
+def _fits(said: str, *english: str) -> bool:
+    """Whether ``said`` formats with what the English sentence(s) are given."""
+    if "{" not in said and "}" not in said:
+        return True
+    fields = {t for t in _BRACES.findall(said) if t not in ("{{", "}}")}
+    if "{" in fields or "}" in fields:
+        return False
+    known = {t for text in english for t in _BRACES.findall(text)}
+    return fields <= known
 
 
 @contextmanager

@@ -12,7 +12,45 @@ import os
 import sys
 from collections.abc import Sequence
 
+from ottool.i18n import _
 from ottool.printable import printable
+
+
+def guard_standard_streams() -> str | None:
+    """Keep file descriptors 0, 1 and 2 open, and say so when standard output is closed.
+
+    A shell's ``>&-`` or ``<&-`` starts ottool with a descriptor closed: Python then has
+    no ``sys.stdout`` (or ``sys.stdin``), and the next file ottool opens (the history!)
+    would take that number, so that printing would write into it. Each closed one is
+    given ``/dev/null`` at once. A closed standard input then reads as empty (commands
+    that need an answer say there is no terminal to ask); a closed standard output is
+    the message returned, as nothing ottool prints could be seen.
+    """
+    closed = [fd for fd in (0, 1, 2) if not _is_open(fd)]
+    for fd in closed:
+        null = os.open(os.devnull, os.O_RDWR)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+    if 0 in closed or sys.stdin is None:
+        sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - for the run
+    if 2 in closed or sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    if 1 in closed or sys.stdout is None:
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+        return _(
+            "ottool: standard output is closed, so nothing ottool says could be seen; "
+            "nothing was done. Run it without '>&-' (or send the output to /dev/null)"
+        )
+    return None
+
+
+def _is_open(fd: int) -> bool:
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
 
 
 def prepare_streams() -> None:

@@ -92,8 +92,17 @@ app.add_typer(fhir_app, name="fhir")
 
 def main() -> None:
     """Run the `ottool` command line (the console script goes through ottool.__main__)."""
-    from ottool.streams import drop_unusable_width, prepare_streams, undecodable_argument
+    from ottool.streams import (
+        drop_unusable_width,
+        guard_standard_streams,
+        prepare_streams,
+        undecodable_argument,
+    )
 
+    closed = guard_standard_streams()
+    if closed is not None:
+        typer.echo(closed, err=True)
+        raise SystemExit(EXIT_INPUT)
     prepare_streams()
     drop_unusable_width()
     problem = undecodable_argument(sys.argv[1:])

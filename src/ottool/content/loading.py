@@ -139,12 +139,13 @@ def display_path(path: Path) -> str:
     """A path as short as it can be: relative to the working folder when inside it.
 
     From the file system's root every path is "inside"; there the path stays whole, so
-    that ``/tmp/data`` never reads as ``tmp/data``.
+    that ``/tmp/data`` never reads as ``tmp/data``. A path that cannot be resolved (a
+    symbolic-link loop, a working folder that is gone) is shown as given.
     """
-    cwd = Path.cwd().resolve()
-    if cwd == Path(cwd.anchor):
-        return str(path.resolve()) if path.is_absolute() else str(path)
     try:
+        cwd = Path.cwd().resolve()
+        if cwd == Path(cwd.anchor):
+            return str(path.resolve()) if path.is_absolute() else str(path)
         return str(path.resolve().relative_to(cwd))
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside it; a symlink loop; cwd gone
         return str(path)

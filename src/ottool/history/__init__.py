@@ -74,7 +74,7 @@ def saved_number(result_data: dict[str, Any], *, path: Path | None = None) -> in
 
     After an interruption this tells the truth about whether a save was committed.
     """
-    with open_history(path, create=False) as db:
+    with open_history(path, create=False, read_only=True) as db:
         if db is None:
             return None
         row = db.execute(
@@ -88,7 +88,7 @@ def list_screenings(child: str | None = None, *, path: Path | None = None) -> li
 
     The child's name matches whatever its case and spacing.
     """
-    with open_history(path, create=False) as db:
+    with open_history(path, create=False, read_only=True) as db:
         if db is None:
             return []
         if child is None:
@@ -103,7 +103,7 @@ def list_screenings(child: str | None = None, *, path: Path | None = None) -> li
 def get_screening(screening_id: int, *, path: Path | None = None) -> SavedScreening:
     """One saved screening by its number; InputError when there is none."""
     _check_number(screening_id)
-    with open_history(path, create=False) as db:
+    with open_history(path, create=False, read_only=True) as db:
         row = None
         if db is not None:
             row = db.execute(f"{_SELECT} WHERE id = ?", (screening_id,)).fetchone()

@@ -33,33 +33,87 @@ def default_path() -> Path:
 
 
 @contextmanager
-def open_history(path: Path | None, *, create: bool = True) -> Iterator[sqlite3.Connection | None]:
+def open_history(
+    path: Path | None, *, create: bool = True, read_only: bool = False
+) -> Iterator[sqlite3.Connection | None]:
     """An open, checked, up-to-date history (``None`` when there is none and ``create``
-    is false). Every SQLite failure becomes one clear InputError."""
+    is false). Every SQLite failure becomes one clear InputError.
+
+    ``read_only`` (listing, showing, exporting) still opens a history that cannot be
+    written, as on a full disk where SQLite cannot make its ``-shm`` file: the user can
+    then still read and export their screenings to rescue them.
+    """
     where = path if path is not None else default_path()
     db: sqlite3.Connection | None = None
     try:
-        if not where.exists():
+        if not os.path.lexists(where):
             if not create:
                 yield None
                 return
             _create_private_file(where)
         _check_header(where)
-        _repair_journal_modes(where)
-        db = sqlite3.connect(
-            where.resolve().as_uri() + "?mode=rw",
-            uri=True,
-            timeout=BUSY_TIMEOUT_SECONDS,
-            isolation_level=None,  # transactions are begun and ended explicitly
-        )
-        _prepare(db, where)
-        _make_private(where)
+        try:
+            db = _open_checked(where)
+        except sqlite3.Error as exc:
+            db = _open_unwritable(where, exc) if read_only else None
+            if db is None:
+                raise
         yield db
     except sqlite3.Error as exc:
         raise _sqlite_problem(exc, where) from None
     finally:
         if db is not None:
             db.close()
+
+
+def _open_checked(where: Path) -> sqlite3.Connection:
+    """The history opened for reading and writing, checked and brought up to date."""
+    _repair_journal_modes(where)
+    db = _connect(where, "rw")
+    try:
+        _prepare(db, where)
+        _make_private(where)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _connect(where: Path, mode: str) -> sqlite3.Connection:
+    return sqlite3.connect(
+        where.resolve().as_uri() + f"?mode={mode}",
+        uri=True,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        isolation_level=None,  # transactions are begun and ended explicitly
+    )
+
+
+def _open_unwritable(where: Path, exc: sqlite3.Error) -> sqlite3.Connection | None:
+    """The history opened read-only as it is on disk, or None when that is not safe.
+
+    Only when SQLite could not write its scratch files (a full disk, a read-only
+    folder) and no write-ahead log holds saves not yet in the file: the file alone is
+    then the whole history, and SQLite reads it without any file of its own.
+    """
+    if error_code(exc) not in (_IOERR, SQLITE_FULL, _CANTOPEN, _READONLY):
+        return None
+    wal = Path(f"{where}-wal")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return None
+    except OSError:
+        return None
+    db = _connect(where, "ro&immutable=1")
+    try:
+        version, tables = _look(db)
+        _check_known(db, where, version, tables)
+        if version != SCHEMA_VERSION:  # an upgrade would be needed: it cannot be done now
+            db.close()
+            return None
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 @contextmanager
@@ -94,6 +148,16 @@ def _create_private_file(where: Path) -> None:
 
 
 def _check_header(where: Path) -> None:
+    """Refuse anything but an empty file or an SQLite database, without blocking: a FIFO
+    or a device is never opened (opening a FIFO waits for a writer forever)."""
+    import stat
+
+    try:
+        found = os.stat(where)
+    except OSError as exc:
+        raise _cannot(_("cannot read {file}: {reason}"), where, exc) from None
+    if not stat.S_ISREG(found.st_mode):
+        raise _not_ours(where)
     try:
         with where.open("rb") as handle:
             head = handle.read(len(_SQLITE_HEADER))
@@ -140,12 +204,18 @@ def _use_wal(db: sqlite3.Connection) -> None:
 
 
 def _look(db: sqlite3.Connection) -> tuple[int, set[str]]:
-    """The schema version and the table names, read from one snapshot of the file."""
+    """The schema version and what the schema holds, read from one snapshot of the file:
+    table names, and ``"view v"``, ``"index i"``... for everything else. Another
+    program's ``application_id`` counts as something too (``"application_id N"``)."""
     rows = db.execute(
-        "SELECT (SELECT user_version FROM pragma_user_version), name FROM sqlite_master"
-        " WHERE type = 'table' UNION ALL SELECT user_version, NULL FROM pragma_user_version"
+        "SELECT (SELECT user_version FROM pragma_user_version),"
+        " CASE type WHEN 'table' THEN name ELSE type || ' ' || name END FROM sqlite_master"
+        " UNION ALL SELECT user_version, NULL FROM pragma_user_version"
+        " UNION ALL SELECT 0, 'application_id ' || application_id FROM pragma_application_id"
+        " WHERE application_id != 0"
     ).fetchall()
-    return int(rows[0][0]), {str(r[1]) for r in rows if r[1] is not None}
+    version = next(int(r[0]) for r in rows if r[1] is None)
+    return version, {str(r[1]) for r in rows if r[1] is not None}
 
 
 def _check_known(db: sqlite3.Connection, where: Path, version: int, tables: set[str]) -> None:
@@ -155,8 +225,10 @@ def _check_known(db: sqlite3.Connection, where: Path, version: int, tables: set[
             "reads up to version {known}); update ottool to open it. It was left untouched."
         )
         raise InputError(message.format(file=where, version=version, known=SCHEMA_VERSION))
+    if version < 0:  # ottool never writes one: another program's file
+        raise _not_ours(where)
     if version == 0:
-        if tables:
+        if tables:  # anything at all (a view, an index, an application id) is not ours
             raise _not_ours(where)
         return
     if "screenings" not in tables:
@@ -226,7 +298,22 @@ def _cannot(message: str, file: Path, exc: OSError) -> InputError:
 
 
 # SQLite's primary result codes that this module explains.
-_BUSY, _LOCKED, _READONLY, _CORRUPT, SQLITE_FULL, _NOTADB = 5, 6, 8, 11, 13, 26
+_BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, SQLITE_FULL, _CANTOPEN, _NOTADB = (
+    5, 6, 8, 10, 11, 13, 14, 26
+)  # fmt: skip
+
+
+def disk_is_full(folder: Path) -> bool:
+    """Whether the file system of ``folder`` has (almost) no room left for the user.
+
+    SQLite reports a full disk met while making its ``-shm`` file as a "disk I/O error";
+    this tells the two apart so that the message says what the user can fix.
+    """
+    try:
+        found = os.statvfs(folder)
+    except OSError:
+        return False
+    return found.f_bavail * found.f_frsize < 64 * 1024
 
 
 def error_code(exc: sqlite3.Error) -> int:
@@ -243,7 +330,7 @@ def _sqlite_problem(exc: sqlite3.Error, where: Path) -> InputError:
             "the history {file} is busy (another ottool is using it); try again in a moment"
         )
         return InputError(message.format(file=where))
-    if code == SQLITE_FULL:
+    if code == SQLITE_FULL or (code in (_IOERR, _CANTOPEN) and disk_is_full(where.parent)):
         return InputError(_("cannot write the history {file}: the disk is full").format(file=where))
     if code == _READONLY:
         message = _("cannot write the history {file}: {part} is read-only")

@@ -618,26 +618,65 @@ def _noto_dir() -> Path:
     return folder
 
 
+#: The largest font file ottool reads from its cache (Noto Sans is about 0.5 MB).
+_MAX_FONT_BYTES = 32 * 1024 * 1024
+
+
 def _noto_file(folder: Path, module: str) -> Path | None:
+    """The unpacked font, checked against the digest written beside it when it was unpacked.
+
+    A cached font that was damaged (cut short, overwritten, made a folder or a link to
+    ``/dev/zero``) does not match and is unpacked again, so one bad file in the cache
+    never stops every later PDF.
+    """
     path = folder / f"{module}.ttf"
-    if path.is_file() and path.stat().st_size > 0:
+    digest_file = folder / f"{module}.sha256"
+    if _cached_font_ok(path, digest_file):
         return path
     try:
-        buffer = importlib.import_module(f"pymupdf_fonts.{module}").fontbuffer
+        buffer = bytes(importlib.import_module(f"pymupdf_fonts.{module}").fontbuffer)
     except (ImportError, AttributeError):
         return None
-    # Whole or not at all, so a run that reads the cache meanwhile never sees half a font.
+    # Whole or not at all, so a run that reads the cache meanwhile never sees half a font;
+    # the font goes first and its digest last, so a digest always names a whole font.
+    import hashlib
     import os
 
-    partial = folder / f".{module}.{os.getpid()}.tmp"
     try:
-        partial.write_bytes(bytes(buffer))
-        os.replace(partial, path)
+        for target, data in ((path, buffer), (digest_file, hashlib.sha256(buffer).hexdigest())):
+            partial = folder / f".{target.name}.{os.getpid()}.tmp"
+            try:
+                partial.write_bytes(data if isinstance(data, bytes) else data.encode())
+                if target.is_dir() and not target.is_symlink():
+                    import shutil
+
+                    shutil.rmtree(target)
+                os.replace(partial, target)
+            finally:
+                partial.unlink(missing_ok=True)
     except OSError:
-        partial.unlink(missing_ok=True)
         path = _font_dir() / f"{module}.ttf"
-        path.write_bytes(bytes(buffer))
+        path.write_bytes(buffer)
     return path
+
+
+def _cached_font_ok(path: Path, digest_file: Path) -> bool:
+    """Whether ``path`` is a regular file whose SHA-256 is the one recorded beside it."""
+    import hashlib
+    import os
+    import stat
+
+    try:
+        found = os.stat(path)
+        if not stat.S_ISREG(found.st_mode) or not 0 < found.st_size <= _MAX_FONT_BYTES:
+            return False
+        digest = os.stat(digest_file)
+        if not stat.S_ISREG(digest.st_mode) or digest.st_size != 64:
+            return False
+        expected = digest_file.read_text(encoding="ascii")
+        return hashlib.sha256(path.read_bytes()).hexdigest() == expected
+    except (OSError, UnicodeError):
+        return False
 
 
 def _system_files(names: dict[str, str]) -> dict[str, Path]:

@@ -1,0 +1,389 @@
+"""Hostile input and faults, third pass (issue 21): closed streams, damaged catalogs and
+caches, strange history files, full disks, and the smaller messages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_DIR, Run
+
+Cli = Callable[..., Run]
+
+
+def ottool_in_shell(
+    shell: str, tmp_path: Path, timeout: float = 30
+) -> subprocess.CompletedProcess[str]:
+    """`ottool ...` through a shell, so that `>&-` and `<&-` close its streams."""
+    env = {
+        **os.environ,
+        "OTTOOL_HOME": str(tmp_path / "home"),
+        "OTTOOL_DATA_DIR": str(FIXTURE_DIR),
+        "OTTOOL": f"{sys.executable} -m ottool",
+    }
+    return subprocess.run(
+        ["sh", "-c", shell], capture_output=True, text=True, env=env, timeout=timeout
+    )
+
+
+# -------------------------------------------------------------------------- item 8: closed streams
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "command", ["history", "plan --age-months 4", "plan --age-months 4 --format json"]
+)
+def test_a_closed_standard_output_is_one_clear_line_and_exit_1(
+    tmp_path: Path, command: str
+) -> None:
+    run = ottool_in_shell(f"$OTTOOL {command} >&-", tmp_path)
+    assert run.returncode == 1, run.stderr
+    assert run.stderr.strip().count("\n") == 0
+    assert "standard output is closed" in run.stderr
+
+
+@pytest.mark.slow
+def test_a_closed_standard_input_is_no_terminal_to_ask_on(tmp_path: Path) -> None:
+    run = ottool_in_shell("$OTTOOL screen <&-", tmp_path)
+    assert run.returncode == 1
+    assert "no terminal to ask questions on" in run.stderr
+    assert "unexpected" not in run.stderr
+    # A command that needs no input still works.
+    run = ottool_in_shell("$OTTOOL plan --age-months 4 --format json <&-", tmp_path)
+    assert run.returncode == 0 and run.stdout.startswith("{")
+
+
+@pytest.mark.slow
+def test_with_stdout_closed_the_history_is_never_written_through_it(tmp_path: Path) -> None:
+    """The first file opened would take descriptor 1: printing must not go into it."""
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "child: {name: Sam, birth_date: 2026-01-01}\ndate: 2026-05-15\n"
+        "answers: {gm-4m-head-steady: 'yes'}\n"
+    )
+    run = ottool_in_shell(f"$OTTOOL screen --answers {answers} --save >&-", tmp_path)
+    assert run.returncode == 1
+    history = tmp_path / "home" / "history.sqlite3"
+    assert not history.exists() or history.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+# ------------------------------------------------------------------------------- item 12: catalogs
+
+
+def _catalog_with(tmp_path: Path, changes: dict[str, str]) -> Path:
+    """A copy of the locale folder whose Spanish catalog has ``changes`` (msgid: msgstr)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    from ottool import i18n
+
+    folder = tmp_path / "locale"
+    shutil.copytree(i18n.LOCALE_DIR, folder)
+    po = folder / "es" / "LC_MESSAGES" / "ottool.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    for msgid, msgstr in changes.items():
+        catalog[msgid].string = msgstr
+    with (po.with_suffix(".mo")).open("wb") as handle:
+        write_mo(handle, catalog)
+    return folder
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "Plan escrito en {archivo}.",  # a placeholder the English does not have
+        "Plan escrito en {file.",  # an unbalanced brace
+        "Plan escrito en {0}.",  # a positional field
+    ],
+)
+def test_a_damaged_spanish_message_falls_back_to_english_for_that_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli, broken: str
+) -> None:
+    from ottool import i18n
+
+    monkeypatch.setattr(
+        i18n, "LOCALE_DIR", _catalog_with(tmp_path, {"Plan written to {file}.": broken})
+    )
+    monkeypatch.chdir(tmp_path)
+    run = cli(
+        "plan",
+        "--age-months",
+        "4",
+        "--output",
+        "plan.md",
+        "--lang",
+        "es",
+        "--data-dir",
+        FIXTURE_DIR,
+    )
+    assert run.exit_code == 0, run.output
+    assert "Plan written to plan.md." in run.stderr  # this message in English
+    assert (
+        "Plan para" in Path("plan.md").read_text() or "Actividades" in Path("plan.md").read_text()
+    )
+
+
+def test_a_damaged_plural_falls_back_to_english_by_the_english_rule(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    from ottool import i18n
+
+    folder = _catalog_with(tmp_path, {})
+    po = folder / "es" / "LC_MESSAGES" / "ottool.po"
+    with po.open("rb") as handle:
+        catalog = read_po(handle)
+    key = ("Exported {count} screening to {where}.", "Exported {count} screenings to {where}.")
+    catalog[key].string = (
+        "Exportada {cuenta} evaluación a {where}.",
+        "Exportadas {count} a {where}.",
+    )
+    with po.with_suffix(".mo").open("wb") as handle:
+        write_mo(handle, catalog)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", folder)
+    i18n.set_language("es")
+    assert i18n.language() == "es"
+    # The damaged singular is said in English; the sound plural stays Spanish.
+    for n, said in [(1, "Exported 1 screening to x."), (3, "Exportadas 3 a x.")]:
+        assert i18n.ngettext(*key, n).format(count=n, where="x") == said
+    assert i18n._("Nothing exported.") == "No se exportó nada."  # the rest stays Spanish
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero", "huge", "garbage", "folder"])
+def test_a_spanish_catalog_that_cannot_be_read_is_english_not_a_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    from ottool import i18n
+
+    folder = tmp_path / "locale"
+    shutil.copytree(i18n.LOCALE_DIR, folder)
+    mo = folder / "es" / "LC_MESSAGES" / "ottool.mo"
+    mo.unlink()
+    if kind == "fifo":
+        os.mkfifo(mo)
+    elif kind == "zero":
+        mo.symlink_to("/dev/zero")
+    elif kind == "huge":
+        with mo.open("wb") as handle:
+            handle.truncate(i18n.MAX_CATALOG_BYTES + 1)
+    elif kind == "garbage":
+        mo.write_bytes(b"\xde\x12\x04\x95" + b"\xff" * 100)
+    else:
+        mo.mkdir()
+    monkeypatch.setattr(i18n, "LOCALE_DIR", folder)
+    i18n.set_language("es")
+    assert i18n.language() == "en"
+    assert i18n._("Plan written to {file}.") == "Plan written to {file}."
+
+
+# -------------------------------------------------------------------- item 9 and 16: symlink loops
+
+
+def test_a_content_file_that_is_a_symlink_loop_is_one_clear_line(
+    content_copy: Path, cli: Cli
+) -> None:
+    looped = content_copy / "activities.yaml"
+    looped.unlink()
+    looped.symlink_to(looped.name)
+    for args in (["plan", "--age-months", "4"], ["validate"]):
+        run = cli(*args, "--data-dir", content_copy)
+        assert run.exit_code == 1, run.output
+        assert "activities.yaml: the file cannot be read" in run.output
+        assert "unexpected" not in run.output
+
+
+@pytest.mark.parametrize("kind", ["loop", "dangling"])
+def test_an_ottool_home_that_is_a_broken_symlink_is_not_called_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli, kind: str
+) -> None:
+    home = tmp_path / "home"
+    home.symlink_to(home.name if kind == "loop" else "gone")
+    monkeypatch.setenv("OTTOOL_HOME", str(home))
+    run = cli("history")
+    assert run.exit_code == 1
+    assert "it is a file" not in run.stderr
+    expected = "loops back on itself" if kind == "loop" else "to gone, which does not exist"
+    assert expected in run.stderr
+
+
+# ------------------------------------------------------------------ item 11, 14, 15: history files
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    monkeypatch.setenv("OTTOOL_HOME", str(folder))
+    monkeypatch.setenv("OTTOOL_DATA_DIR", str(FIXTURE_DIR))
+    return folder
+
+
+def _saved_one(tmp_path: Path, cli: Cli) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "child: {name: Sam, birth_date: 2026-01-01}\ndate: 2026-05-15\n"
+        "answers: {gm-4m-head-steady: 'yes'}\n"
+    )
+    assert cli("screen", "--answers", answers, "--save").exit_code == 0
+
+
+def test_a_history_with_a_negative_user_version_is_refused_untouched(home: Path, cli: Cli) -> None:
+    import sqlite3
+
+    history = home / "history.sqlite3"
+    with sqlite3.connect(history) as db:
+        db.execute("PRAGMA user_version = -1")
+        db.execute("CREATE TABLE screenings (id INTEGER)")
+    before = history.read_bytes()
+    run = cli("history")
+    assert run.exit_code == 1 and "is not an ottool history database" in run.stderr
+    assert history.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_a_history_that_is_a_fifo_never_blocks(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    os.mkfifo(home / "history.sqlite3")
+    for command in ("history", "history export --output -", "history show 1"):
+        run = ottool_in_shell(f"$OTTOOL {command}", tmp_path, timeout=20)
+        assert run.returncode == 1, run.stderr
+        assert "is not an ottool history database" in run.stderr
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        "CREATE VIEW v AS SELECT 1",
+        "PRAGMA application_id = 1234",
+        "CREATE TABLE t (x); CREATE INDEX i ON t (x); DROP TABLE t; CREATE VIEW w AS SELECT 2",
+    ],
+)
+def test_a_foreign_sqlite_file_with_no_tables_is_not_adopted(
+    home: Path, cli: Cli, tmp_path: Path, make: str
+) -> None:
+    import sqlite3
+
+    history = home / "history.sqlite3"
+    db = sqlite3.connect(history)
+    db.executescript(make)
+    db.close()
+    before = history.read_bytes()
+    for args in (["history"], ["history", "export", "--output", "-"]):
+        run = cli(*args)
+        assert run.exit_code == 1 and "is not an ottool history database" in run.stderr
+    assert history.read_bytes() == before
+    assert not Path(f"{history}-wal").exists()
+
+
+def test_on_a_full_disk_reading_still_works_and_saving_says_the_disk_is_full(
+    home: Path, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite cannot make its -shm file on a full disk and says "disk I/O error"."""
+    import sqlite3
+
+    from ottool.history import sqlite_file
+
+    _saved_one(tmp_path, cli)
+
+    def no_room(where: Path) -> sqlite3.Connection:
+        error = sqlite3.OperationalError("disk I/O error")
+        error.sqlite_errorcode = 4874  # type: ignore[attr-defined]  # SQLITE_IOERR_SHMSIZE
+        raise error
+
+    monkeypatch.setattr(sqlite_file, "_open_checked", no_room)
+    monkeypatch.setattr(sqlite_file, "disk_is_full", lambda folder: True)
+    listed = cli("history")
+    assert listed.exit_code == 0 and "Sam" in listed.stdout
+    exported = cli("history", "export", "--output", "-")
+    assert exported.exit_code == 0 and '"ottool-history/1"' in exported.stdout
+    assert cli("history", "show", "1").exit_code == 0
+    for args in (
+        ["screen", "--answers", tmp_path / "a.yaml", "--save"],
+        ["history", "delete", "1", "--yes"],
+    ):
+        run = cli(*args)
+        assert run.exit_code == 1
+        assert "the disk is full" in run.stderr and "I/O" not in run.stderr
+
+
+def test_a_bidi_override_in_a_name_is_neutralised_on_the_terminal(
+    home: Path, cli: Cli, tmp_path: Path
+) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        'child: {name: "Sam\\u202eeeL", birth_date: 2026-01-01}\ndate: 2026-05-15\n'
+        "answers: {gm-4m-head-steady: 'yes'}\n"
+    )
+    assert cli("screen", "--answers", answers, "--save").exit_code == 0
+    for args in (["history"], ["history", "show", "1"], ["history", "--child", "Sam\u202eeeL"]):
+        run = cli(*args)
+        assert run.exit_code == 0, run.output
+        assert "Sam\ufffdeeL" in run.stdout
+        for override in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069":
+            assert override not in run.output
+    exported = cli("history", "export", "--output", "-")
+    assert "\u202e" not in exported.stdout and "Sam\\u202eeeL" in exported.stdout
+
+
+# ------------------------------------------------------------------------- item 10: the font cache
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "folder", "zero", "digest"])
+def test_a_damaged_cached_font_is_rebuilt_and_the_screening_saved(
+    home: Path, cli: Cli, tmp_path: Path, damage: str
+) -> None:
+    from ottool.render import pdf
+
+    pdf._noto_dir.cache_clear()  # this test's OTTOOL_HOME has a cache of its own
+    _saved_one(tmp_path, cli)  # screening 1
+    first = tmp_path / "first.pdf"
+    assert cli("plan", "--age-months", "4", "--output", first).exit_code == 0
+    fonts = next((home / "cache").glob("fonts-*"))
+    font = fonts / "NotoSans_Regular.ttf"
+    good = font.read_bytes()
+    if damage == "truncated":
+        font.write_bytes(good[: len(good) // 2])
+    elif damage == "garbage":
+        font.write_bytes(b"\x00\x01\x00\x00" + b"\xff" * 5000)
+    elif damage == "folder":
+        font.unlink()
+        font.mkdir()
+    elif damage == "zero":
+        font.unlink()
+        font.symlink_to("/dev/zero")
+    else:
+        (fonts / "NotoSans_Regular.sha256").write_text("0" * 64)
+        font.write_bytes(good[:-10] + b"0123456789")
+    answers = tmp_path / "a.yaml"
+    plan = tmp_path / "plan.pdf"
+    run = cli("screen", "--answers", answers, "--plan-output", plan, "--save", "--force")
+    assert run.exit_code == 0, run.output
+    assert plan.read_bytes().startswith(b"%PDF")
+    assert font.is_file() and not font.is_symlink() and font.read_bytes() == good
+
+
+def test_a_plan_that_cannot_be_written_still_leaves_the_screening_saved(
+    home: Path, cli: Cli, tmp_path: Path
+) -> None:
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "child: {name: Sam, birth_date: 2026-01-01}\ndate: 2026-05-15\n"
+        "answers: {gm-4m-head-steady: 'yes'}\n"
+    )
+    run = cli("screen", "--answers", answers, "--plan-output", tmp_path / "gone" / "p.md", "--save")
+    assert run.exit_code == 1
+    assert "does not exist" in run.stderr
+    assert "the results were saved as screening 1" in run.stderr
+    listed = cli("history")
+    assert "Sam" in listed.stdout
