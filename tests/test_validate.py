@@ -628,6 +628,11 @@ def add_to_opens_hands(folder: Folder, fields: str) -> int:
 
 
 def test_validate_accepts_normed_and_check(folder: Folder, validate: Any) -> None:
+    folder.edit(
+        M,
+        "    text: Opens hands briefly\n    source: CDC LTSAE 2022",
+        "    text: Opens hands briefly\n    source: Common occupational therapy practice",
+    )
     add_to_opens_hands(folder, "    normed: false\n    check: ws-lost-skills\n")
     run = validate()
     assert run.exit_code == 0, run.stderr

@@ -15,7 +15,7 @@ import typer
 
 from ottool import __version__, i18n
 from ottool.cli import browse, plan, schema, screen, validate
-from ottool.cli.common import ContentLanguage
+from ottool.cli.common import LANG_GIVEN, ContentLanguage
 from ottool.cli.fhir import fhir_app
 from ottool.cli.history import history_app
 from ottool.error_handler import EXIT_BUG, EXIT_INPUT, EXIT_INTERRUPTED, HandledGroup, report_bug
@@ -47,6 +47,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -69,6 +70,8 @@ def _root(
     # a library caller) honour the environment the same way. A command's own --lang
     # is read after this and wins.
     i18n.set_language(lang.value if lang is not None else i18n.language_from_environment())
+    if lang is not None:
+        ctx.meta[LANG_GIVEN] = lang.value
 
 
 # In the order `ottool --help` lists them.

@@ -73,12 +73,18 @@ class ContentLanguage(enum.StrEnum):
     es = "es"
 
 
-def _speak(value: ContentLanguage | None) -> None:
+#: Where ``--lang`` leaves the language it was given, in the command's ``ctx.meta``
+#: (shared by the whole command line): `validate --lang es` checks the Spanish texts.
+LANG_GIVEN = "ottool.lang"
+
+
+def _speak(ctx: typer.Context, value: ContentLanguage | None) -> None:
     """--lang: speak that language from now on (before the other options are read)."""
     if value is not None:
         from ottool import i18n
 
         i18n.set_language(value.value)
+        ctx.meta[LANG_GIVEN] = value.value
 
 
 #: ``--lang en|es`` on every command. Eager, so even the messages about the other

@@ -18,6 +18,7 @@ class TextOrJson(enum.StrEnum):
 
 
 def validate(
+    ctx: typer.Context,
     data_dir: DataDir = None,
     fmt: Annotated[
         TextOrJson, typer.Option("--format", help=_("text (for people) or json."))
@@ -32,9 +33,16 @@ def validate(
     ] = None,
     lang: Lang = None,
 ) -> None:
-    from ottool.content import check_content
+    from ottool.cli.common import LANG_GIVEN
+    from ottool.content import DEFAULT_LANGUAGE, check_content
 
-    report = check_content(data_dir, complete_in=language.value if language else None)
+    complete_in = language.value if language else None
+    given = ctx.meta.get(LANG_GIVEN)
+    if complete_in is None and given not in (None, DEFAULT_LANGUAGE):
+        # `validate --lang es` checks the Spanish texts, as `--language es` does: the
+        # two options cannot mean different things to a content editor.
+        complete_in = given
+    report = check_content(data_dir, complete_in=complete_in)
     _note_local_content(data_dir)
     if fmt is TextOrJson.json:
         from ottool.render.validation import report_json
@@ -52,7 +60,7 @@ def validate(
     from ottool.render.console import make_console
     from ottool.render.validation import print_summary
 
-    print_summary(report, make_console(), language=language.value if language else None)
+    print_summary(report, make_console(), language=complete_in)
     from ottool.content import display_path, resolve_data_dir
 
     typer.echo(f"Checked the files in {printable(display_path(resolve_data_dir(data_dir)))}/.")

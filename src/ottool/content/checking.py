@@ -14,6 +14,7 @@ from typing import Any
 
 import msgspec
 
+from ottool.content.editorial import EditorialChecker
 from ottool.content.fields import Entries, EntryChecker, as_shown, expected
 from ottool.content.models import (
     ACTIVITIES_FILE,
@@ -90,7 +91,10 @@ class ContentChecker(EntryChecker):
     def check(self, milestones_raw: Any, activities_raw: Any) -> Content | None:
         m_file, a_file = self.m_file, self.a_file
         m_root = self._root(
-            milestones_raw, m_file, ("domains", "milestones", "warning_signs"), ("max_months",)
+            milestones_raw,
+            m_file,
+            ("domains", "milestones", "warning_signs"),
+            ("max_months", "checklists"),
         )
         a_root = self._root(activities_raw, a_file, ("activities",))
         domains = self._entries(m_root, "domains", Domain, "domain", m_file, required=True)
@@ -178,6 +182,8 @@ class ContentChecker(EntryChecker):
                     )
         self._failed_references(milestones, signs, activities, domain_ids, milestone_by_id)
         max_months = self._max_months(m_root, [m.months for m, _ in milestones.items])
+        off_checklist = self._checklist_ages(m_root, milestones)
+        self._editorial(domains, milestones, signs, activities, off_checklist)
         if self.problems:
             return None
         return Content(
@@ -219,6 +225,94 @@ class ContentChecker(EntryChecker):
             f"activity '{owner}': target '{target}' is not a known milestone"
             + did_you_mean(target, milestone_by_id),
         )
+
+    def _editorial(
+        self,
+        domains: Entries,
+        milestones: Entries,
+        signs: Entries,
+        activities: Entries,
+        off_checklist: set[str],
+    ) -> None:
+        """The clinical and Spanish rules (:mod:`~ottool.content.editorial`).
+
+        A milestone whose months is not a checklist age is not judged by its age again.
+        """
+        editorial = EditorialChecker(self.problems)
+        for group in (domains, milestones, signs, activities):
+            for item, entry in group.items:
+                editorial.entry(group.kind, group.file, item, entry)
+        for m, entry in milestones.items:
+            if m.id not in off_checklist:
+                editorial.milestone(milestones.file, m, entry)
+        editorial.domain_names(domains.file, domains.items)
+
+    def _checklist_ages(self, root: LineDict | None, milestones: Entries) -> set[str]:
+        """Every milestone's months is a declared checklist age, and every age has items.
+
+        Without ``checklists:`` a checklist of one milestone, where the others have more,
+        is a warning: it is most often a typo in ``months``. Returns the ids of the
+        milestones whose months is not a checklist age.
+        """
+        off: set[str] = set()
+        if root is None:
+            return off
+        value = root.get("checklists")
+        if value is None:
+            self._lonely_checklists(milestones)
+            return off
+        line = root.line_of("checklists")
+        try:
+            declared: tuple[int, ...] = msgspec.convert(value, tuple[Months, ...], strict=True)
+        except msgspec.ValidationError:
+            self.problem(
+                self.m_file,
+                line,
+                f"checklists must be a list of ages in months, such as [2, 4, 6], "
+                f"got {as_shown(value)}",
+            )
+            return off
+        ages = ", ".join(str(a) for a in declared)
+        used = set()
+        for m, entry in milestones.items:
+            used.add(m.months)
+            if m.months not in declared:
+                off.add(m.id)
+                nearest = min(declared, key=lambda a: (abs(a - m.months), a), default=None)
+                hint = f": did you mean {nearest}?" if nearest is not None else ""
+                self.problem(
+                    self.m_file,
+                    entry.line_of("months"),
+                    f"milestone '{m.id}': months: {m.months} is not a checklist age "
+                    f"(checklists on line {line}: {ages}){hint}",
+                )
+        for age in declared:
+            if age not in used and milestones.items:
+                self.problem(
+                    self.m_file,
+                    line,
+                    f"checklists: the {age}-month checklist has no milestone: add its "
+                    f"milestones or remove {age} from the list",
+                )
+        return off
+
+    def _lonely_checklists(self, milestones: Entries) -> None:
+        count: dict[int, list[LineDict]] = {}
+        for m, entry in milestones.items:
+            count.setdefault(m.months, []).append(entry)
+        if len(count) < 2 or max(len(e) for e in count.values()) < 3:
+            return
+        for months, entries in count.items():
+            if len(entries) == 1:
+                self.warnings.append(
+                    Problem(
+                        self.m_file,
+                        entries[0].line_of("months"),
+                        f"the {months}-month checklist has only this milestone: if "
+                        f"'months: {months}' is a typo, correct it (a 'checklists:' list of "
+                        "the ages makes this an error)",
+                    )
+                )
 
     def _max_months(self, root: LineDict | None, checklists: list[int]) -> int | None:
         """The optional top-level max_months: a whole number of months, not before a checklist."""

@@ -86,6 +86,10 @@ class EntryChecker:
         self.lang = lang
         self.complete_in = complete_in
         self.problems: list[Problem] = []
+        #: Problems worth a look that do not make the content invalid.
+        self.warnings: list[Problem] = []
+        #: How many texts have no translation, by language (plain `validate` says so).
+        self.untranslated: dict[str, int] = {}
         #: Ids of entries already reported as invalid, by kind: references to them are
         #: not reported again as unknown.
         self.broken: dict[str, set[str]] = {}
@@ -212,19 +216,24 @@ class EntryChecker:
     def _needs_translation(
         self, value: str | dict[str, str], line: int, label: str, name: str, file: str
     ) -> None:
-        """With ``complete_in``, report a field that has no text in that language."""
-        code = self.complete_in
-        if code is None or code == DEFAULT_LANGUAGE:
-            return
+        """Count a text without a translation; with ``complete_in`` it is a problem too."""
         english = localized(value)
-        text = value.get(code) if isinstance(value, dict) else None
-        if english.strip() and not (text and text.strip()):
-            self.problem(
-                file,
-                line,
-                f"{label}: {name} has no {LANGUAGES.get(code, code)} ('{code}') text "
-                f"(English: '{_start_of(english)}')",
-            )
+        if not english.strip():
+            return
+        for code in LANGUAGES:
+            if code == DEFAULT_LANGUAGE:
+                continue
+            text = value.get(code) if isinstance(value, dict) else None
+            if text and text.strip():
+                continue
+            self.untranslated[code] = self.untranslated.get(code, 0) + 1
+            if code == self.complete_in:
+                self.problem(
+                    file,
+                    line,
+                    f"{label}: {name} has no {LANGUAGES.get(code, code)} ('{code}') text "
+                    f"(English: '{_start_of(english)}')",
+                )
 
     def _field_problems(
         self,

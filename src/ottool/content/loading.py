@@ -10,6 +10,7 @@ import hashlib
 import os
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from ottool.content.checking import ContentChecker, coverage_gaps, problem_order
@@ -132,7 +133,10 @@ def _check_texts(
         max_months=content.max_months,
     )
     gaps = coverage_gaps(content, names[ACTIVITIES_FILE], names[MILESTONES_FILE])
-    return Report(content, (), tuple(gaps))
+    warnings = sorted(checker.warnings, key=problem_order)
+    return Report(
+        content, (), (*warnings, *gaps), untranslated=MappingProxyType(dict(checker.untranslated))
+    )
 
 
 def display_path(path: Path) -> str:

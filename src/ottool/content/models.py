@@ -8,7 +8,7 @@ entry of a content file into one of them with msgspec.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -165,6 +165,9 @@ class MilestonesFile(msgspec.Struct, **_STRUCT):
     #: The oldest age (whole months of age used) the checklists serve; older children
     #: are refused with a pointer to their doctor. Left out: no limit.
     max_months: Months | None = None
+    #: The checklist ages: every milestone's months must be one of them, so a typo
+    #: (months: 11) is named instead of making a checklist of one item.
+    checklists: tuple[Months, ...] = ()
 
 
 class ActivitiesFile(msgspec.Struct, **_STRUCT):
@@ -228,6 +231,8 @@ class Report:
     content: Content | None
     errors: tuple[Problem, ...]
     warnings: tuple[Problem, ...] = ()
+    #: How many texts have no translation, by language code ({"es": 3}).
+    untranslated: Mapping[str, int] = field(default_factory=dict)
 
 
 def localized(value: Any, lang: str = DEFAULT_LANGUAGE) -> Any:

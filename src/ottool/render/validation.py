@@ -26,6 +26,7 @@ def report_json(report: Report) -> str:
             "milestones": len(c.milestones),
             "warning_signs": len(c.warning_signs),
             "activities": len(c.activities),
+            "untranslated": dict(report.untranslated),
             "checklists": list(c.checklists),
             "milestones_per_checklist": {
                 str(months): {
@@ -72,6 +73,16 @@ def print_summary(report: Report, console: Console, *, language: str | None = No
         console.print(
             f"[green]✓[/green] Every text has its {LANGUAGES[language]} ('{language}') translation."
         )
+    for code, count in sorted(report.untranslated.items()):
+        if code != language and count:
+            texts = "text has" if count == 1 else "texts have"
+            console.print(
+                Text(
+                    f"! {count} {texts} no {LANGUAGES.get(code, code)} "
+                    f"(run `ottool validate --language {code}` to list them).",
+                    style="yellow",
+                )
+            )
     console.print()
     console.print(
         _grid(
