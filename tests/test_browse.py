@@ -79,3 +79,12 @@ def test_nothing_matches_is_said_in_words() -> None:
     assert json.loads(browse("activities", "--search", "zzz-nothing", "--format", "json")) == {
         "activities": []
     }
+
+
+def test_the_one_age_and_area_option_and_the_earlier_names_give_the_same_list() -> None:
+    new = browse("milestones", "--age-months", "4", "--area", "fine_motor", "--format", "json")
+    old = browse("milestones", "--months", "4", "--domain", "fine_motor", "--format", "json")
+    assert new == old and json.loads(new)["milestones"]
+    new = browse("activities", "--age-months", "7", "--area", "fine_motor", "--format", "json")
+    old = browse("activities", "--age", "7", "--domain", "fine_motor", "--format", "json")
+    assert new == old and json.loads(new)["activities"]

@@ -73,7 +73,7 @@ def test_every_choice_is_named_whole_in_the_help(path: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     ("path", "option"),
-    [(("plan",), "--focus"), (("milestones",), "--domain"), (("activities",), "--domain")],
+    [(("plan",), "--focus"), (("milestones",), "--area"), (("activities",), "--area")],
 )
 def test_area_options_list_the_area_ids(path: tuple[str, ...], option: str) -> None:
     text = " ".join(help_text(*path).replace("│", " ").split())
@@ -84,3 +84,11 @@ def test_area_options_list_the_area_ids(path: tuple[str, ...], option: str) -> N
 
 def test_the_area_list_in_help_is_the_shipped_contents() -> None:
     assert ", ".join(d.id for d in load_content().domains) == AREA_IDS
+
+
+def test_the_parents_screen_is_listed_first() -> None:
+    text = help_text()
+    commands = text[text.index("Commands") :]
+    lines = commands.splitlines()[1:]
+    listed = [line.split()[1] for line in lines if line.startswith("│ ") and line[2] != " "]
+    assert listed[:2] == ["screen", "plan"], listed

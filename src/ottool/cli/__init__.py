@@ -74,15 +74,8 @@ def _root(
         ctx.meta[LANG_GIVEN] = lang.value
 
 
-# In the order `ottool --help` lists them.
-app.command(help=_("Check the content files and report every problem with its file and line."))(
-    validate.validate
-)
-app.command(help=_("Print the JSON Schema of a content file (for YAML editor extensions)."))(
-    schema.schema
-)
-app.command(help=_("List the milestones, grouped by checklist age."))(browse.milestones)
-app.command(help=_("List the home activities, with ages, areas and dose."))(browse.activities)
+# In the order `ottool --help` lists them: the parents' command first, then the
+# therapists', then the content editors'; Typer lists the groups (history, fhir) last.
 app.command(help=_("Answer milestone questions about your child and get a home-activity plan."))(
     screen.screen
 )
@@ -90,6 +83,14 @@ app.command(help=_("Make a printable home plan from a screening, or for an age a
     plan.plan
 )
 app.add_typer(history_app, name="history")
+app.command(help=_("List the milestones, grouped by checklist age."))(browse.milestones)
+app.command(help=_("List the home activities, with ages, areas and dose."))(browse.activities)
+app.command(help=_("Check the content files and report every problem with its file and line."))(
+    validate.validate
+)
+app.command(help=_("Print the JSON Schema of a content file (for YAML editor extensions)."))(
+    schema.schema
+)
 app.add_typer(fhir_app, name="fhir")
 
 

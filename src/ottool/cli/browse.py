@@ -22,27 +22,47 @@ BrowseFormatOption = Annotated[
 ]
 
 
-#: --domain, the same for both lists.
+#: --area, the same for both lists (--domain, its earlier name, still works unlisted).
 DomainOption = Annotated[
     str | None,
-    typer.Option("--domain", metavar="AREA", help=_("Only this area.") + " " + AREA_HELP),
+    typer.Option("--area", metavar="AREA", help=_("Only this area.") + " " + AREA_HELP),
 ]
+OldDomainOption = Annotated[str | None, typer.Option("--domain", hidden=True)]
+#: --age-months, the command line's one age option (earlier names still work unlisted).
+OldMonthsOption = Annotated[float | None, typer.Option("--months", "--age", hidden=True)]
+
+
+def _one_of(value: Any, old: Any) -> Any:
+    """An option given under its name or its earlier one (the name wins when both are)."""
+    return value if value is not None else old
 
 
 def milestones(
     months: Annotated[
-        int | None, typer.Option("--months", help=_("Only the checklist at this age (months)."))
+        int | None,
+        typer.Option(
+            "--age-months", metavar="MONTHS", help=_("Only the checklist at this age (months).")
+        ),
     ] = None,
     domain: DomainOption = None,
     fmt: BrowseFormatOption = BrowseFormat.terminal,
     data_dir: DataDir = None,
     lang: Lang = None,
+    old_months: OldMonthsOption = None,
+    old_domain: OldDomainOption = None,
 ) -> None:
     from ottool.content_search import find_milestones
 
     content = load(data_dir)
+    if months is None and old_months is not None:
+        if old_months != int(old_months):
+            raise typer.BadParameter(
+                _("'{value}' is not a whole number").format(value=old_months),
+                param_hint="'--months'",
+            )
+        months = int(old_months)
     with user_errors():
-        chosen = find_milestones(content, months=months, area=domain)
+        chosen = find_milestones(content, months=months, area=_one_of(domain, old_domain))
     if fmt is BrowseFormat.json:
         _echo_entries("milestones", chosen)
         return
@@ -56,7 +76,7 @@ def activities(
     age: Annotated[
         float | None,
         typer.Option(
-            "--age", metavar="MONTHS", help=_("Only activities that fit this age (months).")
+            "--age-months", metavar="MONTHS", help=_("Only activities that fit this age (months).")
         ),
     ] = None,
     domain: DomainOption = None,
@@ -66,12 +86,16 @@ def activities(
     fmt: BrowseFormatOption = BrowseFormat.terminal,
     data_dir: DataDir = None,
     lang: Lang = None,
+    old_age: OldMonthsOption = None,
+    old_domain: OldDomainOption = None,
 ) -> None:
     from ottool.content_search import find_activities
 
     content = load(data_dir)
     with user_errors():
-        chosen = find_activities(content, age=age, area=domain, search=search)
+        chosen = find_activities(
+            content, age=_one_of(age, old_age), area=_one_of(domain, old_domain), search=search
+        )
     if fmt is BrowseFormat.json:
         _echo_entries("activities", chosen)
         return
