@@ -28,6 +28,7 @@ from typing import Any
 from bench_validate import median_time  # benchmarks/ is on sys.path when run as a script
 
 from ottool.activity_choice import plan_for_result
+from ottool.age import add_months
 from ottool.content import Content, load_content
 from ottool.plan_document import PlanDocument, build_plan_document
 from ottool.render.plan_file import render_plan
@@ -67,7 +68,7 @@ write_plan(doc, Path(sys.argv[2]))
 
 def screening(content: Content, months: int = 6) -> ScreeningResult:
     """A screening at ``months`` with some "not yet" answers and a reported warning sign."""
-    birth = DAY - dt.timedelta(days=round(months * 30.4375) + 5)
+    birth = add_months(DAY, -months) - dt.timedelta(days=5)
     checklist = content.checklist(months)
     answers = {m.id: ("not_yet" if i % 3 == 0 else "yes") for i, m in enumerate(checklist)}
     sign = next(w for w in content.warning_signs if w.applies_at(months) and w.level == "discuss")

@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ottool.age import Age, age_on, checklist_for, months_in_words
+from ottool.age import (
+    Age,
+    CalendarAge,
+    add_months,
+    age_in_words,
+    age_on,
+    checklist_for,
+    due_date,
+    months_in_words,
+)
 from ottool.errors import InputError
 
 TODAY = dt.date(2026, 11, 1)
@@ -55,27 +64,29 @@ def test_born_at_37_weeks_is_not_corrected() -> None:
 
 
 def test_corrected_days_formula_for_very_preterm() -> None:
-    # 24 weeks: 16 weeks early, 112 days.
+    # 24 weeks: 16 weeks early, 112 days. Born 2025-01-01, due 2025-04-23; seen 2025-10-28.
     age = age_on(BIRTH, after(300), 24, today=TODAY)
     assert age.corrected_days == 300 - 112
-    assert age.corrected_months == pytest.approx(188 / 30.4375)
-    assert age.used_months == pytest.approx(188 / 30.4375)
-    assert age.chronological_months == pytest.approx(300 / 30.4375)
+    assert age.corrected_age == CalendarAge(6, 5, 31)  # 23 April → 23 October, + 5 days
+    assert age.corrected_months == pytest.approx(6 + 5 / 31)
+    assert age.used_months == age.corrected_months
+    assert age.chronological == CalendarAge(9, 27, 31)  # 1 January → 1 October, + 27 days
+    assert age.chronological_months == pytest.approx(9 + 27 / 31)
 
 
 def test_correction_stops_at_24_months() -> None:
     born = dt.date(2024, 1, 15)
-    # 730 days = 23.98 months: still under 24 months, corrected.
+    # 730 days: a day short of two calendar years, still corrected.
     under = age_on(born, dt.date(2026, 1, 14), 30, today=TODAY)
     assert under.chronological_days == 730
-    assert under.chronological_months < 24
+    assert under.chronological.months == 23
     assert under.corrected_days == 730 - 70
-    # Two calendar years (731 days, 24.02 months): no longer corrected.
+    # The second birthday: no longer corrected.
     at = age_on(born, dt.date(2026, 1, 15), 30, today=TODAY)
-    assert at.chronological_days == 731
-    assert at.chronological_months >= 24
+    assert at.chronological == CalendarAge(24, 0, 31)
     assert at.corrected_days is None
     assert at.used_days == 731
+    assert at.used_months == 24
 
 
 def test_corrected_age_before_the_due_date_is_zero_not_negative() -> None:
@@ -85,13 +96,77 @@ def test_corrected_age_before_the_due_date_is_zero_not_negative() -> None:
     assert age.used_months == 0
 
 
-def test_months_are_days_divided_by_30_4375() -> None:
-    assert Age(1461, None).chronological_months == 48.0  # four years of 365.25 days
-    assert Age(3044, None).chronological_months == pytest.approx(100.008, abs=1e-3)
-    assert Age(30, None).used_months == pytest.approx(30 / 30.4375)
-    corrected = Age(200, 144)
-    assert corrected.used_months == pytest.approx(144 / 30.4375)
-    assert corrected.chronological_months == pytest.approx(200 / 30.4375)
+# --- calendar months -----------------------------------------------------------------
+
+
+def test_a_first_birthday_is_12_months_not_11_months_and_4_weeks() -> None:
+    # The reviewer's case: 365 days is 11.99 months of 30.4375 days, but a year by the calendar.
+    age = age_on(dt.date(2025, 12, 1), dt.date(2026, 12, 1), today=dt.date(2027, 1, 1))
+    assert age.used == CalendarAge(12, 0, 31)
+    assert age.used_months == 12.0
+    assert checklist_for(age.used_months, (2, 4, 6, 9, 12, 15)).months == 12
+    assert age_in_words(age.used) == "1 year"
+
+
+@pytest.mark.parametrize(
+    ("born", "seen", "months", "days"),
+    [
+        # A month later is the same day number, or that month's last day when it has none.
+        (dt.date(2025, 1, 31), dt.date(2025, 2, 27), 0, 27),
+        (dt.date(2025, 1, 31), dt.date(2025, 2, 28), 1, 0),
+        (dt.date(2024, 1, 31), dt.date(2024, 2, 28), 0, 28),  # a leap year: 29 February
+        (dt.date(2024, 1, 31), dt.date(2024, 2, 29), 1, 0),
+        (dt.date(2025, 1, 31), dt.date(2025, 3, 30), 1, 30),  # 28 February + 30 days
+        (dt.date(2025, 1, 31), dt.date(2025, 3, 31), 2, 0),
+        (dt.date(2025, 3, 31), dt.date(2025, 4, 30), 1, 0),
+        (dt.date(2025, 8, 31), dt.date(2026, 2, 28), 6, 0),
+        (dt.date(2024, 2, 29), dt.date(2025, 2, 28), 12, 0),  # a leap-day birthday
+        (dt.date(2025, 3, 15), dt.date(2025, 9, 14), 5, 30),
+        (dt.date(2025, 3, 15), dt.date(2025, 9, 15), 6, 0),
+    ],
+)
+def test_calendar_months_at_month_ends(
+    born: dt.date, seen: dt.date, months: int, days: int
+) -> None:
+    used = age_on(born, seen, today=TODAY).used
+    assert (used.months, used.days) == (months, days)
+
+
+def test_add_months_keeps_the_day_or_takes_the_last_one() -> None:
+    assert add_months(dt.date(2025, 1, 31), 1) == dt.date(2025, 2, 28)
+    assert add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
+    assert add_months(dt.date(2025, 1, 31), 3) == dt.date(2025, 4, 30)
+    assert add_months(dt.date(2025, 11, 15), 2) == dt.date(2026, 1, 15)
+    assert add_months(dt.date(2026, 1, 15), -2) == dt.date(2025, 11, 15)
+
+
+def test_preterm_corrected_age_counts_calendar_months_from_the_due_date() -> None:
+    # Born 2025-03-01 at 32 weeks: due 8 weeks later, 2025-04-26.
+    born = dt.date(2025, 3, 1)
+    assert due_date(born, 32) == dt.date(2025, 4, 26)
+    age = age_on(born, dt.date(2025, 10, 26), 32, today=TODAY)
+    assert age.used == CalendarAge(6, 0, 31)  # six months from the due date, to the day
+    assert age.chronological == CalendarAge(7, 25, 31)
+    assert checklist_for(age.used_months, (2, 4, 6, 9)).months == 6
+    day_before = age_on(born, dt.date(2025, 10, 25), 32, today=TODAY)
+    assert day_before.used.months == 5
+    assert checklist_for(day_before.used_months, (2, 4, 6, 9)).months == 4
+
+
+def test_decimal_months_divide_by_the_days_of_that_month() -> None:
+    # From 15 February the month counted is 15 February → 15 March: 28 days.
+    age = age_on(dt.date(2025, 1, 15), dt.date(2025, 3, 1), today=TODAY)
+    assert age.used == CalendarAge(1, 14, 28)
+    assert age.used_months == 1.5
+    assert Age(0, None, TODAY).used_months == 0
+
+
+def test_tenths_are_cut_not_rounded() -> None:
+    # 11 months and 30 days of 31: 11.97 months, written 11.9 (its checklist is still 9).
+    assert CalendarAge(11, 30, 31).tenths == 11.9
+    assert CalendarAge(12, 0, 31).tenths == 12.0
+    assert CalendarAge(4, 18, 30).tenths == 4.6
+    assert CalendarAge(0, 3, 30).tenths == 0.1
 
 
 def test_same_day_screening_is_age_zero() -> None:
@@ -123,10 +198,10 @@ def test_screening_before_birth_is_an_input_error() -> None:
 
 def test_age_over_five_years_is_an_input_error() -> None:
     born = dt.date(2020, 1, 1)
-    # 60 months = 1826.25 days: 1826 days is still allowed, 1827 is not.
-    assert age_on(born, after(1826, born), today=TODAY).chronological_days == 1826
+    # The fifth birthday is still allowed, the day after it is not.
+    assert age_on(born, dt.date(2025, 1, 1), today=TODAY).used == CalendarAge(60, 0, 31)
     with pytest.raises(InputError, match="over 5 years old"):
-        age_on(born, after(1827, born), today=TODAY)
+        age_on(born, dt.date(2025, 1, 2), today=TODAY)
 
 
 @pytest.mark.parametrize("weeks", [21, 45, 0, -3, 100])
@@ -191,7 +266,7 @@ def test_no_checklists_is_an_input_error() -> None:
 
 
 def test_checklist_uses_corrected_age() -> None:
-    # 200 days is 6.6 months chronological; born at 30 weeks, corrected 130 days = 4.3 months.
+    # 200 days is 6 months 19 days chronological; born at 30 weeks, corrected 4 months 9 days.
     age = age_on(BIRTH, after(200), 30, today=TODAY)
     assert checklist_for(age.chronological_months, CHECKLISTS).months == 6
     assert checklist_for(age.used_months, CHECKLISTS).months == 4
@@ -201,8 +276,9 @@ def test_checklist_uses_corrected_age() -> None:
     ("months", "words"),
     [
         (1.0, "1 month"),
-        (0.5, "0 months and 2 weeks"),
+        (0.5, "2 weeks"),
         (5.9, "5 months and 3 weeks"),
+        (7.5, "7 months and 2 weeks"),
         (12.0, "1 year"),
         (14.2, "1 year and 2 months"),
         (13.0, "1 year and 1 month"),
@@ -211,6 +287,34 @@ def test_checklist_uses_corrected_age() -> None:
 )
 def test_months_in_words(months: float, words: str) -> None:
     assert months_in_words(months) == words
+
+
+@pytest.mark.parametrize(
+    ("age", "words"),
+    [
+        (CalendarAge(0, 0, 31), "0 months"),
+        (CalendarAge(0, 1, 31), "1 day"),
+        (CalendarAge(0, 6, 31), "6 days"),
+        (CalendarAge(0, 7, 31), "1 week"),
+        (CalendarAge(5, 3, 30), "5 months and 3 days"),
+        (CalendarAge(5, 27, 30), "5 months and 3 weeks"),
+        (CalendarAge(11, 30, 31), "11 months and 4 weeks"),
+        (CalendarAge(12, 0, 31), "1 year"),
+        (CalendarAge(14, 20, 31), "1 year and 2 months"),
+    ],
+)
+def test_calendar_age_in_words(age: CalendarAge, words: str) -> None:
+    assert age_in_words(age) == words
+
+
+def test_calendar_age_in_words_in_spanish() -> None:
+    from ottool.i18n import speaking
+
+    with speaking("es"):
+        assert age_in_words(CalendarAge(5, 3, 30)) == "5 meses y 3 días"
+        assert age_in_words(CalendarAge(0, 1, 30)) == "1 día"
+        assert age_in_words(CalendarAge(7, 14, 30)) == "7 meses y 2 semanas"
+        assert age_in_words(CalendarAge(13, 0, 30)) == "1 año y 1 mes"
 
 
 # --- properties ----------------------------------------------------------------------
@@ -227,10 +331,10 @@ def test_corrected_age_never_exceeds_chronological(days: int, weeks: int) -> Non
     assert age.used_months >= 0
     if age.corrected_days is not None:
         assert 0 <= age.corrected_days <= days
-        assert weeks < 37 and days / 30.4375 < 24
+        assert weeks < 37 and age.chronological.months < 24
         assert age.corrected_days == max(0, days - (40 - weeks) * 7)
     else:
-        assert weeks >= 37 or days / 30.4375 >= 24
+        assert weeks >= 37 or age.chronological.months >= 24
 
 
 @PROPS
@@ -269,3 +373,62 @@ def test_age_used_is_monotonic_in_gestational_weeks(days: int, w1: int, w2: int)
         age_on(BIRTH, after(days), lo, today=today).used_days
         <= age_on(BIRTH, after(days), hi, today=today).used_days
     )
+
+
+# Birth dates over several years, month ends and leap days included.
+births_st = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2026, 12, 31))
+FAR = dt.date(2035, 1, 1)
+SHIPPED_CHECKLISTS = (2, 4, 6, 9, 12, 15, 18, 24)
+
+
+@PROPS
+@given(born=births_st, d1=days_st, d2=days_st, weeks=weeks_st)
+def test_calendar_age_is_monotonic_in_the_screening_date(
+    born: dt.date, d1: int, d2: int, weeks: int
+) -> None:
+    lo, hi = sorted((d1, d2))
+    young = age_on(born, after(lo, born), weeks, today=FAR)
+    old = age_on(born, after(hi, born), weeks, today=FAR)
+    assert young.chronological_months <= old.chronological_months
+    assert young.used_months <= old.used_months
+    assert (young.used.months, young.used.days) <= (old.used.months, old.used.days) or (
+        young.corrected and not old.corrected  # the second birthday: correction stops
+    )
+
+
+@PROPS
+@given(born=births_st, n=st.sampled_from(SHIPPED_CHECKLISTS), weeks=weeks_st)
+def test_the_day_a_child_turns_n_months_is_checklist_n(born: dt.date, n: int, weeks: int) -> None:
+    # Counted from the due date while the correction applies, else from the birth date.
+    start = due_date(born, weeks)
+    day = add_months(start, n)
+    if weeks >= 37 or age_on(born, day, weeks, today=FAR).chronological.months >= 24:
+        start = born
+        day = add_months(born, n)
+    age = age_on(born, day, weeks, today=FAR)
+    assert age.used.months == n and age.used.days == 0
+    assert age.used_months == n
+    assert checklist_for(age.used_months, SHIPPED_CHECKLISTS).months == n
+    if day - dt.timedelta(days=1) >= born:
+        before = age_on(born, day - dt.timedelta(days=1), weeks, today=FAR)
+        assert before.used.months < n
+        earlier = checklist_for(before.used_months, SHIPPED_CHECKLISTS)
+        assert earlier.months < n or earlier.early
+
+
+@PROPS
+@given(born=births_st, days=days_st, weeks=weeks_st)
+def test_decimal_months_agree_with_whole_months(born: dt.date, days: int, weeks: int) -> None:
+    age = age_on(born, after(days, born), weeks, today=FAR)
+    for calendar in (age.chronological, age.used):
+        assert 0 <= calendar.days < calendar.month_days
+        assert 28 <= calendar.month_days <= 31
+        assert int(calendar.decimal_months) == calendar.months
+        assert int(calendar.tenths) == calendar.months
+        assert calendar.tenths <= calendar.decimal_months < calendar.months + 1
+        # the same count from the start date: whole months reached, the rest in days
+        start = after(days, born) - dt.timedelta(days=age.used_days)
+        if calendar is age.used:
+            reached = add_months(start, calendar.months)
+            assert reached + dt.timedelta(days=calendar.days) == after(days, born)
+            assert add_months(start, calendar.months + 1) > after(days, born)

@@ -25,6 +25,7 @@ from pypdf import PdfReader
 
 from conftest import FIXTURE_DIR, Run
 from ottool.activity_choice import plan_for_focus, plan_for_result
+from ottool.age import add_months
 from ottool.content import Content, check_content, load_content
 from ottool.plan_document import PlanDocument, build_plan_document
 from ottool.render.plan_file import render_plan
@@ -85,7 +86,7 @@ def screening_plan(content: Content, months: int, answer: str = "some") -> PlanD
     """The default plan after a screening at ``months``: some "not yet" answers and
     the longest warning sign of the age reported, which makes the status block and
     "When to call" as long as they get."""
-    birth = DAY - dt.timedelta(days=round(months * 30.4375) + 5)
+    birth = add_months(DAY, -months) - dt.timedelta(days=5)
     checklist = content.checklist(months)
     if answer == "some":
         answers = {m.id: ("not_yet" if i % 3 == 0 else "yes") for i, m in enumerate(checklist)}
@@ -207,7 +208,7 @@ def test_your_note_label_is_never_garbage(shipped: Content, tmp_path: Path, mont
     """It came out as 'xagf eat8;' in plans with a parent's note at 8, 12 and 24 months."""
     content = shipped
     checklist = max(m for m in content.checklists if m <= months)
-    birth = DAY - dt.timedelta(days=round(months * 30.4375) + 3)
+    birth = add_months(DAY, -months) - dt.timedelta(days=3)
     answers = {m.id: "sometimes" for m in content.checklist(checklist)}
     result = score(
         content, Answers(Child(birth, 40, "Ada"), DAY, answers, {}, PARENT_NOTE), today=DAY

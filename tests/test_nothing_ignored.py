@@ -79,7 +79,7 @@ def test_the_result_json_lists_unused_answers_and_stderr_says_why(
     assert lines[0] == (
         "ottool: 3 answers not used (gm-6m-rolls, fm-4m-holds-toy, gm-4m-head-steady): they "
         "are from a later checklist than the 2-month checklist used at an age of 2 months "
-        "and 3 weeks (corrected for prematurity)."
+        "and 4 weeks (corrected for prematurity)."
     )
 
 
@@ -153,13 +153,13 @@ def test_content_without_max_months_has_no_limit() -> None:
 def test_an_older_child_is_refused_with_one_line_at_the_birth_date(
     cli: Callable[..., Run], answers_file: Callable[[str], Path], limited: Path
 ) -> None:
-    text = "child:\n  name: Sam\n  birth_date: 2025-01-01\ndate: 2025-09-15\n"  # 8.4 months
+    text = "child:\n  name: Sam\n  birth_date: 2025-01-01\ndate: 2025-09-15\n"  # 8 months 14 days
     run = cli("screen", "--answers", answers_file(text), "--data-dir", limited)
     assert run.exit_code == 1
     assert run.stdout == ""
     lines = run.stderr.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(f"{answers_file(text)}:3: at 8 months and 1 week (age used)")
+    assert lines[0].startswith(f"{answers_file(text)}:3: at 8 months and 2 weeks (age used)")
     assert "up to 7 months" in lines[0] and "doctor" in lines[0]
 
 

@@ -46,8 +46,8 @@ def test_contract_keys_and_types(run_json: Any) -> None:
     assert doc["date"] == "2025-08-01"
     assert doc["child"] == {"name": "Sam", "birth_date": "2025-01-01", "gestational_weeks": 32}
     age = doc["age"]
-    assert age["chronological_months"] == 7.0  # 212 / 30.4375 = 6.965
-    assert age["corrected_months"] == 5.1  # 156 / 30.4375 = 5.125
+    assert age["chronological_months"] == 7.0  # 1 January to 1 August: 7 calendar months
+    assert age["corrected_months"] == 5.1  # due 26 February: 5 months 6 days (of 31), cut
     assert age["used_months"] == 5.1
     assert age["corrected"] is True
     assert doc["checklist"] == {"months": 4, "early": False}
@@ -88,7 +88,7 @@ def test_corrected_months_is_null_without_correction(run_json: Any) -> None:
     doc = run_json(TERM)
     assert doc["age"]["corrected_months"] is None
     assert doc["age"]["corrected"] is False
-    assert doc["age"]["chronological_months"] == 4.3  # 130 / 30.4375 = 4.27
+    assert doc["age"]["chronological_months"] == 4.3  # 4 months 10 days (of 31): 4.32, cut
     assert doc["age"]["used_months"] == 4.3
     assert doc["child"]["name"] is None
     assert doc["child"]["gestational_weeks"] == 40
@@ -218,8 +218,21 @@ def test_result_from_another_tool_without_days() -> None:
     data = result_to_data(result, plan)
     del data["age"]["chronological_days"], data["age"]["corrected_days"]
     back, _ = result_from_data(data, CONTENT, "r.json")
-    assert back.age.chronological_days == round(7.0 * 30.4375)
-    assert back.age.corrected_days == round(5.1 * 30.4375)
+    # the days come from the dates saved with it, the correction from the weeks
+    assert back.age.chronological_days == 212
+    assert back.age.corrected_days == 212 - 8 * 7
+
+
+def test_result_from_another_tool_with_decimal_months_only() -> None:
+    result, plan = _result()
+    data = result_to_data(result, plan)
+    del data["age"]["chronological_days"], data["age"]["corrected_days"]
+    del data["child"]["gestational_weeks"]
+    data["age"]["corrected_months"] = 5.2  # 5 months and 6 of July's 31 days, rounded
+    back, _ = result_from_data(data, CONTENT, "r.json")
+    assert back.age.chronological_days == 212
+    assert back.age.corrected_days == 156  # counted back from 1 August: 26 February
+    assert back.age.used.months == 5
 
 
 @pytest.mark.parametrize(

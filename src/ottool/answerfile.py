@@ -198,7 +198,7 @@ def _check_age(
     """Impossible ages (DESIGN.md §3), and ages past the checklists, at the date to fix."""
     try:
         age = age_on(birth, screening_date, weeks, today=today)
-        check_age_served(age.used_months, content.max_months)
+        check_age_served(age, content.max_months)
     except InputError as exc:
         # age_on checks the birth date first: a problem with these dates is the
         # screening date's (when the file gives one), any other the birth date's.

@@ -198,7 +198,7 @@ class Interview:
                 d.birth_date, self.today, d.gestational_weeks or FULL_TERM_WEEKS, today=self.today
             )
             try:
-                check_age_served(age.used_months, self.content.max_months)
+                check_age_served(age, self.content.max_months)
             except InputError as exc:  # older than the checklists, once the weeks are known
                 self.console.print(f"[discuss]![/discuss] {escape(_sentence(str(exc)))}")
                 self.ask_child()
@@ -279,7 +279,7 @@ class Interview:
             # The youngest age this birth date can give (the most correction for
             # prematurity): a child older than the checklists even so is refused now.
             youngest = age_on(birth, self.today, MIN_GESTATIONAL_WEEKS, today=self.today)
-            check_age_served(youngest.used_months, self.content.max_months)
+            check_age_served(youngest, self.content.max_months)
         except InputError as exc:
             return _sentence(str(exc))
         return True

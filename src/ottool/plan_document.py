@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 
 from ottool.activity_choice import HomePlan
-from ottool.age import months_in_words
+from ottool.age import age_in_words, months_in_words
 from ottool.content import Content
 from ottool.i18n import N_, _, format_date, ngettext
 from ottool.limits import MAX_NAME, MAX_NOTE, check_length
@@ -163,10 +163,10 @@ def build_plan_document(
     areas: tuple[AreaLine, ...] = ()
     if result is not None:
         areas = area_lines(content, result)
-        age = months_in_words(result.age.used_months)
+        age = age_in_words(result.age.used)
         if result.age.corrected:
             age = _("{age} (corrected for prematurity; {since_birth} since birth)").format(
-                age=age, since_birth=months_in_words(result.age.chronological_months)
+                age=age, since_birth=age_in_words(result.age.chronological)
             )
     else:
         age = months_in_words(plan.used_months)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ottool.age import FULL_TERM_WEEKS, Age, months_in_words
+from ottool.age import FULL_TERM_WEEKS, Age, age_in_words
 from ottool.content import Content, WarningSign
 from ottool.i18n import N_, _, format_date
 from ottool.screening import DomainResult, Overall, ScreeningResult, Status
@@ -161,7 +161,7 @@ def next_step(content: Content, result: ScreeningResult, *, checks: bool = True)
 
 def age_line(age: Age, gestational_weeks: int) -> str:
     """The sentence that says which age the screening used, and why."""
-    used = months_in_words(age.used_months)
+    used = age_in_words(age.used)
     if age.corrected:
         return _(
             "Age used: {age}. Your baby was born {weeks} weeks early, so we use their "
@@ -170,7 +170,7 @@ def age_line(age: Age, gestational_weeks: int) -> str:
         ).format(
             age=used,
             weeks=FULL_TERM_WEEKS - gestational_weeks,
-            since_birth=months_in_words(age.chronological_months),
+            since_birth=age_in_words(age.chronological),
         )
     return _("Age used: {age}.").format(age=used)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from ottool.activity_choice import HomePlan, PlannedActivity, Reason
-from ottool.age import DAYS_PER_MONTH, FULL_TERM_WEEKS, Age, ChecklistChoice
+from ottool.age import FULL_TERM_WEEKS, Age, ChecklistChoice, age_of, days_back
 from ottool.content import Content
 from ottool.errors import InputError, did_you_mean, shown
 from ottool.formats import (
@@ -38,7 +38,7 @@ _REASONS: tuple[Reason, ...] = get_args(Reason)
 def result_to_struct(result: ScreeningResult, plan: HomePlan) -> Result:
     """The result and its plan as the `ottool-result/1` document."""
     age = result.age
-    corrected = age.corrected_months
+    corrected = age.corrected_age
     return Result(
         format=RESULT_FORMAT,
         date=result.date,
@@ -48,9 +48,10 @@ def result_to_struct(result: ScreeningResult, plan: HomePlan) -> Result:
             gestational_weeks=result.child.gestational_weeks,
         ),
         age=ResultAge(
-            chronological_months=round(age.chronological_months, 1),
-            corrected_months=None if corrected is None else round(corrected, 1),
-            used_months=round(age.used_months, 1),
+            # Cut to a tenth, not rounded: 11 months and 29 days is 11.9, as its checklist.
+            chronological_months=age.chronological.tenths,
+            corrected_months=None if corrected is None else corrected.tenths,
+            used_months=age.used.tenths,
             corrected=age.corrected,
             chronological_days=age.chronological_days,
             corrected_days=age.corrected_days,
@@ -152,21 +153,24 @@ def result_from_data(data: Any, content: Content, where: str) -> tuple[Screening
         message = _("unknown overall status {status}").format(status=shown(doc.overall))
         raise InputError(f"{where}: {message}")
     age = doc.age
+    weeks = doc.child.gestational_weeks or FULL_TERM_WEEKS
+    # Written by another tool without days: the days come from the dates saved with it.
     days = age.chronological_days
-    if days is None:  # written by another tool: rebuild days from months
-        days = round(age.chronological_months * DAYS_PER_MONTH)
+    if days is None:
+        days = age_of(doc.child.birth_date, doc.date).chronological_days
     corrected_days = age.corrected_days
     if corrected_days is None and age.corrected:
-        if age.corrected_months is None:
+        if doc.child.gestational_weeks is not None:
+            corrected_days = max(0, days - (FULL_TERM_WEEKS - weeks) * 7)
+        elif age.corrected_months is not None:
+            corrected_days = days_back(doc.date, age.corrected_months)
+        else:
             message = _("the result is corrected but has no corrected_months")
             raise InputError(f"{where}: {message}")
-        corrected_days = round(age.corrected_months * DAYS_PER_MONTH)
     result = ScreeningResult(
-        child=Child(
-            doc.child.birth_date, doc.child.gestational_weeks or FULL_TERM_WEEKS, doc.child.name
-        ),
+        child=Child(doc.child.birth_date, weeks, doc.child.name),
         date=doc.date,
-        age=Age(days, corrected_days),
+        age=Age(days, corrected_days, doc.date),
         checklist=ChecklistChoice(doc.checklist.months, doc.checklist.early),
         domains=tuple(domains),
         warning_signs=tuple(signs),

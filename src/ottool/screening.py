@@ -208,7 +208,7 @@ def score(content: Content, answers: Answers, *, today: date | None = None) -> S
     """Score a screening. Raises InputError for impossible ages."""
     child = answers.child
     age: Age = age_on(child.birth_date, answers.date, child.gestational_weeks, today=today)
-    check_age_served(age.used_months, content.max_months)
+    check_age_served(age, content.max_months)
     checklist = checklist_for(age.used_months, content.checklists)
     considered = considered_milestones(content, checklist, answers.milestones)
     domains = []

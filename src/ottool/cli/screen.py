@@ -204,11 +204,11 @@ def _show_result(
 
 def _say_unused_answers(result: ScreeningResult) -> None:
     """One line on stderr: which answers were not scored, and why (checklist and age)."""
-    from ottool.age import months_in_words
+    from ottool.age import age_in_words
 
     ids = result.unused_answers
     n = len(ids)
-    age = months_in_words(result.age.used_months)
+    age = age_in_words(result.age.used)
     if result.age.corrected:
         age = _("{age} (corrected for prematurity)").format(age=age)
     said = ngettext(

@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ottool.age import DAYS_PER_MONTH, months_in_words
+from ottool.age import age_in_words, calendar_age, months_in_words
 from ottool.history.progress import Change
 from ottool.history.saved import SavedScreening
 from ottool.i18n import N_, _, format_date, ngettext
@@ -145,19 +145,30 @@ def print_saved_summary(
 
 
 def _age(s: SavedScreening) -> str:
-    """The age used, worded as everywhere else ("7 months and 3 weeks")."""
+    """The age used, worded as everywhere else ("7 months and 3 weeks").
+
+    From the days saved with the screening, counted back from its date: the stored
+    numbers, never re-computed from the birth date (see docs/decisions.md).
+    """
     months = s.age_used_months
     age = s.result.get("age")
-    # The days are exact; used_months is rounded to a tenth in the result.
+    # The days are exact; used_months is cut to a tenth in the result.
     key = "corrected_days" if s.corrected else "chronological_days"
     days = age.get(key) if isinstance(age, dict) else None
-    if isinstance(days, int) and not isinstance(days, bool) and days >= 0:
-        months = days / DAYS_PER_MONTH
-    if months is None:
-        return "?"
+    words = None
+    if isinstance(days, int) and not isinstance(days, bool) and 0 <= days <= 36_600:
+        try:
+            on = dt.date.fromisoformat(s.date)
+            words = age_in_words(calendar_age(on - dt.timedelta(days=days), on))
+        except (ValueError, OverflowError):
+            words = None
+    if words is None:
+        if months is None:
+            return "?"
+        words = months_in_words(months)
     if s.corrected:
-        return _("{age} (corrected)").format(age=months_in_words(months))
-    return months_in_words(months)
+        return _("{age} (corrected)").format(age=words)
+    return words
 
 
 def _checklist(s: SavedScreening) -> str:
