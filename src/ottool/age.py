@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -251,7 +251,7 @@ def check_age_served(used_months: float | Age, max_months: int | None) -> None:
     raise InputError(message.format(age=words, months=max_months, url=CDC_CHECKLISTS_URL))
 
 
-def checklist_for(used_months: float, checklists: Sequence[int]) -> ChecklistChoice:
+def checklist_for(used_months: float, checklists: Collection[int]) -> ChecklistChoice:
     """The checklist with the greatest age ≤ the whole months of ``used_months``.
 
     A child younger than the first checklist gets that one, ``early``. With
