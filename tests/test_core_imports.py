@@ -11,6 +11,7 @@ import pytest
 CORE = [
     "ottool.content",
     "ottool.age",
+    "ottool.next_check",
     "ottool.screening",
     "ottool.activity_choice",
     "ottool.answerfile",
