@@ -62,7 +62,7 @@ content = load_content()
 result, _ = read_result(Path(sys.argv[1]), content)
 plan = plan_for_result(content, result)
 doc = build_plan_document(content, plan, result=result, therapist={THERAPIST!r}, notes=[{NOTE!r}])
-write_plan(doc, Path(sys.argv[2]))
+write_plan(doc, Path(sys.argv[2]), force=True)  # each run replaces the last one
 """
 
 
@@ -103,9 +103,12 @@ def run(repeat: int = 5) -> list[dict[str, Any]]:
         out = tmp / "plan.pdf"
         bare = [sys.executable, "-c", BARE_FPDF, str(font), str(tmp / "bare.pdf"), str(page)]
         script = [sys.executable, "-c", PLAN_PDF, str(saved), str(out)]
+        # Every run writes the same file again: --force, as ottool never replaces a file
+        # unasked (without it the second run stops with "already exists").
         cli = [
             sys.executable, "-m", "ottool", "plan", "--from", str(saved),
-            "--therapist", THERAPIST, "--note", NOTE, "--output", str(out),
+            "--therapist", THERAPIST, "--note", NOTE, "--output", str(tmp / "cli.pdf"),
+            "--force",
         ]  # fmt: skip
         for command in (bare, script, cli):  # warm the file cache; fail loudly if broken
             subprocess.run(command, check=True, capture_output=True)

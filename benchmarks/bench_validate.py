@@ -79,12 +79,14 @@ def bare_parse(folder: Path) -> None:
         yaml.load((folder / name).read_text(), Loader=Loader)
 
 
-def run(repeat: int = 5, source: Path | None = None) -> list[dict[str, Any]]:
-    """Measure each size; return rows for the benchmark table."""
+def run(
+    repeat: int = 5, source: Path | None = None, factors: tuple[int, ...] = (1, 10, 100)
+) -> list[dict[str, Any]]:
+    """Measure each size (``factors`` × the shipped content); return rows for the table."""
     source = source or default_data_dir()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for factor in (1, 10, 100):
+        for factor in factors:
             folder = Path(tmp) / f"x{factor}"
             scaled_content(source, folder, factor)
             report = check_content(folder)
