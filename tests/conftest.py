@@ -161,13 +161,22 @@ def activity(
     )
 
 
-def sign(id: str, level: str = "discuss", min_months: int = 0) -> WarningSign:
+def sign(
+    id: str,
+    level: str = "discuss",
+    min_months: int = 0,
+    act: str | None = None,
+    refer: Sequence[str] = (),
+) -> WarningSign:
+    """A warning sign of area "a"; its act defaults to one its level allows."""
     return WarningSign(
         id=id,
         text=id,
         min_months=min_months,
         domains=("a",),
         level=level,  # type: ignore[arg-type]
+        act=act or ("days" if level == "urgent" else "visit"),  # type: ignore[arg-type]
+        refer=tuple(refer),
         advice="ask",
         source="test",
     )

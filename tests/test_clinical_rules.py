@@ -227,7 +227,7 @@ EMERGENCY = WarningSign(
     level="urgent",
     advice="Call emergency services now.",
     source="test",
-    emergency=True,
+    act="emergency",
 )
 FIRST_SIGNS = (*SIGNS, EMERGENCY)
 # Area "a" has the checked item and a normed one; area "b" only a normed one.

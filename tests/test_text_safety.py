@@ -420,7 +420,7 @@ def _documents(text: str) -> tuple[object, object, object, dict[str, object]]:
         (
             WarningSign(
                 id="w", text=text, min_months=0, domains=("d",), level="urgent",
-                advice=text, source=text,
+                act="days", advice=text, source=text,
             ),
         ),
         (

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
 
 from ottool.age import (
     FULL_TERM_WEEKS,
@@ -20,15 +19,13 @@ from ottool.age import (
 )
 from ottool.content import Content, Milestone, WarningSign
 
-Answer = Literal["yes", "sometimes", "not_yet", "unsure"]
-ANSWERS: tuple[Answer, ...] = ("yes", "sometimes", "not_yet", "unsure")
-
-Status = Literal["on_track", "emerging", "incomplete", "discuss"]
-#: Domain statuses from best to most in need of attention.
-STATUSES: tuple[Status, ...] = ("on_track", "emerging", "incomplete", "discuss")
-
-Overall = Literal["on_track", "monitor", "discuss", "urgent"]
-OVERALLS: tuple[Overall, ...] = ("on_track", "monitor", "discuss", "urgent")
+# The codes live in ottool.vocabulary; they stay importable from here (re-exported).
+from ottool.vocabulary import ANSWERS as ANSWERS
+from ottool.vocabulary import OVERALLS as OVERALLS
+from ottool.vocabulary import STATUSES as STATUSES
+from ottool.vocabulary import Answer as Answer
+from ottool.vocabulary import Overall as Overall
+from ottool.vocabulary import Status as Status
 
 
 @dataclass(frozen=True, slots=True)

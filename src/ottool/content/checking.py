@@ -25,6 +25,8 @@ from ottool.content.models import (
     Domain,
     Milestone,
     Months,
+    Referral,
+    Region,
     WarningSign,
 )
 from ottool.errors import Problem, did_you_mean
@@ -93,7 +95,7 @@ class ContentChecker(EntryChecker):
         m_root = self._root(
             milestones_raw,
             m_file,
-            ("domains", "milestones", "warning_signs"),
+            ("domains", "milestones", "warning_signs", "referrals", "regions"),
             ("max_months", "checklists"),
         )
         a_root = self._root(activities_raw, a_file, ("activities",))
@@ -107,10 +109,14 @@ class ContentChecker(EntryChecker):
         activities = self._entries(
             a_root, "activities", Activity, "activity", a_file, required=True
         )
+        referrals = self._entries(m_root, "referrals", Referral, "referral", m_file, required=False)
+        regions = self._entries(m_root, "regions", Region, "region", m_file, required=False)
 
         self._unique(domains)
         self._unique(milestones, signs)
         self._unique(activities)
+        self._unique(referrals)
+        self._unique(regions)
         domain_ids = [d.id for d, _ in domains.items]
         milestone_by_id = {m.id: m for m, _ in milestones.items}
         # When a list could not be read at all, references to it are not checked: one
@@ -192,6 +198,8 @@ class ContentChecker(EntryChecker):
             tuple(w for w, _ in signs.items),
             tuple(a for a, _ in activities.items),
             max_months=max_months,
+            referrals=tuple(r for r, _ in referrals.items),
+            regions=tuple(r for r, _ in regions.items),
         )
 
     def _failed_references(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -123,15 +124,7 @@ def _check_texts(
     errors = tuple(sorted(checker.problems, key=problem_order))
     if errors or content is None:
         return Report(None, errors or (Problem(None, None, "the content could not be read"),))
-    content = Content(
-        content.domains,
-        content.milestones,
-        content.warning_signs,
-        content.activities,
-        version=digest.hexdigest()[:12],
-        data_dir=folder,
-        max_months=content.max_months,
-    )
+    content = replace(content, version=digest.hexdigest()[:12], data_dir=folder)
     gaps = coverage_gaps(content, names[ACTIVITIES_FILE], names[MILESTONES_FILE])
     warnings = sorted(checker.warnings, key=problem_order)
     return Report(

@@ -17,6 +17,8 @@ from typing import Annotated, Any, ClassVar, Literal
 import msgspec
 
 from ottool.errors import Problem
+from ottool.vocabulary import Level as Level
+from ottool.vocabulary import SignAct
 
 MILESTONES_FILE = "milestones.yaml"
 ACTIVITIES_FILE = "activities.yaml"
@@ -44,7 +46,35 @@ Months = Annotated[
 ]
 Count = Annotated[int, msgspec.Meta(ge=1, le=240, description="a whole number, 1 or more")]
 DaysPerWeek = Annotated[int, msgspec.Meta(ge=1, le=7, description="a whole number from 1 to 7")]
-Level = Literal["discuss", "urgent"]
+ReferralId = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[a-z0-9_]+$",
+        description="a referral kind id of lower-case letters, digits and underscores, "
+        "such as 'speech_therapy'",
+    ),
+]
+Refer = Annotated[
+    tuple[ReferralId, ...],
+    msgspec.Meta(
+        description="a list of referral kind ids (from the 'referrals' table), "
+        "such as [speech_therapy, hearing_test]"
+    ),
+]
+RegionId = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[A-Z]{2}$",
+        description="a country code of two capital letters (ISO 3166), such as 'MX'",
+    ),
+]
+PhoneNumber = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[0-9]{2,4}$",
+        description="an emergency number of 2 to 4 digits, written in quotes, such as '112'",
+    ),
+]
 TextList = tuple[str, ...]
 
 _STRUCT = {"frozen": True, "forbid_unknown_fields": True, "kw_only": True}
@@ -57,6 +87,8 @@ class Domain(msgspec.Struct, **_STRUCT):
     id: DomainId
     name: str
     description: str = ""
+    #: Whom a family may see about this area when it is worth talking about.
+    refer: Refer = ()
 
 
 class Milestone(msgspec.Struct, **_STRUCT):
@@ -93,6 +125,8 @@ class Milestone(msgspec.Struct, **_STRUCT):
         ]
         | None
     ) = None
+    #: Whom a "not yet" here may lead to, beyond its area's referrals.
+    refer: Refer = ()
 
     @property
     def prompt(self) -> str:
@@ -112,21 +146,52 @@ class WarningSign(msgspec.Struct, **_STRUCT):
     advice: str
     source: str
     max_months: Months | None = None
-    #: The advice is an emergency action (call emergency services): a result that
-    #: reports this sign opens with that advice, before anything else (DESIGN.md §4).
-    emergency: Annotated[
-        bool,
+    #: When to act on this sign (docs/content.md): ``emergency`` (call the emergency
+    #: number now), ``today``, ``days`` (within a few days) or ``visit`` (next visit).
+    act: Annotated[
+        SignAct,
         msgspec.Meta(
-            description="true when the advice is an emergency action; a result reporting "
-            "the sign then opens with it"
+            description="when to act: 'emergency' (call the emergency number now), 'today' "
+            "(the doctor today), 'days' (the doctor within a few days) or 'visit' "
+            "(the next visit)"
         ),
-    ] = False
+    ] = "visit"
+    #: Whom a family should see about this sign (referral kind ids).
+    refer: Refer = ()
+
+    @property
+    def emergency(self) -> bool:
+        """The advice is an emergency action (call emergency services): a result that
+        reports this sign opens with that advice, before anything else (DESIGN.md §4)."""
+        return self.act == "emergency"
 
     def applies_at(self, months: float) -> bool:
         """Whether this sign is asked about for a child whose age used is ``months``."""
         return self.min_months <= months and (
             self.max_months is None or months < self.max_months + 1
         )
+
+
+class Referral(msgspec.Struct, **_STRUCT):
+    """A kind of professional or check a result may send a family to."""
+
+    TEXT_FIELDS: ClassVar[tuple[str, ...]] = ("name",)
+    id: ReferralId
+    #: The words a family reads, such as "a speech-language therapist".
+    name: str
+    source: str = ""
+
+
+class Region(msgspec.Struct, **_STRUCT):
+    """A country's emergency number and its route to early intervention."""
+
+    TEXT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "early_intervention")
+    id: RegionId
+    name: str
+    emergency: PhoneNumber
+    #: How a family reaches early intervention there, in words.
+    early_intervention: str
+    source: str = ""
 
 
 class Activity(msgspec.Struct, **_STRUCT):
@@ -162,6 +227,8 @@ class MilestonesFile(msgspec.Struct, **_STRUCT):
     domains: tuple[Domain, ...]
     milestones: tuple[Milestone, ...]
     warning_signs: tuple[WarningSign, ...] = ()
+    referrals: tuple[Referral, ...] = ()
+    regions: tuple[Region, ...] = ()
     #: The oldest age (whole months of age used) the checklists serve; older children
     #: are refused with a pointer to their doctor. Left out: no limit.
     max_months: Months | None = None
@@ -193,6 +260,8 @@ class Content:
     data_dir: Path | None = None
     #: The oldest age (whole months of age used) the checklists serve; None: no limit.
     max_months: int | None = None
+    referrals: tuple[Referral, ...] = ()
+    regions: tuple[Region, ...] = ()
 
     @cached_property
     def checklists(self) -> tuple[int, ...]:
@@ -214,6 +283,14 @@ class Content:
     @cached_property
     def domain_by_id(self) -> Mapping[str, Domain]:
         return MappingProxyType({d.id: d for d in self.domains})
+
+    @cached_property
+    def referral_by_id(self) -> Mapping[str, Referral]:
+        return MappingProxyType({r.id: r for r in self.referrals})
+
+    @cached_property
+    def region_by_id(self) -> Mapping[str, Region]:
+        return MappingProxyType({r.id: r for r in self.regions})
 
     def checklist(self, months: int) -> tuple[Milestone, ...]:
         """The milestones of the checklist at ``months``, in content order."""

@@ -14,6 +14,8 @@ from ottool.content.models import (
     Domain,
     Milestone,
     MilestonesFile,
+    Referral,
+    Region,
     WarningSign,
 )
 
@@ -25,7 +27,7 @@ def json_schema(which: Literal["milestones", "activities"]) -> dict[str, Any]:
     defs = schema.setdefault("$defs", {})
     defs["Text"] = _text_schema()
     text_ref = {"$ref": "#/$defs/Text"}
-    for struct in (Domain, Milestone, WarningSign, Activity):
+    for struct in (Domain, Milestone, WarningSign, Referral, Region, Activity):
         definition = defs.get(struct.__name__)
         if definition is None:
             continue
