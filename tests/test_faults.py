@@ -529,9 +529,10 @@ def test_answers_survive_a_failed_save_and_resume_shows_the_results(tmp_path: Pa
     _finish_questionnaire(child)
     child.send("y")
     child.expect(r"is\s+not\s+an\s+ottool")
-    child.expect(r"Your\s+answers\s+are\s+kept")
+    child.expect(r"your\s+answers\s+are\s+kept")
     child.expect(pexpect.EOF)
     child.close()
+    assert child.exitstatus == 1  # not saved: the run did not succeed
     assert (home / "draft.json").exists()
 
     (home / "history.sqlite3").unlink()  # the problem is fixed

@@ -387,3 +387,100 @@ def test_a_plan_that_cannot_be_written_still_leaves_the_screening_saved(
     assert "the results were saved as screening 1" in run.stderr
     listed = cli("history")
     assert "Sam" in listed.stdout
+
+
+# ----------------------------------------------------------------------- item 16: smaller messages
+
+
+@pytest.mark.parametrize("value", ["['a', 'b']", "{a: 1}"])
+def test_a_list_or_mapping_as_a_name_or_concern_is_refused(
+    tmp_path: Path, cli: Cli, value: str
+) -> None:
+    for text in (
+        f"child: {{name: {value}, birth_date: 2026-01-01}}\ndate: 2026-05-15\nanswers: {{}}\n",
+        f"child: {{birth_date: 2026-01-01}}\ndate: 2026-05-15\nanswers: {{}}\nconcerns: {value}\n",
+    ):
+        answers = tmp_path / "a.yaml"
+        answers.write_text(text)
+        run = cli("screen", "--answers", answers, "--data-dir", FIXTURE_DIR)
+        assert run.exit_code == 1
+        assert "must be text, not a list or a mapping" in run.stderr
+
+
+def test_msgspecs_messages_are_said_in_the_runs_language(tmp_path: Path, cli: Cli) -> None:
+    result = tmp_path / "r.json"
+    result.write_text('{"format": "ottool-result/1", "child": "x"}')
+    run = cli("plan", "--from", result, "--data-dir", FIXTURE_DIR)
+    assert run.exit_code == 1 and "Expected `object`" not in run.stderr
+    assert "expected an object, found text, at $.child" in run.stderr
+    run = cli("plan", "--from", result, "--lang", "es", "--data-dir", FIXTURE_DIR)
+    assert "se esperaba un objeto, se encontró texto, en $.child" in run.stderr
+
+
+def test_a_damaged_row_is_said_to_be_damaged_and_left_out_of_an_export(
+    home: Path, cli: Cli, tmp_path: Path
+) -> None:
+    import json
+    import sqlite3
+
+    _saved_one(tmp_path, cli)
+    answers = tmp_path / "b.yaml"
+    answers.write_text(
+        "child: {name: Mia, birth_date: 2026-01-01}\ndate: 2026-05-15\nanswers: {}\n"
+    )
+    assert cli("screen", "--answers", answers, "--save").exit_code == 0
+    with sqlite3.connect(home / "history.sqlite3") as db:
+        db.execute("UPDATE screenings SET result_json = '{broken' WHERE id = 1")
+    run = cli("history", "show", "1")
+    assert run.exit_code == 1
+    assert "saved screening 1 is damaged" in run.stderr and "other content" not in run.output
+    exported = tmp_path / "out.jsonl"
+    run = cli("history", "export", "--output", exported)
+    assert run.exit_code == 0, run.output
+    assert "saved screening 1 is damaged" in run.stderr and "left out" in run.stderr
+    lines = exported.read_text().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["result"]["child"]["name"] == "Mia"
+    assert "Exported 1 screening" in run.stdout
+
+
+def test_a_draft_answer_ottool_never_writes_is_refused(home: Path, cli: Cli) -> None:
+    from ottool.content import load_content
+    from ottool.errors import InputError
+    from ottool.interview import load_draft
+
+    (home / "draft.json").write_text(
+        '{"format": "ottool-draft/1", "child": {"birth_date": "2026-01-01"},'
+        ' "answers": {"gm-4m-head-steady": "maybe"}}'
+    )
+    with pytest.raises(InputError, match="'gm-4m-head-steady' is 'maybe', not one of yes"):
+        load_draft(load_content(FIXTURE_DIR))
+
+
+def test_a_failed_save_at_the_end_of_the_questionnaire_is_an_error(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ottool import interview
+    from ottool.activity_choice import plan_for_result
+    from ottool.answerfile import read_answers
+    from ottool.content import load_content
+    from ottool.errors import InputError
+    from ottool.plan_document import build_plan_document
+    from ottool.result_json import result_to_data
+    from ottool.screening import score
+
+    content = load_content(FIXTURE_DIR)
+    answers = tmp_path / "a.yaml"
+    answers.write_text(
+        "child: {name: Sam, birth_date: 2026-01-01}\ndate: 2026-05-15\nanswers: {}\n"
+    )
+    given = read_answers(answers, content)
+    result = score(content, given)
+    plan = plan_for_result(content, result, 4)
+    doc = build_plan_document(content, plan, result=result)
+    (home / "history.sqlite3").write_text("not a database")
+    replies = iter([False, True])  # no plan file; save: yes
+    monkeypatch.setattr(interview, "_plain_ask", lambda question: next(replies))
+    with pytest.raises(InputError) as failed:
+        interview.offer_after_results(given, result, result_to_data(result, plan), doc)
+    said = str(failed.value)
+    assert "is not an ottool history database" in said and "screen --resume" in said

@@ -245,7 +245,7 @@ def test_result_from_another_tool_with_decimal_months_only() -> None:
         (lambda d: d["warning_signs"].append({"id": "ws-nope"}), "warning sign 'ws-nope'"),
         (lambda d: d["plan"]["activities"].append({"id": "tummy"}), "activity 'tummy'"),
         (lambda d: d.update(overall="fine"), "unknown overall status 'fine'"),
-        (lambda d: d.pop("child"), "missing required field `child`"),
+        (lambda d: d.pop("child"), "the field 'child' is missing"),
         (lambda d: d.update(date="yesterday"), "incomplete or damaged"),
     ],
 )

@@ -136,7 +136,9 @@ def answers_from_data(
                     + did_you_mean(key, _CHILD_KEYS),
                 )
         raw_name = child_data.get("name")
-        if raw_name is not None:
+        if isinstance(raw_name, (list, dict)):
+            problem(child_data.line_of("name"), _not_text("child: name"))
+        elif raw_name is not None:
             name = str(raw_name).strip() or None
             if name is not None and too_long(name, MAX_NAME):
                 message = length_message("child: name", name, MAX_NAME)
@@ -168,7 +170,10 @@ def answers_from_data(
         data, "warning_signs", content.warning_sign_by_id, _SIGN, problem, _sign_answer
     )
     concerns = data.get("concerns")
-    if concerns is not None and not isinstance(concerns, str):
+    if isinstance(concerns, (list, dict)):
+        problem(data.line_of("concerns"), _not_text("concerns"))
+        concerns = None
+    elif concerns is not None and not isinstance(concerns, str):
         concerns = str(concerns)
     if concerns is not None and too_long(concerns.strip(), MAX_NOTE):
         problem(data.line_of("concerns"), length_message("concerns", concerns.strip(), MAX_NOTE))
@@ -301,3 +306,10 @@ def _allowed_words(milestone: bool) -> str:
     if milestone:
         return ", ".join(ANSWER_WORDS[lang][a][0] for a in ANSWERS)
     return ", ".join(SIGN_WORDS[lang][seen][0] for seen in (True, False))
+
+
+def _not_text(field: str) -> str:
+    """A list or a mapping where a name or a note belongs (``name: [a, b]``)."""
+    return _(
+        "{field} must be text, not a list or a mapping (put it in quotes if it has brackets)"
+    ).format(field=field)

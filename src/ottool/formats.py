@@ -19,6 +19,7 @@ allowed in results and history lines (DESIGN.md §4: "more keys may be added").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal, TypeVar
 
 import msgspec
@@ -244,7 +245,8 @@ def convert(data: Any, kind: type[T], where: str, what: str, *, line: int | None
         return msgspec.convert(data, kind)
     except msgspec.ValidationError as exc:
         message = _("{what} is incomplete or damaged ({reason})")
-        raise _problem(where, line, message.format(what=_(what), reason=_lower(exc))) from None
+        reason = _validation_reason(str(exc))
+        raise _problem(where, line, message.format(what=_(what), reason=reason)) from None
     except RecursionError:
         message = _("{what} is nested too deeply to read").format(what=_(what))
         raise _problem(where, line, message) from None
@@ -269,6 +271,45 @@ def check_format(
 
 def _problem(where: str, line: int | None, message: str) -> InputError:
     return InputError([Problem(where, line, message)])
+
+
+#: msgspec's names of JSON types, as a reader says them.
+_TYPE_WORDS = {
+    "object": N_("an object"),
+    "str": N_("text"),
+    "int": N_("a whole number"),
+    "float": N_("a number"),
+    "array": N_("a list"),
+    "bool": N_("true or false"),
+    "null": N_("nothing (null)"),
+    "date": N_("a date"),
+    "datetime": N_("a date and time"),
+}
+_VALIDATION = (
+    (re.compile(r"Expected `([^`]+)`, got `([^`]+)`"), N_("expected {0}, found {1}")),
+    (re.compile(r"Object missing required field `([^`]+)`"), N_("the field '{0}' is missing")),
+    (re.compile(r"Object contains unknown field `([^`]+)`"), N_("unknown field '{0}'")),
+    (re.compile(r"Expected `([^`]+)` (>=|<=|>|<) (\S+)"), N_("expected {0} {1} {2}")),
+    (re.compile(r"Invalid enum value (.+)"), N_("{0} is not one of the allowed values")),
+)
+
+
+def _validation_reason(text: str) -> str:
+    """msgspec's validation message in the run's language: "Expected `object`, got `str`
+    - at `$.child`" → "expected an object, found text, at $.child". A message of a kind
+    not known here stays as msgspec wrote it."""
+    said, _sep, path = text.partition(" - at `")
+    for pattern, words in _VALIDATION:
+        found = pattern.fullmatch(said)
+        if found is not None:
+            parts = [_(_TYPE_WORDS[g]) if g in _TYPE_WORDS else g for g in found.groups()]
+            said = _(words).format(*parts)
+            break
+    else:
+        said = said[:1].lower() + said[1:]
+    if path:
+        said = _("{reason}, at {path}").format(reason=said, path=path.rstrip("`"))
+    return said
 
 
 def _lower(exc: Exception) -> str:

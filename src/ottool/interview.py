@@ -34,7 +34,7 @@ from ottool.age import (
 )
 from ottool.atomic_write import write_atomic
 from ottool.content import Content, Milestone
-from ottool.errors import InputError
+from ottool.errors import InputError, Problem
 from ottool.home_folder import DRAFT_FILE, home_dir
 from ottool.i18n import N_, _, ngettext
 from ottool.limits import MAX_NAME, MAX_NOTE, too_long
@@ -120,6 +120,12 @@ class Draft:
 
         data = check_format(decode_json(text, where), DRAFT_FORMAT, where)
         draft = convert(data, DraftFormat, where, N_("the draft"))
+        for milestone, answer in draft.answers.items():
+            if answer not in ANSWERS:  # ottool never writes one: the draft was edited
+                message = _("the answer to '{id}' is '{answer}', not one of {choices}").format(
+                    id=milestone, answer=answer, choices=", ".join(ANSWERS)
+                )
+                raise InputError([Problem(where, None, f"$.answers.{milestone}: {message}")])
         signs = draft.warning_signs
         return cls(
             name=draft.child.name,
@@ -552,9 +558,11 @@ def offer_after_results(
     try:
         said = after_results(plan_doc, result, result_data, answers, save=True)
     except InputError as exc:
-        console.print(Text.assemble(("!", "discuss"), f" {exc}"))
-        _say_draft_kept(console)
-        return False
+        # Not saved: the run ends with exit 1 (the error handler prints these lines).
+        kept = _(
+            "your answers are kept in {file}: `ottool screen --resume` shows these results again"
+        ).format(file=draft_path())
+        raise InputError([*exc.problems, Problem(None, None, kept)]) from None
     console.print(Text(" ".join(said)))
     return True
 

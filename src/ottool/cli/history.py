@@ -99,6 +99,15 @@ def show(
 
     with user_errors():
         saved = get_screening(screening_id)
+    if saved.damaged:
+        from ottool.cli.common import fail
+
+        fail(
+            _damaged_message(saved.id)
+            + _("; it cannot be shown. `ottool history delete {number}` removes it").format(
+                number=saved.id
+            )
+        )
     if fmt is HistoryFormat.json:
         from ottool.printable import json_text
 
@@ -236,8 +245,11 @@ def export_history(
 
         count = export_history_fhir(output, child, data_dir, force=force)
     else:
+        left_out: list[int] = []
         with user_errors():
-            count = export_jsonl(output, child, force=force)
+            count = export_jsonl(output, child, force=force, left_out=left_out)
+        for number in left_out:
+            _echo_notes([_damaged_message(number) + _(", so it was left out of the export")])
     where = _("standard output") if is_stdout(output) else output
     # With --output - the screenings are on stdout, so the report goes to stderr.
     message = ngettext(
@@ -306,6 +318,12 @@ def _confirm(question: str, yes: bool) -> None:
     ):
         typer.echo(_("Nothing deleted."))
         raise typer.Exit(0)
+
+
+def _damaged_message(number: int) -> str:
+    return _("saved screening {number} is damaged (what was stored cannot be read)").format(
+        number=number
+    )
 
 
 def _echo_notes(notes: list[str]) -> None:

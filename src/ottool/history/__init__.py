@@ -169,23 +169,27 @@ _SELECT = (
 
 def _row(row: Sequence[Any]) -> SavedScreening:
     row_id, saved_at, child, screened_on, content_version, result_json, answers_json = row
+    result = _loads_object(result_json)
+    answers = _loads_object(answers_json)
     return SavedScreening(
         id=int(row_id),
         saved_at=str(saved_at),
         child=child,
         date=str(screened_on),
         content_version=str(content_version),
-        result=_loads_object(result_json),
-        answers=_loads_object(answers_json),
+        result=result or {},
+        answers=answers or {},
+        damaged=result is None or answers is None,
     )
 
 
-def _loads_object(text: str) -> dict[str, Any]:
+def _loads_object(text: str) -> dict[str, Any] | None:
+    """The JSON object stored in a column; None when it is not one (a damaged row)."""
     try:
         value = json.loads(text)
-    except (json.JSONDecodeError, TypeError):
-        return {}
-    return value if isinstance(value, dict) else {}
+    except (json.JSONDecodeError, TypeError, ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def insert_screening(

@@ -25,6 +25,9 @@ class SavedScreening:
     content_version: str
     result: dict[str, Any]  # the ottool-result/1 document exactly as saved
     answers: dict[str, Any]  # the answers in answer-file form
+    #: The stored result or answers are not a JSON object any more (the file was damaged
+    #: or edited): ``result``/``answers`` are then empty, and nothing is shown or exported.
+    damaged: bool = False
 
     @property
     def parsed(self) -> Result | None:

@@ -19,16 +19,29 @@ _MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
 
 def export_jsonl(
-    output: Path, child: str | None = None, *, path: Path | None = None, force: bool = False
+    output: Path,
+    child: str | None = None,
+    *,
+    path: Path | None = None,
+    force: bool = False,
+    left_out: list[int] | None = None,
 ) -> int:
     """Write the screenings (or one child's) as JSON Lines, private to the user.
 
     Each line is ``{"format": "ottool-history/1", "saved_at", "content_version",
-    "result", "answers"}``. Returns how many screenings were written.
+    "result", "answers"}``. Returns how many screenings were written. A damaged
+    screening (its stored result is no longer JSON) is left out, never written as an
+    empty result that the import would refuse; its number goes into ``left_out``.
     """
     from ottool.atomic_write import write_output
 
-    screenings = list_screenings(child, path=path)
+    screenings = []
+    for saved in list_screenings(child, path=path):
+        if saved.damaged:
+            if left_out is not None:
+                left_out.append(saved.id)
+        else:
+            screenings.append(saved)
     lines = [
         json_text(
             {
