@@ -1,4 +1,4 @@
-"""Age rules (DESIGN.md §3): chronological and corrected age, months, checklist choice."""
+"""Age rules (docs/design.md §3): chronological and corrected age, months, checklist choice."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Calendar ages through the command line (DESIGN.md §3, issue 19 item 1).
+"""Calendar ages through the command line (docs/design.md §3, issue 19 item 1).
 
 A child born on 1 December 2025 is 12 months old on 1 December 2026: the
 12-month checklist, with its answers scored, not "11 months and 4 weeks" on the

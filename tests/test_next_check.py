@@ -1,4 +1,4 @@
-"""The next check date (DESIGN.md §10): now, a recheck about four weeks on, or the next
+"""The next check date (docs/design.md §10): now, a recheck about four weeks on, or the next
 checklist's age reached; never in the past, never past the ages ottool serves."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Age rules (DESIGN.md §3): chronological and corrected age, and the checklist to use."""
+"""Age rules (docs/design.md §3): chronological and corrected age, and the checklist to use."""
 
 from __future__ import annotations
 
@@ -158,7 +158,7 @@ class ChecklistChoice:
 def check_dates(
     birth_date: date, screening_date: date, gestational_weeks: int, *, today: date | None = None
 ) -> None:
-    """Refuse impossible dates and weeks (DESIGN.md §3) with one clear sentence."""
+    """Refuse impossible dates and weeks (docs/design.md §3) with one clear sentence."""
     today = today or date.today()
     if not MIN_GESTATIONAL_WEEKS <= gestational_weeks <= MAX_GESTATIONAL_WEEKS:
         message = _("gestational weeks must be between {low} and {high}, got {weeks}")
@@ -217,7 +217,7 @@ def age_on(
 ) -> Age:
     """The child's age on ``screening_date``, corrected for prematurity when it applies.
 
-    Calendar ages (DESIGN.md §3): whole months from the birth date (or the due
+    Calendar ages (docs/design.md §3): whole months from the birth date (or the due
     date, when corrected) and the days left over. A baby screened before their due
     date has a corrected age of 0 days (it is never negative). Raises
     :class:`InputError` for impossible dates and weeks.

@@ -1,4 +1,4 @@
-"""When to check again (DESIGN.md §10): the next check date after a screening, and the
+"""When to check again (docs/design.md §10): the next check date after a screening, and the
 coming checks of a child. Pure functions of dates and the content's checklist ages.
 
 The next check is:
@@ -42,6 +42,7 @@ from ottool.age import (
 )
 from ottool.errors import InputError, shown
 from ottool.i18n import _
+from ottool.vocabulary import ACTS, Act
 
 if TYPE_CHECKING:
     from ottool.content import Content
@@ -49,11 +50,8 @@ if TYPE_CHECKING:
 
 #: Why the next check is on its date.
 Why = Literal["now", "recheck", "next_checklist"]
-#: A result's ``act`` (DESIGN.md §4), most urgent first; the same codes as
-#: ``vocabulary.Act``.
-ActCode = Literal["emergency", "today", "days", "visit", "recheck", "next_check"]
-#: Acts sooner than any check: the next check is the screening date.
-NOW_ACTS: frozenset[str] = frozenset({"emergency", "today", "days", "visit"})
+#: Acts sooner than any check (docs/design.md §4): the next check is the screening date.
+NOW_ACTS: frozenset[Act] = frozenset({"emergency", "today", "days", "visit"})
 #: About four weeks: a recheck after ``monitor`` or ``incomplete``.
 RECHECK_DAYS = 28
 
@@ -106,7 +104,7 @@ def limit_months(max_months: int | None) -> int:
 def next_check(
     birth_date: dt.date,
     screening_date: dt.date,
-    act: ActCode | str,
+    act: Act | str,
     checklists: Collection[int],
     *,
     gestational_weeks: int = FULL_TERM_WEEKS,
@@ -129,7 +127,7 @@ def next_check(
     ``max_months + 1`` months, and on that day ``months`` is None (the hand-over to
     the doctor's developmental screening; no ottool checklist is left). Raises
     :class:`InputError` when there are no checklists, ``ValueError`` for an act that
-    is not one of DESIGN.md §4's (a bug in the caller).
+    is not one of docs/design.md §4's (a bug in the caller).
     """
     if not checklists:
         raise InputError(_("the content has no checklists"))
@@ -137,8 +135,7 @@ def next_check(
     if act in NOW_ACTS:
         return NextCheck(screening_date, checklist_for(used_now, checklists).months, "now")
     if act not in ("recheck", "next_check"):
-        acts = ", ".join([*sorted(NOW_ACTS), "recheck", "next_check"])
-        raise ValueError(f"unknown act {shown(act)}; expected one of {acts}")
+        raise ValueError(f"unknown act {shown(act)}; expected one of {', '.join(ACTS)}")
     limit = limit_months(max_months)
     hand_over = reaches(birth_date, gestational_weeks, limit + 1, not_before=screening_date)
     later = sorted(m for m in checklists if used_now < m <= limit)
@@ -155,7 +152,7 @@ def next_check(
     return NextCheck(due, checklist_for(used, checklists).months, why)
 
 
-def next_check_for(content: Content, result: ScreeningResult, act: ActCode | str) -> NextCheck:
+def next_check_for(content: Content, result: ScreeningResult, act: Act | str) -> NextCheck:
     """:func:`next_check` for a scored screening and its ``act``, with the content's ages."""
     child = result.child
     return next_check(
