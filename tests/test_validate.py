@@ -212,7 +212,8 @@ ONE_MISTAKE = {
         A,
         "    minutes: 10",
         '    minutes: "10"',
-        "activity 'reach-and-grasp': minutes must be a whole number, 1 or more, got '10'",
+        "activity 'reach-and-grasp': minutes must be a whole number, 1 or more, got '10':"
+        " remove the quotes",
     ),
     "a number out of range": Mistake(
         A,
@@ -311,15 +312,67 @@ DUPLICATE_IDS = {
 
 @pytest.mark.parametrize(("file", "first", "copy", "kind"), DUPLICATE_IDS.values(),
                          ids=DUPLICATE_IDS.keys())  # fmt: skip
-def test_an_id_used_twice_points_at_its_first_use(
+def test_an_id_used_twice_names_both_lines(
     folder: Folder, validate: Any, file: str, first: str, copy: str, kind: str
 ) -> None:
     first_line = folder.line(file, f"- id: {first}\n")
     line = folder.edit(file, f"  - id: {copy}\n", f"  - id: {first}\n")
     # A second milestone or area of that id leaves a checklist short too: other problems
     # may follow, but this one is always there.
-    assert f"{file}:{line}: {kind} '{first}': the id is already used on line {first_line}" in (
-        errors(validate())
+    [problem] = [p for p in errors(validate()) if "the id is used twice" in p]
+    assert f"{kind} '{first}': the id is used twice, on line {first_line} (" in problem
+    assert f"and on line {line} (" in problem
+    assert problem.startswith(f"{file}:{line}: "), problem
+
+
+@pytest.mark.parametrize("where", ["above", "below"])
+def test_a_new_entry_with_a_copied_id_is_named_as_the_new_one(
+    folder: Folder, validate: Any, where: str
+) -> None:
+    """An editor copies an entry to start a new one and forgets its id: wherever the new
+    entry is, it is the one named, not the shipped one."""
+    new = (
+        "  - id: gm-2m-head-up\n    months: 4\n    domain: gross_motor\n"
+        "    text: Pushes up on elbows\n    source: CDC LTSAE 2022\n"
+    )
+    anchor = "  - id: gm-2m-head-up\n" if where == "above" else "  - id: fm-2m-opens-hands\n"
+    folder.edit(M, anchor, new + anchor)
+    text = (folder.path / M).read_text()
+    new_line = text[: text.index(new)].count("\n") + 1
+    old_line = text.index("  - id: gm-2m-head-up\n    months: 2")
+    old_line = text[:old_line].count("\n") + 1
+    [problem] = [p for p in errors(validate()) if "the id is used twice" in p]
+    assert problem.startswith(f"{M}:{new_line}: "), problem
+    assert f"the entry on line {new_line} looks new" in problem
+    assert f"line {old_line} ('Holds head up when on tummy')" in problem
+
+
+def test_a_mistyped_id_far_from_every_id_gets_no_suggestion(folder: Folder, validate: Any) -> None:
+    folder.edit(A, "targets: [gm-6m-rolls]", "targets: [gm-4m-rolls-over]")
+    assert the_error(validate()).endswith("target 'gm-4m-rolls-over' is not a known milestone")
+
+
+def test_upside_down_ages_are_said_once(folder: Folder, validate: Any) -> None:
+    """Not again as 'the target is outside the activity's ages 9-5'."""
+    folder.edit(A, "    min_months: 3\n    max_months: 8", "    min_months: 9\n    max_months: 5")
+    assert the_error(validate()).endswith(
+        "activity 'rolling-practice': min_months (9) is greater than max_months (5)"
+    )
+
+
+def test_swapped_files_are_recognised(folder: Folder, validate: Any) -> None:
+    m, a = folder.path / M, folder.path / A
+    milestones, activities = m.read_text(), a.read_text()
+    m.write_text(activities)
+    a.write_text(milestones)
+    found = errors(validate())
+    assert len(found) == 2
+    assert (
+        "this looks like milestones.yaml (it has 'domains:'), not activities.yaml: are the"
+        in (found[0])
+    )
+    assert (
+        "this looks like activities.yaml (it has 'activities:'), not milestones.yaml" in (found[1])
     )
 
 
@@ -338,10 +391,11 @@ def test_unknown_key_with_did_you_mean(folder: Folder, validate: Any) -> None:
 
 def test_malformed_yaml(folder: Folder, validate: Any) -> None:
     line = folder.edit(M, "    text: Reaches to grab a toy", "    text: Reaches: to grab a toy")
-    error = the_error(validate())
-    assert error.startswith(f"{M}:{line}: this is not valid YAML")
-    assert "mapping values are not allowed" in error
     # Only the YAML problem: the other file's references to it are not blamed.
+    assert the_error(validate()) == (
+        f"{M}:{line}: a colon followed by a space inside text that is not in quotes: put the"
+        ' whole text in quotes, like text: "Reaches: to grab a toy"'
+    )
 
 
 def test_python_tag_is_refused_and_not_run(folder: Folder, validate: Any) -> None:
@@ -651,8 +705,15 @@ NORMED_AND_CHECK_MISTAKES = {
     ),
     "normed that is not true or false": (
         "    normed: nope\n",
-        "normed must be false when no population age norm stands behind the item (not from"
-        " the CDC checklists): its 'not yet' then counts as 'sometimes', got 'nope'",
+        "normed must be true or false, got 'nope'",
+    ),
+    "normed in quotes": (
+        '    normed: "false"\n',
+        "normed must be true or false, got 'false': remove the quotes",
+    ),
+    "normed: no": (
+        "    normed: no\n",
+        "normed: write false, not no (only true and false are yes-or-no values)",
     ),
 }
 

@@ -39,13 +39,17 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest known word, or an empty string."""
+def did_you_mean(word: str, known: Iterable[str], *, cutoff: float = 0.6) -> str:
+    """`` (did you mean 'x'?)`` for the closest known word, or an empty string.
+
+    Ids that share a pattern ('gm-4m-head-steady', 'gm-2m-head-up') look alike to
+    difflib; their callers ask for a closer match (``cutoff=0.8``).
+    """
     import difflib  # only when a word was mistyped: not at every start-up
 
     from ottool.i18n import _
 
-    close = difflib.get_close_matches(str(word), list(known), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(str(word), list(known), n=1, cutoff=cutoff)
     return _(" (did you mean '{word}'?)").format(word=close[0]) if close else ""
 
 

@@ -10,6 +10,12 @@ Only the plain YAML types are accepted (strings, numbers, booleans, null, dates,
 mappings and sequences). Any other tag, ``!!python/object`` included, is an error,
 never code. Alias expansion is bounded so that a "billion laughs" file is refused
 instead of eating the machine's memory.
+
+Content files (``parse_yaml(..., content=True)``) are read for editors who are not
+programmers: a YAML mistake is said in plain words with its fix (a tab, a line
+indented differently, a colon inside unquoted text, a quote never closed), the bare
+words yes, no, on and off stay words (:class:`YamlWord`) for the checker to explain
+rather than becoming true or false, and text cut short by `` #`` is a warning.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_BOOL = "tag:yaml.org,2002:bool"
 _PLAIN_SCALARS = {
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
@@ -76,15 +83,54 @@ class LineList(list[Any]):
         self.lines: list[int] = []
 
 
+#: Plain words that YAML 1.1 (PyYAML) reads as true or false, but YAML 1.2 (editors'
+#: YAML extensions, check-jsonschema) reads as text. Content uses only true and false.
+YAML11_BOOLEANS = frozenset(
+    w for word in ("yes", "no", "on", "off") for w in (word, word.title(), word.upper())
+)
+
+
+class YamlWord:
+    """A bare yes, no, on or off in a content file: neither text nor true/false.
+
+    YAML readers disagree on these words, so a content file must say what it means:
+    ``true``/``false`` for a yes-or-no field, quotes for text. The checker explains.
+    """
+
+    __slots__ = ("line", "word")
+
+    def __init__(self, word: str, line: int) -> None:
+        self.word = word
+        self.line = line
+
+    def __repr__(self) -> str:
+        return repr(self.word)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, YamlWord) and other.word == self.word
+
+    def __hash__(self) -> int:
+        return hash(self.word)
+
+    @property
+    def boolean(self) -> bool:
+        """What YAML 1.1 would have read: yes and on are true."""
+        return self.word.lower() in ("yes", "on")
+
+
 class _Builder:
     """Turns one composed node tree into LineDict/LineList/scalars."""
 
-    def __init__(self, file: str, budget: int) -> None:
+    def __init__(self, file: str, budget: int, *, content: bool = False, text: str = "") -> None:
         self.file = file
         self.budget = budget
+        self.content = content
+        self.text = text
         self.problems: list[Problem] = []
         #: Keys given twice: the first value is kept, so the rest of the file can be checked.
         self.duplicates: list[Problem] = []
+        #: Content only: text cut short by a comment.
+        self.warnings: list[Problem] = []
 
     def fail(self, node: yaml.Node, message: str) -> InputError:
         return InputError([Problem(self.file, node.start_mark.line + 1, message)])
@@ -100,7 +146,11 @@ class _Builder:
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             if tag == _STR:
+                if self.content and not node.style:
+                    self._cut_by_comment(node)
                 return node.value
+            if self.content and tag == _BOOL and node.value in YAML11_BOOLEANS:
+                return YamlWord(node.value, node.start_mark.line + 1)
             if tag in _PLAIN_SCALARS:
                 try:
                     return _scalar_constructor.yaml_constructors[tag](_scalar_constructor, node)
@@ -132,6 +182,27 @@ class _Builder:
         )
         return None
 
+    def _cut_by_comment(self, node: yaml.ScalarNode) -> None:
+        """Warn when `` #`` right after plain text starts a comment that cut the text.
+
+        A comment set off by two spaces or more (``months: 4  # why``) is taken as meant.
+        """
+        end = node.end_mark.index
+        newline = self.text.find("\n", end)
+        rest = self.text[end : newline if newline >= 0 else None]
+        found = re.match(r" #.*", rest)
+        if found and node.value:
+            comment = found.group(0).strip()
+            self.warnings.append(
+                Problem(
+                    self.file,
+                    node.end_mark.line + 1,
+                    f"the text stops at '{node.value[-20:]}': YAML reads '{comment[:20]}' "
+                    "after it as a comment. If it belongs to the text, put the whole text "
+                    "in quotes",
+                )
+            )
+
     def _mapping(self, node: yaml.MappingNode) -> LineDict:
         result = LineDict(node.start_mark.line + 1)
         for key_node, value_node in node.value:
@@ -139,7 +210,9 @@ class _Builder:
                 self._merge(result, value_node)
                 continue
             key = self.build(key_node)
-            if not isinstance(key, str):
+            if isinstance(key, YamlWord):
+                key = key.word
+            elif not isinstance(key, str):
                 key = str(key)
             if key in result:
                 line = key_node.start_mark.line + 1
@@ -162,15 +235,23 @@ class _Builder:
                     result.lines[key] = merged.line_of(key)
 
 
-def parse_yaml(text: str, file: str, *, duplicates: list[Problem] | None = None) -> Any:
+def parse_yaml(
+    text: str,
+    file: str,
+    *,
+    duplicates: list[Problem] | None = None,
+    content: bool = False,
+    warnings: list[Problem] | None = None,
+) -> Any:
     """Parse YAML ``text`` (named ``file`` in messages) into line-aware plain data.
 
     A key given twice is an error. With ``duplicates`` such errors are added to that
     list and the data (with each key's first value) is returned, so that a checker can
-    report every other problem of the file in the same run.
+    report every other problem of the file in the same run. ``content`` reads a content
+    file (see the module's docstring); its warnings go to ``warnings``.
     """
     with _no_gc_pauses():
-        return _parse(text, file, duplicates)
+        return _parse(text, file, duplicates, content, warnings)
 
 
 @contextmanager
@@ -213,12 +294,20 @@ def _flow_depth_exceeds(text: str, limit: int = MAX_FLOW_DEPTH) -> bool:
     return False
 
 
-def _parse(text: str, file: str, duplicates: list[Problem] | None) -> Any:
+def _parse(
+    text: str,
+    file: str,
+    duplicates: list[Problem] | None,
+    content: bool = False,
+    warnings: list[Problem] | None = None,
+) -> Any:
     if _flow_depth_exceeds(text):
         raise InputError([Problem(file, None, "the YAML is nested too deeply to read")])
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        if content:
+            raise InputError([plain_yaml_problem(text, file, exc)]) from None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "unreadable YAML"
@@ -229,7 +318,7 @@ def _parse(text: str, file: str, duplicates: list[Problem] | None) -> Any:
         raise InputError([Problem(file, None, "the YAML is nested too deeply to read")]) from None
     if node is None:
         return None
-    builder = _Builder(file, budget=len(text) + 1000)
+    builder = _Builder(file, budget=len(text) + 1000, content=content, text=text)
     try:
         data = builder.build(node)
     except RecursionError:
@@ -238,7 +327,69 @@ def _parse(text: str, file: str, duplicates: list[Problem] | None) -> Any:
         raise InputError(sorted(builder.problems + builder.duplicates))
     if duplicates is not None:
         duplicates.extend(builder.duplicates)
+    if warnings is not None:
+        warnings.extend(builder.warnings)
     return data
+
+
+INDENTED_DIFFERENTLY = (
+    "this line is indented differently from the lines around it: line its key up with "
+    "the other keys of the same entry, using spaces"
+)
+
+
+def plain_yaml_problem(text: str, file: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error in words a content editor can act on, at the line to change.
+
+    PyYAML reports where it noticed the mistake, often a line or more after it (an
+    unclosed quote is noticed at the next quote, or at the end of the file).
+    """
+    lines = text.splitlines()
+    mark = exc.problem_mark or exc.context_mark
+    last = mark.line + 1 if mark else len(lines)
+    problem = exc.problem or exc.context or "unreadable YAML"
+    for number, line in enumerate(lines[:last], start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return Problem(
+                file,
+                number,
+                "this line is indented with a tab character: YAML needs spaces; replace the "
+                "tab with spaces",
+            )
+    unclosed = (
+        "the quote that opens the text on this line is never closed: end the text with "
+        "the same quote mark"
+    )
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        return Problem(file, exc.context_mark.line + 1, unclosed)
+    for number, line in enumerate(lines[:last], start=1):
+        if _opens_a_quote(line):
+            return Problem(file, number, unclosed)
+    if mark is not None and "mapping values are not allowed" in problem:
+        before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+        if re.match(r"\s*(- )?[^\s#'\"][^#]*?:\s", before):
+            return Problem(
+                file,
+                last,
+                "a colon followed by a space inside text that is not in quotes: put the "
+                'whole text in quotes, like text: "Reaches: to grab a toy"',
+            )
+        return Problem(file, last, INDENTED_DIFFERENTLY)
+    if any(words in problem for words in ("expected key", "indicator", "block end")):
+        return Problem(file, last, INDENTED_DIFFERENTLY)
+    return Problem(file, last if mark else None, f"this is not valid YAML: {problem}")
+
+
+def _opens_a_quote(line: str) -> bool:
+    """Whether a value on ``line`` starts with a quote that the line does not close."""
+    found = re.match(r"\s*(?:- )?(?:[^\s:#'\"][^:#]*:\s+)?([\"'])(.*)$", line)
+    if not found:
+        return False
+    quote, rest = found.groups()
+    if quote == '"':
+        return re.search(r'(?<!\\)"', rest) is None
+    return re.search(r"'(?!')", rest.replace("''", "")) is None
 
 
 def read_text(path: Path, *, name: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> str:

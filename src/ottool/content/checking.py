@@ -71,6 +71,11 @@ def _text_items(entry: LineDict, key: str) -> Iterator[tuple[str, int]]:
                 yield item, items.lines[i] if i < len(items.lines) else items.line
 
 
+#: How alike a mistyped id must be to a known one for "did you mean" (ids share a
+#: pattern, so unrelated ones look alike to difflib's default 0.6).
+ID_CUTOFF = 0.8
+
+
 class _AnyId(set[str]):
     """Stands for every id of a list that could not be read."""
 
@@ -97,8 +102,15 @@ class ContentChecker(EntryChecker):
             m_file,
             ("domains", "milestones", "warning_signs", "referrals", "regions"),
             ("max_months", "checklists"),
+            looks_like=(ACTIVITIES_FILE, ("activities",)),
         )
-        a_root = self._root(activities_raw, a_file, ("activities",))
+        a_root = self._root(
+            activities_raw,
+            a_file,
+            ("activities",),
+            looks_like=(MILESTONES_FILE, ("domains", "milestones")),
+        )
+
         domains = self._entries(m_root, "domains", Domain, "domain", m_file, required=True)
         milestones = self._entries(
             m_root, "milestones", Milestone, "milestone", m_file, required=True
@@ -144,7 +156,7 @@ class ContentChecker(EntryChecker):
                     m_file,
                     entry.line_of("check"),
                     f"milestone '{m.id}': check '{m.check}' is not a known warning sign"
-                    + did_you_mean(m.check, sign_ids),
+                    + did_you_mean(m.check, sign_ids, cutoff=ID_CUTOFF),
                 )
         for group in (signs, activities):
             for item, entry in group.items:
@@ -179,6 +191,8 @@ class ContentChecker(EntryChecker):
                         f"(a 'not yet' there reports the warning sign '{milestone.check}'); "
                         "remove it from targets",
                     )
+                elif a.min_months > a.max_months:
+                    continue  # the upside-down ages are said once, above
                 elif not a.min_months <= milestone.months <= a.max_months:
                     self.problem(
                         a_file,
@@ -231,7 +245,7 @@ class ContentChecker(EntryChecker):
             self.a_file,
             line,
             f"activity '{owner}': target '{target}' is not a known milestone"
-            + did_you_mean(target, milestone_by_id),
+            + did_you_mean(target, milestone_by_id, cutoff=ID_CUTOFF),
         )
 
     def _editorial(
@@ -345,8 +359,18 @@ class ContentChecker(EntryChecker):
         return months
 
     def _root(
-        self, raw: Any, file: str, lists: tuple[str, ...], optional: tuple[str, ...] = ()
+        self,
+        raw: Any,
+        file: str,
+        lists: tuple[str, ...],
+        optional: tuple[str, ...] = (),
+        looks_like: tuple[str, tuple[str, ...]] | None = None,
     ) -> LineDict | None:
+        """The file's top-level mapping, checked; None when there is nothing to read.
+
+        ``looks_like``: the other content file and its lists; a file that has those and
+        none of its own is said to look like the other one (swapped files), once.
+        """
         if raw is None:
             if not any(p.file == file for p in self.problems):
                 self.problem(file, 1, "the file is empty")
@@ -358,6 +382,19 @@ class ContentChecker(EntryChecker):
                 "the file must be a mapping with the keys: schema_version, " + ", ".join(lists),
             )
             return None
+        if looks_like is not None:
+            other, theirs = looks_like
+            found = [key for key in theirs if key in raw]
+            if found and not any(key in raw for key in lists):
+                self.problem(
+                    file,
+                    raw.line_of(found[0]),
+                    f"this looks like {other} (it has '{found[0]}:'), not {file}: are the "
+                    "two files swapped?",
+                )
+                self.broken.update(domain=_AnyId(), milestone=_AnyId())
+                self.broken["warning sign"] = _AnyId()
+                return None
         allowed = ("schema_version", *optional, *lists)
         for key in raw:
             if key not in allowed:
@@ -378,20 +415,17 @@ class ContentChecker(EntryChecker):
         return raw
 
     def _unique(self, *groups: Entries) -> None:
-        seen: dict[str, int] = {}
+        """Each id once; a second use names both lines and, when it can, the new one."""
+        seen: dict[str, tuple[Any, LineDict]] = {}
         for group in groups:
             kept = []
             for item, entry in group.items:
-                first = seen.get(item.id)
-                if first is not None:
-                    self.problem(
-                        group.file,
-                        entry.line_of("id"),
-                        f"{group.kind} '{item.id}': the id is already used on line {first}",
-                    )
+                if item.id not in seen:
+                    seen[item.id] = (item, entry)
+                    kept.append((item, entry))
                     continue
-                seen[item.id] = entry.line_of("id")
-                kept.append((item, entry))
+                first, first_entry = seen[item.id]
+                self.problem(group.file, *_duplicate(group.kind, first, first_entry, item, entry))
             group.items = kept
 
     def _known_domain(
@@ -402,6 +436,50 @@ class ContentChecker(EntryChecker):
                 group.file,
                 line,
                 f"{group.kind} '{owner}': domain '{domain}' is not a known domain"
-                + did_you_mean(domain, known)
+                + did_you_mean(domain, known, cutoff=ID_CUTOFF)
                 + f" (known: {', '.join(known)})",
             )
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _fits_its_id(item: Any) -> float:
+    """How well an entry matches its own id: the id's months and words in its text."""
+    words = _words(re.sub(r"\b\d+m\b", "", item.id)) - {"ws"}
+    text = str(getattr(item, "text", None) or getattr(item, "name", "") or "")
+    score = len(words & _words(text)) / len(words) if words else 0.0
+    found = re.search(r"\b(\d+)m\b", item.id)
+    if found and getattr(item, "months", None) is not None:
+        score += 1.0 if int(found[1]) == item.months else 0.0
+    return score
+
+
+def _duplicate(
+    kind: str, first: Any, first_entry: LineDict, second: Any, second_entry: LineDict
+) -> tuple[int, str]:
+    """(line, message) for an id used twice: both lines, and which entry looks new.
+
+    An entry copied to start a new one keeps the old id; the entry whose text and
+    months fit the id less is taken as the new one. When neither fits better, the
+    later one is reported.
+    """
+    lines = (first_entry.line_of("id"), second_entry.line_of("id"))
+
+    def shown(item: Any) -> str:
+        text = str(getattr(item, "text", None) or getattr(item, "name", "") or "")
+        return text if len(text) <= 40 else text[:37].rstrip() + "..."
+
+    fits = (_fits_its_id(first), _fits_its_id(second))
+    both = (
+        f"{kind} '{first.id}': the id is used twice, on line {lines[0]} ('{shown(first)}') "
+        f"and on line {lines[1]} ('{shown(second)}')"
+    )
+    if fits[0] == fits[1]:
+        return lines[1], f"{both}: give one of them an id of its own"
+    new = 0 if fits[0] < fits[1] else 1
+    return lines[new], (
+        f"{both}; the entry on line {lines[new]} looks new (it fits the id less): "
+        "give it an id of its own"
+    )

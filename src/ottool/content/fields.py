@@ -15,7 +15,7 @@ import msgspec
 
 from ottool.content.models import DEFAULT_LANGUAGE, LANGUAGES, localized
 from ottool.errors import Problem, did_you_mean
-from ottool.yamlsource import LineDict, LineList
+from ottool.yamlsource import LineDict, LineList, YamlWord
 
 
 def _start_of(text: str, limit: int = 50) -> str:
@@ -41,6 +41,8 @@ def expected(tp: Any) -> str:
     """Words for what a field must hold, from its type (and its msgspec description)."""
     if get_origin(tp) is Annotated:
         base, *extras = get_args(tp)
+        if base is bool:  # its description says what it means, not what to write
+            return _PLAIN_NAMES[bool]
         for extra in extras:
             if isinstance(extra, msgspec.Meta) and extra.description:
                 return str(extra.description)
@@ -150,16 +152,17 @@ class EntryChecker:
         reported: set[str] = set()  # fields whose translations are already reported
         text_fields = getattr(model, "TEXT_FIELDS", ())
         list_fields = getattr(model, "TEXT_LIST_FIELDS", ())
+        known = tuple(f.name for f in msgspec.structs.fields(model))
         for name in (*text_fields, *list_fields):
             if name not in data:
                 continue
             value = data[name]
             if name in text_fields:
-                value = self._text(value, entry.line_of(name), label, name, file)
+                value = self._text(value, entry.line_of(name), label, name, file, known)
             elif isinstance(value, list):
                 raw = entry.get(name)
                 items = [
-                    self._text(v, _item_line(raw, i, entry.line_of(name)), label, name, file)
+                    self._text(v, _item_line(raw, i, entry.line_of(name)), label, name, file, known)
                     for i, v in enumerate(value)
                 ]
                 value = None if None in items else items
@@ -175,19 +178,40 @@ class EntryChecker:
         self._field_problems(data, entry, model, label, file, reported)
         return None
 
-    def _text(self, value: Any, line: int, label: str, name: str, file: str) -> Any:
+    def _text(
+        self,
+        value: Any,
+        line: int,
+        label: str,
+        name: str,
+        file: str,
+        fields: tuple[str, ...] = (),
+    ) -> Any:
         """One human-readable value (a string or translations) in the chosen language.
 
         Returns None after reporting a problem. A value that is neither a string nor a
-        mapping is left for the type check to report.
+        mapping is left for the type check to report. ``fields``: the entry's field
+        names, to recognise one indented under this text by mistake.
         """
+        if isinstance(value, YamlWord):
+            self.problem(file, value.line, f"{label}: {name}: {_word_as_text(value)}")
+            return None
         if not isinstance(value, dict):
             if isinstance(value, str):
                 self._needs_translation(value, line, label, name, file)
             return value
         ok = True
         for code, text in value.items():
-            if code not in LANGUAGES:
+            at = value.line_of(code) if isinstance(value, LineDict) else line
+            if code not in LANGUAGES and code in fields:
+                self.problem(
+                    file,
+                    at,
+                    f"{label}: '{code}' is indented under '{name}': move it left to line up "
+                    f"with '{name}'",
+                )
+                ok = False
+            elif code not in LANGUAGES:
                 self.problem(
                     file,
                     line,
@@ -195,6 +219,9 @@ class EntryChecker:
                     + did_you_mean(code, LANGUAGES)
                     + f" (languages: {', '.join(LANGUAGES)})",
                 )
+                ok = False
+            elif isinstance(text, YamlWord):
+                self.problem(file, at, f"{label}: {name}: {_word_as_text(text)}")
                 ok = False
             elif not isinstance(text, str):
                 self.problem(
@@ -257,7 +284,8 @@ class EntryChecker:
             if name in reported:
                 continue
             if name not in data:
-                if info.required:
+                nested = any(isinstance(v, dict) and name in v for v in entry.values())
+                if info.required and not nested:  # nested: reported as indented under a text
                     self.problem(file, entry.line, f"{label}: missing '{name}'")
                 continue
             value = data[name]
@@ -267,10 +295,19 @@ class EntryChecker:
                 line = entry.line_of(name)
                 if self._item_problems(value, entry.get(name), line, info.type, label, name, file):
                     continue
+                if isinstance(value, YamlWord) and _is_bool(info.type):
+                    self.problem(
+                        file,
+                        line,
+                        f"{label}: {name}: write {str(value.boolean).lower()}, not "
+                        f"{value.word} (only true and false are yes-or-no values)",
+                    )
+                    continue
                 self.problem(
                     file,
                     line,
-                    f"{label}: {name} must be {expected(info.type)}, got {as_shown(value)}",
+                    f"{label}: {name} must be {expected(info.type)}, got {as_shown(value)}"
+                    + _fix(value, info.type),
                 )
         if len(self.problems) == before and not reported:  # a rule of the whole entry
             self.problem(file, entry.line, f"{label}: this entry is not valid")
@@ -291,7 +328,38 @@ class EntryChecker:
                     file,
                     raw.lines[i] if isinstance(raw, LineList) else line,
                     f"{label}: {name}: each item must be {expected(item_type)}, "
-                    f"got {as_shown(item)}",
+                    f"got {as_shown(item)}" + _fix(item, item_type),
                 )
                 found = True
         return found
+
+
+def _is_bool(tp: Any) -> bool:
+    base = get_args(tp)[0] if get_origin(tp) is Annotated else tp
+    return base is bool
+
+
+def _base(tp: Any) -> Any:
+    """The plain type under Annotated and ``| None``."""
+    if get_origin(tp) is Annotated:
+        return _base(get_args(tp)[0])
+    if get_origin(tp) is Union or str(get_origin(tp)) == "<class 'types.UnionType'>":
+        options = [a for a in get_args(tp) if a is not type(None)]
+        return _base(options[0]) if len(options) == 1 else tp
+    return tp
+
+
+def _fix(value: Any, tp: Any) -> str:
+    """How to write ``value`` so that it is read as ``tp``, when the fix is plain."""
+    base = _base(tp)
+    if isinstance(value, str) and base is int and value.strip().lstrip("-").isdigit():
+        return ": remove the quotes"
+    if isinstance(value, str) and base is bool and value.strip().lower() in ("true", "false"):
+        return ": remove the quotes"
+    if isinstance(value, YamlWord):
+        return f" (YAML reads {value.word} as yes or no: put it in quotes if it is text)"
+    return ""
+
+
+def _word_as_text(word: YamlWord) -> str:
+    return f"YAML reads {word.word} as yes or no, not as text: write '{word.word}' in quotes"

@@ -117,7 +117,13 @@ def _check_texts(
     for name, text in texts.items():
         digest.update(text.encode())
         try:
-            raw[name] = parse_yaml(text, names[name], duplicates=checker.problems)
+            raw[name] = parse_yaml(
+                text,
+                names[name],
+                duplicates=checker.problems,
+                content=True,
+                warnings=checker.warnings,
+            )
         except InputError as exc:
             checker.problems.extend(exc.problems)
     content = checker.check(raw.get(MILESTONES_FILE), raw.get(ACTIVITIES_FILE))

@@ -97,6 +97,6 @@ def print_summary(report: Report, console: Console, *, language: str | None = No
     )
     if report.warnings:
         console.print()
-        console.print(f"[yellow]![/yellow] {len(report.warnings)} coverage warning(s):")
+        console.print(f"[yellow]![/yellow] {len(report.warnings)} warning(s):")
         for w in report.warnings:
             console.print(Text(f"  {w}"), soft_wrap=True)
