@@ -47,12 +47,14 @@ def after_results(
     if plan_to is not None:
         from ottool.render.plan_file import write_plan
 
+        notes: list[str] = []
         try:
-            write_plan(doc, plan_to, force=force)
+            write_plan(doc, plan_to, force=force, notes=notes)
         except InputError as exc:
             if number is None:
                 raise
             kept = _("the results were saved as screening {number}").format(number=number)
             raise InputError([*exc.problems, Problem(None, None, kept)]) from None
         said.insert(0, _("Plan written to {file}.").format(file=shown(plan_to)))
+        said[1:1] = [_("Note: {note}.").format(note=note[:1].upper() + note[1:]) for note in notes]
     return said

@@ -218,13 +218,18 @@ def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str, fo
         kind = "txt"
     from ottool.render.plan_file import render_plan, write_plan
 
+    notes: list[str] = []
     if output is not None:
-        write_plan(doc, output, fmt=kind, paper=paper, force=force)
+        write_plan(doc, output, fmt=kind, paper=paper, force=force, notes=notes)
         typer.echo(_("Plan written to {file}.").format(file=shown(output)), err=True)
+        for note in notes:
+            typer.echo(_("ottool: note: {note}.").format(note=note), err=True)
         return
     if kind == "pdf" and sys.stdout.isatty():
         fail(_("a PDF cannot be shown in the terminal; add --output plan.pdf"))
-    rendered = render_plan(doc, kind, paper=paper)
+    rendered = render_plan(doc, kind, paper=paper, notes=notes)
+    for note in notes:
+        typer.echo(_("ottool: note: {note}.").format(note=note), err=True)
     if isinstance(rendered, bytes):
         sys.stdout.buffer.write(rendered)
         sys.stdout.buffer.flush()

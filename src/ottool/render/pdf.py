@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ottool.errors import InputError
-from ottool.i18n import language
+from ottool.i18n import _, language
 from ottool.plan_document import ActivityCard, PlanDocument
 from ottool.result_document import CallSign
 from ottool.wording import page_label, week_label
@@ -105,6 +105,15 @@ SYMBOL_FALLBACK = {
 #: Noto fonts shipped (as compressed Python modules) by the pymupdf-fonts package.
 _NOTO_TEXT = {"": "NotoSans_Regular", "B": "NotoSans_Bold"}
 _NOTO_EXTRA = ("NotoSansSymbols2_Regular", "NotoSansSymbols_Regular", "NotoSansMath_Regular")
+#: pymupdf-fonts' FiraGO: Arabic, Hebrew, Devanagari, Thai, Georgian and more, which
+#: Noto Sans lacks. These scripts need shaping (joined Arabic letters, Devanagari
+#: conjuncts) and right-to-left order, so their runs go through fpdf2's HarfBuzz
+#: shaping (uharfbuzz) instead of plain ``text()``.
+_SCRIPTS_FONT = "FiraGO_Regular"
+_SHAPED_FAMILY = "scripts"
+#: Unicode blocks whose letters must be shaped: Hebrew to Sinhala (Hebrew, Arabic,
+#: Syriac, Thaana, N'Ko, the Indic scripts), Thai and Lao, and Arabic presentation forms.
+_SHAPED_RANGES = ((0x0590, 0x0DFF), (0x0E00, 0x0EFF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
 _SYSTEM_DIRS = (
     Path("/usr/share/fonts"),
     Path("/usr/local/share/fonts"),
@@ -125,8 +134,12 @@ _CJK_NAMES = (
 )
 
 
-def plan_pdf(doc: PlanDocument, *, paper: str = "a4") -> bytes:
-    """The plan as PDF bytes."""
+def plan_pdf(doc: PlanDocument, *, paper: str = "a4", notes: list[str] | None = None) -> bytes:
+    """The plan as PDF bytes.
+
+    Letters that no font on this computer can show (Chinese without a CJK system font)
+    print as ``?``; a sentence saying which is appended to ``notes``.
+    """
     if paper.lower() not in PAPERS:
         raise InputError(f"unknown paper size '{paper}': use a4 or letter")
     import logging
@@ -166,7 +179,17 @@ def plan_pdf(doc: PlanDocument, *, paper: str = "a4") -> bytes:
         for x, y, item in placed:
             item.draw(pdf, x, y)
         _footer(pdf, faces, footer, faces.fit(page_label(number, len(pages.pages))))
-    return bytes(pdf.output())
+    data = bytes(pdf.output())
+    if faces.lost and notes is not None:
+        shown = ", ".join(sorted(faces.lost)[:10]) + (", ..." if len(faces.lost) > 10 else "")
+        notes.append(
+            _(
+                "the PDF has no font on this computer for {characters}, so they print as "
+                "'?'; the HTML plan (--output plan.html) shows them, and a font for that "
+                "script (such as Noto Sans CJK) lets the PDF show them too"
+            ).format(characters=shown)
+        )
+    return data
 
 
 def _lay_out(
@@ -329,6 +352,10 @@ class _Faces:
     family: str
     covered: Callable[[int], bool]
     fallbacks: list[tuple[str, set[int]]] = field(default_factory=list)
+    #: Characters (spaces) that stay in a run of shaped text rather than start a new run.
+    shaped_joiners: set[int] = field(default_factory=set)
+    #: Letters no font here has, printed as "?" (said to the user).
+    lost: set[str] = field(default_factory=set)
     _fitted: dict[str, str] = field(default_factory=dict)
     _widths: dict[tuple[str, str], float] = field(default_factory=dict)
 
@@ -352,6 +379,9 @@ class _Faces:
         return faces
 
     def _add_fallbacks(self, missing: set[int]) -> None:
+        shaped = {code for code in missing if _needs_shaping(code)}
+        if shaped:
+            self._add_scripts_font(missing)
         for number, path in enumerate(_fallback_candidates(missing)):
             if not missing:
                 break
@@ -365,6 +395,26 @@ class _Faces:
             self.pdf.add_font(family, "", str(subset))
             self.fallbacks.append((family, wanted))
             missing -= wanted
+
+    def _add_scripts_font(self, missing: set[int]) -> None:
+        """FiraGO, whole (fpdf2 keeps only the glyphs used), for the scripts to shape.
+
+        It is TrueType already, and cutting it down here would cost seconds (its
+        shaping tables are large); fpdf2's own subsetting at output keeps what shaping
+        used. Takes the characters it has out of ``missing``.
+        """
+        path = _noto_file(_noto_dir(), _SCRIPTS_FONT) if _has_noto() else None
+        if path is None or not _has_shaper():
+            return
+        wanted = missing & _cmap(path)
+        if not wanted:
+            return
+        self.pdf.add_font(_SHAPED_FAMILY, "", str(path))
+        # Spaces and marks between shaped letters stay in the same run (word order).
+        joiners = {*range(0x20, 0x41), 0xA0, 0x200C, 0x200D}  # space, digits, punctuation
+        self.fallbacks.insert(0, (_SHAPED_FAMILY, wanted))
+        self.shaped_joiners = joiners & _cmap(path)
+        missing -= wanted
 
     def fit(self, text: str) -> str:
         """``text`` with every character a font here can print."""
@@ -391,6 +441,8 @@ class _Faces:
             return self.fit(SYMBOL_FALLBACK[char])
         plain = unicodedata.normalize("NFKD", char)
         kept = "".join(c for c in plain if not unicodedata.combining(c) and self._can_print(ord(c)))
+        if not kept and unicodedata.category(char)[0] in "LN":
+            self.lost.add(char)
         return kept or "?"
 
     def font_key(self, char: str, face: str) -> tuple[str, str]:
@@ -435,11 +487,27 @@ class _Faces:
         key = self.font_key(text[0], face) if text else (self.family, face)
         for i, char in enumerate(text):
             this = self.font_key(char, face)
+            if key[0] == _SHAPED_FAMILY and ord(char) in self.shaped_joiners:
+                this = key  # "محمد علي" is one run, so its words keep right-to-left order
             if this != key:
                 yield (*key, text[start:i])
                 start, key = i, this
         if start < len(text):
             yield (*key, text[start:])
+
+
+def _needs_shaping(code: int) -> bool:
+    return any(low <= code <= high for low, high in _SHAPED_RANGES)
+
+
+@functools.cache
+def _has_shaper() -> bool:
+    """Whether fpdf2 can shape text (it needs uharfbuzz)."""
+    try:
+        importlib.import_module("uharfbuzz")
+    except ImportError:
+        return False
+    return True
 
 
 def _printed_text(doc: PlanDocument) -> set[str]:
@@ -451,6 +519,7 @@ def _printed_text(doc: PlanDocument) -> set[str]:
     data["areas"] = [(area.name, area.words) for area in doc.areas]
     data["labels"] = dataclasses.asdict(doc.labels)
     words = [doc.date_shown, doc.checklist, doc.tracker_note, page_label(10, 10)]
+    words.append(doc.therapist or "")  # printed in the header, not part of the plan's data
     words += [week_label(week) for week in range(1, doc.tracker_weeks + 1)]
     data["shown"] = words
     return set(json.dumps(data, ensure_ascii=False))
@@ -715,8 +784,28 @@ def _print_line(pdf: Any, faces: _Faces, line: Line, x: float, y: float) -> None
         left = x + offset
         for family, face, run in faces.runs(text, style.face):
             pdf.set_font(family, face, style.size)
-            pdf.text(left, baseline, run)
-            left += faces.width(run, style)
+            width = faces.width(run, style)
+            if family == _SHAPED_FAMILY:
+                _print_shaped(pdf, run, left, baseline, width, size)
+            else:
+                pdf.text(left, baseline, run)
+            left += width
+
+
+def _print_shaped(
+    pdf: Any, run: str, left: float, baseline: float, width: float, size: float
+) -> None:
+    """A run of Arabic, Devanagari... shaped by HarfBuzz, in its own direction.
+
+    fpdf2 shapes only in ``cell()``; the cell is placed so that its baseline
+    (top + half its height + 0.3 of the font size) is the line's.
+    """
+    pdf.set_text_shaping(True)
+    try:
+        pdf.set_xy(left - pdf.c_margin, baseline - 0.8 * size)
+        pdf.cell(w=width + 2 * pdf.c_margin, h=size, text=run)
+    finally:
+        pdf.set_text_shaping(False)
 
 
 def _mark(pdf: Any, symbol: str, x: float, y: float, height: float) -> float:

@@ -46,8 +46,14 @@ def format_from_suffix(path: Path) -> str:
     return fmt
 
 
-def render_plan(doc: PlanDocument, fmt: str, *, paper: str = "a4") -> str | bytes:
-    """The plan laid out in ``fmt`` (one of FORMATS); PDF is bytes, the rest text."""
+def render_plan(
+    doc: PlanDocument, fmt: str, *, paper: str = "a4", notes: list[str] | None = None
+) -> str | bytes:
+    """The plan laid out in ``fmt`` (one of FORMATS); PDF is bytes, the rest text.
+
+    What the reader should know about the result (letters the PDF cannot show) is
+    appended to ``notes``.
+    """
     if fmt == "md":
         from ottool.render.markdown import plan_markdown
 
@@ -59,7 +65,7 @@ def render_plan(doc: PlanDocument, fmt: str, *, paper: str = "a4") -> str | byte
     if fmt == "pdf":
         from ottool.render.pdf import plan_pdf
 
-        return plan_pdf(doc, paper=paper)
+        return plan_pdf(doc, paper=paper, notes=notes)
     if fmt == "json":
         return json_text(doc.as_data()) + "\n"
     if fmt == "txt":
@@ -91,6 +97,7 @@ def write_plan(
     fmt: str | None = None,
     paper: str = "a4",
     force: bool = False,
+    notes: list[str] | None = None,
 ) -> None:
     """Write the plan to ``path``, in ``fmt`` or the format its name ends in.
 
@@ -98,5 +105,5 @@ def write_plan(
     existing file is replaced only with ``force`` (``atomic_write.write_output``).
     """
     check_output(path, force=force)  # before the (slow) PDF is laid out
-    data = render_plan(doc, fmt or format_from_suffix(path), paper=paper)
+    data = render_plan(doc, fmt or format_from_suffix(path), paper=paper, notes=notes)
     write_output(path, data, private=True, force=force)
