@@ -74,6 +74,7 @@ def test_letters_no_font_can_show_are_named_in_a_note(
 
     if any(_find_system_font(name) for name in _CJK_NAMES):
         pytest.skip("this computer has a CJK font")
-    run, text = plan_pdf("--child", "李明")
+    run, printed = plan_pdf("--child", "李明")
     assert "ottool: note: the PDF has no font on this computer for 明, 李" in run.stderr
     assert "--output plan.html" in run.stderr
+    assert "李" not in printed
