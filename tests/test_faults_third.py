@@ -484,3 +484,13 @@ def test_a_failed_save_at_the_end_of_the_questionnaire_is_an_error(
         interview.offer_after_results(given, result, result_to_data(result, plan), doc)
     said = str(failed.value)
     assert "is not an ottool history database" in said and "screen --resume" in said
+
+
+def test_a_draft_that_is_a_fifo_is_refused_without_blocking(home: Path) -> None:
+    from ottool.content import load_content
+    from ottool.errors import InputError
+    from ottool.interview import load_draft
+
+    os.mkfifo(home / "draft.json")
+    with pytest.raises(InputError, match="this is not a regular file"):
+        load_draft(load_content(FIXTURE_DIR))

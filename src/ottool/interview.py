@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import textwrap
 from collections.abc import Callable
@@ -34,7 +35,7 @@ from ottool.age import (
 )
 from ottool.atomic_write import write_atomic
 from ottool.content import Content, Milestone
-from ottool.errors import InputError, Problem
+from ottool.errors import InputError, Problem, os_reason
 from ottool.home_folder import DRAFT_FILE, home_dir
 from ottool.i18n import N_, _, ngettext
 from ottool.limits import MAX_NAME, MAX_NOTE, too_long
@@ -160,6 +161,7 @@ def load_draft(content: Content) -> Draft | None:
     if not path.exists() and not path.is_symlink():
         return None
     try:
+        _check_regular_file(path)
         return Draft.from_json(read_text(path, max_bytes=MAX_DRAFT_BYTES), content, str(path))
     except InputError as exc:
         raise InputError(
@@ -168,6 +170,18 @@ def load_draft(content: Content) -> Draft | None:
                 "move it away to start afresh"
             ).format(problem=exc.problems[0])
         ) from None
+
+
+def _check_regular_file(path: Path) -> None:
+    """InputError unless ``path`` is a regular file: a FIFO would block the read forever."""
+    import stat
+
+    try:
+        found = os.stat(path)
+    except OSError as exc:
+        raise InputError([Problem(str(path), None, os_reason(exc))]) from None
+    if not stat.S_ISREG(found.st_mode):
+        raise InputError([Problem(str(path), None, _("this is not a regular file"))])
 
 
 def discard_draft() -> None:
