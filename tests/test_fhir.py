@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURE_DIR, Run
-from fhirvalid import assert_valid_fhir
+from fhirvalid import assert_valid_fhir, translations
 from ottool.content import load_content
 from ottool.fhir import ANSWER_SYSTEM, BASE, build_questionnaire, signs_for_checklist
 from ottool.wording import answer_words
@@ -39,12 +40,16 @@ def test_a_checklist_is_a_valid_r4_questionnaire_a_forms_tool_can_render(
     assert q["title"] == "Milestone check at 4 months"
     top = [i["linkId"] for i in q["item"]]
     assert top == [
+        "disclaimer",
+        "attribution",
         "child-name",
         "birth-date",
+        "born-early",
         "gestational-weeks",
         "area-gross_motor",
         "area-fine_motor",
         "area-social_emotional",
+        "earlier-milestones",
         "warning-signs",
         "concerns",
     ]
@@ -54,7 +59,20 @@ def test_a_checklist_is_a_valid_r4_questionnaire_a_forms_tool_can_render(
     assert types["gestational-weeks"] == "integer"
     assert types["concerns"] == "text"
     assert _group(q, "birth-date")["required"] is True
-    weeks = _group(q, "gestational-weeks")["extension"]
+    # The weeks of pregnancy are asked only for a baby born early.
+    assert _group(q, "gestational-weeks")["enableWhen"] == [
+        {"question": "born-early", "operator": "=", "answerBoolean": True}
+    ]
+    assert types["born-early"] == "boolean"
+    assert [_group(q, i)["type"] for i in ("disclaimer", "attribution")] == ["display"] * 2
+    assert "not a diagnosis" in _group(q, "disclaimer")["text"]
+    assert "CDC" in q["copyright"]
+    assert q["publisher"] == "ottool"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", q["date"])
+    [ages] = q["useContext"]
+    assert ages["code"]["code"] == "age"
+    assert (ages["valueRange"]["low"]["value"], ages["valueRange"]["high"]["value"]) == (4, 6)
+    weeks = [e for e in _group(q, "gestational-weeks")["extension"] if "Value" in e["url"]]
     assert {e["url"].rsplit("/", 1)[1]: e["valueInteger"] for e in weeks} == {
         "minValue": 22,
         "maxValue": 44,
@@ -70,6 +88,13 @@ def test_a_checklist_is_a_valid_r4_questionnaire_a_forms_tool_can_render(
     assert [c["code"] for c in codings] == ["yes", "sometimes", "not-yet", "unsure"]
     assert {c["system"] for c in codings} == {ANSWER_SYSTEM}
     assert [c["display"] for c in codings] == ["Yes", "Sometimes", "Not yet", "Not sure"]
+    assert head["extension"][0]["valueCodeableConcept"]["coding"][0]["code"] == "radio-button"
+    # The 2-month checklist's milestones, optional, in a group closed by default.
+    earlier = _group(q, "earlier-milestones")
+    assert earlier["extension"][0]["valueCode"] == "default-closed"
+    [by_2] = earlier["item"]
+    assert by_2["linkId"] == "earlier-2m"
+    assert [i["linkId"] for i in by_2["item"]] == [m.id for m in CONTENT.checklist(2)]
     signs = _group(q, "warning-signs")["item"]
     assert [(s["linkId"], s["type"]) for s in signs] == [
         ("ws-no-grasp", "boolean"),
@@ -99,6 +124,19 @@ def test_without_months_every_checklist_comes_in_one_bundle(cli: Callable[..., R
     urls = [e["fullUrl"] for e in bundle["entry"]]
     assert urls == [f"{BASE}/Questionnaire/milestones-{m}m" for m in (2, 4, 6)]
     assert [e["resource"]["url"] for e in bundle["entry"]] == urls
+    # The fullUrl ends with the resource's type and id, as a RESTful url must.
+    assert [e["resource"]["id"] for e in bundle["entry"]] == [f"milestones-{m}m" for m in (2, 4, 6)]
+
+
+def test_the_checklists_as_a_transaction_are_puts_a_server_takes_as_they_are(
+    cli: Callable[..., Run],
+) -> None:
+    bundle = _questionnaire(cli, "--bundle", "transaction")
+    assert_valid_fhir(bundle)
+    assert bundle["type"] == "transaction"
+    assert [e["request"] for e in bundle["entry"]] == [
+        {"method": "PUT", "url": f"Questionnaire/milestones-{m}m"} for m in (2, 4, 6)
+    ]
 
 
 def test_the_questionnaire_is_the_same_every_time_and_written_with_output(
@@ -119,7 +157,7 @@ def test_a_month_without_a_checklist_is_one_clear_line(cli: Callable[..., Run]) 
     )
 
 
-def test_spanish_uses_translations_where_the_content_has_them_and_english_otherwise(
+def test_one_form_holds_both_languages_spanish_as_translations_where_content_has_them(
     cli: Callable[..., Run], content_copy: Path
 ) -> None:
     path = content_copy / "milestones.yaml"
@@ -139,36 +177,48 @@ def test_spanish_uses_translations_where_the_content_has_them_and_english_otherw
     assert run.exit_code == 0, run.stderr
     q = json.loads(run.stdout)
     assert_valid_fhir(q)
-    assert q["language"] == "es"
-    assert q["title"] == "Control de indicadores del desarrollo a los 4 meses"
+    # One resource for every language: the same form whatever --lang says.
+    english = cli("fhir", "questionnaire", "--months", "4", "--data-dir", content_copy)
+    assert json.loads(english.stdout) == q
+    assert q["language"] == "en"
+    assert q["title"] == "Milestone check at 4 months"
+    assert translations(q["_title"]) == {
+        "es": "Control de indicadores del desarrollo a los 4 meses"
+    }
     gross = _group(q, "area-gross_motor")["item"]
-    assert gross[1]["text"] == "Se apoya en los codos o antebrazos cuando está boca abajo"
-    assert gross[0]["text"].startswith("When you hold your baby upright")  # no es: English
-    assert _group(q, "area-fine_motor")["text"] == "Manos y dedos"
-    assert [o["valueCoding"]["display"] for o in gross[0]["answerOption"]] == [
+    assert translations(gross[1]["_text"]) == {
+        "es": "Se apoya en los codos o antebrazos cuando está boca abajo"
+    }
+    assert "_text" not in gross[0]  # no Spanish in the content: English only
+    assert translations(_group(q, "area-fine_motor")["_text"]) == {"es": "Manos y dedos"}
+    options = [o["valueCoding"] for o in gross[0]["answerOption"]]
+    assert [translations(o["_display"])["es"] for o in options] == [
         "Sí",
         "A veces",
         "Todavía no",
         "No sé",
     ]
-    # Codes never change with the language.
-    assert [o["valueCoding"]["code"] for o in gross[0]["answerOption"]] == [
-        "yes",
-        "sometimes",
-        "not-yet",
-        "unsure",
-    ]
-    assert _group(q, "birth-date")["text"] == "Fecha de nacimiento de su hijo o hija"
+    assert [o["code"] for o in options] == ["yes", "sometimes", "not-yet", "unsure"]
+    assert translations(_group(q, "birth-date")["_text"]) == {
+        "es": "Fecha de nacimiento de su hijo o hija"
+    }
 
 
 def test_the_answer_words_live_in_one_place_for_the_questionnaire_and_fhir() -> None:
     from ottool.interview import ANSWER_CHOICES
 
     assert tuple((w, a) for a, w in answer_words("en").items()) == ANSWER_CHOICES
-    q = build_questionnaire(CONTENT, 2, "es")
+    q = build_questionnaire(CONTENT, 2, {"es": CONTENT})
     group = next(i for i in q.item if i.type == "group")
     displays = [o.value_coding.display for o in group.item[0].answer_option]
-    assert displays == ["Sí", "A veces", "Todavía no", "No sé"]
+    assert displays == ["Yes", "Sometimes", "Not yet", "Not sure"]
+    spanish = [o.value_coding.display_ for o in group.item[0].answer_option]
+    assert [e.extension[0].extension[1].value_string for e in spanish if e] == [
+        "Sí",
+        "A veces",
+        "Todavía no",
+        "No sé",
+    ]
 
 
 def test_the_command_line_loads_the_fhir_code_only_when_a_fhir_command_runs() -> None:
@@ -192,27 +242,21 @@ def test_every_checklist_of_the_shipped_content_is_a_valid_questionnaire(
     assert len(bundle["entry"]) == len(load_content().checklists)
 
 
-def test_content_translated_in_full_gives_a_questionnaire_all_in_spanish(
+def test_content_translated_in_full_gives_every_text_of_the_form_a_spanish_translation(
     cli: Callable[..., Run],
 ) -> None:
     spanish_content = FIXTURE_DIR.parent / "content-es"
-    es = _questionnaire(cli, "--months", "4", "--lang", "es", "--data-dir", spanish_content)
-    en = _questionnaire(cli, "--months", "4", "--data-dir", spanish_content)
-    assert_valid_fhir(es)
-
-    def texts(q: dict[str, Any]) -> dict[str, str]:
-        found, stack = {}, list(q["item"])
-        while stack:
-            item = stack.pop()
-            found[item["linkId"]] = item["text"]
-            stack.extend(item.get("item", []))
-        return found
-
-    english, spanish = texts(en), texts(es)
-    assert english.keys() == spanish.keys()
-    assert all(spanish[k] != english[k] for k in english), [
-        k for k in english if spanish[k] == english[k]
-    ]
+    q = _questionnaire(cli, "--months", "4", "--data-dir", spanish_content)
+    assert_valid_fhir(q)
+    stack, missing = list(q["item"]), []
+    while stack:
+        item = stack.pop()
+        if not translations(item.get("_text")).get("es"):
+            missing.append(item["linkId"])
+        stack.extend(item.get("item", []))
+    assert missing == []
+    for key in ("_title", "_description", "_copyright"):
+        assert translations(q[key])["es"] != q[key[1:]]
 
 
 def test_a_milestones_hint_is_help_text_under_its_question(

@@ -11,18 +11,26 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE_DIR, Run
-from fhirvalid import assert_valid_fhir
+from fhirvalid import assert_answers_form, assert_valid_fhir
 from ottool.activity_choice import plan_for_result
 from ottool.answerfile import read_answers
 from ottool.content import load_content
 from ottool.errors import InputError
-from ottool.fhir import ANSWER_CODES, ANSWER_SYSTEM, BASE, OBSERVATION_SYSTEM, STATUS_SYSTEM
+from ottool.fhir import (
+    ANSWER_CODES,
+    ANSWER_SYSTEM,
+    BASE,
+    OBSERVATION_SYSTEM,
+    STATUS_SYSTEM,
+    build_questionnaire,
+)
 from ottool.result_json import result_to_data
 from ottool.screening import ANSWERS, score
 
@@ -36,6 +44,7 @@ OTHER_TOOL_YAML = FHIR_FIXTURES / "other-tool-answers.yaml"
 def _fixture_content(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("OTTOOL_DATA_DIR", str(FIXTURE_DIR))
     monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1754000000")  # the Bundles' timestamp, fixed
 
 
 def _screen(cli: Callable[..., Run], answers: Path, fmt: str = "json") -> dict[str, Any]:
@@ -157,7 +166,7 @@ def test_every_problem_of_a_response_is_reported_in_one_run_with_its_link_id(
         "must be a whole number, got text",
         f"{file}:7: item 'gm-4m-head-stedy': is not a question of ottool's milestone check "
         "(did you mean 'gm-4m-head-steady'?) (questions: milestone and warning-sign ids, "
-        "child-name, birth-date, gestational-weeks, concerns)",
+        "child-name, birth-date, born-early, gestational-weeks, concerns)",
         f"{file}:8: item 'gm-4m-pushes-up': the answer must be a coding (valueCoding), "
         "got valueString",
         f"{file}:9: item 'fm-4m-holds-toy': 'maybe' is not an answer code (codes: yes, "
@@ -374,9 +383,11 @@ def test_history_exports_each_saved_screening_as_the_bundle_screen_wrote(
     bundles = [json.loads(line) for line in lines]
     for bundle in bundles:
         assert_valid_fhir(bundle)
-    # Oldest screening first; the very Bundle `screen --format fhir` gives for it.
-    assert bundles[1] == _screen(cli, OTHER_TOOL_YAML, "fhir")
-    assert bundles[0] == _screen(cli, second, "fhir")
+    # Oldest screening first; the very Bundle `screen --format fhir` gives for it, but
+    # for its timestamp: when the screening was saved rather than now.
+    assert _timeless(bundles[1]) == _timeless(_screen(cli, OTHER_TOOL_YAML, "fhir"))
+    assert _timeless(bundles[0]) == _timeless(_screen(cli, second, "fhir"))
+    assert bundles[0]["timestamp"] != _screen(cli, second, "fhir")["timestamp"]
     only_ana = tmp_path / "ana.ndjson"
     run = cli("history", "export", "--format", "fhir", "--child", "ana", "--output", only_ana)
     assert run.exit_code == 0
@@ -416,24 +427,41 @@ def test_a_screening_with_the_shipped_content_is_a_valid_bundle_and_reads_back(
     assert json.loads(again.stdout) == json.loads(first.stdout)
 
 
-def test_a_screening_saved_with_older_content_keeps_every_answer_in_its_bundle() -> None:
-    from ottool.fhir import screening_bundle, to_json
+def _timeless(bundle: dict[str, Any]) -> dict[str, Any]:
+    """A Bundle without the moments it was written (its timestamp, Observations' issued)."""
+    copy = json.loads(json.dumps(bundle))
+    copy.pop("timestamp")
+    for entry in copy["entry"]:
+        entry["resource"].pop("issued", None)
+    return copy  # type: ignore[no-any-return]
+
+
+def test_answers_the_form_does_not_ask_are_left_out_of_the_response_and_said() -> None:
+    from ottool.fhir import answers_left_out, screening_bundle, to_json
+    from ottool.formats import AnswerFile, Result
 
     answers = yaml.safe_load(OTHER_TOOL_YAML.read_text())
-    answers["answers"] = {"gm-4m-head-steady": "yes", "gm-4m-old-item": "not_yet"}
-    answers["warning_signs"] = {"ws-gone": True}
-    result = {
-        "date": "2025-08-01",
-        "checklist": {"months": 4},
-        "domains": [{"id": "old_area", "status": "discuss"}],
-        "overall": "discuss",
-    }
-    bundle = json.loads(to_json(screening_bundle(CONTENT, result, answers)))
+    answers["answers"] = {"gm-4m-head-steady": "yes", "gm-4m-old-item": "not_yet",
+                          "gm-2m-head-up": "yes", "gm-6m-rolls": "sometimes"}  # fmt: skip
+    answers["warning_signs"] = {"ws-gone": True, "ws-no-grasp": False}
+    typed = msgspec.convert(answers, AnswerFile)
+    result = msgspec.convert(
+        {"date": "2025-08-01", "checklist": {"months": 4}, "overall": "discuss",
+         "child": {"birth_date": "2025-01-01"}, "age": {"chronological_months": 7.0},
+         "domains": [{"id": "old_area", "status": "discuss"}]},
+        Result,
+    )  # fmt: skip
+    bundle = json.loads(to_json(screening_bundle(CONTENT, result, typed)))
     assert_valid_fhir(bundle)
     [response] = _resources(bundle, "QuestionnaireResponse")
+    form = json.loads(to_json(build_questionnaire(CONTENT, 4)))
+    assert_answers_form(response, form)
     text = json.dumps(response)
-    for kept in ("gm-4m-head-steady", "gm-4m-old-item", "ws-gone"):
+    for kept in ("gm-4m-head-steady", "gm-2m-head-up", "ws-no-grasp"):
         assert f'"linkId": "{kept}"' in text
+    assert answers_left_out(CONTENT, 4, typed) == ["gm-4m-old-item", "gm-6m-rolls", "ws-gone"]
+    for left_out in answers_left_out(CONTENT, 4, typed):
+        assert f'"{left_out}"' not in text
     assert response["questionnaire"] == f"{BASE}/Questionnaire/milestones-4m"  # no version
     area = _resources(bundle, "Observation")[0]
     assert area["code"]["coding"][0] == {"system": OBSERVATION_SYSTEM, "code": "old_area"}

@@ -1,19 +1,21 @@
-"""FHIR in Spanish: a Questionnaire in the language it was asked for, a screening Bundle's
+"""FHIR in Spanish: one Questionnaire holding its Spanish as translations, a screening Bundle's
 display texts and the problems of a response in the run's language, codes unchanged."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
-import yaml
 
 from conftest import FIXTURE_DIR, Run
-from fhirvalid import assert_valid_fhir
+from fhirvalid import assert_valid_fhir, translations
 from ottool import i18n
+from ottool.answerfile import answers_to_data, read_answers
 from ottool.content import load_content
 from ottool.errors import InputError
 from ottool.fhir import (
@@ -23,54 +25,61 @@ from ottool.fhir import (
     screening_bundle,
     to_json,
 )
+from ottool.formats import AnswerFile, Result
 
 SPANISH_CONTENT = FIXTURE_DIR.parent / "content-es"
 ANSWERS = Path(__file__).parent / "fixtures" / "fhir" / "other-tool-answers.yaml"
 
 
-def questionnaire(lang: str) -> dict[str, Any]:
-    content = load_content(SPANISH_CONTENT, lang=lang)
-    return json.loads(to_json(build_questionnaire(content, 4, lang)))
+def questionnaire() -> dict[str, Any]:
+    english = load_content(SPANISH_CONTENT)
+    spanish = load_content(SPANISH_CONTENT, lang="es")
+    return json.loads(to_json(build_questionnaire(english, 4, {"es": spanish})))
 
 
-def test_a_spanish_questionnaire_asks_every_form_question_in_spanish() -> None:
-    q = questionnaire("es")
+def test_the_questionnaire_asks_every_form_question_in_english_with_its_spanish() -> None:
+    q = questionnaire()
     assert_valid_fhir(q)
-    text = {item["linkId"]: item.get("text") for item in q["item"]}
+    text = {item["linkId"]: translations(item.get("_text"))["es"] for item in q["item"]}
     assert text["child-name"] == "Nombre de su hijo o hija (opcional)"
     assert text["birth-date"] == "Fecha de nacimiento de su hijo o hija"
     assert text["gestational-weeks"].startswith("¿Cuántas semanas de embarazo")
     assert text["concerns"].startswith("¿Hay algo más sobre el desarrollo")
-    assert q["title"] == "Control de indicadores del desarrollo a los 4 meses"
-    assert q["language"] == "es"
-    english = questionnaire("en")
-    assert english["title"] == "Milestone check at 4 months"
-    # Same questions, same ids, in the same order.
-    assert [i["linkId"] for i in english["item"]] == [i["linkId"] for i in q["item"]]
+    assert q["title"] == "Milestone check at 4 months"
+    assert translations(q["_title"]) == {
+        "es": "Control de indicadores del desarrollo a los 4 meses"
+    }
+    assert q["language"] == "en"
 
 
 def test_building_a_questionnaire_leaves_the_runs_language_as_it_was() -> None:
-    questionnaire("es")
+    questionnaire()
     assert i18n.language() == "en"
     i18n.set_language("es")
-    assert questionnaire("en")["title"] == "Milestone check at 4 months"
+    assert questionnaire()["title"] == "Milestone check at 4 months"
     assert i18n.language() == "es"
     with pytest.raises(InputError, match="no hay lista de indicadores de 5 meses"):
-        build_questionnaire(load_content(SPANISH_CONTENT, lang="es"), 5, "es")
+        build_questionnaire(load_content(SPANISH_CONTENT, lang="es"), 5)
     i18n.set_language("en")
     with pytest.raises(InputError, match="there is no 5-month checklist"):
-        build_questionnaire(load_content(SPANISH_CONTENT), 5, "es")
+        build_questionnaire(load_content(SPANISH_CONTENT), 5)
     assert i18n.language() == "en"
 
 
 def test_a_spanish_screening_bundle_has_spanish_display_texts_and_the_same_codes() -> None:
-    answers = yaml.safe_load(ANSWERS.read_text())
-    result = {
-        "date": "2025-08-01",
-        "checklist": {"months": 4},
-        "domains": [{"id": "gross_motor", "status": "discuss"}],
-        "overall": "discuss",
-    }
+    given = read_answers(ANSWERS, load_content(SPANISH_CONTENT), today=dt.date(2026, 1, 1))
+    answers = msgspec.convert(answers_to_data(given), AnswerFile)
+    result = msgspec.convert(
+        {
+            "date": "2025-08-01",
+            "child": {"birth_date": "2025-01-01"},
+            "age": {"chronological_months": 7.0},
+            "checklist": {"months": 4},
+            "domains": [{"id": "gross_motor", "status": "discuss"}],
+            "overall": "discuss",
+        },
+        Result,
+    )
     english = json.loads(to_json(screening_bundle(load_content(SPANISH_CONTENT), result, answers)))
     i18n.set_language("es")
     content = load_content(SPANISH_CONTENT, lang="es")
@@ -85,6 +94,8 @@ def test_a_spanish_screening_bundle_has_spanish_display_texts_and_the_same_codes
     overall = spanish["entry"][-1]["resource"]["code"]["coding"][0]
     assert overall["display"] == "Control de indicadores del desarrollo: siguiente paso"
     response = spanish["entry"][0]["resource"]
+    # The response says its language, so it is checked against the form's Spanish.
+    assert (response["language"], english["entry"][0]["resource"]["language"]) == ("es", "en")
     birth = next(i for i in response["item"] if i["linkId"] == "birth-date")
     assert birth["text"] == "Fecha de nacimiento de su hijo o hija"
     shown = {
@@ -127,17 +138,20 @@ def test_the_problems_of_a_response_are_told_in_spanish() -> None:
     ]
 
 
-def test_the_questionnaire_follows_the_runs_language_unless_lang_says_otherwise(
+def test_the_questionnaire_is_one_resource_whatever_the_runs_language(
     cli: Callable[..., Run], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LANG", "es_MX.UTF-8")  # the run's language, from the environment
     run = cli("fhir", "questionnaire", "--months", "4", "--data-dir", SPANISH_CONTENT)
     assert run.exit_code == 0, run.output
     q = json.loads(run.stdout)
-    assert q["language"] == "es"
-    assert q["title"] == "Control de indicadores del desarrollo a los 4 meses"
-    assert "No es un diagnóstico" in q["description"]
-    run = cli("fhir", "questionnaire", "--months", "4", "--lang", "en", "--data-dir", FIXTURE_DIR)
-    q = json.loads(run.stdout)
-    assert (q["language"], q["title"]) == ("en", "Milestone check at 4 months")
+    assert q["language"] == "en"
     assert "It is not a diagnosis" in q["description"]
+    assert "No es un diagnóstico" in translations(q["_description"])["es"]
+    run = cli(
+        "fhir", "questionnaire", "--months", "4", "--lang", "en", "--data-dir", SPANISH_CONTENT
+    )
+    assert json.loads(run.stdout) == q
+    # The command's own words follow the run's language.
+    run = cli("fhir", "questionnaire", "--months", "5", "--data-dir", SPANISH_CONTENT)
+    assert "no hay lista de indicadores de 5 meses" in run.stderr

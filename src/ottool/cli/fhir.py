@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
 fhir_app = typer.Typer(
     help=_(
         "FHIR R4 for clinics: the checklists as Questionnaires for forms tools and "
-        "clinic record systems. See also `screen --format fhir` and "
-        "`history export --format fhir`."
+        "clinic record systems, and ottool's code systems. See also `screen --format fhir` "
+        "and `history export --format fhir`."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -31,8 +32,43 @@ fhir_app = typer.Typer(
 )
 
 
+class BundleType(StrEnum):
+    collection = "collection"
+    transaction = "transaction"
+
+
+BundleOption = Annotated[
+    BundleType,
+    typer.Option(
+        "--bundle",
+        help=_(
+            "collection (a set of resources), or transaction (PUTs with fixed ids a FHIR "
+            "server takes as they are; safe to send twice)."
+        ),
+    ),
+]
+PatientOption = Annotated[
+    str | None,
+    typer.Option(
+        "--patient-id",
+        metavar="ID",
+        help=_("For FHIR: the child's Patient id in the clinic's system (the subject)."),
+    ),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", metavar="FILE", help=_("Write the JSON to this file.")),
+]
+ForceOption = Annotated[
+    bool, typer.Option("--force", help=_("Replace the output file if it exists."))
+]
+
+
 @fhir_app.command(
-    help=_("Write a checklist as a FHIR R4 Questionnaire (or every checklist as a Bundle).")
+    help=_(
+        "Write a checklist as a FHIR R4 Questionnaire (or every checklist as a Bundle), "
+        "in English with its Spanish as translations."
+    )
 )
 def questionnaire(
     months: Annotated[
@@ -43,27 +79,20 @@ def questionnaire(
             help=_("Only the checklist at this age (months); without it, all in one Bundle."),
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", metavar="FILE", help=_("Write the JSON to this file.")),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Replace the output file if it exists."))
-    ] = False,
+    output: OutputOption = None,
+    bundle: BundleOption = BundleType.collection,
+    force: ForceOption = False,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
     from ottool import fhir
-    from ottool.content import load_content
-    from ottool.i18n import language
 
-    code = language()  # --lang, else the environment's
     with user_errors():
-        content = load_content(data_dir, lang=code)
+        content, translations = _contents(data_dir)
         resource = (
-            fhir.questionnaires_bundle(content, code)
+            fhir.questionnaires_bundle(content, translations, bundle.value)
             if months is None
-            else fhir.build_questionnaire(content, months, code)
+            else fhir.build_questionnaire(content, months, translations)
         )
         _emit(fhir.to_json(resource), output, private=False, force=force)
     if output is not None:
@@ -75,19 +104,105 @@ def questionnaire(
         typer.echo(written.format(file=output), err=True)
 
 
+@fhir_app.command(
+    help=_(
+        "Write ottool's FHIR CodeSystems (answers, areas, warning signs, results) as a "
+        "Bundle, so a terminology server can check every code ottool writes."
+    )
+)
+def codesystem(
+    output: OutputOption = None,
+    bundle: BundleOption = BundleType.collection,
+    force: ForceOption = False,
+    data_dir: DataDir = None,
+    lang: Lang = None,
+) -> None:
+    from ottool import fhir
+
+    with user_errors():
+        content, translations = _contents(data_dir)
+        resource = fhir.codesystems_bundle(content, translations, bundle.value)
+        _emit(fhir.to_json(resource), output, private=False, force=force)
+    if output is not None:
+        typer.echo(_("Code systems written to {file}.").format(file=output), err=True)
+
+
+def _contents(data_dir: Path | None) -> tuple[Content, dict[str, Content]]:
+    """The content in English (a form's own text) and in every other shipped language."""
+    from ottool.content import LANGUAGES, load_content
+
+    content = load_content(data_dir)
+    others = {lang: load_content(data_dir, lang=lang) for lang in LANGUAGES if lang != "en"}
+    return content, others
+
+
+def check_fhir_options(fhir_format: bool, patient_id: str | None, bundle: BundleType) -> None:
+    """Before any question: ``--patient-id`` and ``--bundle`` need ``--format fhir``, and
+    the id must be one FHIR allows."""
+    from ottool.cli.common import fail
+
+    if not fhir_format and (patient_id is not None or bundle is not BundleType.collection):
+        fail(_("--patient-id and --bundle go with --format fhir"))
+    if patient_id is not None:
+        from ottool.fhir.bundle import patient
+
+        with user_errors():
+            patient(patient_id)
+
+
 def emit_screening_bundle(
     content: Content,
     result: Mapping[str, Any],
     answers: Mapping[str, Any],
     output: Path | None,
     *,
+    source: Path | None = None,
+    patient_id: str | None = None,
+    bundle: BundleType = BundleType.collection,
     force: bool = False,
 ) -> None:
-    """`screen --format fhir`: the screening's Bundle on stdout or in a private file."""
-    from ottool import fhir
+    """`screen --format fhir`: the screening's Bundle on stdout or in a private file.
 
-    bundle = fhir.screening_bundle(content, result, answers)
-    _emit(fhir.to_json(bundle), output, private=True, force=force)
+    ``source`` is the answer file: when it is a FHIR response, its subject, encounter,
+    identifier and author are kept (``--patient-id`` sets the subject).
+    """
+    from ottool import fhir
+    from ottool.formats import AnswerFile, Result, convert
+
+    context = fhir.Context()
+    if source is not None:
+        from ottool.yamlsource import read_text
+
+        text = read_text(source, name=str(source), max_bytes=fhir.MAX_RESPONSE_BYTES)
+        if fhir.looks_like_fhir(text):
+            context, notes = fhir.response_context(text, str(source))
+            for note in notes:
+                typer.echo(note, err=True)
+    if patient_id is not None:
+        context = fhir.with_patient(context, patient_id)
+    typed = convert(dict(result), Result, "-", "an ottool result")
+    given = convert(dict(answers), AnswerFile, "-", "the answers")
+    _say_left_out(fhir.answers_left_out(content, typed.checklist.months, given), None)
+    screening = fhir.screening_bundle(content, typed, given, context=context, kind=bundle.value)
+    _emit(fhir.to_json(screening), output, private=True, force=force)
+
+
+def _say_left_out(left_out: list[str], number: int | None) -> None:
+    if not left_out:
+        return
+    from ottool.i18n import ngettext
+
+    shown = ", ".join(left_out[:5]) + (", ..." if len(left_out) > 5 else "")
+    message = ngettext(
+        "{count} answer is not a question of the checklist's form, so the FHIR response "
+        "leaves it out: {ids}",
+        "{count} answers are not questions of the checklist's form, so the FHIR response "
+        "leaves them out: {ids}",
+        len(left_out),
+    ).format(count=len(left_out), ids=shown)
+    if number is not None:
+        message = _("screening {number}: {message}").format(number=number, message=message)
+    typer.echo(message, err=True)
 
 
 def export_history_fhir(
@@ -97,10 +212,13 @@ def export_history_fhir(
 
     Returns how many screenings were written.
     """
+    import msgspec
+
     from ottool import fhir
     from ottool.atomic_write import write_output
     from ottool.content import load_content
     from ottool.errors import InputError
+    from ottool.formats import AnswerFile
     from ottool.history import list_screenings
     from ottool.i18n import language
 
@@ -110,18 +228,38 @@ def export_history_fhir(
         screenings = list_screenings(child)
         lines = []
         for saved in screenings:
+            result = saved.parsed
             try:
-                bundle = fhir.screening_bundle(content, saved.result, saved.answers)
-            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                if result is None:
+                    raise ValueError(_("not a whole ottool result"))
+                answers = msgspec.convert(saved.answers, AnswerFile)
+                bundle = fhir.screening_bundle(content, result, answers, issued=_saved_at(saved))
+            except (msgspec.ValidationError, ValueError) as exc:
                 raise InputError(
                     _(
                         "nothing exported: saved screening {number} is incomplete or damaged "
                         "({error}: {details})"
                     ).format(number=saved.id, error=type(exc).__name__, details=exc)
                 ) from None
+            _say_left_out(
+                fhir.answers_left_out(content, result.checklist.months, answers), saved.id
+            )
             lines.append(fhir.to_json_line(bundle))
         write_output(output, "".join(lines), private=True, force=force)
     return len(lines)
+
+
+def _saved_at(saved: Any) -> str | None:
+    """When a saved screening was saved, as a FHIR instant (its Bundle's timestamp)."""
+    import datetime as dt
+
+    try:
+        moment = dt.datetime.fromisoformat(str(saved.saved_at))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _emit(text: str, output: Path | None, *, private: bool, force: bool) -> None:

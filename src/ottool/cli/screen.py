@@ -11,6 +11,7 @@ import typer
 
 from ottool.atomic_write import is_stdout
 from ottool.cli.common import DataDir, Lang, fail, load, refuse_to_replace, user_errors
+from ottool.cli.fhir import BundleOption, BundleType, PatientOption, check_fhir_options
 from ottool.error_handler import EXIT_INTERRUPTED, on_interrupt
 from ottool.i18n import _, ngettext
 
@@ -77,6 +78,8 @@ def screen(
             "--force", help=_("Replace the --output and --plan-output files if they exist.")
         ),
     ] = False,
+    patient_id: PatientOption = None,
+    bundle: BundleOption = BundleType.collection,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
@@ -86,6 +89,7 @@ def screen(
     from ottool.screening import score
 
     content = load(data_dir)
+    check_fhir_options(fmt is ScreenFormat.fhir, patient_id, bundle)
     output = None if is_stdout(output) else output
     # Before any question or score: an existing file is not replaced unasked.
     refuse_to_replace(output, force)
@@ -120,7 +124,16 @@ def screen(
             from ottool.answerfile import answers_to_data
             from ottool.cli.fhir import emit_screening_bundle
 
-            emit_screening_bundle(content, result_data, answers_to_data(given), output, force=force)
+            emit_screening_bundle(
+                content,
+                result_data,
+                answers_to_data(given),
+                output,
+                source=answers,
+                patient_id=patient_id,
+                bundle=bundle,
+                force=force,
+            )
         else:
             _show_result(content, result, result_data, doc, fmt, output, force)
         if plan_output is not None or save:

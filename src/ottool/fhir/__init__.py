@@ -4,17 +4,28 @@ and QuestionnaireResponses from any forms tool read as answers.
 - :mod:`ottool.fhir.resources` — the shapes (msgspec Structs) and the names ottool mints;
 - :mod:`ottool.fhir.questionnaire` — a checklist as a Questionnaire;
 - :mod:`ottool.fhir.bundle` — a screening as a Bundle (QuestionnaireResponse, Observations);
-- :mod:`ottool.fhir.response` — a QuestionnaireResponse read as answers.
+- :mod:`ottool.fhir.response` — a QuestionnaireResponse read as answers;
+- :mod:`ottool.fhir.codesystem` — ottool's CodeSystems.
 
 No FHIR library is needed at run time. Choices are in docs/decisions.md.
 """
 
 from __future__ import annotations
 
-from ottool.fhir.bundle import screening_bundle
+from ottool.fhir.bundle import (
+    Context,
+    answers_left_out,
+    patient,
+    screening_bundle,
+    timestamp,
+    with_patient,
+)
+from ottool.fhir.codesystem import codesystems_bundle
 from ottool.fhir.questionnaire import (
     answer_options,
     build_questionnaire,
+    earlier_milestones,
+    questionnaire_id,
     questionnaire_url,
     questionnaires_bundle,
     signs_for_checklist,
@@ -45,7 +56,7 @@ from ottool.fhir.resources import (
     to_json,
     to_json_line,
 )
-from ottool.fhir.response import answers_from_fhir, looks_like_fhir
+from ottool.fhir.response import answers_from_fhir, looks_like_fhir, response_context
 
 __all__ = [
     "ANSWER_CODES",
@@ -70,14 +81,23 @@ __all__ = [
     "STATUS_SYSTEM",
     "WARNING_SIGNS",
     "WARNING_SIGN_SYSTEM",
+    "Context",
     "answer_options",
     "answers_from_fhir",
+    "answers_left_out",
     "build_questionnaire",
+    "codesystems_bundle",
+    "earlier_milestones",
     "looks_like_fhir",
+    "patient",
+    "questionnaire_id",
     "questionnaire_url",
     "questionnaires_bundle",
+    "response_context",
     "screening_bundle",
     "signs_for_checklist",
+    "timestamp",
     "to_json",
     "to_json_line",
+    "with_patient",
 ]

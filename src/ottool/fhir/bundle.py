@@ -1,26 +1,50 @@
-"""A screening as a FHIR Bundle: its QuestionnaireResponse and Observations."""
+"""A screening as a FHIR Bundle: its QuestionnaireResponse and Observations.
+
+The response answers its checklist's Questionnaire and nothing else: every linkId in it
+is an item of that form (answers to earlier checklists in the form's "earlier
+milestones" group). Answers the form does not ask (a later checklist's milestones, a
+milestone or sign the content no longer has, a sign outside the form's ages) are left
+out; :func:`answers_left_out` names them so the command line can say so.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import os
+import re
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
-from ottool.age import FULL_TERM_WEEKS
-from ottool.content import Content
-from ottool.fhir.questionnaire import answer_options, questionnaire_url
+import msgspec
+
+from ottool.age import FULL_TERM_WEEKS, PRETERM_BEFORE_WEEKS
+from ottool.content import Content, Milestone
+from ottool.errors import InputError
+from ottool.fhir.questionnaire import (
+    answer_options,
+    earlier_milestones,
+    questionnaire_url,
+    signs_for_checklist,
+)
 from ottool.fhir.resources import (
     _UUID_NAMESPACE,
     ANSWER_CODES,
     AREA_PREFIX,
     BIRTH_DATE,
+    BORN_EARLY,
     CATEGORY_SYSTEM,
     CHILD_NAME,
     CONCERNS,
+    EARLIER,
+    EARLIER_PREFIX,
+    EARLIER_TITLE,
     FORM_QUESTIONS,
     GESTATIONAL_WEEKS,
+    INTERPRETATION_SYSTEM,
     OBSERVATION_SYSTEM,
     OVERALL_CODE,
     OVERALL_TITLE,
@@ -29,8 +53,11 @@ from ottool.fhir.resources import (
     WARNING_SIGNS,
     Bundle,
     BundleEntry,
+    BundleKind,
+    BundleRequest,
     CodeableConcept,
     Coding,
+    Identifier,
     Observation,
     ObservationComponent,
     QuestionnaireResponse,
@@ -38,99 +65,182 @@ from ottool.fhir.resources import (
     ResponseAnswer,
     ResponseItem,
 )
+from ottool.formats import AnswerFile, Result
 from ottool.i18n import _, language
 from ottool.wording import OVERALL_LABELS, STATUS_LABELS
 
+#: A FHIR resource id (R4 ``id``): what ``--patient-id`` must look like.
+FHIR_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
+
+#: An ottool status → its HL7 v3 interpretation, where one fits (the rest: text only).
+_INTERPRETATIONS = {
+    "on_track": ("N", "Normal"),
+    "discuss": ("A", "Abnormal"),
+    "urgent": ("AA", "Critical abnormal"),
+    "incomplete": ("IND", "Indeterminate"),
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Whom and what a screening is about, as a clinic's system names them: kept from an
+    incoming response (and ``--patient-id``) on the response and every Observation."""
+
+    subject: Reference | None = None
+    encounter: Reference | None = None
+    identifier: Identifier | None = None
+    author: Reference | None = None
+
+
+def patient(patient_id: str) -> Reference:
+    """``Patient/<id>``; an id FHIR does not allow is an InputError."""
+    if not FHIR_ID.fullmatch(patient_id):
+        raise InputError(
+            _(
+                "--patient-id must be a FHIR id: 1 to 64 letters, digits, '-' or '.' (got {value})"
+            ).format(value=repr(patient_id[:80]))
+        )
+    return Reference(reference=f"Patient/{patient_id}")
+
+
+def with_patient(context: Context, patient_id: str) -> Context:
+    """``context`` about the Patient ``patient_id`` (``--patient-id``, over any incoming one)."""
+    return replace(context, subject=patient(patient_id))
+
+
+def timestamp() -> str:
+    """Now as a FHIR instant (UTC, to the second); ``SOURCE_DATE_EPOCH`` fixes it, as for
+    reproducible builds."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = (
+        dt.datetime.fromtimestamp(int(fixed), dt.UTC)
+        if fixed.isdigit()
+        else dt.datetime.now(dt.UTC)
+    )
+    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
 
 def screening_bundle(
-    content: Content, result: Mapping[str, Any], answers: Mapping[str, Any]
+    content: Content,
+    result: Result,
+    answers: AnswerFile,
+    *,
+    context: Context = Context(),
+    kind: BundleKind = "collection",
+    issued: str | None = None,
 ) -> Bundle:
-    """A screening as a ``collection`` Bundle: its QuestionnaireResponse and Observations.
+    """A screening as a Bundle (``collection``, or a ``transaction`` of PUTs).
 
-    ``result`` is the ``ottool-result/1`` document and ``answers`` the answers in
-    answer-file form (both as saved in the history), so a screening made now and one
-    saved long ago give the same shape. ``content`` supplies display text only: an id it
-    does not know is still written, without text. Display texts are in the run's
-    language (load ``content`` in it too); codes and ids never change with it.
+    ``result`` is the ``ottool-result/1`` document and ``answers`` the answers behind it
+    (both as saved in the history), so a screening made now and one saved long ago give
+    the same shape. ``content`` supplies display text only. Display texts are in the
+    run's language (load ``content`` in it too); codes and ids never change with it.
+    Resource ids are names derived from the screening (its answers, date, checklist and
+    patient), so the same screening always gets the same ids: sending it twice updates
+    rather than duplicates. ``issued`` (the Bundle's timestamp too) defaults to now.
     """
-    seed = json.dumps([result, answers], sort_keys=True, ensure_ascii=False, default=str)
-    digest = hashlib.sha256(seed.encode()).hexdigest()
-
-    def urn(role: str) -> tuple[str, str]:
-        ident = str(uuid.uuid5(_UUID_NAMESPACE, f"{digest}:{role}"))
-        return ident, f"urn:uuid:{ident}"
-
-    date = str(result["date"])
-    version = str(result.get("content_version") or "")
-    months = int(result["checklist"]["months"])
-    canonical = questionnaire_url(months) + (f"|{version}" if version else "")
-    response_id, response_url = urn("response")
-    response = QuestionnaireResponse(
-        id=response_id,
-        questionnaire=canonical,
-        status="completed",
-        authored=date,
-        item=_response_items(content, answers),
+    identity = {
+        "answers": msgspec.to_builtins(answers),
+        "date": result.date.isoformat(),
+        "checklist": result.checklist.months,
+        "subject": msgspec.to_builtins(context.subject),
+    }
+    digest = hashlib.sha256(
+        json.dumps(identity, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+    issued = issued or timestamp()
+    lang = language()
+    date = result.date.isoformat()
+    months = result.checklist.months
+    canonical = questionnaire_url(months) + (
+        f"|{result.content_version}" if result.content_version else ""
     )
-    entries = [BundleEntry(full_url=response_url, resource=response)]
+    entries: list[BundleEntry] = []
+
+    def add(role: str, resource: QuestionnaireResponse | Observation) -> str:
+        resource.id = str(uuid.uuid5(_UUID_NAMESPACE, f"{digest}:{role}"))
+        url = f"urn:uuid:{resource.id}"
+        request = None
+        if kind == "transaction":
+            request = BundleRequest(method="PUT", url=f"{type(resource).__name__}/{resource.id}")
+        entries.append(BundleEntry(full_url=url, resource=resource, request=request))
+        return url
+
+    response_url = add(
+        "response",
+        QuestionnaireResponse(
+            id="",
+            language=lang,
+            identifier=context.identifier,
+            questionnaire=canonical,
+            status="completed",
+            subject=context.subject,
+            encounter=context.encounter,
+            authored=date,
+            author=context.author,
+            item=_response_items(content, months, answers),
+        ),
+    )
 
     def observe(
         role: str,
-        code: str,
-        display: str | None,
-        value: CodeableConcept,
-        members: list[Reference],
-        components: list[ObservationComponent],
+        code: Coding,
+        status: str,
+        labels: Mapping[Any, tuple[str, str]],
+        members: list[Reference] = [],  # noqa: B006 - never changed
+        components: list[ObservationComponent] = [],  # noqa: B006
     ) -> Reference:
-        ident, url = urn(role)
         observation = Observation(
-            id=ident,
+            id="",
+            language=lang,
             status="final",
             category=[
                 CodeableConcept(
                     coding=[Coding(system=CATEGORY_SYSTEM, code="survey", display="Survey")]
                 )
             ],
-            code=CodeableConcept(
-                coding=[Coding(system=OBSERVATION_SYSTEM, code=code, display=display)]
-            ),
+            code=CodeableConcept(coding=[code]),
+            subject=context.subject,
+            encounter=context.encounter,
             effective_date_time=date,
-            value_codeable_concept=value,
+            issued=issued,
+            performer=[context.author] if context.author else [],
+            value_codeable_concept=_status_concept(status, labels),
+            interpretation=[_interpretation(status, labels)],
             derived_from=[Reference(reference=response_url)],
             has_member=members,
             component=components,
         )
-        entries.append(BundleEntry(full_url=url, resource=observation))
-        return Reference(reference=url)
+        return Reference(reference=add(role, observation))
 
     areas = []
-    for area in result["domains"]:
-        area_id = str(area["id"])
-        domain = content.domain_by_id.get(area_id)
-        name = domain.name if domain else None
-        value = _status_concept(str(area["status"]), STATUS_LABELS)
-        areas.append(observe(f"area:{area_id}", area_id, name, value, [], []))
+    for area in result.domains:
+        domain = content.domain_by_id.get(area.id)
+        code = Coding(
+            system=OBSERVATION_SYSTEM, code=area.id, display=domain.name if domain else None
+        )
+        areas.append(observe(f"area:{area.id}", code, area.status, STATUS_LABELS))
     # The warning signs behind the overall step, each with its level (discuss or urgent).
     signs = []
-    for reported in result.get("warning_signs") or []:
-        sign = content.warning_sign_by_id.get(str(reported["id"]))
+    for reported in result.warning_signs:
+        sign = content.warning_sign_by_id.get(reported.id)
         signs.append(
             ObservationComponent(
                 code=CodeableConcept(
                     coding=[
                         Coding(
                             system=WARNING_SIGN_SYSTEM,
-                            code=str(reported["id"]),
+                            code=reported.id,
                             display=sign.text if sign else None,
                         )
                     ]
                 ),
-                value_codeable_concept=_status_concept(str(reported["level"]), OVERALL_LABELS),
+                value_codeable_concept=_status_concept(reported.level or "discuss", OVERALL_LABELS),
             )
         )
-    overall = _status_concept(str(result["overall"]), OVERALL_LABELS)
-    observe(OVERALL_CODE, OVERALL_CODE, _(OVERALL_TITLE), overall, areas, signs)
-    return Bundle(id=digest[:32], type="collection", entry=entries)
+    overall = Coding(system=OBSERVATION_SYSTEM, code=OVERALL_CODE, display=_(OVERALL_TITLE))
+    observe(OVERALL_CODE, overall, result.overall, OVERALL_LABELS, areas, signs)
+    return Bundle(id=digest[:32], type=kind, timestamp=issued, entry=entries)
 
 
 def _status_concept(code: str, labels: Mapping[Any, tuple[str, str]]) -> CodeableConcept:
@@ -140,53 +250,82 @@ def _status_concept(code: str, labels: Mapping[Any, tuple[str, str]]) -> Codeabl
     )
 
 
-def _response_items(content: Content, answers: Mapping[str, Any]) -> list[ResponseItem]:
-    """The answers (answer-file form) as QuestionnaireResponse items, grouped as the form."""
+def _interpretation(code: str, labels: Mapping[Any, tuple[str, str]]) -> CodeableConcept:
+    """The status as an interpretation: the HL7 v3 code where one fits, and its words."""
+    label = labels.get(code)
+    v3 = _INTERPRETATIONS.get(code)
+    return CodeableConcept(
+        coding=[Coding(system=INTERPRETATION_SYSTEM, code=v3[0], display=v3[1])] if v3 else [],
+        text=_(label[1]) if label else code,
+    )
+
+
+def answers_left_out(content: Content, months: int, answers: AnswerFile) -> list[str]:
+    """The answered ids that the ``months`` form does not ask, so its response leaves out."""
+    asked = {m.id for m in content.milestones if m.months <= months}
+    signs = {w.id for w in signs_for_checklist(content, months)}
+    return [a for a in answers.answers if a not in asked] + [
+        s for s in answers.warning_signs if s not in signs
+    ]
+
+
+def _response_items(content: Content, months: int, answers: AnswerFile) -> list[ResponseItem]:
+    """The answers as QuestionnaireResponse items, nested exactly as the form's items."""
     words = {link_id: _(question) for link_id, question in FORM_QUESTIONS.items()}
-    child = answers.get("child") or {}
     items: list[ResponseItem] = []
-    if child.get("name"):
-        items.append(_item(CHILD_NAME, words[CHILD_NAME], value_string=str(child["name"])))
-    items.append(_item(BIRTH_DATE, words[BIRTH_DATE], value_date=str(child["birth_date"])))
-    weeks = int(child.get("gestational_weeks") or FULL_TERM_WEEKS)
-    items.append(_item(GESTATIONAL_WEEKS, words[GESTATIONAL_WEEKS], value_integer=weeks))
-    codings: dict[str, Coding] = {
+    child = answers.child
+    if child is not None and child.name:
+        items.append(_item(CHILD_NAME, words[CHILD_NAME], value_string=child.name))
+    if child is not None:
+        items.append(_item(BIRTH_DATE, words[BIRTH_DATE], value_date=child.birth_date.isoformat()))
+        weeks = child.gestational_weeks or FULL_TERM_WEEKS
+        early = weeks < PRETERM_BEFORE_WEEKS
+        items.append(_item(BORN_EARLY, words[BORN_EARLY], value_boolean=early))
+        if early:  # the form asks the weeks only then
+            items.append(_item(GESTATIONAL_WEEKS, words[GESTATIONAL_WEEKS], value_integer=weeks))
+    codings = {
         answer: option.value_coding
         for answer, option in zip(ANSWER_CODES, answer_options(language()), strict=True)
     }
-    # A FHIR answer must hold a value: an answer word ottool does not know is left out.
-    given = {k: v for k, v in dict(answers.get("answers") or {}).items() if v in codings}
+    given = answers.answers
+
+    def answered(milestones: list[Milestone] | tuple[Milestone, ...]) -> list[ResponseItem]:
+        return [
+            _item(m.id, m.prompt, value_coding=codings[given[m.id]])
+            for m in milestones
+            if m.id in given
+        ]
+
     for domain in content.domains:
-        answered = [m for m in content.milestones if m.domain == domain.id and m.id in given]
-        if answered:
+        asked = [m for m in content.checklist(months) if m.domain == domain.id]
+        found = answered(asked)
+        if found:
             items.append(
-                ResponseItem(
-                    link_id=AREA_PREFIX + domain.id,
-                    text=domain.name,
-                    item=[
-                        _item(m.id, m.prompt, value_coding=codings[given[m.id]]) for m in answered
-                    ],
-                )
+                ResponseItem(link_id=AREA_PREFIX + domain.id, text=domain.name, item=found)
             )
-    for milestone_id, answer in given.items():  # saved with content that has changed since
-        if milestone_id not in content.milestone_by_id:
-            items.append(_item(milestone_id, None, value_coding=codings[answer]))
-    signs: dict[str, bool] = dict(answers.get("warning_signs") or {})
-    if signs:
-        known = [w for w in content.warning_signs if w.id in signs]
-        order: list[tuple[str, str | None]] = [(w.id, w.text) for w in known]
-        order += [(s, None) for s in signs if s not in content.warning_sign_by_id]
-        items.append(
-            ResponseItem(
-                link_id=WARNING_SIGNS,
-                text=words[WARNING_SIGNS],
-                item=[_item(s, text, value_boolean=bool(signs[s])) for s, text in order],
-            )
+    earlier = [
+        ResponseItem(
+            link_id=f"{EARLIER_PREFIX}{checklist}m",
+            text=_(EARLIER_TITLE).format(months=checklist),
+            item=found,
         )
-    if answers.get("concerns"):
-        items.append(_item(CONCERNS, words[CONCERNS], value_string=str(answers["concerns"])))
+        for checklist, milestones in earlier_milestones(content, months).items()
+        for found in [answered(milestones)]
+        if found
+    ]
+    if earlier:
+        items.append(ResponseItem(link_id=EARLIER, text=words[EARLIER], item=earlier))
+    signs = [
+        _item(w.id, w.text, value_boolean=answers.warning_signs[w.id])
+        for w in signs_for_checklist(content, months)
+        if w.id in answers.warning_signs
+    ]
+    if signs:
+        items.append(ResponseItem(link_id=WARNING_SIGNS, text=words[WARNING_SIGNS], item=signs))
+    if answers.concerns:
+        items.append(_item(CONCERNS, words[CONCERNS], value_string=answers.concerns))
     return items
 
 
-def _item(link_id: str, text: str | None, **value: Any) -> ResponseItem:
-    return ResponseItem(link_id=link_id, text=text, answer=[ResponseAnswer(**value)])
+def _item(link_id: str, text: str | None, **value: object) -> ResponseItem:
+    return ResponseItem(link_id=link_id, text=text, answer=[ResponseAnswer(**value)])  # type: ignore[arg-type]

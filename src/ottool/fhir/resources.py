@@ -8,13 +8,14 @@ R4B models and the core invariants (docs/fhir.md).
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, Literal
 
 import msgspec
 
 from ottool.i18n import N_
 from ottool.screening import Answer
 
+#: The canonical base of every url ottool mints (Questionnaires and CodeSystems). It is a
 #: name, not an address: nothing is fetched from it, and it never changes.
 BASE = "http://ottool.example/fhir"
 ANSWER_SYSTEM = f"{BASE}/CodeSystem/answer"
@@ -26,15 +27,27 @@ ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemContro
 ITEM_CONTROL_SYSTEM = "http://hl7.org/fhir/questionnaire-item-control"
 MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue"
 MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue"
+TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
+COLLAPSIBLE = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-collapsible"
+USAGE_CONTEXT_SYSTEM = "http://terminology.hl7.org/CodeSystem/usage-context-type"
+INTERPRETATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation"
+UCUM = "http://unitsofmeasure.org"
+ACT_SYSTEM = f"{BASE}/CodeSystem/act"
+REFERRAL_SYSTEM = f"{BASE}/CodeSystem/referral"
 #: Names the uuids of the resources of a screening Bundle (uuid5 of the screening).
 _UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
 
+DISCLAIMER_ITEM = "disclaimer"
+ATTRIBUTION_ITEM = "attribution"
 CHILD_NAME = "child-name"
 BIRTH_DATE = "birth-date"
+BORN_EARLY = "born-early"
 GESTATIONAL_WEEKS = "gestational-weeks"
 CONCERNS = "concerns"
 WARNING_SIGNS = "warning-signs"
 AREA_PREFIX = "area-"
+EARLIER = "earlier-milestones"
+EARLIER_PREFIX = "earlier-"
 OVERALL_CODE = "overall"
 
 #: Answer → its code in :data:`ANSWER_SYSTEM` (FHIR codes use hyphens).
@@ -51,70 +64,137 @@ MAX_RESPONSE_BYTES = 16 * 1024 * 1024
 FORM_QUESTIONS: dict[str, str] = {
     CHILD_NAME: N_("Your child's name (optional)"),
     BIRTH_DATE: N_("Your child's date of birth"),
+    BORN_EARLY: N_("Was your child born early (before 37 weeks of pregnancy)?"),
     GESTATIONAL_WEEKS: N_("How many weeks of pregnancy at birth? (40 if born on time)"),
+    EARLIER: N_("Earlier milestones (optional)"),
     WARNING_SIGNS: N_("Have you noticed any of these?"),
     CONCERNS: N_("Anything else about your child's development you'd like to note?"),
 }
 FORM_TITLE = N_("Milestone check at {months} months")
+EARLIER_TITLE = N_("By {months} months")
 OVERALL_TITLE = N_("Milestone check: overall next step")
 
 
 # --------------------------------------------------------------------------- the shapes
 
-_SHAPE: dict[str, Any] = {"rename": "camel", "omit_defaults": True, "kw_only": True}
-_RESOURCE: dict[str, Any] = {**_SHAPE, "tag_field": "resourceType"}
+# Every shape: camelCase on the wire, empty fields left out, keyword arguments only (so
+# FHIR's own field order is kept); a resource is tagged with its ``resourceType``.
+_CAMEL = "camel"
+_TAG = "resourceType"
 
 
-class Coding(msgspec.Struct, **_SHAPE):
+class Extension(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
+    url: str
+    extension: list[Extension] = []
+    value_code: str | None = None
+    value_string: str | None = None
+    value_boolean: bool | None = None
+    value_integer: int | None = None
+    value_codeable_concept: CodeableConcept | None = None
+
+
+class Element(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
+    """The extensions of a primitive value (``_text``, ``_display``: its translations)."""
+
+    extension: list[Extension] = []
+
+
+def _primitive(name: str) -> Any:
+    """The ``_name`` sibling that carries a primitive's extensions, left out when empty."""
+    return msgspec.field(default=None, name=f"_{name}")
+
+
+class Coding(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
     system: str | None = None
     code: str | None = None
     display: str | None = None
+    display_: Element | None = _primitive("display")
 
 
-class CodeableConcept(msgspec.Struct, **_SHAPE):
+class CodeableConcept(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
     coding: list[Coding] = []
     text: str | None = None
 
 
-class Reference(msgspec.Struct, **_SHAPE):
-    reference: str
+class Identifier(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
+    system: str | None = None
+    value: str | None = None
 
 
-class Extension(msgspec.Struct, **_SHAPE):
-    url: str
-    value_codeable_concept: CodeableConcept | None = None
-    value_integer: int | None = None
+class Reference(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
+    reference: str | None = None
+    type: str | None = None
+    identifier: Identifier | None = None
+    display: str | None = None
 
 
-class AnswerOption(msgspec.Struct, **_SHAPE):
+class Quantity(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
+    value: int
+    unit: str
+    system: str = UCUM
+    code: str
+
+
+class Range(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
+    low: Quantity
+    high: Quantity | None = None
+
+
+class UsageContext(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
+    code: Coding
+    value_range: Range
+
+
+class AnswerOption(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
     value_coding: Coding
 
 
-class QuestionnaireItem(msgspec.Struct, **_SHAPE):
+class EnableWhen(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
+    question: str
+    operator: str
+    answer_boolean: bool
+
+
+class QuestionnaireItem(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
+    extension: list[Extension] = []
     link_id: str
-    type: str
     text: str | None = None
+    text_: Element | None = _primitive("text")
+    type: str
+    enable_when: list[EnableWhen] = []
     required: bool = False
     answer_option: list[AnswerOption] = []
     item: list[QuestionnaireItem] = []
-    extension: list[Extension] = []
 
 
-class Questionnaire(msgspec.Struct, tag="Questionnaire", **_RESOURCE):
+class Questionnaire(
+    msgspec.Struct,
+    tag="Questionnaire",
+    tag_field=_TAG,
+    rename=_CAMEL,
+    omit_defaults=True,
+    kw_only=True,
+):
     id: str
+    language: str
     url: str
     version: str
     name: str
     title: str
+    title_: Element | None = _primitive("title")
     status: str
-    language: str
+    subject_type: list[str]
+    date: str
     publisher: str
     description: str
-    subject_type: list[str]
+    description_: Element | None = _primitive("description")
+    use_context: list[UsageContext] = []
+    copyright: str | None = None
+    copyright_: Element | None = _primitive("copyright")
     item: list[QuestionnaireItem]
 
 
-class ResponseAnswer(msgspec.Struct, **_SHAPE):
+class ResponseAnswer(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
     """One answer of a QuestionnaireResponse item: exactly one value[x] is set."""
 
     value_coding: Coding | None = None
@@ -124,47 +204,119 @@ class ResponseAnswer(msgspec.Struct, **_SHAPE):
     value_string: str | None = None
 
 
-class ResponseItem(msgspec.Struct, **_SHAPE):
+class ResponseItem(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
     link_id: str
     text: str | None = None
     answer: list[ResponseAnswer] = []
     item: list[ResponseItem] = []
 
 
-class QuestionnaireResponse(msgspec.Struct, tag="QuestionnaireResponse", **_RESOURCE):
+class QuestionnaireResponse(
+    msgspec.Struct,
+    tag="QuestionnaireResponse",
+    tag_field=_TAG,
+    rename=_CAMEL,
+    omit_defaults=True,
+    kw_only=True,
+):
     id: str
+    language: str
+    identifier: Identifier | None = None
     questionnaire: str
     status: str
+    subject: Reference | None = None
+    encounter: Reference | None = None
     authored: str
+    author: Reference | None = None
     item: list[ResponseItem]
 
 
-class ObservationComponent(msgspec.Struct, **_SHAPE):
+class ObservationComponent(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
     code: CodeableConcept
     value_codeable_concept: CodeableConcept
 
 
-class Observation(msgspec.Struct, tag="Observation", **_RESOURCE):
+class Observation(
+    msgspec.Struct,
+    tag="Observation",
+    tag_field=_TAG,
+    rename=_CAMEL,
+    omit_defaults=True,
+    kw_only=True,
+):
     id: str
+    language: str
     status: str
     category: list[CodeableConcept]
     code: CodeableConcept
+    subject: Reference | None = None
+    encounter: Reference | None = None
     effective_date_time: str
+    issued: str
+    performer: list[Reference] = []
     value_codeable_concept: CodeableConcept
+    interpretation: list[CodeableConcept] = []
     derived_from: list[Reference]
     has_member: list[Reference] = []
     component: list[ObservationComponent] = []
 
 
-class BundleEntry(msgspec.Struct, **_SHAPE):
+class Designation(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
+    language: str
+    value: str
+
+
+class Concept(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
+    code: str
+    display: str
+    designation: list[Designation] = []
+
+
+class CodeSystem(
+    msgspec.Struct,
+    tag="CodeSystem",
+    tag_field=_TAG,
+    rename=_CAMEL,
+    omit_defaults=True,
+    kw_only=True,
+):
+    id: str
+    language: str
+    url: str
+    version: str
+    name: str
+    title: str
+    status: str
+    date: str
+    publisher: str
+    description: str
+    case_sensitive: bool
+    content: str
+    count: int
+    concept: list[Concept]
+
+
+BundleKind = Literal["collection", "transaction"]
+
+
+class BundleRequest(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
+    method: str
+    url: str
+
+
+class BundleEntry(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
     full_url: str
-    resource: Questionnaire | QuestionnaireResponse | Observation
+    resource: Questionnaire | QuestionnaireResponse | Observation | CodeSystem
+    request: BundleRequest | None = None
 
 
-class Bundle(msgspec.Struct, tag="Bundle", **_RESOURCE):
-    type: str
-    entry: list[BundleEntry]
+class Bundle(
+    msgspec.Struct, tag="Bundle", tag_field=_TAG, rename=_CAMEL, omit_defaults=True, kw_only=True
+):
     id: str | None = None
+    type: str
+    timestamp: str | None = None
+    entry: list[BundleEntry]
 
 
 def to_json(resource: msgspec.Struct) -> str:
@@ -175,3 +327,24 @@ def to_json(resource: msgspec.Struct) -> str:
 def to_json_line(resource: msgspec.Struct) -> str:
     """A resource as one line of NDJSON (the FHIR bulk-data layout)."""
     return msgspec.json.encode(resource).decode() + "\n"
+
+
+def translated(texts: dict[str, str], base: str = "en") -> tuple[str, Element | None]:
+    """A text in ``base`` and its translations as the standard ``translation`` extension.
+
+    ``texts`` maps a language code to the text; a language whose text is the base text
+    (content not translated yet) gets no translation, so a forms tool shows the base.
+    """
+    text = texts[base]
+    extensions = [
+        Extension(
+            url=TRANSLATION,
+            extension=[
+                Extension(url="lang", value_code=lang),
+                Extension(url="content", value_string=words),
+            ],
+        )
+        for lang, words in texts.items()
+        if lang != base and words and words != text
+    ]
+    return text, Element(extension=extensions) if extensions else None
