@@ -14,12 +14,19 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from fhirpathpy import evaluate
 from fhirpathpy.models import models
 
 R4 = models["r4"]
+#: Responses from forms tools, and the same answers as answer files.
+FHIR_FIXTURES = Path(__file__).parent / "fixtures" / "fhir"
+OTHER_TOOL = FHIR_FIXTURES / "other-tool-response.json"
+OTHER_TOOL_YAML = FHIR_FIXTURES / "other-tool-answers.yaml"
+SPANISH = FHIR_FIXTURES / "spanish-response.json"
+SPANISH_YAML = FHIR_FIXTURES / "spanish-answers.yaml"
 
 #: Required bindings (R4/R4B value sets) of the elements ottool writes.
 _CODES = {
@@ -226,6 +233,28 @@ def translations(element: dict[str, Any] | None) -> dict[str, str]:
             parts = {e["url"]: e for e in extension["extension"]}
             found[parts["lang"]["valueCode"]] = parts["content"]["valueString"]
     return found
+
+
+def resources_of(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    """The resources of one type in a Bundle, in order."""
+    return [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == kind]
+
+
+def codings(node: Any) -> list[dict[str, Any]]:
+    """Every coding (an object with a system and a code) anywhere in ``node``."""
+    if isinstance(node, dict):
+        found = [node] if "system" in node and "code" in node else []
+        return found + [c for v in node.values() for c in codings(v)]
+    if isinstance(node, list):
+        return [c for v in node for c in codings(v)]
+    return []
+
+
+def fhir_environment(monkeypatch: Any, home: Any, data_dir: Any) -> None:
+    """The fixture content, a private home, and a fixed timestamp for the Bundles."""
+    monkeypatch.setenv("OTTOOL_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("OTTOOL_HOME", str(home))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1754000000")
 
 
 def _references(node: Any) -> Iterator[str]:

@@ -18,7 +18,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE_DIR, Run
-from fhirvalid import assert_answers_form, assert_valid_fhir
+from fhirvalid import (
+    FHIR_FIXTURES,
+    OTHER_TOOL,
+    OTHER_TOOL_YAML,
+    assert_answers_form,
+    assert_valid_fhir,
+    fhir_environment,
+    resources_of,
+)
 from ottool.activity_choice import plan_for_result
 from ottool.answerfile import read_answers
 from ottool.content import load_content
@@ -35,26 +43,17 @@ from ottool.result_json import result_to_data
 from ottool.screening import ANSWERS, score
 
 CONTENT = load_content(FIXTURE_DIR)
-FHIR_FIXTURES = Path(__file__).parent / "fixtures" / "fhir"
-OTHER_TOOL = FHIR_FIXTURES / "other-tool-response.json"
-OTHER_TOOL_YAML = FHIR_FIXTURES / "other-tool-answers.yaml"
 
 
 @pytest.fixture(autouse=True)
 def _fixture_content(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("OTTOOL_DATA_DIR", str(FIXTURE_DIR))
-    monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1754000000")  # the Bundles' timestamp, fixed
+    fhir_environment(monkeypatch, tmp_path / "home", FIXTURE_DIR)
 
 
 def _screen(cli: Callable[..., Run], answers: Path, fmt: str = "json") -> dict[str, Any]:
     run = cli("screen", "--answers", answers, "--format", fmt)
     assert run.exit_code == 0, run.stderr
     return json.loads(run.stdout)  # type: ignore[no-any-return]
-
-
-def _resources(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
-    return [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == kind]
 
 
 def test_a_screening_is_a_bundle_of_its_response_and_an_observation_per_area(
@@ -64,13 +63,13 @@ def test_a_screening_is_a_bundle_of_its_response_and_an_observation_per_area(
     result = _screen(cli, OTHER_TOOL_YAML, "json")
     assert_valid_fhir(bundle)
     assert bundle["type"] == "collection"
-    [response] = _resources(bundle, "QuestionnaireResponse")
+    [response] = resources_of(bundle, "QuestionnaireResponse")
     response_url = bundle["entry"][0]["fullUrl"]
     assert response_url == f"urn:uuid:{response['id']}"
     assert response["questionnaire"] == f"{BASE}/Questionnaire/milestones-4m|{CONTENT.version}"
     assert response["status"] == "completed"
     assert response["authored"] == "2025-08-01"
-    observations = _resources(bundle, "Observation")
+    observations = resources_of(bundle, "Observation")
     assert len(observations) == len(CONTENT.domains) + 1
     for obs in observations:
         assert obs["status"] == "final"
@@ -100,7 +99,7 @@ def test_the_response_holds_every_answer_with_codes_from_ottools_code_system(
     cli: Callable[..., Run],
 ) -> None:
     bundle = _screen(cli, OTHER_TOOL_YAML, "fhir")
-    [response] = _resources(bundle, "QuestionnaireResponse")
+    [response] = resources_of(bundle, "QuestionnaireResponse")
     values: dict[str, Any] = {}
     stack = list(response["item"])
     while stack:
@@ -139,7 +138,7 @@ def test_a_bundle_ottool_wrote_scores_again_to_the_same_result(
     bundle_file = tmp_path / "bundle.json"
     bundle_file.write_text(json.dumps(_screen(cli, OTHER_TOOL_YAML, "fhir")))
     response_file = tmp_path / "response.json"
-    [response] = _resources(json.loads(bundle_file.read_text()), "QuestionnaireResponse")
+    [response] = resources_of(json.loads(bundle_file.read_text()), "QuestionnaireResponse")
     response_file.write_text(json.dumps(response, indent=2))
     expected = _screen(cli, OTHER_TOOL_YAML)
     assert _screen(cli, bundle_file) == expected
@@ -416,7 +415,7 @@ def test_a_screening_with_the_shipped_content_is_a_valid_bundle_and_reads_back(
     assert run.exit_code == 0, run.stderr
     bundle = json.loads(out.read_text())
     assert_valid_fhir(bundle)
-    assert _resources(bundle, "QuestionnaireResponse")[0]["questionnaire"].endswith(
+    assert resources_of(bundle, "QuestionnaireResponse")[0]["questionnaire"].endswith(
         f"milestones-12m|{shipped.version}"
     )
     again = cli("screen", "--answers", out, "--format", "json", "--data-dir", default_data_dir())
@@ -453,7 +452,7 @@ def test_answers_the_form_does_not_ask_are_left_out_of_the_response_and_said() -
     )  # fmt: skip
     bundle = json.loads(to_json(screening_bundle(CONTENT, result, typed)))
     assert_valid_fhir(bundle)
-    [response] = _resources(bundle, "QuestionnaireResponse")
+    [response] = resources_of(bundle, "QuestionnaireResponse")
     form = json.loads(to_json(build_questionnaire(CONTENT, 4)))
     assert_answers_form(response, form)
     text = json.dumps(response)
@@ -463,7 +462,7 @@ def test_answers_the_form_does_not_ask_are_left_out_of_the_response_and_said() -
     for left_out in answers_left_out(CONTENT, 4, typed):
         assert f'"{left_out}"' not in text
     assert response["questionnaire"] == f"{BASE}/Questionnaire/milestones-4m"  # no version
-    area = _resources(bundle, "Observation")[0]
+    area = resources_of(bundle, "Observation")[0]
     assert area["code"]["coding"][0] == {"system": OBSERVATION_SYSTEM, "code": "old_area"}
 
 
@@ -494,6 +493,8 @@ def test_the_readmes_fhir_examples_run(
         assert run.exit_code == 0, (command, run.stderr)
         if target:
             (tmp_path / target).write_text(run.stdout)
-    for written in ("milestones-4m.json", "milestones.json", "screening.json"):
+    written_files = ("milestones-4m.json", "milestones.json", "load-forms.json",
+                     "codesystems.json", "screening.json", "send.json")  # fmt: skip
+    for written in written_files:
         assert_valid_fhir(json.loads((tmp_path / written).read_text()))
     assert_valid_fhir(json.loads((tmp_path / "history.ndjson").read_text().splitlines()[0]))

@@ -13,7 +13,7 @@ import msgspec
 import pytest
 
 from conftest import FIXTURE_DIR, Run
-from fhirvalid import assert_valid_fhir, translations
+from fhirvalid import assert_valid_fhir, codings, translations
 from ottool import i18n
 from ottool.answerfile import answers_to_data, read_answers
 from ottool.content import load_content
@@ -88,7 +88,7 @@ def test_a_spanish_screening_bundle_has_spanish_display_texts_and_the_same_codes
     assert english["id"] == spanish["id"]  # the language is not part of the screening
 
     def codes(bundle: dict[str, Any]) -> list[Any]:
-        return [(c.get("system"), c.get("code")) for c in _codings(bundle)]
+        return [(c.get("system"), c.get("code")) for c in codings(bundle)]
 
     assert codes(english) == codes(spanish)
     overall = spanish["entry"][-1]["resource"]["code"]["coding"][0]
@@ -99,20 +99,9 @@ def test_a_spanish_screening_bundle_has_spanish_display_texts_and_the_same_codes
     birth = next(i for i in response["item"] if i["linkId"] == "birth-date")
     assert birth["text"] == "Fecha de nacimiento de su hijo o hija"
     shown = {
-        c["code"]: c["display"]
-        for c in _codings(response)
-        if c.get("code") in ANSWER_CODES.values()
+        c["code"]: c["display"] for c in codings(response) if c.get("code") in ANSWER_CODES.values()
     }
     assert set(shown.values()) <= {"Sí", "A veces", "Todavía no", "No sé"}
-
-
-def _codings(node: Any) -> list[dict[str, Any]]:
-    if isinstance(node, dict):
-        found = [node] if "system" in node and "code" in node else []
-        return found + [c for v in node.values() for c in _codings(v)]
-    if isinstance(node, list):
-        return [c for v in node for c in _codings(v)]
-    return []
 
 
 def test_the_problems_of_a_response_are_told_in_spanish() -> None:

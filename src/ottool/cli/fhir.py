@@ -19,6 +19,7 @@ from ottool.i18n import _
 
 if TYPE_CHECKING:
     from ottool.content import Content
+    from ottool.fhir import Context
 
 fhir_app = typer.Typer(
     help=_(
@@ -150,34 +151,41 @@ def check_fhir_options(fhir_format: bool, patient_id: str | None, bundle: Bundle
             patient(patient_id)
 
 
+def incoming_context(source: Path) -> Context | None:
+    """A FHIR answer file's subject, encounter, identifier and author (None for YAML),
+    saying on stderr what the user should know (another form's response, say)."""
+    from ottool import fhir
+    from ottool.yamlsource import read_text
+
+    text = read_text(source, name=str(source), max_bytes=fhir.MAX_RESPONSE_BYTES)
+    if not fhir.looks_like_fhir(text):
+        return None
+    context, notes = fhir.response_context(text, str(source))
+    for note in notes:
+        typer.echo(note, err=True)
+    return context
+
+
 def emit_screening_bundle(
     content: Content,
     result: Mapping[str, Any],
     answers: Mapping[str, Any],
     output: Path | None,
     *,
-    source: Path | None = None,
+    incoming: Context | None = None,
     patient_id: str | None = None,
     bundle: BundleType = BundleType.collection,
     force: bool = False,
 ) -> None:
     """`screen --format fhir`: the screening's Bundle on stdout or in a private file.
 
-    ``source`` is the answer file: when it is a FHIR response, its subject, encounter,
-    identifier and author are kept (``--patient-id`` sets the subject).
+    ``incoming`` is what a FHIR answer file said about whom it is about (kept in the
+    Bundle); ``--patient-id`` sets the subject.
     """
     from ottool import fhir
     from ottool.formats import AnswerFile, Result, convert
 
-    context = fhir.Context()
-    if source is not None:
-        from ottool.yamlsource import read_text
-
-        text = read_text(source, name=str(source), max_bytes=fhir.MAX_RESPONSE_BYTES)
-        if fhir.looks_like_fhir(text):
-            context, notes = fhir.response_context(text, str(source))
-            for note in notes:
-                typer.echo(note, err=True)
+    context = incoming or fhir.Context()
     if patient_id is not None:
         context = fhir.with_patient(context, patient_id)
     typed = convert(dict(result), Result, "-", "an ottool result")

@@ -11,7 +11,13 @@ import typer
 
 from ottool.atomic_write import is_stdout
 from ottool.cli.common import DataDir, Lang, fail, load, refuse_to_replace, user_errors
-from ottool.cli.fhir import BundleOption, BundleType, PatientOption, check_fhir_options
+from ottool.cli.fhir import (
+    BundleOption,
+    BundleType,
+    PatientOption,
+    check_fhir_options,
+    incoming_context,
+)
 from ottool.error_handler import EXIT_INTERRUPTED, on_interrupt
 from ottool.i18n import _, ngettext
 
@@ -101,6 +107,7 @@ def screen(
             format_from_suffix(plan_output)  # a wrong extension fails before any questions
     if answers is None:
         given = _interview(content, resume)
+        incoming = None
         from ottool.interview import draft_path
 
         on_interrupt(
@@ -113,6 +120,7 @@ def screen(
 
         with user_errors():
             given = read_answers(answers, content)
+            incoming = incoming_context(answers)  # a FHIR response's subject, and warnings
     with user_errors():
         result = score(content, given)
         if result.unused_answers:
@@ -129,7 +137,7 @@ def screen(
                 result_data,
                 answers_to_data(given),
                 output,
-                source=answers,
+                incoming=incoming,
                 patient_id=patient_id,
                 bundle=bundle,
                 force=force,

@@ -4,6 +4,7 @@ and QuestionnaireResponses from any forms tool read as answers.
 - :mod:`ottool.fhir.resources` — the shapes (msgspec Structs) and the names ottool mints;
 - :mod:`ottool.fhir.questionnaire` — a checklist as a Questionnaire;
 - :mod:`ottool.fhir.bundle` — a screening as a Bundle (QuestionnaireResponse, Observations);
+- :mod:`ottool.fhir.incoming` — finding the response in a file, and its subject;
 - :mod:`ottool.fhir.response` — a QuestionnaireResponse read as answers;
 - :mod:`ottool.fhir.codesystem` — ottool's CodeSystems.
 
@@ -21,6 +22,7 @@ from ottool.fhir.bundle import (
     with_patient,
 )
 from ottool.fhir.codesystem import codesystems_bundle
+from ottool.fhir.incoming import looks_like_fhir, response_context
 from ottool.fhir.questionnaire import (
     answer_options,
     build_questionnaire,
@@ -56,7 +58,7 @@ from ottool.fhir.resources import (
     to_json,
     to_json_line,
 )
-from ottool.fhir.response import answers_from_fhir, looks_like_fhir, response_context
+from ottool.fhir.response import answers_from_fhir
 
 __all__ = [
     "ANSWER_CODES",

@@ -25,21 +25,17 @@ from ottool.age import (
 )
 from ottool.content import Content, Milestone
 from ottool.errors import InputError, Problem, did_you_mean, shown
-from ottool.fhir.bundle import Context
-from ottool.fhir.questionnaire import questionnaire_url
+from ottool.fhir.incoming import load_response
 from ottool.fhir.resources import (
     _ANSWER_BY_CODE,
     ANSWER_CODES,
     ANSWER_SYSTEM,
-    BASE,
     BIRTH_DATE,
     BORN_EARLY,
     CHILD_NAME,
     CONCERNS,
     GESTATIONAL_WEEKS,
     Coding,
-    Identifier,
-    Reference,
 )
 from ottool.i18n import N_, _, ngettext
 from ottool.screening import Answer, Answers, Child
@@ -77,17 +73,16 @@ def _link_id_lines(text: str) -> dict[str, deque[int]]:
     for match in _LINK_ID.finditer(text):
         line += text.count("\n", at, match.start())
         at = match.start()
-        try:
-            link_id = json.loads(match.group(1))
-        except ValueError:
-            continue
+        quoted = match.group(1)
+        if "\\" in quoted:  # escapes: let JSON read them
+            try:
+                link_id = json.loads(quoted)
+            except ValueError:
+                continue
+        else:
+            link_id = quoted[1:-1]
         found.setdefault(link_id, deque()).append(line)
     return found
-
-
-def looks_like_fhir(text: str) -> bool:
-    """Whether an answer file is FHIR JSON (a JSON object naming its ``resourceType``)."""
-    return text.lstrip("\ufeff \t\r\n").startswith("{") and '"resourceType"' in text
 
 
 def answers_from_fhir(
@@ -99,104 +94,8 @@ def answers_from_fhir(
     milestone answers by their code in :data:`ANSWER_SYSTEM`. Every problem is reported
     in one :class:`InputError`, each with its linkId and line.
     """
-    response = _response(text, file)
+    response = load_response(text, file)
     return _ResponseReader(text, content, file).read(response, today)
-
-
-def response_context(text: str, file: str) -> tuple[Context, list[str]]:
-    """What a response says about whom it is about (kept in ottool's Bundle), and notes
-    for the user: a response that answers another form than ottool's is read by linkId,
-    with a warning."""
-    response = _response(text, file)
-    notes = []
-    form = response.get("questionnaire")
-    if isinstance(form, str) and not form.startswith(questionnaire_url(0).rsplit("-", 1)[0]):
-        notes.append(
-            _(
-                "{file}: the response answers the form {form}, not one of ottool's "
-                "checklists ({base}/Questionnaire/milestones-...); its items are read by "
-                "linkId"
-            ).format(file=file, form=form[:200], base=BASE)
-        )
-
-    def kept(key: str, kind: type[Reference] | type[Identifier]) -> Any:
-        try:
-            return msgspec.convert(response.get(key), kind | None)
-        except msgspec.ValidationError:
-            notes.append(
-                _("{file}: the response's {key} is not valid FHIR; it is not kept").format(
-                    file=file, key=key
-                )
-            )
-            return None
-
-    context = Context(
-        subject=kept("subject", Reference),
-        encounter=kept("encounter", Reference),
-        identifier=kept("identifier", Identifier),
-        author=kept("author", Reference),
-    )
-    return context, notes
-
-
-def _response(text: str, file: str) -> dict[str, Any]:
-    try:
-        return _find_response(json.loads(text), file)
-    except json.JSONDecodeError as exc:
-        problem = Problem(
-            file, exc.lineno, _("this is not valid JSON ({reason})").format(reason=exc.msg)
-        )
-        raise InputError([problem]) from None
-    except ValueError:  # Python refuses integers of more than 4300 digits
-        too_long = Problem(file, None, _("the JSON holds a number too long to read"))
-        raise InputError([too_long]) from None
-    except RecursionError:
-        too_deep = Problem(file, None, _("the JSON is nested too deeply to read"))
-        raise InputError([too_deep]) from None
-
-
-def _find_response(data: Any, file: str) -> dict[str, Any]:
-    kind = data.get("resourceType") if isinstance(data, dict) else None
-    if kind == "QuestionnaireResponse":
-        return data  # type: ignore[no-any-return]
-    if kind == "Bundle":
-        entries = data.get("entry") if isinstance(data.get("entry"), list) else []
-        found = [
-            e["resource"]
-            for e in entries
-            if isinstance(e, dict)
-            and isinstance(e.get("resource"), dict)
-            and e["resource"].get("resourceType") == "QuestionnaireResponse"
-        ]
-        if len(found) == 1:
-            return found[0]  # type: ignore[no-any-return]
-        raise InputError(
-            [
-                Problem(
-                    file,
-                    None,
-                    ngettext(
-                        "the Bundle holds {count} QuestionnaireResponse; "
-                        "ottool reads a Bundle with exactly one",
-                        "the Bundle holds {count} QuestionnaireResponses; "
-                        "ottool reads a Bundle with exactly one",
-                        len(found),
-                    ).format(count=len(found)),
-                )
-            ]
-        )
-    raise InputError(
-        [
-            Problem(
-                file,
-                1,
-                _(
-                    "this is a FHIR {kind} resource; ottool reads a QuestionnaireResponse "
-                    "(or a Bundle holding one) as answers"
-                ).format(kind=kind),
-            )
-        ]
-    )
 
 
 class _ResponseReader:
