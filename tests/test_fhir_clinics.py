@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import FIXTURE_DIR, Run
 from fhirvalid import (
@@ -372,3 +374,54 @@ def _set_answer(items: list[dict[str, Any]], link_id: str, answer: dict[str, Any
             item["answer"] = [answer]
             return
         _set_answer(item.get("item", []), link_id, answer)
+
+
+# --- fuzzing: any value type, any size, any number ----------------------------------------
+
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20),
+    st.dictionaries(st.sampled_from(["code", "system", "display", "value"]), st.text(max_size=8)),
+    st.lists(st.integers(), max_size=3),
+)
+_KEYS = st.sampled_from(
+    ["valueBoolean", "valueInteger", "valueDecimal", "valueDate", "valueDateTime", "valueTime",
+     "valueString", "valueUri", "valueCoding", "valueQuantity", "valueReference", "item",
+     "extension", "modifierExtension"]
+)  # fmt: skip
+_LINK_IDS = st.sampled_from(
+    ["birth-date", "born-early", "gestational-weeks", "child-name", "concerns",
+     "gm-4m-head-steady", "ws-no-grasp", "earlier-milestones", "nobody-knows", ""]
+)  # fmt: skip
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    answers=st.lists(
+        st.tuples(_LINK_IDS, st.dictionaries(_KEYS, _VALUES, max_size=3)), max_size=12
+    ),
+    padding=st.integers(0, 2000),
+    huge=st.booleans(),
+)
+def test_any_response_is_answers_or_clear_problems_never_a_crash(
+    answers: list[tuple[str, dict[str, Any]]], padding: int, huge: bool
+) -> None:
+    from ottool.errors import InputError
+    from ottool.fhir import answers_from_fhir
+
+    response = _spanish()
+    response["item"] += [{"linkId": link_id, "answer": [value]} for link_id, value in answers]
+    response["item"] += [{"linkId": f"note-{n}", "text": "."} for n in range(padding)]
+    text = json.dumps(response, indent=1)
+    if huge:
+        text = text.replace('"valueInteger": 32', '"valueInteger": ' + "7" * 4400, 1)
+    try:
+        answers_from_fhir(text, CONTENT, "r.json")
+    except InputError as error:
+        assert error.problems
+        assert all(p.message and "Traceback" not in p.message for p in error.problems)
+        assert len(error.problems) <= 51
