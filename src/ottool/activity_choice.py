@@ -9,12 +9,7 @@ from typing import Literal
 from ottool.age import check_age_served, checklist_for
 from ottool.content import Activity, Content
 from ottool.errors import InputError, did_you_mean
-from ottool.screening import (
-    ANSWERS,
-    ScreeningResult,
-    checked_milestones,
-    domain_status_without,
-)
+from ottool.screening import ANSWERS, ScreeningResult, domain_status_without
 
 DEFAULT_MAX_ACTIVITIES = 4
 #: At most this many activities share one area while activities for other areas wait.
@@ -40,6 +35,22 @@ class HomePlan:
     checklist_months: int
     activities: tuple[PlannedActivity, ...]
     focus: tuple[str, ...] = ()  # the areas the plan was asked to focus on
+    #: Activities of the age left out because a reported sign is in their
+    #: ``avoid_with`` (no lumpier food with a feeding sign), with those signs' ids.
+    left_out: tuple[LeftOut, ...] = ()
+
+    @property
+    def left_out_signs(self) -> tuple[str, ...]:
+        """The reported signs that kept activities out, in the order first met."""
+        return tuple(dict.fromkeys(s for lo in self.left_out for s in lo.signs))
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """An activity kept out of a plan by reported warning signs (its ``avoid_with``)."""
+
+    activity: Activity
+    signs: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,36 +61,70 @@ class _Candidate:
     targets: tuple[str, ...] = ()
 
 
+#: Reasons that only fill a plan: an activity held back by the per-area cap for any
+#: other reason still comes before them (DESIGN §5 in docs/architecture.md).
+FILLER: frozenset[Reason] = frozenset({"next", "age"})
+
+
 def plan_for_result(
     content: Content, result: ScreeningResult, max_activities: int = DEFAULT_MAX_ACTIVITIES
 ) -> HomePlan:
-    """The home plan for a scored screening."""
+    """The home plan for a scored screening (the rules: docs/architecture.md)."""
     months = result.age.used_months
-    # A "not yet" that reported its check sign asks for a check, not practice.
-    checked = checked_milestones(content, result)
+    not_reached = set(result.milestones_answered("not_yet")) | set(
+        result.milestones_answered("sometimes")
+    )
+    # A "not yet" or "sometimes" on a milestone with a check reports its sign: the
+    # check (a hearing test, a feeding review) is the answer, not practice.
+    checked = frozenset(m for m in not_reached if content.milestone_by_id[m].check is not None)
     not_yet = set(result.milestones_answered("not_yet")) - checked
-    sometimes = set(result.milestones_answered("sometimes"))
-    needs_attention = _needs_attention(content, result, checked)
+    sometimes = set(result.milestones_answered("sometimes")) - checked
+    reported = {w.id for w in result.warning_signs}
+    # Too little answered to tell: the plan is for the age, not for "an area that needs
+    # attention" (nothing says one does).
+    incomplete = str(result.overall) == "incomplete"
+    needs_attention = set() if incomplete else _needs_attention(content, result, checked)
+    current = {m.id for m in content.checklist(result.checklist.months)}
     upcoming = _next_checklist_ids(content, result.checklist.months)
     candidates = []
+    left_out = []
     for a in content.activities:
-        if not a.fits_age(months):
-            continue
-        n_not_yet = sum(1 for t in a.targets if t in not_yet)
-        n_sometimes = sum(1 for t in a.targets if t in sometimes)
         targets = tuple(t for t in a.targets if t in not_yet or t in sometimes)
+        if not _fits_skill(content, a, months, targets):
+            continue
+        if not_reached.intersection(a.requires):
+            continue  # builds on a skill not reached yet: no stairs before walking
+        signs = tuple(s for s in a.avoid_with if s in reported)
+        if signs:
+            left_out.append(LeftOut(a, signs))
+            continue
+        n_not_yet = sum(1 for t in targets if t in not_yet)
+        n_sometimes = len(targets) - n_not_yet
         if n_not_yet:
             candidates.append(_Candidate(a, "not_yet", (0, -n_not_yet, -n_sometimes), targets))
         elif n_sometimes:
             candidates.append(_Candidate(a, "sometimes", (1, -n_sometimes), targets))
         elif needs_attention.intersection(a.domains):
             candidates.append(_Candidate(a, "domain", (2,)))
+        elif incomplete:
+            # This age's skills first: nothing tells what the child does yet.
+            candidates.append(_Candidate(a, "age", (3 if current.intersection(a.targets) else 4,)))
         elif upcoming.intersection(a.targets):
             candidates.append(_Candidate(a, "next", (3,)))
         else:
             candidates.append(_Candidate(a, "age", (4,)))
     chosen = _choose(candidates, max_activities)
-    return HomePlan(months, result.checklist.months, chosen)
+    return HomePlan(months, result.checklist.months, chosen, left_out=tuple(left_out))
+
+
+def _fits_skill(content: Content, a: Activity, months: float, targets: tuple[str, ...]) -> bool:
+    """In range by age, or by a skill not reached yet whose checklist age is in range.
+
+    An 18-month-old who is not taking steps yet still gets cruising practice.
+    """
+    return a.fits_age(months) or any(
+        a.min_months <= content.milestone_by_id[t].months <= a.max_months for t in targets
+    )
 
 
 def plan_for_focus(
@@ -123,16 +168,20 @@ def plan_for_focus(
 def _needs_attention(
     content: Content, result: ScreeningResult, checked: frozenset[str]
 ) -> set[str]:
-    """Areas not on track, leaving out answers that asked for a check rather than practice."""
+    """Areas not on track by their answers, leaving out answers that asked for a check.
+
+    The status is worked out from the answers alone: a reported sign (and the answer
+    that reported it through ``check``) asks for a check or a visit, not for practice;
+    an area whose only answers were such checks needs no practice either.
+    """
     areas = set()
     for d in result.domains:
         if d.status == "on_track":
             continue
-        if checked.isdisjoint(d.not_yet):
-            areas.add(d.id)
+        answered = {m for a in ANSWERS for m in getattr(d, a)}
+        if answered and answered <= checked:
             continue
-        rest = [m for a in ANSWERS for m in getattr(d, a) if m not in checked]
-        if rest and domain_status_without(content, result, d.id, checked) != "on_track":
+        if domain_status_without(content, result, d.id, checked) != "on_track":
             areas.add(d.id)
     return areas
 
@@ -145,28 +194,43 @@ def _next_checklist_ids(content: Content, months: int) -> set[str]:
 def _choose(
     candidates: list[_Candidate], limit: int, already: Iterable[Activity] = ()
 ) -> tuple[PlannedActivity, ...]:
-    """Best-ranked first (ties keep content order); PER_DOMAIN per area while others wait."""
+    """Best-ranked first (ties keep content order), at most ``limit``.
+
+    At most PER_DOMAIN activities share an area while others wait; an activity held
+    back by that cap still comes before any filler ("next" or "age").
+    """
     ranked = sorted(candidates, key=lambda c: c.rank)
     per_domain: dict[str, int] = {}
     for a in already:
         for d in a.domains:
             per_domain[d] = per_domain.get(d, 0) + 1
     chosen: list[_Candidate] = []
-    waiting: list[_Candidate] = []
-    for c in ranked:
-        if len(chosen) >= limit:
-            break
-        if any(per_domain.get(d, 0) >= PER_DOMAIN for d in c.activity.domains):
-            waiting.append(c)
-            continue
-        chosen.append(c)
-        for d in c.activity.domains:
-            per_domain[d] = per_domain.get(d, 0) + 1
-    # Nobody else is waiting: fill the remaining places in rank order.
-    for c in waiting:
-        if len(chosen) >= limit:
-            break
-        chosen.append(c)
+
+    def capped(group: list[_Candidate]) -> list[_Candidate]:
+        """Chooses from ``group`` under the cap; returns those it held back."""
+        waiting = []
+        for c in group:
+            if len(chosen) >= limit:
+                break
+            if any(per_domain.get(d, 0) >= PER_DOMAIN for d in c.activity.domains):
+                waiting.append(c)
+                continue
+            chosen.append(c)
+            for d in c.activity.domains:
+                per_domain[d] = per_domain.get(d, 0) + 1
+        return waiting
+
+    for group in (
+        [c for c in ranked if c.reason not in FILLER],
+        [c for c in ranked if c.reason in FILLER],
+    ):
+        # Nobody else of this group is waiting: fill the places left in rank order.
+        for c in capped(group):
+            if len(chosen) >= limit:
+                break
+            chosen.append(c)
+            for d in c.activity.domains:
+                per_domain[d] = per_domain.get(d, 0) + 1
     chosen.sort(key=lambda c: ranked.index(c))
     return tuple(PlannedActivity(c.activity, c.reason, c.targets) for c in chosen)
 

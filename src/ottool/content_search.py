@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ottool.content import Activity, Content, Milestone
 from ottool.errors import InputError, did_you_mean
 from ottool.i18n import _
+from ottool.wording import routine_name
 
 
 def check_area(content: Content, area: str | None) -> None:
@@ -80,7 +81,7 @@ def _searched_text(activity: Activity) -> Sequence[str]:
         activity.why,
         *activity.steps,
         *activity.materials,
-        *activity.routines,
+        *(routine_name(r) for r in activity.routines),
     ]
 
 

@@ -29,15 +29,20 @@ from ottool.wording import (
     cdc_attribution,
     disclaimer,
     dose_words,
+    feeding_hold,
     labels,
     months_label,
     reason_words,
+    routine_name,
     tracker_note,
 )
 
 #: The tracker's days, Monday first, as short as a tick-box column.
 DAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 MAX_TRACKER_WEEKS = 12
+#: The content's feeding area: a sign of it that keeps activities out of a plan asks
+#: for the feeding specialist's advice first (``wording.feeding_hold``).
+FEEDING_AREA = "feeding"
 
 
 @dataclass(frozen=True)
@@ -196,8 +201,15 @@ def build_plan_document(
         next_step=next_step(content, result, checks=False) if result else None,
         areas=areas,
         concerns=result.concerns if result else None,
-        # One shared bath line, in the intro every renderer already shows.
-        intro=_intro(content, plan, result) + (f" {bath_safety()}" if bath else ""),
+        # One shared bath line, in the intro every renderer already shows; so is the
+        # line that says why texture activities are left out with a feeding sign.
+        intro=" ".join(
+            [
+                _intro(content, plan, result),
+                *([feeding_hold()] if _held_for_feeding(content, plan) else []),
+                *([bath_safety()] if bath else []),
+            ]
+        ),
         activities=cards,
         tracker_weeks=weeks,
         tracker_days=tuple(_(day) for day in DAYS),
@@ -236,12 +248,17 @@ def _card(
         practices=tuple(practices),
         areas=tuple(content.domain_by_id[d].name for d in a.domains),
         dose=dose_words(a),
-        routines=a.routines,
+        routines=tuple(routine_name(r) for r in a.routines),
         materials=a.materials,
         steps=a.steps,
         safety=a.safety,
         source=a.source,
     )
+
+
+def _held_for_feeding(content: Content, plan: HomePlan) -> bool:
+    """Whether a reported feeding sign kept activities out of the plan (``avoid_with``)."""
+    return any(FEEDING_AREA in content.warning_sign_by_id[s].domains for s in plan.left_out_signs)
 
 
 def _intro(content: Content, plan: HomePlan, result: ScreeningResult | None) -> str:

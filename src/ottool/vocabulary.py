@@ -9,7 +9,7 @@ are never shown to a family as they are: the catalog (wording.py) gives their wo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
+from typing import Literal, get_args
 
 #: A parent's answer to one milestone.
 Answer = Literal["yes", "sometimes", "not_yet", "unsure"]
@@ -65,3 +65,23 @@ REFERRAL_KINDS: tuple[str, ...] = (
 def most_urgent(acts: Iterable[Act]) -> Act:
     """The most urgent of ``acts``; ``next_check`` (all is well) when there are none."""
     return min(acts, key=ACTS.index, default="next_check")
+
+
+# --- Daily routines ---------------------------------------------------------------
+
+#: A daily moment a home activity fits into (activities.yaml ``routines``). Shown
+#: through the catalog (``wording.routine_name``); rules compare these ids, never the
+#: translated words (the bath safety line is chosen by ``bath``).
+Routine = Literal[
+    "waking_up",
+    "diaper_change",
+    "feeds",
+    "meals",
+    "bath",
+    "dressing",
+    "play",
+    "outings",
+    "reading",
+    "bedtime",
+]
+ROUTINES: tuple[Routine, ...] = get_args(Routine)

@@ -11,11 +11,13 @@ by the functions below (``disclaimer()``, ``overall_advice("discuss")``, ...).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ottool.content import Activity, Content
 from ottool.i18n import N_, _, language, ngettext, speaking
 from ottool.screening import Answer, Overall, ScreeningResult, Status, first_signs
+from ottool.vocabulary import Routine
 
 #: Status of an area: (symbol, words). Symbols carry the meaning without colour.
 STATUS_LABELS: dict[Status, tuple[str, str]] = {
@@ -86,8 +88,9 @@ EMERGENCY_STEP = N_("Contact your child's doctor today")
 AFTER_EMERGENCY = N_("Bring this summary when you see your child's doctor.")
 
 #: Said once in any plan where a chosen activity fits into the bath (its routines
-#: list "bath"): bath play is seated play, where parents reach for a bath seat.
-BATH_ROUTINE = "bath"
+#: list the id "bath", in every language): bath play is seated play, where parents
+#: reach for a bath seat.
+BATH_ROUTINE: Routine = "bath"
 BATH_SAFETY = N_(
     "In the bath: keep a hand on your baby and never turn away, keep the water shallow, "
     "and do not use a bath seat, as seats can tip over."
@@ -379,3 +382,43 @@ PAGE_OF = N_("Page {number} of {total}")
 def page_label(number: int, total: int) -> str:
     """A printed page's number: 'Page 1 of 2'."""
     return _(PAGE_OF).format(number=number, total=total)
+
+
+# --- Activities: daily routines and activities left out for a sign -----------------
+
+#: The words for each daily routine an activity fits into (``vocabulary.ROUTINES``).
+#: Content lists routine ids; rules compare the ids, never these translated words.
+ROUTINE_NAMES: Mapping[str, str] = {
+    "waking_up": N_("waking up"),
+    "diaper_change": N_("diaper change"),
+    "feeds": N_("milk feeds"),
+    "meals": N_("mealtime"),
+    "bath": N_("bath"),
+    "dressing": N_("dressing"),
+    "play": N_("play"),
+    "outings": N_("outings"),
+    "reading": N_("reading"),
+    "bedtime": N_("bedtime"),
+}
+
+
+def routine_name(routine: str) -> str:
+    """A routine id in the run's language: 'diaper_change' -> 'diaper change'."""
+    words = ROUTINE_NAMES.get(routine)
+    return _(words) if words else routine
+
+
+#: Said in a plan when a reported feeding sign kept activities that move food
+#: textures on out of it (their ``avoid_with``; docs/decisions.md): no new textures
+#: until a feeding specialist has seen the child.
+FEEDING_HOLD = N_(
+    "Because of the feeding difficulty you noticed, this plan leaves out activities that "
+    "move on to new food textures: keep to the foods and drinks your child manages "
+    "safely until a feeding specialist (a speech-language therapist or an occupational "
+    "therapist) advises you."
+)
+
+
+def feeding_hold() -> str:
+    """The plan's sentence when a feeding sign kept texture activities out of it."""
+    return _(FEEDING_HOLD)

@@ -30,6 +30,7 @@ from ottool.content.models import (
     WarningSign,
 )
 from ottool.errors import Problem, did_you_mean
+from ottool.vocabulary import ROUTINES
 from ottool.yamlsource import LineDict, LineList
 
 
@@ -200,6 +201,8 @@ class ContentChecker(EntryChecker):
                         f"activity '{a.id}': target '{target}' is a {milestone.months}-month "
                         f"milestone, outside the activity's ages {a.min_months}-{a.max_months}",
                     )
+        for a, entry in activities.items:
+            self._activity_references(a.id, entry, milestone_by_id, sign_ids, set(a.targets))
         self._failed_references(milestones, signs, activities, domain_ids, milestone_by_id)
         max_months = self._max_months(m_root, [m.months for m, _ in milestones.items])
         off_checklist = self._checklist_ages(m_root, milestones)
@@ -233,10 +236,56 @@ class ContentChecker(EntryChecker):
             for owner, entry in group.failed:
                 for domain, line in _text_items(entry, "domains"):
                     self._known_domain(group, owner, domain, line, domain_ids)
+        sign_ids = [w.id for w, _ in signs.items]
         for owner, entry in activities.failed:
             for target, line in _text_items(entry, "targets"):
                 if target not in milestone_by_id and target not in self.broken.get("milestone", ()):
                     self._unknown_target(owner, target, line, milestone_by_id)
+            self._activity_references(owner, entry, milestone_by_id, sign_ids, set())
+
+    def _activity_references(
+        self,
+        owner: str,
+        entry: LineDict,
+        milestone_by_id: dict[str, Any],
+        sign_ids: list[str],
+        targets: set[str],
+    ) -> None:
+        """An activity's ``requires`` (milestones), ``avoid_with`` (signs) and routines."""
+        for required, line in _text_items(entry, "requires"):
+            if required in targets:
+                self.problem(
+                    self.a_file,
+                    line,
+                    f"activity '{owner}': requires '{required}', which it also targets "
+                    "(it could never be chosen to practice it); remove one of the two",
+                )
+            elif required not in milestone_by_id and required not in self.broken.get(
+                "milestone", ()
+            ):
+                self.problem(
+                    self.a_file,
+                    line,
+                    f"activity '{owner}': requires '{required}', which is not a known "
+                    "milestone" + did_you_mean(required, milestone_by_id),
+                )
+        for sign, line in _text_items(entry, "avoid_with"):
+            if sign not in sign_ids and sign not in self.broken.get("warning sign", ()):
+                self.problem(
+                    self.a_file,
+                    line,
+                    f"activity '{owner}': avoid_with '{sign}' is not a known warning sign"
+                    + did_you_mean(sign, sign_ids),
+                )
+        for routine, line in _text_items(entry, "routines"):
+            if routine not in ROUTINES:
+                self.problem(
+                    self.a_file,
+                    line,
+                    f"activity '{owner}': routine '{routine}' is not a known routine"
+                    + did_you_mean(routine, ROUTINES)
+                    + f" (known: {', '.join(ROUTINES)})",
+                )
 
     def _unknown_target(
         self, owner: str, target: str, line: int, milestone_by_id: dict[str, Any]

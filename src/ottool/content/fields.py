@@ -316,6 +316,8 @@ class EntryChecker:
         self, value: Any, raw: Any, line: int, tp: Any, label: str, name: str, file: str
     ) -> bool:
         """For a list whose items are wrong, a problem per bad item, at the item's line."""
+        if get_origin(tp) is Annotated:
+            tp = get_args(tp)[0]
         if not isinstance(value, list) or get_origin(tp) is not tuple:
             return False
         item_type = get_args(tp)[0]

@@ -17,8 +17,8 @@ from typing import Annotated, Any, ClassVar, Literal
 import msgspec
 
 from ottool.errors import Problem
+from ottool.vocabulary import ROUTINES, SignAct
 from ottool.vocabulary import Level as Level
-from ottool.vocabulary import SignAct
 
 MILESTONES_FILE = "milestones.yaml"
 ACTIVITIES_FILE = "activities.yaml"
@@ -73,6 +73,14 @@ PhoneNumber = Annotated[
     msgspec.Meta(
         pattern=r"^[0-9]{2,4}$",
         description="an emergency number of 2 to 4 digits, written in quotes, such as '112'",
+    ),
+]
+RoutineId = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[a-z]+(_[a-z]+)*$",
+        description="a daily routine id: " + ", ".join(ROUTINES),
+        extra_json_schema={"enum": list(ROUTINES)},
     ),
 ]
 TextList = tuple[str, ...]
@@ -198,7 +206,7 @@ class Activity(msgspec.Struct, **_STRUCT):
     """A home activity with its age range, dose and steps."""
 
     TEXT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "why")
-    TEXT_LIST_FIELDS: ClassVar[tuple[str, ...]] = ("steps", "safety", "materials", "routines")
+    TEXT_LIST_FIELDS: ClassVar[tuple[str, ...]] = ("steps", "safety", "materials")
     id: EntryId
     name: str
     min_months: Months
@@ -213,7 +221,26 @@ class Activity(msgspec.Struct, **_STRUCT):
     days_per_week: DaysPerWeek = 7
     safety: TextList = ()
     materials: TextList = ()
-    routines: TextList = ()
+    #: The daily moments it fits into, as ids (vocabulary.ROUTINES), shown through the
+    #: catalog; rules compare the ids, never translated words (docs/decisions.md).
+    routines: tuple[RoutineId, ...] = ()
+    #: Milestones the activity builds on: it is left out while any of them is answered
+    #: "not yet" or "sometimes" (no stairs before walking).
+    requires: Annotated[
+        tuple[EntryId, ...],
+        msgspec.Meta(
+            description="milestone ids the activity builds on; it is left out while any "
+            "of them is answered 'not yet' or 'sometimes'"
+        ),
+    ] = ()
+    #: Warning signs it must never be offered with: left out when any is reported (no
+    #: move to lumpier food while a feeding sign is reported).
+    avoid_with: Annotated[
+        tuple[EntryId, ...],
+        msgspec.Meta(
+            description="warning-sign ids; the activity is left out when any of them is reported"
+        ),
+    ] = ()
 
     def fits_age(self, months: float) -> bool:
         """Whether a child whose age used is ``months`` is in this activity's range."""
