@@ -73,7 +73,7 @@ def test_a_breathing_sign_in_feeds_keeps_first_spoonfuls_and_finger_foods_out() 
     plan = plan_for_result(EN, result)
     texture = {"spoon-feeding-together", "finger-foods", "family-mealtimes", "open-cup"}
     assert texture.isdisjoint(ids(plan))
-    # Both practise his "sometimes" answers (lumpy food, raking food) and fit his age:
+    # Both practice his "sometimes" answers (lumpy food, raking food) and fit his age:
     # only the sign keeps them out, and the plan says so.
     assert {"spoon-feeding-together", "finger-foods"} <= {lo.activity.id for lo in plan.left_out}
     assert plan.left_out_signs == ("ws-feeding-breathing",)
@@ -97,7 +97,7 @@ def test_a_toddler_who_gags_on_lumps_is_never_told_gagging_is_normal_in_spanish(
 
 
 def test_every_activity_that_moves_textures_on_avoids_every_feeding_sign() -> None:
-    """Content rule: activities that say gagging is normal, or practise lumpier food,
+    """Content rule: activities that say gagging is normal, or practice lumpier food,
     are left out with any feeding red flag (new feeding signs included)."""
     texture = [
         a
@@ -188,7 +188,7 @@ def test_the_written_plans_show_routines_in_the_readers_language(
 # --- 5. teethers do not teach closing the lips ----------------------------------------
 
 
-def test_only_first_spoonfuls_practise_closing_the_lips() -> None:
+def test_only_first_spoonfuls_practice_closing_the_lips() -> None:
     assert [a.id for a in EN.activities if "fd-6m-closes-lips" in a.targets] == [
         "spoon-feeding-together"
     ]
@@ -222,7 +222,7 @@ def test_an_incomplete_result_gets_activities_for_the_age() -> None:
     plan = plan_for_result(EN, result)
     assert len(plan.activities) == 4
     assert {p.reason for p in plan.activities} == {"age"}
-    # This age's skills first: each practises a 9-month milestone.
+    # This age's skills first: each practices a 9-month milestone.
     nine = {m.id for m in EN.checklist(9)}
     assert all(nine.intersection(p.activity.targets) for p in plan.activities)
 
@@ -292,7 +292,7 @@ def test_no_activity_comes_before_the_skills_it_requires(drawn: tuple[Answers, i
 
 @PROPERTY
 @given(screenings())
-def test_checked_answers_are_never_practised(drawn: tuple[Answers, int]) -> None:
+def test_checked_answers_are_never_practiced(drawn: tuple[Answers, int]) -> None:
     answers, _ = drawn
     result = score(EN, answers, today=TODAY)
     checked = {m.id for m in EN.milestones if m.check}
@@ -310,10 +310,10 @@ def test_filler_never_comes_while_practice_for_an_answer_waits(
     plan = plan_for_result(EN, result, 4)
     if not FILLER.intersection(p.reason for p in plan.activities):
         return
-    practised = [p for p in plan.activities if p.targets]
-    # Everything that practises a not-yet/sometimes answer made it into the plan.
+    practiced = [p for p in plan.activities if p.targets]
+    # Everything that practices a not-yet/sometimes answer made it into the plan.
     every = plan_for_result(EN, result, len(EN.activities))
-    assert [p for p in every.activities if p.targets] == practised
+    assert [p for p in every.activities if p.targets] == practiced
 
 
 @PROPERTY

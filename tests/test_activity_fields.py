@@ -52,7 +52,7 @@ MISTAKES = {
         "activity 'rolling-practice': requires 'gm-4m-head-stedy', which is not a known "
         "milestone (did you mean 'gm-4m-head-steady'?)",
     ),
-    "a milestone both required and practised": (
+    "a milestone both required and practiced": (
         ROLLING + "    requires: [gm-6m-rolls]\n",
         "requires: [gm-6m-rolls]",
         "activity 'rolling-practice': requires 'gm-6m-rolls', which it also targets (it could "
