@@ -200,7 +200,7 @@ def test_one_form_holds_both_languages_spanish_as_translations_where_content_has
     ]
     assert [o["code"] for o in options] == ["yes", "sometimes", "not-yet", "unsure"]
     assert translations(_group(q, "birth-date")["_text"]) == {
-        "es": "Fecha de nacimiento de su hijo o hija"
+        "es": "Fecha de nacimiento de su hijo"
     }
 
 

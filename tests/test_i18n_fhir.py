@@ -41,8 +41,8 @@ def test_the_questionnaire_asks_every_form_question_in_english_with_its_spanish(
     q = questionnaire()
     assert_valid_fhir(q)
     text = {item["linkId"]: translations(item.get("_text"))["es"] for item in q["item"]}
-    assert text["child-name"] == "Nombre de su hijo o hija (opcional)"
-    assert text["birth-date"] == "Fecha de nacimiento de su hijo o hija"
+    assert text["child-name"] == "Nombre de su hijo (opcional)"
+    assert text["birth-date"] == "Fecha de nacimiento de su hijo"
     assert text["gestational-weeks"].startswith("¿Cuántas semanas de embarazo")
     assert text["concerns"].startswith("¿Hay algo más sobre el desarrollo")
     assert q["title"] == "Milestone check at 4 months"
@@ -97,7 +97,7 @@ def test_a_spanish_screening_bundle_has_spanish_display_texts_and_the_same_codes
     # The response says its language, so it is checked against the form's Spanish.
     assert (response["language"], english["entry"][0]["resource"]["language"]) == ("es", "en")
     birth = next(i for i in response["item"] if i["linkId"] == "birth-date")
-    assert birth["text"] == "Fecha de nacimiento de su hijo o hija"
+    assert birth["text"] == "Fecha de nacimiento de su hijo"
     shown = {
         c["code"]: c["display"] for c in codings(response) if c.get("code") in ANSWER_CODES.values()
     }

@@ -46,7 +46,7 @@ def choose(child: pexpect.spawn, position: str, key: str) -> None:
 def test_a_parent_answers_the_whole_questionnaire_in_spanish(tmp_path: Path) -> None:
     child = spawn(tmp_path, "--lang", "es")
     child.expect("no un diagnóstico")
-    child.expect("Nombre de su hijo o hija")
+    child.expect("Nombre de su hijo")
     child.sendline("Lucía")
     child.expect("Fecha de nacimiento")
     child.sendline("2026-02-30")  # not a real date: asked again, in Spanish
@@ -92,7 +92,7 @@ def test_a_parent_answers_the_whole_questionnaire_in_spanish(tmp_path: Path) -> 
 
 def test_stopping_and_resuming_in_spanish_keeps_the_answers(tmp_path: Path) -> None:
     child = spawn(tmp_path, environ={"LANG": "es_MX.UTF-8"})  # Spanish from the locale
-    child.expect("Nombre de su hijo o hija")
+    child.expect("Nombre de su hijo")
     child.sendline("Mateo")
     child.expect("Fecha de nacimiento")
     child.sendline(BIRTH)

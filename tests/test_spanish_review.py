@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from conftest import Run
 
 # A 9-month-old's answers in Spanish words, with and without accents: several areas come
-# out "Para consultar", in both columns of the PDF's status grid.
+# out "Conviene consultar", in both columns of the PDF's status grid.
 NINE_MONTHS_IN_SPANISH = """\
 child:
   name: Lucía
@@ -57,7 +57,7 @@ def test_every_status_in_the_pdf_grid_prints_whole(
     assert run.exit_code == 0, run.output
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(plan.read_bytes())).pages)
     # Every area to talk about says so in full (it was cut to "Para" in the left column).
-    assert text.count("Para consultar") == to_discuss
+    assert text.count("Conviene consultar") == to_discuss
 
 
 @pytest.mark.parametrize(("key", "expected"), [("s", True), ("S", True), ("y", True), ("n", False)])
