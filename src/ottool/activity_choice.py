@@ -82,7 +82,7 @@ def plan_for_result(
     reported = {w.id for w in result.warning_signs}
     # Too little answered to tell: the plan is for the age, not for "an area that needs
     # attention" (nothing says one does).
-    incomplete = str(result.overall) == "incomplete"
+    incomplete = result.overall == "incomplete"
     needs_attention = set() if incomplete else _needs_attention(content, result, checked)
     current = {m.id for m in content.checklist(result.checklist.months)}
     upcoming = _next_checklist_ids(content, result.checklist.months)
