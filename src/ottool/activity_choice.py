@@ -1,4 +1,5 @@
-"""Choosing home activities (DESIGN.md §5), for `ottool screen` and `ottool plan` alike."""
+"""Choosing home activities (docs/design.md §5, the rules in order in docs/architecture.md),
+for `ottool screen` and `ottool plan` alike."""
 
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ class _Candidate:
 
 
 #: Reasons that only fill a plan: an activity held back by the per-area cap for any
-#: other reason still comes before them (DESIGN §5 in docs/architecture.md).
+#: other reason still comes before them (docs/design.md §5).
 FILLER: frozenset[Reason] = frozenset({"next", "age"})
 
 
