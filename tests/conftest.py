@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +27,22 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "content"
 ANSWERS_DIR = Path(__file__).parent / "fixtures" / "answers"
+
+
+def shell(work: Path, home: Path) -> Callable[[str], subprocess.CompletedProcess[str]]:
+    """Runs a documentation example in ``work`` as a user's shell would: ``ottool`` is this
+    source tree, with a private OTTOOL_HOME, no colour and 100 columns."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OTTOOL_")}
+    env.update(OTTOOL_HOME=str(home), NO_COLOR="1", COLUMNS="100")
+
+    def run(command: str) -> subprocess.CompletedProcess[str]:
+        script = f'ottool() {{ "{sys.executable}" -m ottool "$@"; }}\n{command}\n'
+        return subprocess.run(
+            ["bash", "-c", script], cwd=work, env=env, capture_output=True, text=True,
+            timeout=120, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+
+    return run
 
 
 def answers_text(name: str) -> str:

@@ -83,9 +83,9 @@ def test_schema_describes_act_refer_referrals_and_regions(cli: Callable[..., Run
     assert set(defs["MilestonesFile"]["properties"]) >= {"referrals", "regions"}
     region = defs["Region"]
     assert region["properties"]["id"]["pattern"] == "^[A-Z]{2}$"
-    assert region["properties"]["name"] == {"$ref": "#/$defs/Text"}
-    assert region["properties"]["early_intervention"] == {"$ref": "#/$defs/Text"}
-    assert defs["Referral"]["properties"]["name"] == {"$ref": "#/$defs/Text"}
+    assert region["properties"]["name"]["$ref"] == "#/$defs/Text"
+    assert region["properties"]["early_intervention"]["$ref"] == "#/$defs/Text"
+    assert defs["Referral"]["properties"]["name"]["$ref"] == "#/$defs/Text"
     assert "emergency" not in defs["WarningSign"]["properties"]
 
 

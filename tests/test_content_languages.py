@@ -17,6 +17,7 @@ from conftest import FIXTURE_DIR, Run
 from ottool.content import Activity, Domain, Milestone, WarningSign, load_content
 from ottool.content.editorial import SPANISH_TERMS, Term
 from ottool.vocabulary import ROUTINES
+from ottool.yamlsource import YAML11_BOOLEANS
 
 SPANISH_DIR = FIXTURE_DIR.parent / "content-es"
 M = "milestones.yaml"
@@ -280,7 +281,8 @@ def test_schema_describes_the_translation_mappings(cli: Callable[..., Run], whic
     schema = json.loads(cli("schema", which).stdout)
     text = schema["$defs"]["Text"]
     plain, translations = text["anyOf"]
-    assert plain == {"type": "string"}
+    # A bare Yes or No is not text: validate says "write 'Yes' in quotes".
+    assert plain == {"type": "string", "not": {"enum": sorted(YAML11_BOOLEANS)}}
     assert translations["type"] == "object"
     assert set(translations["properties"]) == {"en", "es"}
     assert translations["required"] == ["en"]
@@ -292,10 +294,10 @@ def test_schema_describes_the_translation_mappings(cli: Callable[..., Run], whic
                                ("Milestone", ["text", "question", "hint"]),
                                ("WarningSign", ["text", "advice"])):  # fmt: skip
             for field in fields:
-                assert schema["$defs"][struct]["properties"][field] == ref
+                assert schema["$defs"][struct]["properties"][field]["$ref"] == ref["$ref"]
     else:
         activity = schema["$defs"]["Activity"]["properties"]
-        assert activity["name"] == activity["why"] == ref
+        assert activity["name"]["$ref"] == activity["why"]["$ref"] == ref["$ref"]
         for field in ("steps", "safety", "materials"):
             assert activity[field]["items"] == ref
         assert set(activity["routines"]["items"]["enum"]) == set(ROUTINES)

@@ -8,16 +8,14 @@ OTTOOL_HOME, the README's own answer file and a few screenings saved beforehand
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import shlex
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import shell
 from ottool.content import default_data_dir, load_content
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -83,15 +81,7 @@ def test_every_readme_example_runs(tmp_path: Path) -> None:
     (work / "answers.yaml").write_text(answer_file(), encoding="utf-8")
     (work / "response.json").write_text(RESPONSE, encoding="utf-8")
     shutil.copytree(default_data_dir(), work / "my-data")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OTTOOL_")}
-    env.update(OTTOOL_HOME=str(tmp_path / "home"), NO_COLOR="1", COLUMNS="100")
-
-    def run(command: str) -> subprocess.CompletedProcess[str]:
-        script = f'ottool() {{ "{sys.executable}" -m ottool "$@"; }}\n{command}\n'
-        return subprocess.run(
-            ["bash", "-c", script], cwd=work, env=env, capture_output=True, text=True,
-            timeout=120, stdin=subprocess.DEVNULL,
-        )  # fmt: skip
+    run = shell(work, tmp_path / "home")
 
     # Sam's screenings 1 to 3, a month apart (the examples show and plan from number 3).
     for date in ("2026-09-22", "2026-10-22", "2026-11-22"):

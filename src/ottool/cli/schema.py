@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ottool.cli.common import Lang
+from ottool.cli.common import DataDir, Lang
 from ottool.i18n import _
 
 
@@ -20,10 +20,13 @@ def schema(
     which: Annotated[
         SchemaName, typer.Argument(metavar="FILE", help=_("milestones or activities."))
     ] = SchemaName.milestones,
+    data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
     import json
 
-    from ottool.content import json_schema
+    from ottool.content import json_schema, resolve_data_dir
+    from ottool.content.schema import vocabulary_of
 
-    typer.echo(json.dumps(json_schema(which.value), indent=2))
+    vocabulary = vocabulary_of(resolve_data_dir(data_dir))
+    typer.echo(json.dumps(json_schema(which.value, vocabulary), indent=2))

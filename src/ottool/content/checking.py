@@ -206,7 +206,7 @@ class ContentChecker(EntryChecker):
         self._failed_references(milestones, signs, activities, domain_ids, milestone_by_id)
         max_months = self._max_months(m_root, [m.months for m, _ in milestones.items])
         off_checklist = self._checklist_ages(m_root, milestones)
-        self._editorial(domains, milestones, signs, activities, off_checklist)
+        self._editorial(domains, milestones, signs, activities, off_checklist, referrals, regions)
         if self.problems:
             return None
         return Content(
@@ -304,13 +304,14 @@ class ContentChecker(EntryChecker):
         signs: Entries,
         activities: Entries,
         off_checklist: set[str],
+        *tables: Entries,
     ) -> None:
         """The clinical and Spanish rules (:mod:`~ottool.content.editorial`).
 
         A milestone whose months is not a checklist age is not judged by its age again.
         """
         editorial = EditorialChecker(self.problems)
-        for group in (domains, milestones, signs, activities):
+        for group in (domains, milestones, signs, activities, *tables):
             for item, entry in group.items:
                 editorial.entry(group.kind, group.file, item, entry)
         for m, entry in milestones.items:

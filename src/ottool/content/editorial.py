@@ -140,7 +140,7 @@ class EditorialChecker:
         """The rules every milestone, warning sign and activity follows."""
         label = f"{kind} '{item.id}'"
         source = getattr(item, "source", None)
-        if isinstance(source, str) and not source.strip():
+        if "source" in entry and isinstance(source, str) and not source.strip():
             self.add(
                 file,
                 entry.line_of("source"),
@@ -156,7 +156,9 @@ class EditorialChecker:
         es = text.spanish
         if es is None or not es.strip():
             return  # missing Spanish is --language es's to report
-        if es.strip() == text.english.strip() and re.search(r"[A-Za-z]{3}", es):
+        # A name or a short term may be the same in both ("Atención Temprana"); a
+        # sentence of three words or more that is the same was not translated.
+        if es.strip() == text.english.strip() and len(re.findall(r"[A-Za-z]{2,}", es)) >= 3:
             self.add(
                 file,
                 text.line,
