@@ -96,13 +96,15 @@ def test_missing_answers_count_as_unsure(screen: Any) -> None:
 def test_no_answers_section_at_all(screen: Any) -> None:
     doc = ok(screen(HEADER)[0])
     assert {d["status"] for d in doc["domains"]} == {"incomplete"}
-    assert doc["overall"] == "monitor"
+    # Nothing answered: the result says it could not tell (not "keep practising").
+    assert doc["overall"] == "incomplete"
+    assert doc["act"] == "recheck"
 
 
 def test_warning_signs_as_yaml_booleans(screen: Any) -> None:
     text = HEADER + "warning_signs:\n  ws-no-grasp: yes\n  ws-lost-skills: no\n"
     doc = ok(screen(text)[0])
-    assert doc["warning_signs"] == [{"id": "ws-no-grasp", "level": "discuss"}]
+    assert doc["warning_signs"] == [{"id": "ws-no-grasp", "level": "discuss", "act": "visit"}]
     assert doc["overall"] == "discuss"
 
 

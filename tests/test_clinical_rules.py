@@ -15,6 +15,7 @@ from conftest import activity, make_content, sign
 from ottool.activity_choice import plan_for_result
 from ottool.age import ChecklistChoice
 from ottool.content import Content, Milestone, WarningSign
+from ottool.result_document import box_advice
 from ottool.screening import (
     ANSWERS,
     STATUSES,
@@ -24,10 +25,9 @@ from ottool.screening import (
     ScreeningResult,
     checked_milestones,
     domain_status,
-    first_signs,
     score,
 )
-from ottool.wording import after_emergency, overall_advice, result_advice
+from ottool.wording import EARLY_INTERVENTION
 
 DAY = dt.date(2026, 11, 1)
 AT_4M = 130  # days: 4.27 months, the 4-month checklist, not early
@@ -158,8 +158,16 @@ def test_not_yet_on_a_checked_milestone_reports_its_sign() -> None:
     assert result.overall == "discuss"
 
 
+def test_sometimes_on_a_checked_milestone_reports_its_sign_too() -> None:
+    """A baby who only sometimes reacts to loud sounds needs the hearing check too."""
+    result = screen({"a-2m-checked": "sometimes"})
+    assert reported(result) == ["ws-check"]
+    assert result.domain("a").status == "discuss"
+    assert checked_milestones(CONTENT, result) == {"a-2m-checked"}
+
+
 def test_other_answers_on_a_checked_milestone_report_nothing() -> None:
-    for answer in ("yes", "sometimes", "unsure"):
+    for answer in ("yes", "unsure"):
         assert reported(screen({"a-2m-checked": answer})) == []  # type: ignore[dict-item]
 
 
@@ -205,7 +213,7 @@ def test_reported_signs_are_the_ticked_ones_plus_the_checked_ones_that_apply(
     checked = {
         m.check
         for m in MILESTONES
-        if m.check and m.id in considered and answers.get(m.id) == "not_yet"
+        if m.check and m.id in considered and answers.get(m.id) in ("not_yet", "sometimes")
     }
     expected = [
         w.id
@@ -246,27 +254,30 @@ FIRST_CONTENT = make_content(
 def test_an_emergency_signs_advice_is_the_first_thing_the_result_says() -> None:
     result = screen({}, {"ws-emergency": True, "ws-urgent": True}, content=FIRST_CONTENT)
     assert result.overall == "urgent"
-    advice = result_advice(FIRST_CONTENT, result)
-    assert advice.startswith("Call emergency services now.")
-    assert advice.endswith(after_emergency())
+    assert result.act == "emergency"
+    advice = box_advice(FIRST_CONTENT, result)
+    assert advice.startswith("If it is happening now, call your local emergency number")
+    assert "Call emergency services now." in advice
     assert "within the next few days" not in advice
+    # An emergency box ends with what to do, not with a referral.
+    assert EARLY_INTERVENTION not in advice
 
 
 def test_urgent_without_an_emergency_keeps_the_within_days_advice() -> None:
     result = screen({}, {"ws-urgent": True}, content=FIRST_CONTENT)
-    assert first_signs(FIRST_CONTENT, result) == ()
-    assert result_advice(FIRST_CONTENT, result) == overall_advice("urgent")
+    assert result.act == "days"
+    advice = box_advice(FIRST_CONTENT, result)
+    assert advice.startswith("Do not wait for a routine visit")
+    assert advice.endswith(EARLY_INTERVENTION)
 
 
-def test_a_sign_reported_through_a_check_leads_the_result() -> None:
+def test_a_sign_reported_through_a_check_asks_for_the_visit_once() -> None:
+    """The sign's own advice shows beside it under "What you noticed"; the box says
+    the result's one step, not each sign's advice again."""
     result = screen({"a-2m-checked": "not_yet"}, content=FIRST_CONTENT)
-    assert [w.id for w in first_signs(FIRST_CONTENT, result)] == ["ws-check"]
-    assert result_advice(FIRST_CONTENT, result) == "ask " + overall_advice("discuss")
-
-
-def test_an_emergency_comes_before_a_check() -> None:
-    result = screen({"a-2m-checked": "not_yet"}, {"ws-emergency": True}, content=FIRST_CONTENT)
-    assert [w.id for w in first_signs(FIRST_CONTENT, result)] == ["ws-emergency", "ws-check"]
+    assert [w.id for w in result.warning_signs] == ["ws-check"]
+    assert result.act == "visit"
+    assert box_advice(FIRST_CONTENT, result).startswith("Bring this summary")
 
 
 def test_a_checked_not_yet_chooses_no_practice_for_its_area() -> None:

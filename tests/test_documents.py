@@ -143,7 +143,9 @@ ONCE = [
     "Why these activities",
     "Where things stand",
     "ottool is a milestone check based on public checklists",
-    "You can also ask for a referral to early intervention, which supports",
+    "You can also ask your child's doctor or health centre about early intervention",
+    "If it is happening now, call {emergency}",
+    "Growing up with two languages",
 ]
 
 

@@ -82,10 +82,12 @@ def shipped() -> Content:
     return load_content()
 
 
-def screening_plan(content: Content, months: int, answer: str = "some") -> PlanDocument:
+def screening_plan(
+    content: Content, months: int, answer: str = "some", *, sign: bool = True
+) -> PlanDocument:
     """The default plan after a screening at ``months``: some "not yet" answers and
-    the longest warning sign of the age reported, which makes the status block and
-    "When to call" as long as they get."""
+    the longest warning sign of the age reported (unless ``sign`` is false), which
+    makes the status block and "When to call" as long as they get."""
     birth = add_months(DAY, -months) - dt.timedelta(days=5)
     checklist = content.checklist(months)
     if answer == "some":
@@ -96,7 +98,7 @@ def screening_plan(content: Content, months: int, answer: str = "some") -> PlanD
     longest = max(signs, key=lambda w: len(w.text) + len(w.advice))
     result = score(
         content,
-        Answers(Child(birth, 40, "Sam"), DAY, answers, {longest.id: True}, PARENT_NOTE),
+        Answers(Child(birth, 40, "Sam"), DAY, answers, {longest.id: sign}, PARENT_NOTE),
         today=DAY,
     )
     plan = plan_for_result(content, result)
@@ -266,7 +268,8 @@ def test_status_words_print_beside_drawn_marks_without_a_symbol_font(
         raise AssertionError(f"a fallback font was read for {sorted(map(chr, missing))}")
 
     monkeypatch.setattr(pdf, "_fallback_candidates", no_fallbacks)
-    data = render_plan(screening_plan(shipped, 9, "sometimes"), "pdf")
+    # No sign reported: a reported sign's areas would all read "Worth talking about".
+    data = render_plan(screening_plan(shipped, 9, "sometimes", sign=False), "pdf")
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)  # type: ignore[arg-type]
     assert "Coming along" in text
     assert "(half)" not in text and "(yes)" not in text

@@ -83,7 +83,8 @@ def test_pdf_of_a_five_activity_plan_holds_every_part(content: Content) -> None:
 def test_pdf_from_a_screening_shows_statuses_in_words(content: Content) -> None:
     text, _ = pdf_text(render_plan(screening_plan(content), "pdf"))  # type: ignore[arg-type]
     flat = " ".join(text.split())
-    assert "Contact your child's doctor soon" in flat
+    # The headline is the result's act (lost skills: within days at least).
+    assert "Contact your child's doctor within the next few days" in flat
     assert "Worth talking about" in flat
     assert "URGENT" in text
     assert "you noticed this" in text

@@ -91,7 +91,9 @@ def test_more_than_half_unsure_or_unanswered_is_incomplete() -> None:
     assert status(result, "gross_motor") == "incomplete"
     # social_emotional: its only 4-month milestone unanswered (1 of 1)
     assert status(result, "social_emotional") == "incomplete"
-    assert result.overall == "monitor"
+    # 4 of the checklist's 5 milestones unsure or unanswered: too little to tell.
+    assert result.overall == "incomplete"
+    assert result.act == "recheck"
 
 
 def test_exactly_half_unsure_is_not_incomplete() -> None:
@@ -247,7 +249,9 @@ def test_an_urgent_warning_sign_makes_it_urgent() -> None:
 
 def test_a_discuss_warning_sign_makes_it_discuss_even_when_on_track() -> None:
     result = screen(AT_4M, ALL_YES_4M, {"ws-no-grasp": True})
-    assert {d.status for d in result.domains} == {"on_track"}
+    # The sign's own area shows it; the others keep their answers' status.
+    assert status(result, "fine_motor") == "discuss"
+    assert {d.status for d in result.domains if d.id != "fine_motor"} == {"on_track"}
     assert result.overall == "discuss"
 
 
@@ -303,7 +307,7 @@ signs_st = st.dictionaries(st.sampled_from([w.id for w in CONTENT.warning_signs]
 days_st = st.integers(min_value=0, max_value=400)
 weeks_st = st.integers(min_value=22, max_value=44)
 LEVEL = {"on_track": 0, "emerging": 1, "incomplete": 1, "discuss": 2}
-OVERALL_LEVEL = {"on_track": 0, "monitor": 1, "discuss": 2, "urgent": 3}
+OVERALL_LEVEL = {"on_track": 0, "monitor": 1, "incomplete": 1, "discuss": 2, "urgent": 3}
 
 
 @PROPS
@@ -334,6 +338,8 @@ def test_overall_is_at_least_as_serious_as_the_worst_domain(
 ) -> None:
     result = screen(days, answers, signs, weeks=weeks)
     worst = max(LEVEL[d.status] for d in result.domains)
+    for w in result.warning_signs:
+        assert all(result.domain(d).status == "discuss" for d in w.domains)
     assert OVERALL_LEVEL[result.overall] >= worst
     reported = [w for w in CONTENT.warning_signs if signs.get(w.id)]
     assert [w.id for w in result.warning_signs] == [w.id for w in reported]

@@ -80,6 +80,16 @@ class ResultDomain(msgspec.Struct, kw_only=True, frozen=True):
 class ResultSign(msgspec.Struct, kw_only=True, frozen=True):
     id: str
     level: str | None = None
+    #: The sign's own time frame (emergency, today, days, visit); absent in older results.
+    act: str | None = None
+
+
+class ResultNextCheck(msgspec.Struct, kw_only=True, frozen=True):
+    """When to check again: ``why`` is now, recheck or next_checklist (DESIGN.md §10)."""
+
+    date: dt.date
+    months: ChecklistMonths | None = None
+    why: str
 
 
 class ResultActivity(msgspec.Struct, kw_only=True, frozen=True):
@@ -113,6 +123,15 @@ class Result(msgspec.Struct, kw_only=True, frozen=True):
     domains: list[ResultDomain]
     warning_signs: list[ResultSign] = []
     overall: str
+    #: The result's one time frame; absent in results written before it existed
+    #: (then decided again on reading, see docs/decisions.md).
+    act: str | None = None
+    #: Referral kinds for a result worth talking about; absent in older results.
+    referrals: list[str] | None = None
+    #: The region whose emergency number and early-intervention route were named;
+    #: null for the neutral default.
+    region: str | None = None
+    next_check: ResultNextCheck | None = None
     concerns: str | None = None
     content_version: str = ""
     #: Answers to later checklists' milestones, not scored (absent before they were listed).

@@ -159,17 +159,36 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
     The first variable that is set decides; ``LANGUAGE`` may list several
     (``fr:es:en``), and the first that ottool speaks wins.
     """
+    for part in _locale_parts(environ):
+        code = _code(part)
+        if code:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+def _locale_parts(environ: Mapping[str, str] | None) -> list[str]:
+    """The locales named by the first of gettext's variables that is set (``LANGUAGE``
+    may list several: ``es_MX:en``)."""
     env = os.environ if environ is None else environ
     for name in ENVIRONMENT_VARIABLES:
         value = env.get(name, "")
-        if not value:
-            continue
-        for part in value.split(":"):
-            code = _code(part)
-            if code:
-                return code
-        return DEFAULT_LANGUAGE
-    return DEFAULT_LANGUAGE
+        if value:
+            return value.split(":")
+    return []
+
+
+def territory_from_environment(environ: Mapping[str, str] | None = None) -> str | None:
+    """The country of the environment's locale ('es_MX.UTF-8' -> 'MX'), if it names one.
+
+    The same variables as the language, in gettext's order: the first that is set
+    decides, and within ``LANGUAGE`` (``es_MX:en``) the first part with a country.
+    """
+    for part in _locale_parts(environ):
+        code = part.split(".")[0].split("@")[0].replace("-", "_")
+        territory = code.partition("_")[2]
+        if len(territory) == 2 and territory.isalpha():
+            return territory.upper()
+    return None
 
 
 def language_from_arguments(argv: Sequence[str]) -> str | None:

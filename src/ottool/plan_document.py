@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 
 from ottool.activity_choice import HomePlan
 from ottool.age import age_in_words, months_in_words
@@ -30,6 +30,7 @@ from ottool.wording import (
     disclaimer,
     dose_words,
     feeding_hold,
+    join_words,
     labels,
     months_label,
     reason_words,
@@ -118,6 +119,8 @@ class PlanDocument:
             if f.name == "next_step":
                 data["overall"] = self.overall
                 data["overall_advice"] = self.overall_advice
+                data["act"] = self.next_step.act if self.next_step else None
+                data["next_check"] = self.next_step.next_check if self.next_step else None
             elif f.name not in _DISPLAY_ONLY:
                 data[f.name] = _plain(getattr(self, f.name))
         return data
@@ -144,8 +147,15 @@ def build_plan_document(
     notes: Sequence[str] = (),
     weeks: int = 2,
     date: dt.date | None = None,
+    region: str | None = None,
 ) -> PlanDocument:
-    """Gather the plan's content; renderers only lay this out."""
+    """Gather the plan's content; renderers only lay this out.
+
+    ``region`` (a ``Content.regions`` id) names the emergency number and the
+    early-intervention route; by default the result's own region.
+    """
+    if result is not None and region is not None:
+        result = replace(result, region=region)
     if not 1 <= weeks <= MAX_TRACKER_WEEKS:
         from ottool.errors import InputError
 
@@ -197,8 +207,7 @@ def build_plan_document(
         checklist_months=plan.checklist_months,
         date=when.isoformat(),
         therapist=therapist,
-        # The printed plan shows each reported sign's advice under "When to call".
-        next_step=next_step(content, result, checks=False) if result else None,
+        next_step=next_step(content, result) if result else None,
         areas=areas,
         concerns=result.concerns if result else None,
         # One shared bath line, in the intro every renderer already shows; so is the
@@ -219,6 +228,7 @@ def build_plan_document(
         sources=(cdc_attribution(), *sorted(sources)),
         date_shown=format_date(when),
         checklist=months_label(plan.checklist_months),
+        call_advice=call_advice(content, result.region if result else region),
     )
 
 
@@ -291,7 +301,4 @@ def _intro(content: Content, plan: HomePlan, result: ScreeningResult | None) -> 
 
 def _join(words: Sequence[str]) -> str:
     """'movement, hands and seeing': area names in a sentence."""
-    words = [w.lower() for w in words]
-    if len(words) == 1:
-        return words[0]
-    return _("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])
+    return join_words([w.lower() for w in words])

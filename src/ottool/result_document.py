@@ -13,17 +13,21 @@ which signs show their own advice (:func:`shows_own_advice`), what is urgent
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ottool.age import FULL_TERM_WEEKS, Age, age_in_words
+from ottool.age import FULL_TERM_WEEKS, PRETERM_BEFORE_WEEKS, Age, age_in_words
 from ottool.content import Content, WarningSign
 from ottool.i18n import N_, _, format_date
-from ottool.screening import DomainResult, Overall, ScreeningResult, Status
+from ottool.screening import DomainResult, ScreeningResult, near_the_end, speech_concern
+from ottool.vocabulary import Act, Overall, Status
 from ottool.wording import (
+    Decision,
     Labels,
+    act_label,
     disclaimer,
+    emergency_number,
     labels,
-    overall_label,
+    next_check_words,
     result_advice,
     status_label,
     unused_answers_note,
@@ -45,13 +49,17 @@ class AreaLine:
 
 @dataclass(frozen=True)
 class NextStep:
-    """The overall next step: its symbol and words, what to do, and whether it is urgent."""
+    """The result's headline (its ``act``): symbol and words, what to do, the next
+    check, and whether it is urgent (the doctor today or within days, or an emergency)."""
 
     code: Overall
     symbol: str
     words: str
     advice: str
     urgent: bool
+    act: Act = "next_check"
+    #: The next check in a sentence: 'Next check: March 1, 2027, with the 12-month ...'.
+    next_check: str = ""
 
     @property
     def label(self) -> str:
@@ -87,7 +95,7 @@ def call_sign(sign: WarningSign, *, reported: bool) -> CallSign:
         advice=sign.advice,
         urgent=urgent,
         reported=reported,
-        emergency=sign.emergency,
+        emergency=sign.act == "emergency",
         own_advice=shows_own_advice(urgent, reported),
     )
 
@@ -146,17 +154,80 @@ def area_lines(content: Content, result: ScreeningResult) -> tuple[AreaLine, ...
     return tuple(lines)
 
 
-def next_step(content: Content, result: ScreeningResult, *, checks: bool = True) -> NextStep:
-    """The overall step with its advice (see :func:`ottool.wording.result_advice`)."""
-    emergency = any(w.emergency for w in result.warning_signs)
-    symbol, words = overall_label(result.overall, emergency=emergency)
+#: The acts that ask for haste (the result box is marked urgent).
+URGENT_ACTS: frozenset[Act] = frozenset({"emergency", "today", "days"})
+
+
+def past_checklists(content: Content, result: ScreeningResult) -> bool:
+    """Whether the next check falls past the oldest checklist (the 30-month screening
+    at the doctor's takes over)."""
+    check = result.next_check
+    if check is None or check.why == "now":
+        return False
+    return (
+        check.months is None
+        or near_the_end(content, result)
+        or (content.max_months is not None and check.months > content.max_months)
+    )
+
+
+def decision(content: Content, result: ScreeningResult) -> Decision:
+    """What the result decided, for the words of its box."""
+    discuss_areas = any(d.status == "discuss" for d in result.domains)
+    return Decision(
+        act=result.act,
+        overall=result.overall,
+        referrals=result.referrals,
+        region=result.region,
+        emergency_advice=tuple(w.advice for w in result.warning_signs if w.act == "emergency"),
+        concern_only=bool((result.concerns or "").strip())
+        and not result.warning_signs
+        and not discuss_areas,
+        speech=speech_concern(content, result.checklist, result.domains, result.warning_signs),
+        signs=bool(result.warning_signs),
+        preterm=result.child.gestational_weeks < PRETERM_BEFORE_WEEKS,
+        past_checklists=past_checklists(content, result),
+    )
+
+
+def box_advice(content: Content, result: ScreeningResult) -> str:
+    """What the result's box says under its headline."""
+    return result_advice(content, decision(content, result))
+
+
+def next_step(content: Content, result: ScreeningResult) -> NextStep:
+    """The result's headline, its advice (see :func:`ottool.wording.result_advice`) and
+    the next check."""
+    number = emergency_number(content, result.region, short=True)
+    symbol, words = act_label(result.act, result.overall, number)
+    check = result.next_check
     return NextStep(
         code=result.overall,
         symbol=symbol,
         words=words,
-        advice=result_advice(content, result, checks=checks),
-        urgent=result.overall == "urgent",
+        advice=box_advice(content, result),
+        urgent=result.act in URGENT_ACTS,
+        act=result.act,
+        next_check=""
+        if check is None
+        else next_check_words(
+            check.why, check.date, check.months, past=past_checklists(content, result)
+        ),
     )
+
+
+def noticed_signs(signs: tuple[WarningSign, ...]) -> tuple[CallSign, ...]:
+    """The reported signs with their own advice; advice the same as an earlier sign's
+    is said once (left empty on the later sign)."""
+    said: set[str] = set()
+    shown = []
+    for w in signs:
+        sign = call_sign(w, reported=True)
+        if sign.advice in said:
+            sign = replace(sign, advice="")
+        said.add(w.advice)
+        shown.append(sign)
+    return tuple(shown)
 
 
 def age_line(age: Age, gestational_weeks: int) -> str:
@@ -186,6 +257,7 @@ def build_result_document(content: Content, result: ScreeningResult) -> ResultDo
             "Your child is younger than that, so 'not yet' is expected for many of them "
             "and is not counted as a concern."
         )
+    step = next_step(content, result)
     unused = None
     if result.unused_answers:
         unused = unused_answers_note(result.unused_answers, result.checklist.months)
@@ -197,10 +269,13 @@ def build_result_document(content: Content, result: ScreeningResult) -> ResultDo
         checklist_line=checklist,
         unused_note=unused,
         areas=area_lines(content, result),
-        next_step=next_step(content, result),
-        noticed=tuple(call_sign(w, reported=True) for w in result.warning_signs),
+        next_step=step,
+        noticed=noticed_signs(result.warning_signs),
         concerns=result.concerns,
-        concerns_hint=_("Share this with your child's doctor; your own worries count."),
+        # Said once: the box already says why a concern alone counts.
+        concerns_hint=""
+        if step.code == "discuss" and decision(content, result).concern_only
+        else _("Share this with your child's doctor; your own worries count."),
         disclaimer=disclaimer(),
         labels=labels(),
     )

@@ -25,11 +25,23 @@ from ottool.formats import (
     ResultChecklist,
     ResultChild,
     ResultDomain,
+    ResultNextCheck,
     ResultPlan,
     ResultSign,
 )
 from ottool.i18n import N_, _
-from ottool.screening import OVERALLS, STATUSES, Child, DomainResult, ScreeningResult
+from ottool.screening import (
+    CHECK_ANSWERS,
+    OVERALLS,
+    STATUSES,
+    Child,
+    DomainResult,
+    ScreeningResult,
+    decide,
+    signs_reported,
+    with_next_check,
+)
+from ottool.vocabulary import ACTS, Act
 
 #: Why an activity is in a plan; a reason this ottool does not know reads as "age".
 _REASONS: tuple[Reason, ...] = get_args(Reason)
@@ -38,6 +50,7 @@ _REASONS: tuple[Reason, ...] = get_args(Reason)
 def result_to_struct(result: ScreeningResult, plan: HomePlan) -> Result:
     """The result and its plan as the `ottool-result/1` document."""
     age = result.age
+    check = result.next_check
     corrected = age.corrected_age
     return Result(
         format=RESULT_FORMAT,
@@ -68,8 +81,14 @@ def result_to_struct(result: ScreeningResult, plan: HomePlan) -> Result:
             )
             for d in result.domains
         ],
-        warning_signs=[ResultSign(id=w.id, level=w.level) for w in result.warning_signs],
+        warning_signs=[ResultSign(id=w.id, level=w.level, act=w.act) for w in result.warning_signs],
         overall=result.overall,
+        act=result.act,
+        referrals=list(result.referrals),
+        region=result.region,
+        next_check=None
+        if check is None
+        else ResultNextCheck(date=check.date, months=check.months, why=check.why),
         concerns=result.concerns,
         content_version=result.content_version,
         unused_answers=list(result.unused_answers),
@@ -113,6 +132,12 @@ def result_from_data(data: Any, content: Content, where: str) -> tuple[Screening
     Every field is checked against :class:`ottool.formats.Result` first, so a file
     with wrong types or impossible numbers is one clear error naming the field; then
     every id is checked against ``content``.
+
+    The recorded facts (checklist, answers by area, reported signs, concerns) are kept
+    as they were; the decisions (area marks, overall, ``act``, referrals) are made
+    again from them with the current rules, so a result written before a rule existed
+    still shows what it asks for today, and never less than it recorded (see
+    docs/decisions.md, "Reading older results").
     """
     from ottool.formats import check_format, convert
 
@@ -149,9 +174,6 @@ def result_from_data(data: Any, content: Content, where: str) -> tuple[Screening
                 raise _unknown(where, N_("milestone"), target, content.milestone_by_id)
         reason: Reason = next((r for r in _REASONS if r == entry.reason), "age")
         planned.append(PlannedActivity(activity, reason, tuple(entry.targets)))
-    if doc.overall not in OVERALLS:
-        message = _("unknown overall status {status}").format(status=shown(doc.overall))
-        raise InputError(f"{where}: {message}")
     age = doc.age
     weeks = doc.child.gestational_weeks or FULL_TERM_WEEKS
     # Written by another tool without days: the days come from the dates saved with it.
@@ -167,18 +189,47 @@ def result_from_data(data: Any, content: Content, where: str) -> tuple[Screening
         else:
             message = _("the result is corrected but has no corrected_months")
             raise InputError(f"{where}: {message}")
+    # A region this content does not list only changes words: the neutral ones then.
+    region = doc.region if doc.region in content.region_by_id else None
+    checklist = ChecklistChoice(doc.checklist.months, doc.checklist.early)
+    child_age = Age(days, corrected_days, doc.date)
+    # Signs a "sometimes" on a check milestone reports (older results did not list them).
+    answered = [
+        (content.milestone_by_id[mid], answer)
+        for d in domains
+        for answer in CHECK_ANSWERS
+        for mid in getattr(d, answer)
+    ]
+    reported = signs_reported(content, (w.id for w in signs), answered, child_age.used_months)
+    if doc.overall not in OVERALLS:
+        message = _("unknown overall status {status}").format(status=shown(doc.overall))
+        raise InputError(f"{where}: {message}")
+    recorded_act: Act = next((a for a in ACTS if a == doc.act), "next_check")
+    scored, overall, act, referrals = decide(
+        content,
+        checklist,
+        tuple(domains),
+        reported,
+        doc.concerns,
+        at_least=next(o for o in OVERALLS if o == doc.overall),
+        act_at_least=recorded_act,
+    )
     result = ScreeningResult(
         child=Child(doc.child.birth_date, weeks, doc.child.name),
         date=doc.date,
-        age=Age(days, corrected_days, doc.date),
-        checklist=ChecklistChoice(doc.checklist.months, doc.checklist.early),
-        domains=tuple(domains),
-        warning_signs=tuple(signs),
-        overall=doc.overall,
+        age=child_age,
+        checklist=checklist,
+        domains=scored,
+        warning_signs=reported,
+        overall=overall,
+        act=act,
+        referrals=referrals,
         concerns=doc.concerns,
         content_version=doc.content_version,
         unused_answers=tuple(doc.unused_answers),
+        region=region,
     )
+    result = with_next_check(content, result)
     plan = HomePlan(result.age.used_months, result.checklist.months, tuple(planned))
     return result, plan
 

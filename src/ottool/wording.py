@@ -11,13 +11,14 @@ by the functions below (``disclaimer()``, ``overall_advice("discuss")``, ...).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ottool.content import Activity, Content
-from ottool.i18n import N_, _, language, ngettext, speaking
-from ottool.screening import Answer, Overall, ScreeningResult, Status, first_signs
-from ottool.vocabulary import Routine
+from ottool.content.models import Region
+from ottool.i18n import N_, _, format_date, language, ngettext, speaking
+from ottool.vocabulary import Act, Answer, Overall, Routine, Status
 
 #: Status of an area: (symbol, words). Symbols carry the meaning without colour.
 STATUS_LABELS: dict[Status, tuple[str, str]] = {
@@ -30,6 +31,7 @@ STATUS_LABELS: dict[Status, tuple[str, str]] = {
 OVERALL_LABELS: dict[Overall, tuple[str, str]] = {
     "on_track": ("✓", N_("On track")),
     "monitor": ("◐", N_("Keep practicing and check again")),
+    "incomplete": ("?", N_("Not enough answers to tell")),
     "discuss": ("!", N_("Talk with your child's doctor or an occupational therapist")),
     "urgent": ("!!", N_("Contact your child's doctor soon")),
 }
@@ -38,54 +40,99 @@ OVERALL_LABELS: dict[Overall, tuple[str, str]] = {
 OVERALL_SHORT: dict[Overall, tuple[str, str]] = {
     "on_track": ("✓", N_("On track")),
     "monitor": ("◐", N_("Keep practicing")),
+    "incomplete": ("?", N_("Not enough answers")),
     "discuss": ("!", N_("Talk to a professional")),
     "urgent": ("!!", N_("Call the doctor soon")),
 }
 
-#: Said wherever ottool tells a family to talk with someone (overall `discuss` and
-#: `urgent`), as CDC's "act early" message does: families may ask for early
-#: intervention themselves (CDC: no need to wait for a doctor's referral).
-EARLY_INTERVENTION = N_(
-    "You can also ask for a referral to early intervention, which supports babies and "
-    "toddlers who need a little extra help. In the US you can contact your state's "
-    "early intervention program yourself, without waiting for a referral; the "
-    "evaluation is free."
-)
+#: The headline of a result: its one time frame (``act``, DESIGN.md §4). Every box,
+#: printed "Next step" and table says the same, and no sign under it asks for more
+#: haste. ``recheck`` after an ``incomplete`` result says so instead (see act_label).
+ACT_LABELS: dict[Act, tuple[str, str]] = {
+    "emergency": ("!!", N_("Emergency: call {emergency} if it is happening now")),
+    "today": ("!!", N_("Contact your child's doctor today")),
+    "days": ("!!", N_("Contact your child's doctor within the next few days")),
+    "visit": ("!", N_("Talk with your child's doctor at the next visit")),
+    "recheck": ("◐", N_("Keep practicing and check again")),
+    "next_check": ("✓", N_("On track")),
+}
 
-#: The next step under each overall status; `discuss` and `urgent` go on with
-#: EARLY_INTERVENTION (see :func:`overall_advice`).
-OVERALL_ADVICE: dict[Overall, str] = {
-    "on_track": N_(
-        "Your child is doing the things most children do by this age. Keep playing "
-        "together every day, and check again at the next milestone age."
+#: What to do, under each ``act``: said once, whatever led to it.
+ACT_ADVICE: dict[Act, str] = {
+    "emergency": N_("Then bring this summary when you see your child's doctor."),
+    "today": N_("Do not wait for a routine visit; bring this summary with you."),
+    "days": N_("Do not wait for a routine visit; bring this summary with you."),
+    "visit": N_(
+        "Bring this summary to your child's next visit, or book one if it is a while away, "
+        "and ask about developmental screening."
     ),
-    "monitor": N_(
+    "recheck": N_(
         "Some skills are still coming along, or some answers were 'not sure'. That is "
         "common. Try the activities below for a few weeks, watch for the skills, and "
-        "check again in about a month. If you are worried at any time, talk with your "
+        "check again in about four weeks. If you are worried at any time, talk with your "
         "child's doctor."
     ),
-    "discuss": N_(
-        "Some things are worth talking over with your child's doctor or an occupational "
-        "therapist. Bring this summary to your next visit, or book one if it is a while "
-        "away, and ask about developmental screening. Many children catch up with "
-        "practice and support, and early help makes that easier."
-    ),
-    "urgent": N_(
-        "You noticed something that should be checked soon: please contact your child's "
-        "doctor within the next few days rather than waiting for a routine visit, or "
-        "sooner where the advice for a sign says so. Bring this summary with you."
+    "next_check": N_(
+        "Your child is doing the things most children do by this age. Keep playing "
+        "together every day."
     ),
 }
 
-#: The overall step's words when a reported sign is an emergency: its own advice (call
-#: emergency services now, or the doctor today if it has passed) opens the box, and a
-#: heading that says "soon" above it would ask for less haste than the advice.
-EMERGENCY_STEP = N_("Contact your child's doctor today")
+#: ``incomplete``: said plainly that the check could not tell, and how to find out.
+INCOMPLETE_ADVICE = N_(
+    "Most questions were answered 'not sure' or left out, so this check cannot tell how "
+    "your child is doing. Over the next few days, watch for the skills the questions "
+    "describe, then answer them again; or go through them with your child's doctor. The "
+    "activities below suit your child's age."
+)
 
-#: After a sign's emergency advice, in place of the urgent "within a few days"
-#: text, which would contradict it (that text stays for the other urgent signs).
-AFTER_EMERGENCY = N_("Bring this summary when you see your child's doctor.")
+#: Near the oldest age the checklists serve (the next check would be past it): the
+#: doctor's 30-month developmental screening takes over (AAP schedule).
+PAST_CHECKLISTS = N_(
+    "Some skills are still coming along. Try the activities below and watch for the "
+    "skills. ottool's checklists end here, so ask your child's doctor for the "
+    "developmental screening at the 30-month visit. If you are worried at any time, "
+    "talk with your child's doctor."
+)
+
+#: The first line of an emergency box, with the region's number (or the neutral words).
+EMERGENCY_CALL = N_("If it is happening now, call {emergency}.")
+#: The emergency number where the region is not known: in the box with examples, in
+#: the headline without (it must stay short).
+NEUTRAL_EMERGENCY = N_("your local emergency number (such as 112 or 911)")
+NEUTRAL_EMERGENCY_SHORT = N_("your local emergency number")
+
+#: When the parent's written concern is what makes the result worth talking about.
+CONCERN_COUNTS = N_(
+    "You wrote down a worry: that alone is reason enough to talk with your child's doctor."
+)
+
+#: Only after a missed milestone with no sign, lost skill or missing speech at 18 to 24
+#: months (never after those: they are checked now, not waited on).
+CATCH_UP = N_("Many children catch up with practice and support, and early help makes that easier.")
+
+#: Whom to ask about: the referrals in words (the doctor and early intervention have
+#: sentences of their own).
+ASK_ABOUT = N_("Ask about {referrals}.")
+#: The same, now (a lost skill, or missing words or gestures at 18 to 24 months).
+ASK_ABOUT_NOW = N_("Ask about these now, not at a later visit: {referrals}.")
+
+#: Early intervention where the region is not known (the region's own words otherwise).
+EARLY_INTERVENTION = N_(
+    "You can also ask your child's doctor or health centre about early intervention "
+    "for babies and toddlers."
+)
+
+#: For a baby born before 37 weeks, on every result.
+PRETERM = N_(
+    "Babies born early often have follow-up visits for their development: ask your "
+    "child's doctor about preterm follow-up, and whether early intervention applies."
+)
+
+#: The next check, in words (DESIGN.md §10).
+NEXT_CHECK_RECHECK = N_("Check again around {date}.")
+NEXT_CHECK_CHECKLIST = N_("Next check: {date}, with the {months}-month milestones.")
+NEXT_CHECK_SCREENING = N_("Next check: the developmental screening at your child's 30-month visit.")
 
 #: Said once in any plan where a chosen activity fits into the bath (its routines
 #: list the id "bath", in every language): bath play is seated play, where parents
@@ -101,10 +148,14 @@ BATH_SAFETY_SOURCE = "AAP HealthyChildren.org: Bath Seats: Avoid Use"
 DISCLAIMER = N_(
     "ottool is a milestone check based on public checklists, such as the CDC's "
     "'Learn the Signs. Act Early.' milestones (2022). It helps you decide whether to "
-    "talk to a professional. It is not a diagnosis and not a validated screening test "
-    "such as the ones your child's doctor uses; ask them about developmental screening "
-    "at your child's check-ups."
+    "talk to a professional. It is not a diagnosis and not a validated screening test; "
+    "your child's doctor uses those (the AAP recommends developmental screening at the "
+    "9-, 18- and 30-month visits and autism screening at 18 and 24 months)."
 )
+
+#: Said in Spanish results and plans (ASHA): families who speak two languages at home
+#: are often told, wrongly, that it slows speech down.
+TWO_LANGUAGES = N_("Growing up with two languages does not cause speech or language delays (ASHA).")
 
 CDC_ATTRIBUTION = N_(
     "Milestones adapted from CDC's 'Learn the Signs. Act Early.' milestones (2022). "
@@ -133,9 +184,7 @@ ANSWER_MARKS: dict[str, str] = {"not_yet": N_("not yet"), "sometimes": N_("somet
 CALL_ADVICE = N_(
     "If you notice any of these, contact your child's doctor soon rather than waiting "
     "for a routine visit, and ask about a developmental screening and whether an "
-    "occupational or physical therapist could help. You can also ask for a referral to "
-    "early intervention (in the US, contact your state's program yourself; the evaluation "
-    "is free)."
+    "occupational or physical therapist could help."
 )
 
 #: The one wording of how to use the printed tracker (every printed plan has it).
@@ -170,12 +219,9 @@ def status_words(status: Status) -> str:
     return " ".join(status_label(status))
 
 
-def overall_label(overall: Overall, *, emergency: bool = False) -> tuple[str, str]:
-    """The overall next step as (symbol, words); ``emergency`` when an emergency sign
-    was reported (always with the overall ``urgent``)."""
+def overall_label(overall: Overall) -> tuple[str, str]:
+    """The overall step as (symbol, words)."""
     symbol, words = OVERALL_LABELS[overall]
-    if emergency and overall == "urgent":
-        words = EMERGENCY_STEP
     return symbol, _(words)
 
 
@@ -190,41 +236,13 @@ def overall_short(overall: Overall) -> str:
     return f"{symbol} {_(words)}"
 
 
-def early_intervention() -> str:
-    """The early-intervention sentence (after every 'talk with someone' step)."""
-    return _(EARLY_INTERVENTION)
-
-
-def overall_advice(overall: Overall) -> str:
-    """What to do next for an overall status, with early intervention where it applies."""
-    text = _(OVERALL_ADVICE[overall])
-    if overall in ("discuss", "urgent"):
-        text += " " + early_intervention()
-    return text
-
-
-def after_emergency() -> str:
-    """What follows an emergency's own advice (instead of the urgent 'within days')."""
-    return _(AFTER_EMERGENCY) + " " + early_intervention()
-
-
-def result_advice(content: Content, result: ScreeningResult, *, checks: bool = True) -> str:
-    """The next step under the overall status: signs that come first, then the rest.
-
-    An emergency's own advice opens it (call emergency services now); a sign reported
-    through a milestone's ``check`` puts its check (a hearing test) before practice.
-    With ``checks=False`` (the printed plan, which shows every reported sign's advice
-    beside it under "When to call" and must fit two pages) only emergencies lead.
-    """
-    first = [w for w in first_signs(content, result) if checks or w.emergency]
-    emergency = any(w.emergency for w in first)
-    rest = after_emergency() if emergency else overall_advice(result.overall)
-    return " ".join([*(w.advice for w in first), rest])
-
-
 def disclaimer() -> str:
-    """What ottool is and is not; on every result and every printed plan."""
-    return _(DISCLAIMER)
+    """What ottool is and is not, and the doctor's screening schedule; on every result
+    and every printed plan (in Spanish, with the two-languages sentence)."""
+    text = _(DISCLAIMER)
+    if language() == "es":
+        text += " " + _(TWO_LANGUAGES)
+    return text
 
 
 def cdc_attribution() -> str:
@@ -235,8 +253,128 @@ def bath_safety() -> str:
     return _(BATH_SAFETY)
 
 
-def call_advice() -> str:
-    return _(CALL_ADVICE)
+def call_advice(content: Content | None = None, region: str | None = None) -> str:
+    """Under "When to call": what to do about any listed sign, and early intervention
+    in the region's words."""
+    return _(CALL_ADVICE) + " " + early_intervention(content, region)
+
+
+def _region(content: Content | None, region: str | None) -> Region | None:
+    if content is None or region is None:
+        return None
+    return content.region_by_id.get(region)
+
+
+def emergency_number(content: Content | None, region: str | None, *, short: bool = False) -> str:
+    """The region's emergency number, or the neutral words naming 112 and 911 (without
+    the examples when ``short``, for a headline)."""
+    found = _region(content, region)
+    if found:
+        return found.emergency
+    return _(NEUTRAL_EMERGENCY_SHORT if short else NEUTRAL_EMERGENCY)
+
+
+def early_intervention(content: Content | None, region: str | None) -> str:
+    """How to reach early intervention: the region's words, or the neutral sentence."""
+    found = _region(content, region)
+    return found.early_intervention if found else _(EARLY_INTERVENTION)
+
+
+def act_label(act: Act, overall: Overall, emergency: str = "") -> tuple[str, str]:
+    """A result's headline as (symbol, words): its ``act``; an ``incomplete`` result
+    says it could not tell. ``emergency`` is the number an emergency headline names."""
+    if act == "recheck" and overall == "incomplete":
+        symbol, words = OVERALL_LABELS["incomplete"]
+        return symbol, _(words)
+    symbol, words = ACT_LABELS[act]
+    return symbol, _(words).format(emergency=emergency)
+
+
+def act_short(act: Act, overall: Overall) -> str:
+    """The headline for tables: '!! Contact your child's doctor within the next few days'."""
+    symbol, words = act_label(act, overall, _(NEUTRAL_EMERGENCY_SHORT))
+    return f"{symbol} {words}"
+
+
+def referral_names(content: Content, referrals: tuple[str, ...]) -> list[str]:
+    """The referrals in words, leaving out the doctor and early intervention (they
+    have sentences of their own) and kinds the content does not name."""
+    return [
+        content.referral_by_id[r].name
+        for r in referrals
+        if r not in ("doctor", "early_intervention") and r in content.referral_by_id
+    ]
+
+
+def join_words(words: Sequence[str]) -> str:
+    """'a, b and c': words in a sentence."""
+    if len(words) <= 1:
+        return "".join(words)
+    return _("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a result decided, as its advice is built from it (see :func:`result_advice`)."""
+
+    act: Act
+    overall: Overall
+    referrals: tuple[str, ...] = ()
+    region: str | None = None
+    #: Advice of reported emergency signs, which opens an emergency box.
+    emergency_advice: tuple[str, ...] = ()
+    #: The parent's concern is what makes the result worth talking about.
+    concern_only: bool = False
+    #: A lost skill or missing speech at 18 to 24 months: no "catch up", ask now.
+    speech: bool = False
+    #: Any sign reported.
+    signs: bool = False
+    preterm: bool = False
+    #: The next check would fall past the checklists: the 30-month screening instead.
+    past_checklists: bool = False
+
+
+def result_advice(content: Content, decision: Decision) -> str:
+    """The box under a result's headline: each piece of advice once, in this order:
+    the emergency (call now, the sign's own words), what the ``act`` asks, why a
+    concern counts, whom to ask about, early intervention, preterm follow-up."""
+    d = decision
+    parts: list[str] = []
+    if d.act == "emergency":
+        parts.append(_(EMERGENCY_CALL).format(emergency=emergency_number(content, d.region)))
+        parts += d.emergency_advice
+    if d.act == "recheck" and d.overall == "incomplete":
+        parts.append(_(INCOMPLETE_ADVICE))
+    elif d.act == "recheck" and d.past_checklists:
+        parts.append(_(PAST_CHECKLISTS))
+    else:
+        parts.append(_(ACT_ADVICE[d.act]))
+    if d.concern_only:
+        parts.append(_(CONCERN_COUNTS))
+    elif d.act == "visit" and not (d.signs or d.speech):
+        parts.append(_(CATCH_UP))
+    names = referral_names(content, d.referrals)
+    if names:
+        ask = ASK_ABOUT_NOW if d.speech else ASK_ABOUT
+        parts.append(_(ask).format(referrals=join_words(names)))
+    # An emergency box ends with what to do now, not with a referral.
+    if "early_intervention" in d.referrals and d.act != "emergency":
+        parts.append(early_intervention(content, d.region))
+    if d.preterm:
+        parts.append(_(PRETERM))
+    return " ".join(p for p in parts if p)
+
+
+def next_check_words(why: str, when: dt.date, months: int | None, *, past: bool) -> str:
+    """The next check in a sentence (DESIGN.md §10); none when it is now (the headline
+    already says to talk with the doctor)."""
+    if why == "now":
+        return ""
+    if past or months is None:
+        return _(NEXT_CHECK_SCREENING)
+    if why == "recheck":
+        return _(NEXT_CHECK_RECHECK).format(date=format_date(when))
+    return _(NEXT_CHECK_CHECKLIST).format(date=format_date(when), months=months)
 
 
 def tracker_note() -> str:

@@ -26,6 +26,7 @@ __all__ = [
     "ContentLanguage",
     "DataDir",
     "Lang",
+    "RegionOption",
     "fail",
     "load",
     "refuse_to_replace",
@@ -98,6 +99,23 @@ Lang = Annotated[
         is_eager=True,
         expose_value=False,
         help=_("The language to speak: en or es (default: from LANGUAGE, LC_ALL or LANG)."),
+        show_default=False,
+    ),
+]
+
+
+#: ``--region CC`` (screen, plan, history show): the country whose emergency number
+#: and early-intervention route are named; default from the locale (es_MX → MX).
+RegionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        metavar="CC",
+        help=_(
+            "Country code for the emergency number and early-intervention service, such "
+            "as US, MX, ES, GB or CO (default: from the locale, e.g. es_MX; otherwise "
+            "neutral wording)."
+        ),
         show_default=False,
     ),
 ]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool.cli.common import DataDir as DataDirOption
-from ottool.cli.common import Lang
+from ottool.cli.common import Lang, RegionOption
 from ottool.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -91,6 +91,7 @@ def show(
         int, typer.Argument(metavar="NUMBER", help=_("The screening's number."))
     ],
     fmt: FormatOption = HistoryFormat.terminal,
+    region: RegionOption = None,
     data_dir: DataDirOption = None,
     lang: Lang = None,
 ) -> None:
@@ -120,10 +121,15 @@ def show(
     from ottool.render.terminal import print_plan, print_result
 
     content = load(data_dir)
+    if region is not None:
+        from ottool.region import choose_region
+
+        with user_errors():
+            region = choose_region(content, region)
     console = make_console()
     print_saved_header(saved, console)
     try:
-        result, doc = _rebuild(saved, content)
+        result, doc = _rebuild(saved, content, region)
     except InputError as exc:
         if saved.content_version:
             why = _(
@@ -421,12 +427,19 @@ def _area_names(screenings: list[SavedScreening], data_dir: Path | None) -> dict
     return names
 
 
-def _rebuild(saved: SavedScreening, content: Content) -> tuple[ScreeningResult, PlanDocument]:
-    """The saved result and its plan document, rebuilt with the current content."""
+def _rebuild(
+    saved: SavedScreening, content: Content, region: str | None = None
+) -> tuple[ScreeningResult, PlanDocument]:
+    """The saved result and its plan document, rebuilt with the current content (and
+    ``region``'s words when one is given)."""
+    from dataclasses import replace
+
     from ottool.plan_document import build_plan_document
     from ottool.result_json import result_from_data
 
     result, plan = result_from_data(saved.result, content, f"saved screening {saved.id}")
+    if region is not None:
+        result = replace(result, region=region)
     return result, build_plan_document(content, plan, result=result)
 
 

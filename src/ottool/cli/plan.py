@@ -14,6 +14,7 @@ from ottool.cli.common import (
     AREA_HELP,
     DataDir,
     Lang,
+    RegionOption,
     fail,
     load,
     refuse_to_replace,
@@ -104,6 +105,7 @@ def plan(
     force: Annotated[
         bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
     ] = False,
+    region: RegionOption = None,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
@@ -137,6 +139,13 @@ def plan(
             saved = get_screening(from_history)
             where = _("saved screening {number}").format(number=from_history)
             result = result_from_data(saved.result, content, where)[0]
+        from ottool.region import choose_region
+
+        # --region, else the region the screening named, else the locale's.
+        if region is None and result is not None and result.region is not None:
+            region_id: str | None = result.region
+        else:
+            region_id = choose_region(content, region)
         if result is not None:
             home_plan = plan_for_result(content, result, max_activities)
         else:
@@ -156,6 +165,7 @@ def plan(
             therapist=therapist,
             notes=note or (),
             weeks=weeks,
+            region=region_id,
         )
         _emit_plan(doc, kind, output, paper.value, force)
 

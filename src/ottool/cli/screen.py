@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool.atomic_write import is_stdout
-from ottool.cli.common import DataDir, Lang, fail, load, refuse_to_replace, user_errors
+from ottool.cli.common import (
+    DataDir,
+    Lang,
+    RegionOption,
+    fail,
+    load,
+    refuse_to_replace,
+    user_errors,
+)
 from ottool.cli.fhir import (
     BundleOption,
     BundleType,
@@ -86,16 +94,20 @@ def screen(
     ] = False,
     patient_id: PatientOption = None,
     bundle: BundleOption = BundleType.collection,
+    region: RegionOption = None,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
     from ottool.activity_choice import plan_for_result
     from ottool.plan_document import build_plan_document
+    from ottool.region import choose_region
     from ottool.result_json import result_to_data
     from ottool.screening import score
 
     content = load(data_dir)
     check_fhir_options(fmt is ScreenFormat.fhir, patient_id, bundle)
+    with user_errors():  # a wrong --region fails before any questions
+        region_id = choose_region(content, region)
     output = None if is_stdout(output) else output
     # Before any question or score: an existing file is not replaced unasked.
     refuse_to_replace(output, force)
@@ -122,7 +134,7 @@ def screen(
             given = read_answers(answers, content)
             incoming = incoming_context(answers)  # a FHIR response's subject, and warnings
     with user_errors():
-        result = score(content, given)
+        result = score(content, given, region=region_id)
         if result.unused_answers:
             _say_unused_answers(result)
         plan = plan_for_result(content, result, max_activities)

@@ -55,6 +55,8 @@ def plan_markdown(doc: PlanDocument) -> str:
         step = doc.next_step
         out += [f"## {md(words.where_things_stand)}", ""]
         out += [f"**{md(words.next_step)} {md(step.label)}**", "", md(step.advice), ""]
+        if step.next_check:
+            out += [f"**{md(step.next_check)}**", ""]
         if doc.areas:
             out += [f"| {md(words.area)} | {md(words.status)} |", "| --- | --- |"]
             out += [f"| {md(area.name)} | {md(area.status)} |" for area in doc.areas]

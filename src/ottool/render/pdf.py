@@ -1211,6 +1211,8 @@ class _Plan:
             )
             body[1] = self._with_label(body[1], label, step.symbol, label_w)
             body += self.text([Span(step.advice)], inner)
+            if step.next_check:
+                body += self.text([Span(step.next_check, BOLD)], inner)
             body += self.areas(inner)
         if doc.concerns:
             body += [

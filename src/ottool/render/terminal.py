@@ -18,7 +18,7 @@ from rich.text import Text
 
 from ottool.content import Content
 from ottool.plan_document import PlanDocument
-from ottool.result_document import CallSign, ResultDocument, build_result_document
+from ottool.result_document import CallSign, NextStep, ResultDocument, build_result_document
 from ottool.screening import ScreeningResult
 
 
@@ -52,7 +52,7 @@ def print_result_document(
     step = doc.next_step
     console.print(
         Panel(
-            escape(step.advice),
+            _step_body(step),
             title=f"[{step.code}]{escape(step.label)}[/{step.code}]",
             title_align="left",
             padding=(0, 1),
@@ -62,17 +62,38 @@ def print_result_document(
         console.print()
         console.print(f"[heading]{escape(words.what_you_noticed)}[/heading]")
         noticed = [
-            (_sign_mark(w), Text.assemble(w.text, "\n", (w.advice, "muted"))) for w in doc.noticed
+            (
+                _sign_mark(w),
+                Text.assemble(w.text, *(("\n", (w.advice, "muted")) if w.advice else ())),
+            )
+            for w in doc.noticed
         ]
         console.print(Padding(_marked(noticed), (0, 0, 0, 2), expand=False))
     if doc.concerns:
         console.print()
         console.print(f"[heading]{escape(words.your_note_heading)}[/heading]")
         console.print(Padding(escape(doc.concerns), (0, 0, 0, 2)))
-        console.print(Padding(escape(doc.concerns_hint), (0, 0, 0, 2)))
+        if doc.concerns_hint:
+            console.print(Padding(escape(doc.concerns_hint), (0, 0, 0, 2)))
     if disclaimer:
         console.print()
         console.print(f"[muted]{escape(doc.disclaimer)}[/muted]")
+
+
+def _step_body(step: NextStep) -> Text:
+    """A result box: the advice, then the next check on a line of its own."""
+    body = Text(step.advice)
+    if step.next_check:
+        body.append("\n" + step.next_check, style="bold")
+    return body
+
+
+def _sign_text(sign: CallSign) -> Text:
+    """A noticed sign, and its advice under it unless an earlier sign said the same."""
+    text = Text(sign.text)
+    if sign.advice:
+        text.append("\n" + sign.advice, style="muted")
+    return text
 
 
 def _sign_mark(sign: CallSign) -> str:
@@ -93,7 +114,7 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
             console.print()
             console.print(
                 Panel(
-                    escape(doc.next_step.advice),
+                    _step_body(doc.next_step),
                     title=f"[heading]{escape(words.next_step)} {escape(doc.next_step.label)}"
                     "[/heading]",
                     title_align="left",
@@ -145,7 +166,9 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
             text = Text(sign.text)
             if sign.reported:
                 text.append(" " + words.you_noticed, style="bold")
-            if sign.own_advice:
+            # Under a result (no header), a reported sign's advice was just shown
+            # under "What you noticed": said once.
+            if sign.own_advice and (with_header or not sign.reported):
                 text.append("\n" + sign.advice, style="muted")
             rows.append((_sign_mark(sign), text))
         console.print(Padding(_marked(rows), (0, 0, 0, 2), expand=False))
