@@ -306,11 +306,6 @@ def test_an_area_with_other_not_yet_answers_still_gets_practice() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="a checked 'sometimes' now reports its sign; leaving it out of practice is "
-    "activity_choice's part (issue 20), not yet on this branch",
-    strict=False,
-)
 @PROPS
 @given(answers=answers_st, days=days_st)
 def test_no_plan_practises_a_milestone_whose_check_was_reported(
