@@ -101,6 +101,18 @@ SLIPS = {
     "an unclosed quote in the last line": Slip(
         A, "    source: Common OT practice\n", '    source: "Common OT practice\n', UNCLOSED,
     ),
+    "a second document": Slip(
+        A, "schema_version: 1\n", "schema_version: 1\n---\n",
+        "a second YAML document starts here (a line '---' after the first one)", at="---",
+    ),
+    "a checklist age twice": Slip(
+        M, "schema_version: 1\n", "schema_version: 1\nchecklists: [2, 4, 4, 6]\n",
+        "checklists: 4 is listed twice: remove one of them", at="checklists:",
+    ),
+    "a quoted schema_version": Slip(
+        M, "schema_version: 1\n", 'schema_version: "1"\n',
+        "schema_version must be 1, got '1': remove the quotes",
+    ),
 }  # fmt: skip
 
 

@@ -345,6 +345,10 @@ class ContentChecker(EntryChecker):
             )
             return off
         ages = ", ".join(str(a) for a in declared)
+        for age in sorted({a for a in declared if declared.count(a) > 1}):
+            self.problem(
+                self.m_file, line, f"checklists: {age} is listed twice: remove one of them"
+            )
         used = set()
         for m, entry in milestones.items:
             used.add(m.months)
@@ -460,7 +464,8 @@ class ContentChecker(EntryChecker):
                 self.problem(
                     file,
                     where,
-                    f"schema_version must be {SCHEMA_VERSION}, got {as_shown(version)}",
+                    f"schema_version must be {SCHEMA_VERSION}, got {as_shown(version)}"
+                    + (": remove the quotes" if version == str(SCHEMA_VERSION) else ""),
                 )
         return raw
 
