@@ -156,6 +156,16 @@ SLIPS = {
         "milestone 'gm-15m-takes-steps': months: 11 is not a checklist age (checklists on "
         "line 50: 2, 4, 6, 9, 12, 15, 18, 24): did you mean 12?",
     ),
+    "a Spanish routine name": Slip(
+        A, "tummy-to-chest", "routines: [waking_up, diaper_change]",
+        "routines: [waking_up, cambio de pañal]",
+        "activity 'tummy-to-chest': routines: each item must be a daily routine id: waking_up,",
+    ),
+    "a routine that is no id": Slip(
+        A, "tummy-to-chest", "routines: [waking_up, diaper_change]",
+        "routines: [waking_up, bath_time]",
+        "activity 'tummy-to-chest': routine 'bath_time' is not a known routine (known: ",
+    ),
     "Spanish left in English": Slip(
         M, "cm-24m-points-in-book",
         "es: Señala cosas en un libro cuando usted se lo pide",

@@ -267,7 +267,7 @@ class ContentChecker(EntryChecker):
                     self.a_file,
                     line,
                     f"activity '{owner}': requires '{required}', which is not a known "
-                    "milestone" + did_you_mean(required, milestone_by_id),
+                    "milestone" + did_you_mean(required, milestone_by_id, cutoff=ID_CUTOFF),
                 )
         for sign, line in _text_items(entry, "avoid_with"):
             if sign not in sign_ids and sign not in self.broken.get("warning sign", ()):
@@ -275,7 +275,7 @@ class ContentChecker(EntryChecker):
                     self.a_file,
                     line,
                     f"activity '{owner}': avoid_with '{sign}' is not a known warning sign"
-                    + did_you_mean(sign, sign_ids),
+                    + did_you_mean(sign, sign_ids, cutoff=ID_CUTOFF),
                 )
         for routine, line in _text_items(entry, "routines"):
             if routine not in ROUTINES:
@@ -283,7 +283,7 @@ class ContentChecker(EntryChecker):
                     self.a_file,
                     line,
                     f"activity '{owner}': routine '{routine}' is not a known routine"
-                    + did_you_mean(routine, ROUTINES)
+                    + did_you_mean(routine, ROUTINES, cutoff=ID_CUTOFF)
                     + f" (known: {', '.join(ROUTINES)})",
                 )
 
