@@ -1,4 +1,4 @@
-"""Answer files through the CLI (DESIGN.md §4): `ottool screen --answers F --format json`."""
+"""Answer files through the CLI (docs/design.md §4): `ottool screen --answers F --format json`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The clinical rules of the engine (DESIGN.md §4, issue 9): `normed: false` items never
+"""The clinical rules of the engine (docs/design.md §4, issue 9): `normed: false` items never
 escalate on their own, and a "not yet" on a `check` milestone reports its warning sign.
 How `ottool validate` and `ottool schema` treat the two fields is in test_validate.py."""
 

@@ -1,4 +1,4 @@
-"""Content in more than one language (DESIGN.md §2, §8): `{en: ..., es: ...}` text fields,
+"""Content in more than one language (docs/design.md §2, §8): `{en: ..., es: ...}` text fields,
 `ottool validate --language es` finding every text without Spanish, and the schema."""
 
 from __future__ import annotations

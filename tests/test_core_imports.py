@@ -1,4 +1,4 @@
-"""The core imports neither the CLI nor the heavy output libraries (DESIGN.md §6)."""
+"""The core imports neither the CLI nor the heavy output libraries (docs/design.md §6)."""
 
 from __future__ import annotations
 

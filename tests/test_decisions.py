@@ -1,4 +1,4 @@
-"""What a result decides (DESIGN.md §4, issue 19): one `act` never less urgent than what
+"""What a result decides (docs/design.md §4, issue 19): one `act` never less urgent than what
 it reports, referrals, the region's words, a concern that counts, `incomplete`, and a
 `check:` milestone answered "sometimes". Built on a small content made in code, so each
 rule is tested apart from the shipped YAML (test_decisions_cli.py runs the realistic

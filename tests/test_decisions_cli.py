@@ -254,7 +254,7 @@ def test_a_baby_born_at_30_weeks_hears_about_preterm_follow_up(cli: Callable[...
     assert "preterm follow-up" in out and "early intervention applies" in out
 
 
-# --- the JSON contract (DESIGN.md §4) and issue 20 item 10 --------------------------------
+# --- the JSON contract (docs/design.md §4) and issue 20 item 10 --------------------------------
 
 
 def test_every_result_carries_act_referrals_region_and_next_check(

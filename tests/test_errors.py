@@ -1,4 +1,4 @@
-"""The one error handler (DESIGN.md §7): exit 1 for input, 3 for bugs, 130 for Ctrl-C."""
+"""The one error handler (docs/design.md §7): exit 1 for input, 3 for bugs, 130 for Ctrl-C."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""FHIR Questionnaires (DESIGN.md §9): `ottool fhir questionnaire`."""
+"""FHIR Questionnaires (docs/design.md §9): `ottool fhir questionnaire`."""
 
 from __future__ import annotations
 

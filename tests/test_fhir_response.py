@@ -1,4 +1,4 @@
-"""FHIR screenings (DESIGN.md §9): `screen --format fhir`, QuestionnaireResponses from any
+"""FHIR screenings (docs/design.md §9): `screen --format fhir`, QuestionnaireResponses from any
 forms tool as `--answers`, and `history export --format fhir`."""
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def test_answers_to_later_checklists_are_listed_in_the_files_order() -> None:
     result = score(CONTENT, answers, today=dt.date(2026, 1, 1))
     assert result.checklist.months == 2
     assert result.unused_answers == ("gm-6m-rolls", "fm-4m-holds-toy")
-    # ... and they do not change any status (DESIGN.md §4).
+    # ... and they do not change any status (docs/design.md §4).
     assert all("fm-4m-holds-toy" not in d.not_yet for d in result.domains)
 
 

@@ -1,4 +1,4 @@
-"""Choosing home activities (DESIGN.md §5): age range, ranking, limits, focus plans."""
+"""Choosing home activities (docs/design.md §5): age range, ranking, limits, focus plans."""
 
 from __future__ import annotations
 

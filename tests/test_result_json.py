@@ -1,4 +1,4 @@
-"""The result JSON contract (DESIGN.md §4): `ottool screen --answers F --format json`."""
+"""The result JSON contract (docs/design.md §4): `ottool screen --answers F --format json`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Scoring rules (DESIGN.md §4): domain status in rule order, the early rule, overall."""
+"""Scoring rules (docs/design.md §4): domain status in rule order, the early rule, overall."""
 
 from __future__ import annotations
 

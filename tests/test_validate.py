@@ -1,4 +1,4 @@
-"""`ottool validate` (DESIGN.md §2, §7): one test per rule, each on an edited copy of the
+"""`ottool validate` (docs/design.md §2, §7): one test per rule, each on an edited copy of the
 test content, checking the exit code, the exact `file:line:` and the wording."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Answer files (DESIGN.md §4): a parent's answers written as YAML.
+"""Answer files (docs/design.md §4): a parent's answers written as YAML.
 
 The file's shape (its keys and the canonical answers) is declared once in
 :class:`ottool.formats.AnswerFile`; ottool writes answers in that shape too (the
@@ -98,7 +98,7 @@ def read_answers(path: Path, content: Content, *, today: dt.date | None = None) 
     text = read_text(path, name=name, max_bytes=MAX_ANSWER_FILE_BYTES)
     from ottool.fhir import answers_from_fhir, looks_like_fhir
 
-    if looks_like_fhir(text):  # a QuestionnaireResponse from a forms tool (DESIGN.md §9)
+    if looks_like_fhir(text):  # a QuestionnaireResponse from a forms tool (docs/design.md §9)
         return answers_from_fhir(text, content, name, today=today)
     data = parse_yaml(text, name)
     return answers_from_data(data, content, name, today=today)
@@ -200,7 +200,7 @@ def _check_age(
     today: dt.date | None,
     content: Content,
 ) -> None:
-    """Impossible ages (DESIGN.md §3), and ages past the checklists, at the date to fix."""
+    """Impossible ages (docs/design.md §3), and ages past the checklists, at the date to fix."""
     try:
         age = age_on(birth, screening_date, weeks, today=today)
         check_age_served(age, content.max_months)

@@ -1,4 +1,4 @@
-"""The one error handler around every `ottool` command (DESIGN.md §7).
+"""The one error handler around every `ottool` command (docs/design.md §7).
 
 Like pre-commit's ``error_handler``: a mistake the user can fix (bad input, invalid
 content, a file the system refuses) prints one line per problem and exits 1;

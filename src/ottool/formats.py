@@ -13,7 +13,7 @@ screening reads the same in every language.
 
 Numbers carry bounds: a value no real screening can have is refused here rather than
 overflowing an age calculation or a SQLite column further on. Unknown keys are
-allowed in results and history lines (DESIGN.md §4: "more keys may be added").
+allowed in results and history lines (docs/design.md §4: "more keys may be added").
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ class ResultSign(msgspec.Struct, kw_only=True, frozen=True):
 
 
 class ResultNextCheck(msgspec.Struct, kw_only=True, frozen=True):
-    """When to check again: ``why`` is now, recheck or next_checklist (DESIGN.md §10)."""
+    """When to check again: ``why`` is now, recheck or next_checklist (docs/design.md §10)."""
 
     date: dt.date
     months: ChecklistMonths | None = None
@@ -146,7 +146,7 @@ class AnswerFileChild(msgspec.Struct, kw_only=True, frozen=True):
 
 
 class AnswerFile(msgspec.Struct, kw_only=True, frozen=True):
-    """An answer file (DESIGN.md §4) as ottool writes it: the answers behind a saved screening.
+    """An answer file (docs/design.md §4) as ottool writes it: the answers behind a saved screening.
 
     Parents write it as YAML, which :mod:`ottool.answerfile` reads with line numbers and
     more spellings (``not yet``, ``sí``, YAML's yes/no); the keys it accepts are these

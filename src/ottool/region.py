@@ -1,4 +1,4 @@
-"""Which region's emergency number and early-intervention route a run names (DESIGN.md §4).
+"""Which region's emergency number and early-intervention route a run names (docs/design.md §4).
 
 ``--region CC`` when given, else the country of the locale (``es_MX`` → MX, ``en_GB`` →
 GB, from the same environment variables as the language), else None: the neutral

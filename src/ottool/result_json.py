@@ -1,4 +1,4 @@
-"""The result file `ottool-result/1` (DESIGN.md §4): a screening and its plan as JSON.
+"""The result file `ottool-result/1` (docs/design.md §4): a screening and its plan as JSON.
 
 The format itself is :class:`ottool.formats.Result`; this module turns a scored
 screening and its plan into it, and reads one back against the current content

@@ -1,4 +1,4 @@
-"""Scoring a screening (DESIGN.md §4): answers in, domain statuses and overall out.
+"""Scoring a screening (docs/design.md §4): answers in, domain statuses and overall out.
 
 Everything here is a pure function of the content and the answers.
 """
@@ -127,7 +127,7 @@ class ScreeningResult:
     concerns: str | None = None
     content_version: str = ""
     #: Answered milestones of later checklists than the one used: not scored
-    #: (DESIGN.md §4), listed so that nothing a parent wrote disappears silently.
+    #: (docs/design.md §4), listed so that nothing a parent wrote disappears silently.
     unused_answers: tuple[str, ...] = ()
     #: When to check again (set by :func:`score` and when a result is read back).
     next_check: NextCheck | None = None
@@ -165,7 +165,7 @@ def unused_answers(
 def domain_status(
     milestones: list[Milestone], answers: Mapping[str, Answer], checklist: ChecklistChoice
 ) -> Status:
-    """Status of one area from its considered milestones (DESIGN.md §4, rules 1-4)."""
+    """Status of one area from its considered milestones (docs/design.md §4, rules 1-4)."""
 
     def effective(m: Milestone) -> Answer:
         answer = answers.get(m.id, "unsure")
@@ -226,7 +226,7 @@ def checked_milestones(content: Content, result: ScreeningResult) -> frozenset[s
     """Milestones answered "not yet" or "sometimes" whose ``check`` sign the result reports.
 
     Such an answer asks for a check (a hearing test, a feeding review), not for
-    practice: plans do not choose activities because of it (DESIGN.md §5).
+    practice: plans do not choose activities because of it (docs/design.md §5).
     """
     reported = {w.id for w in result.warning_signs}
     answered = (*result.milestones_answered("not_yet"), *result.milestones_answered("sometimes"))
@@ -277,7 +277,7 @@ def overall_status(
     concerns: str | None = None,
     too_little: bool = False,
 ) -> Overall:
-    """The overall step: urgent, discuss, incomplete, monitor or on track (DESIGN.md §4).
+    """The overall step: urgent, discuss, incomplete, monitor or on track (docs/design.md §4).
 
     A parent's written concern is reason enough to talk with the doctor (the CDC's
     "act early" message); ``too_little`` (most of the checklist unsure or unanswered)
@@ -295,7 +295,7 @@ def overall_status(
     return "on_track"
 
 
-#: The time frame each overall step asks for at least (DESIGN.md §4, "When to act").
+#: The time frame each overall step asks for at least (docs/design.md §4, "When to act").
 OVERALL_ACT: dict[Overall, Act] = {
     "urgent": "days",
     "discuss": "visit",
@@ -365,7 +365,7 @@ def referrals_for(
     reported: tuple[WarningSign, ...],
     overall: Overall,
 ) -> tuple[str, ...]:
-    """Whom a result worth talking about names (DESIGN.md §4, "Who to see").
+    """Whom a result worth talking about names (docs/design.md §4, "Who to see").
 
     The child's doctor and early intervention whenever the result says to talk with
     someone (the CDC's act-early message); then what each reported sign, each

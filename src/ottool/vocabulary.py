@@ -29,7 +29,7 @@ OVERALLS: tuple[Overall, ...] = ("on_track", "monitor", "incomplete", "discuss",
 Level = Literal["discuss", "urgent"]
 LEVELS: tuple[Level, ...] = ("discuss", "urgent")
 
-#: When to act on a result: the headline's time frame (DESIGN: "When to act").
+#: When to act on a result: the headline's time frame (docs/design.md §4, "When to act").
 Act = Literal["emergency", "today", "days", "visit", "recheck", "next_check"]
 #: Every act, the most urgent first.
 ACTS: tuple[Act, ...] = ("emergency", "today", "days", "visit", "recheck", "next_check")

@@ -45,7 +45,7 @@ OVERALL_SHORT: dict[Overall, tuple[str, str]] = {
     "urgent": ("!!", N_("Call the doctor soon")),
 }
 
-#: The headline of a result: its one time frame (``act``, DESIGN.md §4). Every box,
+#: The headline of a result: its one time frame (``act``, docs/design.md §4). Every box,
 #: printed "Next step" and table says the same, and no sign under it asks for more
 #: haste. ``recheck`` after an ``incomplete`` result says so instead (see act_label).
 ACT_LABELS: dict[Act, tuple[str, str]] = {
@@ -129,7 +129,7 @@ PRETERM = N_(
     "child's doctor about preterm follow-up, and whether early intervention applies."
 )
 
-#: The next check, in words (DESIGN.md §10).
+#: The next check, in words (docs/design.md §10).
 NEXT_CHECK_RECHECK = N_("Check again around {date}.")
 NEXT_CHECK_CHECKLIST = N_("Next check: {date}, with the {months}-month milestones.")
 NEXT_CHECK_SCREENING = N_("Next check: the developmental screening at your child's 30-month visit.")
@@ -366,7 +366,7 @@ def result_advice(content: Content, decision: Decision) -> str:
 
 
 def next_check_words(why: str, when: dt.date, months: int | None, *, past: bool) -> str:
-    """The next check in a sentence (DESIGN.md §10); none when it is now (the headline
+    """The next check in a sentence (docs/design.md §10); none when it is now (the headline
     already says to talk with the doctor)."""
     if why == "now":
         return ""

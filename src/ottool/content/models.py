@@ -1,4 +1,4 @@
-"""The content's schema (DESIGN.md §2) as frozen types, and Content, what a run knows.
+"""The content's schema (docs/design.md §2) as frozen types, and Content, what a run knows.
 
 The structs below are the schema: `ottool schema` prints them as JSON Schema
 (:mod:`ottool.content.schema`), and :mod:`ottool.content.fields` converts every
@@ -112,7 +112,7 @@ class Milestone(msgspec.Struct, **_STRUCT):
     hint: str = ""
     #: False when no population age norm stands behind the item (sensory and feeding
     #: items from OT practice rather than the CDC checklists): a "not yet" on it alone
-    #: never makes an area worth talking about (DESIGN.md §4).
+    #: never makes an area worth talking about (docs/design.md §4).
     normed: Annotated[
         bool,
         msgspec.Meta(
@@ -170,7 +170,7 @@ class WarningSign(msgspec.Struct, **_STRUCT):
     @property
     def emergency(self) -> bool:
         """The advice is an emergency action (call emergency services): a result that
-        reports this sign opens with that advice, before anything else (DESIGN.md §4)."""
+        reports this sign opens with that advice, before anything else (docs/design.md §4)."""
         return self.act == "emergency"
 
     def applies_at(self, months: float) -> bool:

@@ -1,4 +1,4 @@
-"""Progress between screenings: how each area changed (DESIGN.md, history)."""
+"""Progress between screenings: how each area changed (docs/design.md §10)."""
 
 from __future__ import annotations
 
