@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURE_DIR, Run
+from conftest import ANSWERS_DIR, FIXTURE_DIR, Run
 from fhirvalid import (
     OTHER_TOOL,
     OTHER_TOOL_YAML,
@@ -232,6 +232,48 @@ def test_every_code_ottool_writes_is_in_one_of_its_code_systems(cli: Callable[..
     assert spanish["designation"] == [{"language": "es", "value": "Todavía no"}]
     transaction = json.loads(_run(cli, "fhir", "codesystem", "--bundle", "transaction").stdout)
     assert_valid_fhir(transaction)
+
+
+def test_the_overall_observation_carries_the_act_referrals_and_next_check(
+    cli: Callable[..., Run],
+) -> None:
+    """A reported sign: the act, each referral and the next-check date are parts of the
+    overall Observation, coded in ottool's own CodeSystems (Spanish as designations)."""
+    answers = ANSWERS_DIR / "preterm-32-weeks.yaml"
+    result = _screen(cli, answers, "--format", "json")
+    assert result["warning_signs"] and result["referrals"]
+    bundle = _screen(cli, answers, "--format", "fhir")
+    assert_valid_fhir(bundle)
+    overall = next(
+        o
+        for o in resources_of(bundle, "Observation")
+        if o["code"]["coding"][0]["code"] == "overall"
+    )
+    parts: dict[str, list[dict[str, Any]]] = {}
+    for component in overall["component"]:
+        parts.setdefault(component["code"]["coding"][0]["code"], []).append(component)
+    [act] = parts["act"]
+    assert act["valueCodeableConcept"]["coding"][0]["system"] == f"{BASE}/CodeSystem/act"
+    assert act["valueCodeableConcept"]["coding"][0]["code"] == result["act"] == "days"
+    referred = [p["valueCodeableConcept"]["coding"][0]["code"] for p in parts["referral"]]
+    assert referred == result["referrals"]
+    [when] = parts["next-check"]
+    assert when["valueDateTime"] == result["next_check"]["date"]
+    [why] = parts["next-check-reason"]
+    assert why["valueCodeableConcept"]["coding"][0]["code"] == result["next_check"]["why"]
+    systems = json.loads(_run(cli, "fhir", "codesystem").stdout)
+    codes = {
+        e["resource"]["url"]: {c["code"]: c for c in e["resource"]["concept"]}
+        for e in systems["entry"]
+    }
+    for coding in codings(overall):
+        if coding["system"].startswith(BASE):
+            assert coding["code"] in codes[coding["system"]], coding
+    emergency = codes[f"{BASE}/CodeSystem/act"]["emergency"]
+    assert emergency["designation"][0]["language"] == "es"
+    assert "{" not in emergency["display"] + emergency["designation"][0]["value"]
+    assert set(codes[f"{BASE}/CodeSystem/referral"]) >= set(result["referrals"])
+    assert all(c.get("designation") for c in codes[f"{BASE}/CodeSystem/referral"].values())
 
 
 # --- responses ottool refuses, or reads with a warning --------------------------------------

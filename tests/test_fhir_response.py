@@ -87,8 +87,9 @@ def test_a_screening_is_a_bundle_of_its_response_and_an_observation_per_area(
     assert found["overall"] == "discuss"  # a warning sign was ticked
     overall = observations[-1]
     assert len(overall["hasMember"]) == len(CONTENT.domains)
-    # The ticked warning sign behind the overall step, with its level.
-    [sign] = overall["component"]
+    # The ticked warning sign behind the overall step, with its level, then the act,
+    # the referrals and the next check (tests/test_fhir_clinics.py).
+    [sign] = [c for c in overall["component"] if c["code"]["coding"][0]["code"].startswith("ws-")]
     assert sign["code"]["coding"][0]["code"] == "ws-no-grasp"
     assert sign["code"]["coding"][0]["display"] == "Cannot grasp or hold objects"
     assert sign["valueCodeableConcept"]["coding"][0]["code"] == "discuss"

@@ -32,6 +32,7 @@ from ottool.fhir.questionnaire import (
 )
 from ottool.fhir.resources import (
     _UUID_NAMESPACE,
+    ACT_SYSTEM,
     ANSWER_CODES,
     AREA_PREFIX,
     BIRTH_DATE,
@@ -45,9 +46,14 @@ from ottool.fhir.resources import (
     FORM_QUESTIONS,
     GESTATIONAL_WEEKS,
     INTERPRETATION_SYSTEM,
+    NEXT_CHECK_REASONS,
+    NEXT_CHECK_SYSTEM,
     OBSERVATION_SYSTEM,
     OVERALL_CODE,
+    OVERALL_PARTS,
     OVERALL_TITLE,
+    REFERRAL_SYSTEM,
+    REFERRAL_WORDS,
     STATUS_SYSTEM,
     WARNING_SIGN_SYSTEM,
     WARNING_SIGNS,
@@ -67,7 +73,7 @@ from ottool.fhir.resources import (
 )
 from ottool.formats import AnswerFile, Result
 from ottool.i18n import _, language
-from ottool.wording import OVERALL_LABELS, STATUS_LABELS
+from ottool.wording import ACT_LABELS, NEUTRAL_EMERGENCY_SHORT, OVERALL_LABELS, STATUS_LABELS
 
 #: A FHIR resource id (R4 ``id``): what ``--patient-id`` must look like.
 FHIR_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
@@ -239,8 +245,51 @@ def screening_bundle(
             )
         )
     overall = Coding(system=OBSERVATION_SYSTEM, code=OVERALL_CODE, display=_(OVERALL_TITLE))
-    observe(OVERALL_CODE, overall, result.overall, OVERALL_LABELS, areas, signs)
+    parts = signs + _follow_through(content, result)
+    observe(OVERALL_CODE, overall, result.overall, OVERALL_LABELS, areas, parts)
     return Bundle(id=digest[:32], type=kind, timestamp=issued, entry=entries)
+
+
+def _follow_through(content: Content, result: Result) -> list[ObservationComponent]:
+    """When to act, whom to see and the next check, as parts of the overall Observation."""
+
+    def part(code: str, **value: Any) -> ObservationComponent:
+        name = Coding(system=OBSERVATION_SYSTEM, code=code, display=_(OVERALL_PARTS[code]))
+        return ObservationComponent(code=CodeableConcept(coding=[name]), **value)
+
+    def coded(system: str, code: str, display: str | None) -> CodeableConcept:
+        return CodeableConcept(coding=[Coding(system=system, code=code, display=display)])
+
+    parts = []
+    if result.act:
+        parts.append(
+            part("act", value_codeable_concept=coded(ACT_SYSTEM, result.act, act_words(result.act)))
+        )
+    for referral in result.referrals or []:
+        concept = coded(REFERRAL_SYSTEM, referral, referral_words(content, referral))
+        parts.append(part("referral", value_codeable_concept=concept))
+    if result.next_check is not None:
+        parts.append(part("next-check", value_date_time=result.next_check.date.isoformat()))
+        why = result.next_check.why
+        reason = NEXT_CHECK_REASONS.get(why)
+        concept = coded(NEXT_CHECK_SYSTEM, why, _(reason) if reason else None)
+        parts.append(part("next-check-reason", value_codeable_concept=concept))
+    return parts
+
+
+def referral_words(content: Content, referral: str) -> str | None:
+    """A referral kind's words: the content's name for it, else the catalog's."""
+    known = content.referral_by_id.get(referral)
+    if known:
+        return known.name
+    words = REFERRAL_WORDS.get(referral)
+    return _(words) if words else None
+
+
+def act_words(act: str) -> str | None:
+    """An act's headline words, with the neutral emergency number ("your local ...")."""
+    label = ACT_LABELS.get(act)  # type: ignore[call-overload]
+    return _(label[1]).format(emergency=_(NEUTRAL_EMERGENCY_SHORT)) if label else None
 
 
 def _status_concept(code: str, labels: Mapping[Any, tuple[str, str]]) -> CodeableConcept:

@@ -1,6 +1,7 @@
 """ottool's CodeSystems: every code it writes, so a terminology server can check them.
 
-Answers, areas (and ``overall``), warning signs and result words; each concept's display
+Answers, areas (and ``overall`` with its parts), warning signs, result words, when to
+act, referrals and why the next check falls when it does; each concept's display
 in English with every other shipped language as a ``designation``. Their urls are the
 ``system`` of every coding ottool writes (docs/fhir.md).
 """
@@ -10,14 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ottool.content import Content
+from ottool.fhir.bundle import act_words, referral_words
 from ottool.fhir.questionnaire import BASE_LANGUAGE, _content_date
 from ottool.fhir.resources import (
+    ACT_SYSTEM,
     ANSWER_CODES,
     ANSWER_SYSTEM,
     BASE,
+    NEXT_CHECK_REASONS,
+    NEXT_CHECK_SYSTEM,
     OBSERVATION_SYSTEM,
     OVERALL_CODE,
+    OVERALL_PARTS,
     OVERALL_TITLE,
+    REFERRAL_SYSTEM,
     STATUS_SYSTEM,
     WARNING_SIGN_SYSTEM,
     Bundle,
@@ -29,6 +36,7 @@ from ottool.fhir.resources import (
     Designation,
 )
 from ottool.i18n import N_, _, speaking
+from ottool.vocabulary import ACTS, REFERRAL_KINDS
 from ottool.wording import ANSWER_LABELS, OVERALL_LABELS, STATUS_LABELS
 
 #: Every result word (an area's status or the overall step) with its English label.
@@ -59,6 +67,7 @@ def codesystems_bundle(
             {
                 **{d.id: _area(d.id) for d in content.domains},
                 OVERALL_CODE: _catalog(OVERALL_TITLE),
+                **{code: _catalog(words) for code, words in OVERALL_PARTS.items()},
             },
         ),
         _system(
@@ -66,6 +75,27 @@ def codesystems_bundle(
             WARNING_SIGN_SYSTEM,
             N_("Warning signs"),
             {w.id: _sign(w.id) for w in content.warning_signs},
+        ),
+        _system(
+            contents,
+            ACT_SYSTEM,
+            N_("When to act on a result, the most urgent first"),
+            {act: _act(act) for act in ACTS},
+        ),
+        _system(
+            contents,
+            REFERRAL_SYSTEM,
+            N_("Whom a result suggests seeing"),
+            {
+                kind: _referral(kind)
+                for kind in dict.fromkeys([*REFERRAL_KINDS, *(r.id for r in content.referrals)])
+            },
+        ),
+        _system(
+            contents,
+            NEXT_CHECK_SYSTEM,
+            N_("Why the next check falls when it does"),
+            {code: _catalog(words) for code, words in NEXT_CHECK_REASONS.items()},
         ),
         _system(
             contents,
@@ -103,6 +133,26 @@ def _catalog(message: str) -> Words:
 def _area(area_id: str) -> Words:
     """An area's name, from the content loaded in that language."""
     return lambda lang, content: content.domain_by_id[area_id].name
+
+
+def _referral(referral_id: str) -> Words:
+    """A referral kind's words: the content's in that language, else the catalog's."""
+
+    def words(lang: str, content: Content) -> str:
+        with speaking(lang):
+            return referral_words(content, referral_id) or referral_id
+
+    return words
+
+
+def _act(act: str) -> Words:
+    """An act's headline words in a language."""
+
+    def words(lang: str, content: Content) -> str:
+        with speaking(lang):
+            return act_words(act) or act
+
+    return words
 
 
 def _sign(sign_id: str) -> Words:

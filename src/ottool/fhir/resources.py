@@ -34,6 +34,7 @@ INTERPRETATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/v3-ObservationInt
 UCUM = "http://unitsofmeasure.org"
 ACT_SYSTEM = f"{BASE}/CodeSystem/act"
 REFERRAL_SYSTEM = f"{BASE}/CodeSystem/referral"
+NEXT_CHECK_SYSTEM = f"{BASE}/CodeSystem/next-check"
 #: Names the uuids of the resources of a screening Bundle (uuid5 of the screening).
 _UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, BASE)
 
@@ -73,6 +74,33 @@ FORM_QUESTIONS: dict[str, str] = {
 FORM_TITLE = N_("Milestone check at {months} months")
 EARLIER_TITLE = N_("By {months} months")
 OVERALL_TITLE = N_("Milestone check: overall next step")
+#: The overall Observation's parts beyond the warning signs, by their code in
+#: :data:`OBSERVATION_SYSTEM`: when to act, whom to see, and when to check again.
+OVERALL_PARTS: dict[str, str] = {
+    "act": N_("When to act"),
+    "referral": N_("Who to see"),
+    "next-check": N_("Next check"),
+    "next-check-reason": N_("Why the next check is then"),
+}
+#: Why the next check falls when it does (``next_check.why`` of a result).
+NEXT_CHECK_REASONS: dict[str, str] = {
+    "now": N_("Now: act before any routine check"),
+    "recheck": N_("A check again in about four weeks"),
+    "next_checklist": N_("The age of the next checklist"),
+}
+#: A referral kind's words when the content does not name it (vocabulary.REFERRAL_KINDS).
+REFERRAL_WORDS: dict[str, str] = {
+    "doctor": N_("The child's doctor"),
+    "early_intervention": N_("Early intervention"),
+    "occupational_therapy": N_("Occupational therapy"),
+    "physical_therapy": N_("Physical therapy"),
+    "speech_therapy": N_("Speech-language therapy"),
+    "hearing_test": N_("Hearing test"),
+    "eye_exam": N_("Eye examination"),
+    "feeding_specialist": N_("Feeding specialist"),
+    "developmental_screening": N_("Developmental screening"),
+    "autism_screening": N_("Autism screening"),
+}
 
 
 # --------------------------------------------------------------------------- the shapes
@@ -233,7 +261,8 @@ class QuestionnaireResponse(
 
 class ObservationComponent(msgspec.Struct, rename=_CAMEL, omit_defaults=True, kw_only=True):
     code: CodeableConcept
-    value_codeable_concept: CodeableConcept
+    value_codeable_concept: CodeableConcept | None = None
+    value_date_time: str | None = None
 
 
 class Observation(
