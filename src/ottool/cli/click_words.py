@@ -19,8 +19,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import typer
-
 from ottool.i18n import N_, _
 
 #: Click's usage-error shapes, each with the sentence that replaces it. Named groups
@@ -107,10 +105,7 @@ def usage_errors_in_run_language() -> Iterator[None]:
     """Translate a usage error raised inside, just before Typer prints it."""
     try:
         yield
-    except typer.BadParameter as exc:  # BadParameter first: it is a UsageError too
-        _translate(exc)
-        raise
-    except Exception as exc:
+    except Exception as exc:  # Typer's copy of Click's UsageError and its kinds
         if _is_usage_error(exc):
             _translate(exc)
         raise
