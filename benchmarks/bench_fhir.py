@@ -28,8 +28,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ottool.content import default_data_dir, load_content
-from ottool.fhir import answers_from_fhir
+from ottool.core.content import default_data_dir, load_content
+from ottool.storage.fhir import answers_from_fhir
 
 ITEMS_1X = 600
 ONE_MIB = 1024 * 1024

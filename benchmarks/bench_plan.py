@@ -27,13 +27,13 @@ from typing import Any
 
 from bench_validate import median_time  # benchmarks/ is on sys.path when run as a script
 
-from ottool.activity_choice import plan_for_result
-from ottool.age import add_months
-from ottool.content import Content, load_content
-from ottool.plan_document import PlanDocument, build_plan_document
+from ottool.core.activity_choice import plan_for_result
+from ottool.core.age import add_months
+from ottool.core.content import Content, load_content
+from ottool.core.screening import Answers, Child, ScreeningResult, score
+from ottool.documents.plan_document import PlanDocument, build_plan_document
 from ottool.render.plan_file import render_plan
-from ottool.result_json import result_to_data
-from ottool.screening import Answers, Child, ScreeningResult, score
+from ottool.storage.result_json import result_to_data
 
 DAY = dt.date(2026, 11, 2)
 THERAPIST = "Dana Reyes, OTR/L"
@@ -53,11 +53,11 @@ pdf.output(sys.argv[2])
 PLAN_PDF = f"""
 import sys
 from pathlib import Path
-from ottool.content import load_content
-from ottool.plan_document import build_plan_document
-from ottool.activity_choice import plan_for_result
+from ottool.core.content import load_content
+from ottool.documents.plan_document import build_plan_document
+from ottool.core.activity_choice import plan_for_result
 from ottool.render.plan_file import write_plan
-from ottool.result_json import read_result
+from ottool.storage.result_json import read_result
 content = load_content()
 result, _ = read_result(Path(sys.argv[1]), content)
 plan = plan_for_result(content, result)

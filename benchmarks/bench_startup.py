@@ -42,7 +42,7 @@ app()
 
 def answer_file(folder: Path) -> Path:
     """A full answer file for the shipped 6-month checklist."""
-    from ottool.content import load_content
+    from ottool.core.content import load_content
 
     content = load_content()
     birth = dt.date.today() - dt.timedelta(days=200)

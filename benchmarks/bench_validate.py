@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from ottool.content import check_content, default_data_dir, forget_checked_content
+from ottool.core.content import check_content, default_data_dir, forget_checked_content
 
 try:
     from yaml import CSafeLoader as Loader

@@ -16,7 +16,7 @@ import typer.main
 import typer.testing
 from typer.testing import CliRunner
 
-from ottool.content import Activity, Content, Domain, Milestone, WarningSign, load_content
+from ottool.core.content import Activity, Content, Domain, Milestone, WarningSign, load_content
 
 SRC_DIR = Path(__file__).resolve().parents[1] / "src"
 # Subprocesses (`python -m ottool`, the `ottool` script, pseudo-terminals) import the
@@ -98,7 +98,7 @@ def command_line_built_once() -> Iterator[None]:
 def english_by_default(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Each test starts in English, whatever the machine's locale, and a test that
     switches to Spanish (``--lang es``) does not leak it into the next test."""
-    from ottool import i18n
+    from ottool.core import i18n
 
     for name in i18n.ENVIRONMENT_VARIABLES:
         monkeypatch.delenv(name, raising=False)

@@ -20,13 +20,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ANSWERS_DIR, Run
-from ottool.activity_choice import FILLER, HomePlan, plan_for_focus, plan_for_result
-from ottool.answerfile import read_answers
-from ottool.content import Content, load_content
-from ottool.i18n import speaking
-from ottool.plan_document import PlanDocument, build_plan_document
-from ottool.screening import ANSWERS, Answer, Answers, Child, ScreeningResult, score
-from ottool.wording import bath_safety, feeding_hold
+from ottool.core.activity_choice import FILLER, HomePlan, plan_for_focus, plan_for_result
+from ottool.core.content import Content, load_content
+from ottool.core.i18n import speaking
+from ottool.core.screening import ANSWERS, Answer, Answers, Child, ScreeningResult, score
+from ottool.documents.plan_document import PlanDocument, build_plan_document
+from ottool.documents.wording import bath_safety, feeding_hold
+from ottool.storage.answerfile import read_answers
 
 EN = load_content()
 ES = load_content(lang="es")

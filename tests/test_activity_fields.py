@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from ottool.content import load_content
-from ottool.i18n import speaking
-from ottool.vocabulary import ROUTINES
-from ottool.wording import ROUTINE_NAMES, routine_name
+from ottool.core.content import load_content
+from ottool.core.i18n import speaking
+from ottool.core.vocabulary import ROUTINES
+from ottool.documents.wording import ROUTINE_NAMES, routine_name
 
 A = "activities.yaml"
 ROLLING = "    domains: [gross_motor]\n    targets: [gm-6m-rolls]\n"

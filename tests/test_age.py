@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ottool.age import (
+from ottool.core.age import (
     Age,
     CalendarAge,
     add_months,
@@ -18,7 +18,7 @@ from ottool.age import (
     due_date,
     months_in_words,
 )
-from ottool.errors import InputError
+from ottool.core.errors import InputError
 
 TODAY = dt.date(2026, 11, 1)
 BIRTH = dt.date(2025, 1, 1)
@@ -308,7 +308,7 @@ def test_calendar_age_in_words(age: CalendarAge, words: str) -> None:
 
 
 def test_calendar_age_in_words_in_spanish() -> None:
-    from ottool.i18n import speaking
+    from ottool.core.i18n import speaking
 
     with speaking("es"):
         assert age_in_words(CalendarAge(5, 3, 30)) == "5 meses y 3 días"

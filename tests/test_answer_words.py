@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ottool import i18n
-from ottool.answerfile import read_answers
-from ottool.content import Content
-from ottool.errors import InputError
+from ottool.core import i18n
+from ottool.core.content import Content
+from ottool.core.errors import InputError
+from ottool.storage.answerfile import read_answers
 
 HEADER = """\
 child:

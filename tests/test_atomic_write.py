@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ottool.atomic_write import write_atomic, write_output
-from ottool.errors import InputError
+from ottool.core.errors import InputError
+from ottool.storage.atomic_write import write_atomic, write_output
 
 
 def test_a_new_file_is_written_and_private_when_asked(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from conftest import FIXTURE_DIR
 from ottool.cli import app
-from ottool.content import Activity, Milestone, load_content
+from ottool.core.content import Activity, Milestone, load_content
 
 SHIPPED = load_content()
 

@@ -131,7 +131,7 @@ def _saved_before_calendar_ages(cli: Callable[..., Any], tmp_path: Path) -> dict
 def test_a_screening_saved_before_calendar_ages_still_shows_as_saved(
     cli: Callable[..., Any], home: Path, tmp_path: Path
 ) -> None:
-    from ottool.history import get_screening, save_screening
+    from ottool.storage.history import get_screening, save_screening
 
     old = _saved_before_calendar_ages(cli, tmp_path)
     number = save_screening(old, {"answers": {}}, old["content_version"])

@@ -21,7 +21,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from ottool import i18n
+from ottool.core import i18n
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_LOCALE = ROOT / "src" / "ottool" / "locale"

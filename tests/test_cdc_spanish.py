@@ -2,7 +2,7 @@
 desarrollo", issue 13): the CDC's own wording where it could be checked, and everywhere
 the CDC's register (usted; "su bebé" up to 12 months, "su hijo" from 15).
 
-The rules are `ottool validate`'s (ottool.content.editorial; tests/test_editorial.py
+The rules are `ottool validate`'s (ottool.core.content.editorial; tests/test_editorial.py
 breaks each one): here the shipped content passes them, and they are not vacuous.
 """
 
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from ottool.content import Content, load_content
-from ottool.content.editorial import CDC_SPANISH_WORDING, from_cdc_checklists
+from ottool.core.content import Content, load_content
+from ottool.core.content.editorial import CDC_SPANISH_WORDING, from_cdc_checklists
 
 SHIPPED_DIR = Path(__file__).parents[1] / "data"
 

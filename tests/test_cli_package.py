@@ -12,11 +12,11 @@ import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from ottool import i18n
 from ottool.cli import app
-from ottool.content import Content, load_content
-from ottool.content_search import find_activities, find_milestones
-from ottool.errors import InputError
+from ottool.core import i18n
+from ottool.core.content import Content, load_content
+from ottool.core.errors import InputError
+from ottool.documents.content_search import find_activities, find_milestones
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 ES_FIXTURE = Path(__file__).parent / "fixtures" / "content-es"
@@ -211,7 +211,7 @@ def test_the_search_module_is_core() -> None:
     import sys
 
     code = (
-        "import sys, ottool.content_search\n"
+        "import sys, ottool.documents.content_search\n"
         "print(sorted({'typer', 'rich', 'questionary'} & set(sys.modules)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -274,7 +274,7 @@ def test_declining_to_resume_asks_before_the_answers_are_deleted(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from ottool import interview
+    from ottool.cli import interview
 
     monkeypatch.setenv("OTTOOL_HOME", str(tmp_path))
     first = fixture_content.checklist(4)[0].id
@@ -366,13 +366,12 @@ def test_screen_answers_and_the_questionnaire_end_through_one_function(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from ottool import interview
-    from ottool.activity_choice import plan_for_result
-    from ottool.answerfile import read_answers
-    from ottool.cli import after
-    from ottool.plan_document import build_plan_document
-    from ottool.result_json import result_to_data
-    from ottool.screening import score
+    from ottool.cli import after, interview
+    from ottool.core.activity_choice import plan_for_result
+    from ottool.core.screening import score
+    from ottool.documents.plan_document import build_plan_document
+    from ottool.storage.answerfile import read_answers
+    from ottool.storage.result_json import result_to_data
 
     monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "home"))
     calls: list[dict[str, Any]] = []

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from ottool.cli import app
 from ottool.cli.click_words import translated_usage_error
-from ottool.i18n import set_language
+from ottool.core.i18n import set_language
 
 
 def command_paths(command: Any, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

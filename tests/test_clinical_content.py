@@ -16,12 +16,12 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import Run
-from ottool.activity_choice import plan_for_focus, plan_for_result
-from ottool.content import Activity, Content, load_content
-from ottool.plan_document import build_plan_document
-from ottool.result_document import box_advice, next_step
-from ottool.screening import Answer, Answers, Child, ScreeningResult, score
-from ottool.wording import BATH_SAFETY, CALL_ADVICE, EARLY_INTERVENTION, call_advice
+from ottool.core.activity_choice import plan_for_focus, plan_for_result
+from ottool.core.content import Activity, Content, load_content
+from ottool.core.screening import Answer, Answers, Child, ScreeningResult, score
+from ottool.documents.plan_document import build_plan_document
+from ottool.documents.result_document import box_advice, next_step
+from ottool.documents.wording import BATH_SAFETY, CALL_ADVICE, EARLY_INTERVENTION, call_advice
 
 SHIPPED: Content = load_content(Path(__file__).parents[1] / "data")
 
@@ -192,7 +192,7 @@ def test_no_activity_targets_a_checked_milestone() -> None:
 
 def test_normed_and_pathways_rules_hold_on_the_shipped_content(cli: Callable[..., Run]) -> None:
     """normed agrees with the source, and Pathways.org is cited only up to 18 months and
-    for textures at 7-9 months: rules of `ottool validate` (ottool.content.editorial,
+    for textures at 7-9 months: rules of `ottool validate` (ottool.core.content.editorial,
     broken one by one in tests/test_editorial.py)."""
     run = cli("validate", "--data-dir", Path(__file__).parents[1] / "data")
     assert run.exit_code == 0, run.stderr

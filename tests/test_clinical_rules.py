@@ -12,11 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import activity, make_content, sign
-from ottool.activity_choice import plan_for_result
-from ottool.age import ChecklistChoice
-from ottool.content import Content, Milestone, WarningSign
-from ottool.result_document import box_advice
-from ottool.screening import (
+from ottool.core.activity_choice import plan_for_result
+from ottool.core.age import ChecklistChoice
+from ottool.core.content import Content, Milestone, WarningSign
+from ottool.core.screening import (
     ANSWERS,
     STATUSES,
     Answer,
@@ -27,7 +26,8 @@ from ottool.screening import (
     domain_status,
     score,
 )
-from ottool.wording import EARLY_INTERVENTION
+from ottool.documents.result_document import box_advice
+from ottool.documents.wording import EARLY_INTERVENTION
 
 DAY = dt.date(2026, 11, 1)
 AT_4M = 130  # days: 4.27 months, the 4-month checklist, not early
@@ -97,7 +97,7 @@ def test_unnormed_items_of_earlier_checklists_do_not_escalate_either() -> None:
 
 def test_the_18_month_example_of_the_issue_is_not_told_to_talk_to_a_doctor() -> None:
     """Everything 'yes' but 'does not mind messy hands' (an OT-practice item)."""
-    from ottool.content import load_content
+    from ottool.core.content import load_content
 
     shipped = load_content()
     items = shipped.checklist(18)

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_DIR, Run
-from ottool.activity_choice import plan_for_result
-from ottool.content import load_content
-from ottool.plan_document import build_plan_document
-from ottool.screening import Answers, Child, score
-from ottool.wording import REASONS
+from ottool.core.activity_choice import plan_for_result
+from ottool.core.content import load_content
+from ottool.core.screening import Answers, Child, score
+from ottool.documents.plan_document import build_plan_document
+from ottool.documents.wording import REASONS
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = load_content(FIXTURE_DIR)

@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Run, sign
-from ottool import screening, vocabulary
-from ottool.content import Content, Referral, Region
-from ottool.vocabulary import ACTS, REFERRAL_KINDS, most_urgent
+from ottool.core import screening, vocabulary
+from ottool.core.content import Content, Referral, Region
+from ottool.core.vocabulary import ACTS, REFERRAL_KINDS, most_urgent
 
 # --- the vocabulary ----------------------------------------------------------------
 
@@ -34,7 +34,7 @@ def test_most_urgent_examples() -> None:
 
 
 def test_screening_still_offers_its_codes() -> None:
-    """The codes moved to ottool.vocabulary; callers importing them from screening work."""
+    """The codes moved to ottool.core.vocabulary; callers importing them from screening work."""
     assert screening.Answer is vocabulary.Answer
     assert screening.ANSWERS == vocabulary.ANSWERS
     assert screening.OVERALLS == vocabulary.OVERALLS

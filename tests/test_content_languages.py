@@ -14,10 +14,10 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_DIR, Run
-from ottool.content import Activity, Domain, Milestone, WarningSign, load_content
-from ottool.content.editorial import SPANISH_TERMS, Term
-from ottool.vocabulary import ROUTINES
-from ottool.yamlsource import YAML11_BOOLEANS
+from ottool.core.content import Activity, Domain, Milestone, WarningSign, load_content
+from ottool.core.content.editorial import SPANISH_TERMS, Term
+from ottool.core.vocabulary import ROUTINES
+from ottool.core.yamlsource import YAML11_BOOLEANS
 
 SPANISH_DIR = FIXTURE_DIR.parent / "content-es"
 M = "milestones.yaml"

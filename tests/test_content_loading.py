@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ottool.content import check_content, load_content
+from ottool.core.content import check_content, load_content
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "content"
 
@@ -49,7 +49,7 @@ def test_shared_content_cannot_be_changed_by_one_caller() -> None:
 
 
 def test_forgetting_checked_content_checks_the_files_again() -> None:
-    from ottool.content import forget_checked_content
+    from ottool.core.content import forget_checked_content
 
     first = load_content(FIXTURE_DIR)
     forget_checked_content()

@@ -9,15 +9,15 @@ import sys
 import pytest
 
 CORE = [
-    "ottool.content",
-    "ottool.age",
-    "ottool.next_check",
-    "ottool.screening",
-    "ottool.activity_choice",
-    "ottool.answerfile",
-    "ottool.result_json",
-    "ottool.plan_document",
-    "ottool.fhir",
+    "ottool.core.content",
+    "ottool.core.age",
+    "ottool.core.next_check",
+    "ottool.core.screening",
+    "ottool.core.activity_choice",
+    "ottool.storage.answerfile",
+    "ottool.storage.result_json",
+    "ottool.documents.plan_document",
+    "ottool.storage.fhir",
 ]
 FORBIDDEN = ["typer", "rich", "questionary", "jinja2", "fpdf", "click"]
 

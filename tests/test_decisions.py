@@ -16,13 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import Run, make_content
-from ottool.content import Content, Milestone, WarningSign
-from ottool.content.models import Referral, Region
-from ottool.errors import InputError
-from ottool.i18n import territory_from_environment
-from ottool.region import choose_region
-from ottool.result_document import box_advice, build_result_document, next_step
-from ottool.screening import (
+from ottool.core.content import Content, Milestone, WarningSign
+from ottool.core.content.models import Referral, Region
+from ottool.core.errors import InputError
+from ottool.core.i18n import territory_from_environment
+from ottool.core.region import choose_region
+from ottool.core.screening import (
     Answer,
     Answers,
     Child,
@@ -30,8 +29,9 @@ from ottool.screening import (
     many_areas_discuss,
     score,
 )
-from ottool.vocabulary import ACTS, REFERRAL_KINDS, Act
-from ottool.wording import CATCH_UP, EARLY_INTERVENTION, NEUTRAL_EMERGENCY
+from ottool.core.vocabulary import ACTS, REFERRAL_KINDS, Act
+from ottool.documents.result_document import box_advice, build_result_document, next_step
+from ottool.documents.wording import CATCH_UP, EARLY_INTERVENTION, NEUTRAL_EMERGENCY
 
 DAY = dt.date(2026, 11, 1)
 AT_4M = 135  # days: the 4-month checklist
@@ -431,8 +431,8 @@ def test_a_result_written_before_act_reads_back_with_todays_decisions(tmp_path: 
     """Saved by an ottool without `act`: a 10-week-old who reacts to loud sounds only
     "sometimes", and a parent's note. Then it read "keep practicing"; read back, the
     hearing sign is reported and the note counts."""
-    from ottool.content import load_content
-    from ottool.result_json import result_from_data
+    from ottool.core.content import load_content
+    from ottool.storage.result_json import result_from_data
 
     shipped = load_content()
     data = json.loads(SAVED_BEFORE.read_text("utf-8"))["result"]
@@ -448,8 +448,8 @@ def test_a_result_written_before_act_reads_back_with_todays_decisions(tmp_path: 
 
 
 def test_a_recorded_result_never_reads_back_less_urgent(tmp_path: Path) -> None:
-    from ottool.activity_choice import plan_for_result
-    from ottool.result_json import result_from_data, result_to_data
+    from ottool.core.activity_choice import plan_for_result
+    from ottool.storage.result_json import result_from_data, result_to_data
 
     result = screen(ALL_YES_4M)
     data = result_to_data(result, plan_for_result(CONTENT, result))

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import ANSWERS_DIR, Run
-from ottool.content import load_content
+from ottool.core.content import load_content
 
 SHIPPED = load_content()
 #: Tests that read the shipped referral and region tables (milestones.yaml `referrals:`

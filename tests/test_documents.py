@@ -1,7 +1,7 @@
 """The result and plan documents make every decision; renderers only lay them out.
 
 What is urgent, which signs show their own advice and every word a family reads
-are decided once (ottool.result_document, ottool.plan_document, ottool.wording);
+are decided once (ottool.documents: result_document, plan_document, wording);
 the terminal, Markdown, HTML and PDF follow the document's flags, and each
 sentence is written once in the source. Spanish plans (issue 13) keep the
 handout's two pages, say `lang="es"` and write dates as Spanish readers do.
@@ -18,16 +18,16 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURE_DIR
-from ottool import i18n
-from ottool.activity_choice import plan_for_result
-from ottool.content import Content, load_content
-from ottool.plan_document import PlanDocument, build_plan_document
+from ottool.core import i18n
+from ottool.core.activity_choice import plan_for_result
+from ottool.core.content import Content, load_content
+from ottool.core.screening import Answers, Child, score
+from ottool.documents.plan_document import PlanDocument, build_plan_document
+from ottool.documents.result_document import NextStep, build_result_document, shows_own_advice
+from ottool.documents.wording import dose_words
 from ottool.render.console import text_console
 from ottool.render.plan_file import render_plan
 from ottool.render.terminal import print_result_document
-from ottool.result_document import NextStep, build_result_document, shows_own_advice
-from ottool.screening import Answers, Child, score
-from ottool.wording import dose_words
 from test_formats import home, ottool, screened  # noqa: F401 (home is a fixture)
 from test_handout import PAPERS, chromium_pages, needs_chromium, pages, screening_plan
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shell
-from ottool.content import check_content
+from ottool.core.content import check_content
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = (ROOT / "docs" / "editing.md").read_text("utf-8")

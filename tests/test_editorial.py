@@ -1,7 +1,7 @@
 """The editorial rules in `ottool validate` (issue 27): each slip a content editor can
 make in the shipped content is one problem at its line, with the fix in the message.
 
-The rules themselves live in `ottool.content.editorial` and `content.checking`; these
+The rules themselves live in `ottool.core.content.editorial` and `content.checking`; these
 tests only edit a copy of the shipped content, run validate and read what it says.
 """
 
@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Run
-from ottool.content import check_content
-from ottool.content.editorial import (
+from ottool.core.content import check_content
+from ottool.core.content.editorial import (
     BABY_UNTIL_MONTHS,
     CDC_SPANISH_WORDING,
     SPANISH_BABY,
@@ -27,7 +27,7 @@ from ottool.content.editorial import (
     EditorialChecker,
     Text,
 )
-from ottool.errors import Problem
+from ottool.core.errors import Problem
 
 SHIPPED_DIR = Path(__file__).parents[1] / "data"
 M = "milestones.yaml"
@@ -259,8 +259,8 @@ def test_the_usted_fix_the_message_offers_passes_the_rule(
 @given(st.integers(min_value=0, max_value=60), st.sampled_from([SPANISH_BABY, SPANISH_CHILD]))
 def test_the_child_is_named_by_the_age_of_the_checklist(months: int, name: str) -> None:
     """A CDC question names the child "su bebé" exactly up to 12 months."""
-    from ottool.content import Milestone
-    from ottool.yamlsource import parse_yaml
+    from ottool.core.content import Milestone
+    from ottool.core.yamlsource import parse_yaml
 
     source = "CDC LTSAE 2022"
     raw = parse_yaml(f"id: x\nquestion:\n  en: Does your child walk?\n  es: ¿{name} camina?\n", "f")

@@ -14,10 +14,10 @@ import typer
 from typer.testing import CliRunner
 
 from conftest import FIXTURE_DIR
-from ottool.atomic_write import write_atomic
 from ottool.cli import app
-from ottool.error_handler import error_handler, on_interrupt
-from ottool.errors import InputError, Problem
+from ottool.cli.error_handler import error_handler, on_interrupt
+from ottool.core.errors import InputError, Problem
+from ottool.storage.atomic_write import write_atomic
 
 # One call of every command that loads the content, and what to break in it.
 COMMANDS = [
@@ -45,17 +45,17 @@ def invoke(*args: str) -> tuple[int, str]:
 
 def break_everything(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
     """Make every command fail the same way deep inside (content loading, history)."""
-    import ottool.content
-    import ottool.content.loading
-    import ottool.history
+    import ottool.core.content
+    import ottool.core.content.loading
+    import ottool.storage.history
 
     def broken(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr(ottool.content, "check_content", broken)
-    monkeypatch.setattr(ottool.content.loading, "check_content", broken)  # load_content's
-    monkeypatch.setattr(ottool.history, "list_screenings", broken)
-    monkeypatch.setattr(ottool.history, "get_screening", broken)
+    monkeypatch.setattr(ottool.core.content, "check_content", broken)
+    monkeypatch.setattr(ottool.core.content.loading, "check_content", broken)  # load_content's
+    monkeypatch.setattr(ottool.storage.history, "list_screenings", broken)
+    monkeypatch.setattr(ottool.storage.history, "get_screening", broken)
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a[:2]))

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import FIXTURE_DIR, Run
-from ottool.content import load_content
-from ottool.errors import InputError
-from ottool.history import list_screenings
-from ottool.interview import load_draft
+from ottool.cli.interview import load_draft
+from ottool.core.content import load_content
+from ottool.core.errors import InputError
+from ottool.storage.history import list_screenings
 from test_history import FIRST, SECOND, history, home, save, screen
 
 __all__ = ["home"]  # the fixture, shared with test_history
@@ -464,7 +464,7 @@ def test_a_read_only_shm_left_behind_does_not_block_saving(home: Path, tmp_path:
 
 
 def test_a_read_only_history_names_the_file_that_is_read_only(tmp_path: Path) -> None:
-    from ottool.history.sqlite_file import _sqlite_problem
+    from ottool.storage.history.sqlite_file import _sqlite_problem
 
     path = tmp_path / "history.sqlite3"
     path.touch()
@@ -482,15 +482,15 @@ def test_a_read_only_history_names_the_file_that_is_read_only(tmp_path: Path) ->
 def test_ctrl_c_just_after_the_save_committed_says_it_was_saved(
     cli: Callable[..., Run], home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ottool.history
+    import ottool.storage.history
 
-    real_save = ottool.history.save_screening
+    real_save = ottool.storage.history.save_screening
 
     def save_then_ctrl_c(*args: Any, **kwargs: Any) -> int:
         real_save(*args, **kwargs)  # committed ...
         raise KeyboardInterrupt  # ... and Ctrl-C before ottool could note it
 
-    monkeypatch.setattr(ottool.history, "save_screening", save_then_ctrl_c)
+    monkeypatch.setattr(ottool.storage.history, "save_screening", save_then_ctrl_c)
     answers = tmp_path / "answers.yaml"
     answers.write_text("child: {name: Ida, birth_date: 2026-01-10}\ndate: 2026-05-20\n")
     run = cli("screen", "--answers", answers, "--save", "--data-dir", FIXTURE_DIR)

@@ -81,7 +81,7 @@ def _catalog_with(tmp_path: Path, changes: dict[str, str]) -> Path:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    from ottool import i18n
+    from ottool.core import i18n
 
     folder = tmp_path / "locale"
     shutil.copytree(i18n.LOCALE_DIR, folder)
@@ -106,7 +106,7 @@ def _catalog_with(tmp_path: Path, changes: dict[str, str]) -> Path:
 def test_a_damaged_spanish_message_falls_back_to_english_for_that_message(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli, broken: str
 ) -> None:
-    from ottool import i18n
+    from ottool.core import i18n
 
     monkeypatch.setattr(
         i18n, "LOCALE_DIR", _catalog_with(tmp_path, {"Plan written to {file}.": broken})
@@ -136,7 +136,7 @@ def test_a_damaged_plural_falls_back_to_english_by_the_english_rule(
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    from ottool import i18n
+    from ottool.core import i18n
 
     folder = _catalog_with(tmp_path, {})
     po = folder / "es" / "LC_MESSAGES" / "ottool.po"
@@ -162,7 +162,7 @@ def test_a_damaged_plural_falls_back_to_english_by_the_english_rule(
 def test_a_spanish_catalog_that_cannot_be_read_is_english_not_a_hang(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
-    from ottool import i18n
+    from ottool.core import i18n
 
     folder = tmp_path / "locale"
     shutil.copytree(i18n.LOCALE_DIR, folder)
@@ -291,7 +291,7 @@ def test_on_a_full_disk_reading_still_works_and_saving_says_the_disk_is_full(
     """SQLite cannot make its -shm file on a full disk and says "disk I/O error"."""
     import sqlite3
 
-    from ottool.history import sqlite_file
+    from ottool.storage.history import sqlite_file
 
     _saved_one(tmp_path, cli)
 
@@ -444,9 +444,9 @@ def test_a_damaged_row_is_said_to_be_damaged_and_left_out_of_an_export(
 
 
 def test_a_draft_answer_ottool_never_writes_is_refused(home: Path, cli: Cli) -> None:
-    from ottool.content import load_content
-    from ottool.errors import InputError
-    from ottool.interview import load_draft
+    from ottool.cli.interview import load_draft
+    from ottool.core.content import load_content
+    from ottool.core.errors import InputError
 
     (home / "draft.json").write_text(
         '{"format": "ottool-draft/1", "child": {"birth_date": "2026-01-01"},'
@@ -459,14 +459,14 @@ def test_a_draft_answer_ottool_never_writes_is_refused(home: Path, cli: Cli) -> 
 def test_a_failed_save_at_the_end_of_the_questionnaire_is_an_error(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ottool import interview
-    from ottool.activity_choice import plan_for_result
-    from ottool.answerfile import read_answers
-    from ottool.content import load_content
-    from ottool.errors import InputError
-    from ottool.plan_document import build_plan_document
-    from ottool.result_json import result_to_data
-    from ottool.screening import score
+    from ottool.cli import interview
+    from ottool.core.activity_choice import plan_for_result
+    from ottool.core.content import load_content
+    from ottool.core.errors import InputError
+    from ottool.core.screening import score
+    from ottool.documents.plan_document import build_plan_document
+    from ottool.storage.answerfile import read_answers
+    from ottool.storage.result_json import result_to_data
 
     content = load_content(FIXTURE_DIR)
     answers = tmp_path / "a.yaml"
@@ -487,9 +487,9 @@ def test_a_failed_save_at_the_end_of_the_questionnaire_is_an_error(
 
 
 def test_a_draft_that_is_a_fifo_is_refused_without_blocking(home: Path) -> None:
-    from ottool.content import load_content
-    from ottool.errors import InputError
-    from ottool.interview import load_draft
+    from ottool.cli.interview import load_draft
+    from ottool.core.content import load_content
+    from ottool.core.errors import InputError
 
     os.mkfifo(home / "draft.json")
     with pytest.raises(InputError, match="this is not a regular file"):

@@ -12,9 +12,9 @@ import pytest
 
 from conftest import FIXTURE_DIR, Run
 from fhirvalid import assert_valid_fhir, translations
-from ottool.content import load_content
-from ottool.fhir import ANSWER_SYSTEM, BASE, build_questionnaire, signs_for_checklist
-from ottool.wording import answer_words
+from ottool.core.content import load_content
+from ottool.documents.wording import answer_words
+from ottool.storage.fhir import ANSWER_SYSTEM, BASE, build_questionnaire, signs_for_checklist
 
 CONTENT = load_content(FIXTURE_DIR)
 
@@ -205,7 +205,7 @@ def test_one_form_holds_both_languages_spanish_as_translations_where_content_has
 
 
 def test_the_answer_words_live_in_one_place_for_the_questionnaire_and_fhir() -> None:
-    from ottool.interview import ANSWER_CHOICES
+    from ottool.cli.interview import ANSWER_CHOICES
 
     assert tuple((w, a) for a, w in answer_words("en").items()) == ANSWER_CHOICES
     q = build_questionnaire(CONTENT, 2, {"es": CONTENT})
@@ -225,7 +225,7 @@ def test_the_command_line_loads_the_fhir_code_only_when_a_fhir_command_runs() ->
     import subprocess
     import sys
 
-    code = "import sys, ottool.cli; print('ottool.fhir' in sys.modules)"
+    code = "import sys, ottool.cli; print('ottool.storage.fhir' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

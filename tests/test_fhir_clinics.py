@@ -29,8 +29,8 @@ from fhirvalid import (
     fhir_environment,
     resources_of,
 )
-from ottool.content import load_content
-from ottool.fhir import BASE, build_questionnaire, to_json
+from ottool.core.content import load_content
+from ottool.storage.fhir import BASE, build_questionnaire, to_json
 
 CONTENT = load_content(FIXTURE_DIR)
 
@@ -404,7 +404,7 @@ def test_thousands_of_problems_are_listed_up_to_fifty_then_counted(
 
 
 def test_lines_point_at_each_items_own_linkid_even_with_escapes(tmp_path: Path) -> None:
-    from ottool.fhir.response import _link_id_lines
+    from ottool.storage.fhir.response import _link_id_lines
 
     text = '{\n"linkId": "a\\"b",\n\n "linkId" :"c",\n"linkId": "a\\"b"}'
     assert {k: list(v) for k, v in _link_id_lines(text).items()} == {'a"b': [2, 5], "c": [4]}
@@ -452,8 +452,8 @@ _LINK_IDS = st.sampled_from(
 def test_any_response_is_answers_or_clear_problems_never_a_crash(
     answers: list[tuple[str, dict[str, Any]]], padding: int, huge: bool
 ) -> None:
-    from ottool.errors import InputError
-    from ottool.fhir import answers_from_fhir
+    from ottool.core.errors import InputError
+    from ottool.storage.fhir import answers_from_fhir
 
     response = _spanish()
     response["item"] += [{"linkId": link_id, "answer": [value]} for link_id, value in answers]

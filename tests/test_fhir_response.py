@@ -27,11 +27,12 @@ from fhirvalid import (
     fhir_environment,
     resources_of,
 )
-from ottool.activity_choice import plan_for_result
-from ottool.answerfile import read_answers
-from ottool.content import load_content
-from ottool.errors import InputError
-from ottool.fhir import (
+from ottool.core.activity_choice import plan_for_result
+from ottool.core.content import load_content
+from ottool.core.errors import InputError
+from ottool.core.screening import ANSWERS, score
+from ottool.storage.answerfile import read_answers
+from ottool.storage.fhir import (
     ANSWER_CODES,
     ANSWER_SYSTEM,
     BASE,
@@ -39,8 +40,7 @@ from ottool.fhir import (
     STATUS_SYSTEM,
     build_questionnaire,
 )
-from ottool.result_json import result_to_data
-from ottool.screening import ANSWERS, score
+from ottool.storage.result_json import result_to_data
 
 CONTENT = load_content(FIXTURE_DIR)
 
@@ -397,7 +397,7 @@ def test_history_exports_each_saved_screening_as_the_bundle_screen_wrote(
 def test_a_screening_with_the_shipped_content_is_a_valid_bundle_and_reads_back(
     cli: Callable[..., Run], tmp_path: Path
 ) -> None:
-    from ottool.content import default_data_dir
+    from ottool.core.content import default_data_dir
 
     shipped = load_content(default_data_dir())
     birth = dt.date.today() - dt.timedelta(days=380)  # the 12-month checklist
@@ -437,8 +437,8 @@ def _timeless(bundle: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_answers_the_form_does_not_ask_are_left_out_of_the_response_and_said() -> None:
-    from ottool.fhir import answers_left_out, screening_bundle, to_json
-    from ottool.formats import AnswerFile, Result
+    from ottool.storage.fhir import answers_left_out, screening_bundle, to_json
+    from ottool.storage.formats import AnswerFile, Result
 
     answers = yaml.safe_load(OTHER_TOOL_YAML.read_text())
     answers["answers"] = {"gm-4m-head-steady": "yes", "gm-4m-old-item": "not_yet",

@@ -1,4 +1,4 @@
-"""The file formats, declared once in ottool.formats: what ottool writes decodes as them."""
+"""The file formats, declared once in ottool.storage.formats: what ottool writes decodes as them."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from ottool.answerfile import answers_to_data, read_answers
-from ottool.content import Content
-from ottool.errors import InputError
-from ottool.formats import (
+from ottool.core.content import Content
+from ottool.core.errors import InputError
+from ottool.storage.answerfile import answers_to_data, read_answers
+from ottool.storage.formats import (
     HISTORY_LIST_FORMAT,
     RESULT_FORMAT,
     AnswerFile,
@@ -23,7 +23,7 @@ from ottool.formats import (
     Result,
     check_format,
 )
-from ottool.history import get_screening, save_screening
+from ottool.storage.history import get_screening, save_screening
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 ANSWERS = {"gm-4m-head-steady": "not yet", "fm-4m-holds-toy": "sometimes", "se-4m-smiles": "yes"}

@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from ottool.answerfile import answers_from_data
 from ottool.cli import app
-from ottool.content import check_content, load_content
-from ottool.errors import InputError
-from ottool.yamlsource import MAX_FILE_BYTES, parse_yaml, read_text
+from ottool.core.content import check_content, load_content
+from ottool.core.errors import InputError
+from ottool.core.yamlsource import MAX_FILE_BYTES, parse_yaml, read_text
+from ottool.storage.answerfile import answers_from_data
 
 pytestmark = pytest.mark.slow
 

@@ -24,12 +24,12 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURE_DIR, Run
-from ottool.activity_choice import plan_for_focus, plan_for_result
-from ottool.age import add_months
-from ottool.content import Content, check_content, load_content
-from ottool.plan_document import PlanDocument, build_plan_document
+from ottool.core.activity_choice import plan_for_focus, plan_for_result
+from ottool.core.age import add_months
+from ottool.core.content import Content, check_content, load_content
+from ottool.core.screening import Answers, Child, score
+from ottool.documents.plan_document import PlanDocument, build_plan_document
 from ottool.render.plan_file import render_plan
-from ottool.screening import Answers, Child, score
 
 DAY = dt.date(2026, 11, 2)
 PARENT_NOTE = (
@@ -446,7 +446,7 @@ def test_answer_file_text_past_its_limit_names_the_line(
 
 
 def test_a_plan_document_refuses_text_past_the_limits_however_it_came(content: Content) -> None:
-    from ottool.errors import InputError
+    from ottool.core.errors import InputError
 
     plan = plan_for_focus(content, 3)
     for options in ({"child": "x" * 201}, {"therapist": "x" * 201}, {"notes": ["x" * 2001]}):
@@ -455,8 +455,8 @@ def test_a_plan_document_refuses_text_past_the_limits_however_it_came(content: C
 
 
 def test_the_questionnaire_asks_again_for_a_name_past_the_limit() -> None:
-    from ottool.interview import _within
-    from ottool.limits import MAX_NAME
+    from ottool.cli.interview import _within
+    from ottool.core.limits import MAX_NAME
 
     check = _within(MAX_NAME)
     assert check("Sam") is True
@@ -474,9 +474,9 @@ def test_noto_fonts_are_unpacked_once_and_read_from_the_cache_after(tmp_path: Pa
         "if sys.argv[1] == 'blocked':\n"
         "    for m in ('NotoSans_Regular', 'NotoSans_Bold'):\n"
         "        sys.modules['pymupdf_fonts.' + m] = None  # importing them now fails\n"
-        "from ottool.content import load_content\n"
-        "from ottool.plan_document import build_plan_document\n"
-        "from ottool.activity_choice import plan_for_focus\n"
+        "from ottool.core.content import load_content\n"
+        "from ottool.documents.plan_document import build_plan_document\n"
+        "from ottool.core.activity_choice import plan_for_focus\n"
         "from ottool.render.plan_file import render_plan\n"
         "content = load_content()\n"
         "doc = build_plan_document(content, plan_for_focus(content, 6))\n"

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from ottool.cli import app
 from ottool.cli.common import AREA_IDS
 from ottool.cli.help_style import _value_type
-from ottool.content import load_content
+from ottool.core.content import load_content
 
 
 def command_paths(command: Any, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

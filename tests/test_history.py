@@ -18,17 +18,17 @@ import yaml
 from typer.testing import CliRunner
 
 from ottool.cli.history import history_app
-from ottool.errors import InputError
-from ottool.history import (
+from ottool.core.errors import InputError
+from ottool.storage.history import (
     delete_child,
     delete_screening,
     get_screening,
     list_screenings,
     save_screening,
 )
-from ottool.history.migrations import SCHEMA_VERSION
-from ottool.history.progress import area_change
-from ottool.history.transfer import export_jsonl, import_jsonl
+from ottool.storage.history.migrations import SCHEMA_VERSION
+from ottool.storage.history.progress import area_change
+from ottool.storage.history.transfer import export_jsonl, import_jsonl
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 BIRTH = "2026-01-01"
@@ -163,7 +163,7 @@ def test_sixteen_screenings_saved_at_the_same_moment_are_all_kept(
     (tmp_path / "result.json").write_text(json.dumps(base), encoding="utf-8")
     script = (
         "import json, sys, time\n"
-        "from ottool.history import save_screening\n"
+        "from ottool.storage.history import save_screening\n"
         "result = json.load(open(sys.argv[1]))\n"
         "result['concerns'] = 'note ' + sys.argv[2]\n"
         "time.sleep(max(0.0, float(sys.argv[3]) - time.time()))\n"
@@ -435,7 +435,7 @@ def test_a_history_from_a_newer_ottool_is_refused_and_left_untouched(
 def test_the_history_command_loads_nothing_heavy_at_start_up() -> None:
     code = (
         "import sys, ottool.cli.history\n"
-        "heavy = {'sqlite3', 'rich', 'ottool.history', 'ottool.content', 'yaml'}\n"
+        "heavy = {'sqlite3', 'rich', 'ottool.storage.history', 'ottool.core.content', 'yaml'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from ottool import i18n
-from ottool.i18n import _
+from ottool.core import i18n
+from ottool.core.i18n import _
 
 
 @pytest.mark.parametrize(
@@ -104,7 +104,7 @@ def run_ottool_python(code: str, environ: dict[str, str], *argv: str) -> str:
     env = {k: v for k, v in os.environ.items() if k not in i18n.ENVIRONMENT_VARIABLES}
     env.update(environ)
     script = (
-        "import sys; from ottool import i18n; "
+        "import sys; from ottool.core import i18n; "
         "i18n.set_language(i18n.choose_language(sys.argv[1:])); " + code
     )
     done = subprocess.run(

@@ -14,18 +14,18 @@ import pytest
 
 from conftest import FIXTURE_DIR, Run
 from fhirvalid import assert_valid_fhir, codings, translations
-from ottool import i18n
-from ottool.answerfile import answers_to_data, read_answers
-from ottool.content import load_content
-from ottool.errors import InputError
-from ottool.fhir import (
+from ottool.core import i18n
+from ottool.core.content import load_content
+from ottool.core.errors import InputError
+from ottool.storage.answerfile import answers_to_data, read_answers
+from ottool.storage.fhir import (
     ANSWER_CODES,
     answers_from_fhir,
     build_questionnaire,
     screening_bundle,
     to_json,
 )
-from ottool.formats import AnswerFile, Result
+from ottool.storage.formats import AnswerFile, Result
 
 SPANISH_CONTENT = FIXTURE_DIR.parent / "content-es"
 ANSWERS = Path(__file__).parent / "fixtures" / "fhir" / "other-tool-answers.yaml"

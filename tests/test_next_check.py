@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ottool.age import add_months, age_of, due_date
-from ottool.errors import InputError
-from ottool.next_check import (
+from ottool.core.age import add_months, age_of, due_date
+from ottool.core.errors import InputError
+from ottool.core.next_check import (
     RECHECK_DAYS,
     NextCheck,
     coming_checks,

@@ -12,12 +12,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE_DIR, Run, answers_text
-from ottool.activity_choice import plan_for_focus
-from ottool.age import CDC_CHECKLISTS_URL, check_age_served
-from ottool.content import load_content
-from ottool.errors import InputError
-from ottool.result_json import result_from_data, result_to_data
-from ottool.screening import Answers, Child, score
+from ottool.core.activity_choice import plan_for_focus
+from ottool.core.age import CDC_CHECKLISTS_URL, check_age_served
+from ottool.core.content import load_content
+from ottool.core.errors import InputError
+from ottool.core.screening import Answers, Child, score
+from ottool.storage.result_json import result_from_data, result_to_data
 
 CONTENT = load_content(FIXTURE_DIR)
 
@@ -110,7 +110,7 @@ def test_the_terminal_result_says_which_answers_were_not_counted(
 def test_unused_answers_survive_a_round_trip_through_the_result_file() -> None:
     answers = Answers(Child(dt.date(2025, 1, 1)), dt.date(2025, 3, 15), {"se-6m-mirror": "yes"})
     result = score(CONTENT, answers, today=dt.date(2026, 1, 1))
-    from ottool.activity_choice import plan_for_result
+    from ottool.core.activity_choice import plan_for_result
 
     data = result_to_data(result, plan_for_result(CONTENT, result))
     assert data["unused_answers"] == ["se-6m-mirror"]

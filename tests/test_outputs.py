@@ -1,4 +1,4 @@
-"""Every output goes through one writer (`ottool.atomic_write.write_output`): ottool's
+"""Every output goes through one writer (`ottool.storage.atomic_write.write_output`): ottool's
 own files are never written, whatever the path or link, and an existing file is never
 replaced without --force (issue 21, items 1, 2, 5 and 16)."""
 
@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_DIR, Run
-from ottool.atomic_write import check_output, write_output
-from ottool.errors import InputError
+from ottool.core.errors import InputError
+from ottool.storage.atomic_write import check_output, write_output
 
 Cli = Callable[..., Run]
 
@@ -189,7 +189,7 @@ def test_check_output_passes_a_new_name_and_refuses_an_existing_one(tmp_path: Pa
 def test_the_offered_file_name_is_a_free_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ottool.interview import free_name
+    from ottool.cli.interview import free_name
 
     monkeypatch.chdir(tmp_path)
     assert free_name("plan-sam-2026-11-27.html") == "plan-sam-2026-11-27.html"
@@ -202,13 +202,13 @@ def test_the_offered_file_name_is_a_free_one(
 def test_the_offer_asks_before_replacing_and_then_proposes_a_free_name(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ottool import interview
-    from ottool.activity_choice import plan_for_result
-    from ottool.answerfile import read_answers
-    from ottool.content import load_content
-    from ottool.plan_document import build_plan_document
-    from ottool.result_json import result_to_data
-    from ottool.screening import score
+    from ottool.cli import interview
+    from ottool.core.activity_choice import plan_for_result
+    from ottool.core.content import load_content
+    from ottool.core.screening import score
+    from ottool.documents.plan_document import build_plan_document
+    from ottool.storage.answerfile import read_answers
+    from ottool.storage.result_json import result_to_data
 
     content = load_content(FIXTURE_DIR)
     given = read_answers(answer_file(tmp_path), content)

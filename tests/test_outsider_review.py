@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ANSWERS_DIR, FIXTURE_DIR, Run, answers_text
-from ottool import i18n
-from ottool.answerfile import read_answers
-from ottool.content import Content
+from ottool.core import i18n
+from ottool.core.content import Content
+from ottool.storage.answerfile import read_answers
 
 GOOD_MO = i18n.LOCALE_DIR / "es" / "LC_MESSAGES" / "ottool.mo"
 

@@ -11,10 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE_DIR, activity, make_content, milestone
-from ottool.activity_choice import FILLER, PER_DOMAIN, HomePlan, plan_for_focus, plan_for_result
-from ottool.content import Activity, Content, load_content
-from ottool.errors import InputError
-from ottool.screening import ANSWERS, Answer, Answers, Child, ScreeningResult, score
+from ottool.core.activity_choice import (
+    FILLER,
+    PER_DOMAIN,
+    HomePlan,
+    plan_for_focus,
+    plan_for_result,
+)
+from ottool.core.content import Activity, Content, load_content
+from ottool.core.errors import InputError
+from ottool.core.screening import ANSWERS, Answer, Answers, Child, ScreeningResult, score
 
 CONTENT = load_content(FIXTURE_DIR)
 TODAY = dt.date(2026, 11, 1)

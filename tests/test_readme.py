@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shell
-from ottool.content import default_data_dir, load_content
+from ottool.core.content import default_data_dir, load_content
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

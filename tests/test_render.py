@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ottool.activity_choice import plan_for_focus, plan_for_result
-from ottool.content import Content, load_content
-from ottool.errors import InputError
-from ottool.plan_document import PlanDocument, build_plan_document
+from ottool.core.activity_choice import plan_for_focus, plan_for_result
+from ottool.core.content import Content, load_content
+from ottool.core.errors import InputError
+from ottool.core.screening import Answers, Child, score
+from ottool.documents.plan_document import PlanDocument, build_plan_document
 from ottool.render.plan_file import FORMATS, format_from_suffix, render_plan, write_plan
-from ottool.screening import Answers, Child, score
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 DAY = dt.date(2026, 3, 2)

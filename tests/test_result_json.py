@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURE_DIR, Run, answers_text
-from ottool.activity_choice import plan_for_result
-from ottool.content import load_content
-from ottool.errors import InputError
-from ottool.formats import RESULT_FORMAT as FORMAT
-from ottool.result_json import read_result, result_from_data, result_to_data
-from ottool.screening import Answers, Child, score
+from ottool.core.activity_choice import plan_for_result
+from ottool.core.content import load_content
+from ottool.core.errors import InputError
+from ottool.core.screening import Answers, Child, score
+from ottool.storage.formats import RESULT_FORMAT as FORMAT
+from ottool.storage.result_json import read_result, result_from_data, result_to_data
 
 CONTENT = load_content(FIXTURE_DIR)
 

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURE_DIR, make_content, milestone, sign
-from ottool.age import ChecklistChoice
-from ottool.content import Content, load_content
-from ottool.screening import (
+from ottool.core.age import ChecklistChoice
+from ottool.core.content import Content, load_content
+from ottool.core.screening import (
     ANSWERS,
     STATUSES,
     Answer,

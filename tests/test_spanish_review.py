@@ -65,8 +65,8 @@ def test_a_spanish_reader_answers_yes_with_s(key: str, expected: bool) -> None:
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
-    from ottool import i18n
-    from ottool.interview import confirm
+    from ottool.cli.interview import confirm
+    from ottool.core import i18n
 
     i18n.set_language("es")
     with create_pipe_input() as keys:
@@ -79,7 +79,7 @@ def test_in_english_s_is_not_yes() -> None:
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
-    from ottool.interview import confirm
+    from ottool.cli.interview import confirm
 
     with create_pipe_input() as keys:
         keys.send_text("s\r")  # s is ignored, Enter takes the default (no)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from ottool.content import Content, load_content
+from ottool.core.content import Content, load_content
 
 EN = load_content()
 ES = load_content(lang="es")

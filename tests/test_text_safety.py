@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ottool.printable import CONTROL, json_text, printable
+from ottool.core.printable import CONTROL, json_text, printable
 
 #: Brackets Rich would read as tags, an emoji code, terminal controls (OSC title, clear
 #: screen, an 8-bit CSI) and HTML that Markdown would pass through.
@@ -259,7 +259,7 @@ def test_markdown_plan_escapes_content_text(
 def test_a_draft_for_a_name_with_brackets_resumes(
     content: object, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from ottool.interview import Draft, draft_path, run_interview
+    from ottool.cli.interview import Draft, draft_path, run_interview
 
     birth = dt.date.today() - dt.timedelta(days=70)
     draft = Draft(name="Sam [/twin] \x1b[2J", birth_date=birth, gestational_weeks=40)
@@ -283,12 +283,12 @@ def test_the_plan_offer_handles_a_name_and_file_name_with_brackets(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import ottool.interview as interview
-    from ottool.activity_choice import plan_for_result
-    from ottool.answerfile import read_answers
-    from ottool.plan_document import build_plan_document
-    from ottool.result_json import result_to_data
-    from ottool.screening import score
+    import ottool.cli.interview as interview
+    from ottool.core.activity_choice import plan_for_result
+    from ottool.core.screening import score
+    from ottool.documents.plan_document import build_plan_document
+    from ottool.storage.answerfile import read_answers
+    from ottool.storage.result_json import result_to_data
 
     given = read_answers(answers_file(tmp_path, "Sam [/twin]", "[/note]"), content)  # type: ignore[arg-type]
     result = score(content, given)  # type: ignore[arg-type]
@@ -409,10 +409,10 @@ any_text = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12).map("".jo
 
 def _documents(text: str) -> tuple[object, object, object, dict[str, object]]:
     """Content, a result and a plan document with ``text`` in every text field."""
-    from ottool.activity_choice import plan_for_result
-    from ottool.content import Activity, Content, Domain, Milestone, WarningSign
-    from ottool.result_json import result_to_data
-    from ottool.screening import Answers, Child, score
+    from ottool.core.activity_choice import plan_for_result
+    from ottool.core.content import Activity, Content, Domain, Milestone, WarningSign
+    from ottool.core.screening import Answers, Child, score
+    from ottool.storage.result_json import result_to_data
 
     content = Content(
         (Domain(id="d", name=text),),
@@ -435,7 +435,7 @@ def _documents(text: str) -> tuple[object, object, object, dict[str, object]]:
     child = Child(today - dt.timedelta(days=70), 40, text)
     result = score(content, Answers(child, today, {"m": "not_yet"}, {"w": True}, text))
     plan = plan_for_result(content, result, 4)
-    from ottool.plan_document import build_plan_document
+    from ottool.documents.plan_document import build_plan_document
 
     doc = build_plan_document(content, plan, result=result, therapist=text, notes=(text,))
     return content, result, doc, result_to_data(result, plan)
@@ -443,10 +443,10 @@ def _documents(text: str) -> tuple[object, object, object, dict[str, object]]:
 
 def _terminal_views(text: str) -> str:
     """Every Rich view (result, plan, browse, validate, history) on one wide console."""
-    from ottool.errors import Problem
-    from ottool.history.saved import SavedScreening
+    from ottool.core.errors import Problem
     from ottool.render import browse, history, terminal, validation
     from ottool.render.console import text_console
+    from ottool.storage.history.saved import SavedScreening
 
     content, result, doc, data = _documents(text)
     console = text_console(2000)

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURE_DIR, Run
-from ottool.content import Content, check_content, load_content, localized, resolve_data_dir
-from ottool.errors import InputError
-from ottool.wording import dose_words
+from ottool.core.content import Content, check_content, load_content, localized, resolve_data_dir
+from ottool.core.errors import InputError
+from ottool.documents.wording import dose_words
 
 M = "milestones.yaml"
 A = "activities.yaml"

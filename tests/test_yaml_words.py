@@ -15,9 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Run
-from ottool.content import check_content
-from ottool.errors import InputError
-from ottool.yamlsource import YAML11_BOOLEANS, parse_yaml
+from ottool.core.content import check_content
+from ottool.core.errors import InputError
+from ottool.core.yamlsource import YAML11_BOOLEANS, parse_yaml
 
 M = "milestones.yaml"
 A = "activities.yaml"
@@ -183,8 +183,8 @@ def test_answer_files_keep_reading_yes_and_no_as_booleans() -> None:
 
 @given(st.sampled_from(sorted(YAML11_BOOLEANS)))
 def test_every_bare_yes_or_no_word_is_refused_as_text_and_quoted_is_fine(word: str) -> None:
-    from ottool.content.fields import EntryChecker
-    from ottool.content.models import Domain
+    from ottool.core.content.fields import EntryChecker
+    from ottool.core.content.models import Domain
 
     checker = EntryChecker("en")
     entry = parse_yaml(f"id: d\nname: {word}\n", "m", content=True)

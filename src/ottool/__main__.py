@@ -9,14 +9,14 @@ the error handler; this guard catches what lands outside them.
 import signal
 import sys
 
-from ottool.errors import caused_by_ctrl_c
+from ottool.core.errors import caused_by_ctrl_c
 
 
 def main() -> None:
     """Load the command line and run it; Ctrl-C outside a command exits 130 quietly."""
     try:
         # Before the command line is built, so its help texts are translated too.
-        from ottool import i18n
+        from ottool.core import i18n
 
         i18n.set_language(i18n.choose_language(sys.argv[1:]))
         from ottool.cli import main as run

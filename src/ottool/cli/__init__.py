@@ -13,14 +13,21 @@ from typing import Annotated
 
 import typer
 
-from ottool import __version__, i18n
+from ottool import __version__
 from ottool.cli import browse, plan, schema, screen, validate
 from ottool.cli.common import LANG_GIVEN, ContentLanguage
+from ottool.cli.error_handler import (
+    EXIT_BUG,
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    HandledGroup,
+    report_bug,
+)
 from ottool.cli.fhir import fhir_app
 from ottool.cli.history import history_app
-from ottool.error_handler import EXIT_BUG, EXIT_INPUT, EXIT_INTERRUPTED, HandledGroup, report_bug
-from ottool.errors import caused_by_ctrl_c
-from ottool.i18n import _
+from ottool.core import i18n
+from ottool.core.errors import caused_by_ctrl_c
+from ottool.core.i18n import _
 
 app = typer.Typer(
     name="ottool",
@@ -96,7 +103,7 @@ app.add_typer(fhir_app, name="fhir")
 
 def main() -> None:
     """Run the `ottool` command line (the console script goes through ottool.__main__)."""
-    from ottool.streams import (
+    from ottool.cli.streams import (
         drop_unusable_width,
         guard_standard_streams,
         prepare_streams,

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ottool.cli.common import shown
-from ottool.errors import InputError, Problem
-from ottool.i18n import _
+from ottool.core.errors import InputError, Problem
+from ottool.core.i18n import _
 
 if TYPE_CHECKING:
-    from ottool.plan_document import PlanDocument
-    from ottool.screening import Answers, ScreeningResult
+    from ottool.core.screening import Answers, ScreeningResult
+    from ottool.documents.plan_document import PlanDocument
 
 
 def after_results(
@@ -37,8 +37,8 @@ def after_results(
     said = []
     number = None
     if save:
-        from ottool.answerfile import answers_to_data
         from ottool.cli.history import save_results
+        from ottool.storage.answerfile import answers_to_data
 
         number = save_results(result_data, answers_to_data(answers), result.content_version)
         said.append(

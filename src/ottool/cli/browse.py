@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ottool.cli.common import AREA_HELP, DataDir, Lang, load, user_errors
-from ottool.i18n import _
+from ottool.core.i18n import _
 
 
 class BrowseFormat(enum.StrEnum):
@@ -51,7 +51,7 @@ def milestones(
     old_months: OldMonthsOption = None,
     old_domain: OldDomainOption = None,
 ) -> None:
-    from ottool.content_search import find_milestones
+    from ottool.documents.content_search import find_milestones
 
     content = load(data_dir)
     if months is None and old_months is not None:
@@ -89,7 +89,7 @@ def activities(
     old_age: OldMonthsOption = None,
     old_domain: OldDomainOption = None,
 ) -> None:
-    from ottool.content_search import find_activities
+    from ottool.documents.content_search import find_activities
 
     content = load(data_dir)
     with user_errors():

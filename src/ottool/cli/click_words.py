@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ottool.i18n import N_, _
+from ottool.core.i18n import N_, _
 
 #: Click's usage-error shapes, each with the sentence that replaces it. Named groups
 #: are passed to the translated sentence unchanged (option names, values, ids).

@@ -1,7 +1,7 @@
 """Pieces shared by the command modules: the --lang and --data-dir options, clean error exits.
 
 `fail` and `user_errors` stop a command at once with exit 1; everything else that can
-go wrong is reported by the one handler around every command (`ottool.error_handler`).
+go wrong is reported by the one handler around every command (`ottool.cli.error_handler`).
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ottool.error_handler import fail
-from ottool.errors import InputError
-from ottool.i18n import _
+from ottool.cli.error_handler import fail
+from ottool.core.errors import InputError
+from ottool.core.i18n import _
 
 if TYPE_CHECKING:
-    from ottool.content import Content
+    from ottool.core.content import Content
 
 __all__ = [
     "AREA_HELP",
@@ -43,7 +43,7 @@ AREA_HELP = _("Areas: {areas}.").format(areas=AREA_IDS)
 def _folder(value: Path | None) -> Path | None:
     """--data-dir names a folder: a file there is said plainly, before any work."""
     if value is not None and value.exists() and not value.is_dir():
-        from ottool.i18n import _
+        from ottool.core.i18n import _
 
         fail(
             _(
@@ -82,7 +82,7 @@ LANG_GIVEN = "ottool.lang"
 def _speak(ctx: typer.Context, value: ContentLanguage | None) -> None:
     """--lang: speak that language from now on (before the other options are read)."""
     if value is not None:
-        from ottool import i18n
+        from ottool.core import i18n
 
         i18n.set_language(value.value)
         ctx.meta[LANG_GIVEN] = value.value
@@ -132,8 +132,8 @@ def user_errors() -> Iterator[None]:
 
 def load(data_dir: Path | None) -> Content:
     """The content in the run's language, or exit 1 listing every problem in it."""
-    from ottool.content import load_content
-    from ottool.i18n import language
+    from ottool.core.content import load_content
+    from ottool.core.i18n import language
 
     with user_errors():
         return load_content(data_dir, lang=language())
@@ -145,7 +145,7 @@ def refuse_to_replace(path: Path | None, force: bool) -> None:
     --force, a folder, ottool's own files (the writer's rules, ``atomic_write.check_output``)."""
     if path is None:
         return
-    from ottool.atomic_write import check_output
+    from ottool.storage.atomic_write import check_output
 
     with user_errors():
         check_output(path, force=force)
@@ -153,6 +153,6 @@ def refuse_to_replace(path: Path | None, force: bool) -> None:
 
 def shown(path: Path) -> str:
     """A path the user gave, safe to print (control characters shown, not obeyed)."""
-    from ottool.printable import printable
+    from ottool.core.printable import printable
 
     return printable(str(path))

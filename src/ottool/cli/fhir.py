@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool.cli.common import DataDir, Lang, user_errors
-from ottool.i18n import _
+from ottool.core.i18n import _
 
 if TYPE_CHECKING:
-    from ottool.content import Content
-    from ottool.fhir import Context
+    from ottool.core.content import Content
+    from ottool.storage.fhir import Context
 
 fhir_app = typer.Typer(
     help=_(
@@ -86,7 +86,7 @@ def questionnaire(
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    from ottool import fhir
+    from ottool.storage import fhir
 
     with user_errors():
         content, translations = _contents(data_dir)
@@ -118,7 +118,7 @@ def codesystem(
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    from ottool import fhir
+    from ottool.storage import fhir
 
     with user_errors():
         content, translations = _contents(data_dir)
@@ -130,7 +130,7 @@ def codesystem(
 
 def _contents(data_dir: Path | None) -> tuple[Content, dict[str, Content]]:
     """The content in English (a form's own text) and in every other shipped language."""
-    from ottool.content import LANGUAGES, load_content
+    from ottool.core.content import LANGUAGES, load_content
 
     content = load_content(data_dir)
     others = {lang: load_content(data_dir, lang=lang) for lang in LANGUAGES if lang != "en"}
@@ -145,7 +145,7 @@ def check_fhir_options(fhir_format: bool, patient_id: str | None, bundle: Bundle
     if not fhir_format and (patient_id is not None or bundle is not BundleType.collection):
         fail(_("--patient-id and --bundle go with --format fhir"))
     if patient_id is not None:
-        from ottool.fhir.bundle import patient
+        from ottool.storage.fhir.bundle import patient
 
         with user_errors():
             patient(patient_id)
@@ -154,8 +154,8 @@ def check_fhir_options(fhir_format: bool, patient_id: str | None, bundle: Bundle
 def incoming_context(source: Path) -> Context | None:
     """A FHIR answer file's subject, encounter, identifier and author (None for YAML),
     saying on stderr what the user should know (another form's response, say)."""
-    from ottool import fhir
-    from ottool.yamlsource import read_text
+    from ottool.core.yamlsource import read_text
+    from ottool.storage import fhir
 
     text = read_text(source, name=str(source), max_bytes=fhir.MAX_RESPONSE_BYTES)
     if not fhir.looks_like_fhir(text):
@@ -182,8 +182,8 @@ def emit_screening_bundle(
     ``incoming`` is what a FHIR answer file said about whom it is about (kept in the
     Bundle); ``--patient-id`` sets the subject.
     """
-    from ottool import fhir
-    from ottool.formats import AnswerFile, Result, convert
+    from ottool.storage import fhir
+    from ottool.storage.formats import AnswerFile, Result, convert
 
     context = incoming or fhir.Context()
     if patient_id is not None:
@@ -198,7 +198,7 @@ def emit_screening_bundle(
 def _say_left_out(left_out: list[str], number: int | None) -> None:
     if not left_out:
         return
-    from ottool.i18n import ngettext
+    from ottool.core.i18n import ngettext
 
     shown = ", ".join(left_out[:5]) + (", ..." if len(left_out) > 5 else "")
     message = ngettext(
@@ -222,13 +222,13 @@ def export_history_fhir(
     """
     import msgspec
 
-    from ottool import fhir
-    from ottool.atomic_write import write_output
-    from ottool.content import load_content
-    from ottool.errors import InputError
-    from ottool.formats import AnswerFile
-    from ottool.history import list_screenings
-    from ottool.i18n import language
+    from ottool.core.content import load_content
+    from ottool.core.errors import InputError
+    from ottool.core.i18n import language
+    from ottool.storage import fhir
+    from ottool.storage.atomic_write import write_output
+    from ottool.storage.formats import AnswerFile
+    from ottool.storage.history import list_screenings
 
     with user_errors():
         # Display texts in the run's language (--lang); codes and ids are the same in any.
@@ -274,6 +274,6 @@ def _emit(text: str, output: Path | None, *, private: bool, force: bool) -> None
     if output is None:
         sys.stdout.write(text)
         return
-    from ottool.atomic_write import write_output
+    from ottool.storage.atomic_write import write_output
 
     write_output(output, text, private=private, force=force)

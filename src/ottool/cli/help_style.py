@@ -19,7 +19,7 @@ from ottool.cli.click_words import (
     SHOW_HELP,
     speak_in_help,
 )
-from ottool.i18n import _
+from ottool.core.i18n import _
 
 #: Placeholders by the option's Python type, for options that do not name their own.
 _BY_TYPE: dict[Any, str] = {int: "N", float: "N", str: "TEXT", Path: "PATH"}

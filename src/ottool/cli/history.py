@@ -15,14 +15,14 @@ import typer
 
 from ottool.cli.common import DataDir as DataDirOption
 from ottool.cli.common import Lang, RegionOption
-from ottool.i18n import N_, _, ngettext
+from ottool.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
-    from ottool.content import Content
-    from ottool.errors import InputError
-    from ottool.history.saved import SavedScreening
-    from ottool.plan_document import PlanDocument
-    from ottool.screening import ScreeningResult
+    from ottool.core.content import Content
+    from ottool.core.errors import InputError
+    from ottool.core.screening import ScreeningResult
+    from ottool.documents.plan_document import PlanDocument
+    from ottool.storage.history.saved import SavedScreening
 
 history_app = typer.Typer(
     help=(
@@ -72,7 +72,7 @@ def history(
     if ctx.invoked_subcommand is not None:
         return
     from ottool.cli.common import user_errors
-    from ottool.history import list_screenings
+    from ottool.storage.history import list_screenings
 
     with user_errors():
         screenings = list_screenings(child)
@@ -96,7 +96,7 @@ def show(
     lang: Lang = None,
 ) -> None:
     from ottool.cli.common import user_errors
-    from ottool.history import get_screening
+    from ottool.storage.history import get_screening
 
     with user_errors():
         saved = get_screening(screening_id)
@@ -110,19 +110,19 @@ def show(
             )
         )
     if fmt is HistoryFormat.json:
-        from ottool.printable import json_text
+        from ottool.core.printable import json_text
 
         typer.echo(json_text(saved.result))
         return
     from ottool.cli.common import load
-    from ottool.errors import InputError
+    from ottool.core.errors import InputError
     from ottool.render.console import make_console
     from ottool.render.history import print_saved_header, print_saved_summary
     from ottool.render.terminal import print_plan, print_result
 
     content = load(data_dir)
     if region is not None:
-        from ottool.region import choose_region
+        from ottool.core.region import choose_region
 
         with user_errors():
             region = choose_region(content, region)
@@ -164,8 +164,13 @@ def delete(
     lang: Lang = None,
 ) -> None:
     from ottool.cli.common import fail, user_errors
-    from ottool.history import delete_child, delete_screening, get_screening, list_screenings
-    from ottool.printable import printable
+    from ottool.core.printable import printable
+    from ottool.storage.history import (
+        delete_child,
+        delete_screening,
+        get_screening,
+        list_screenings,
+    )
 
     if (screening_id is None) == (child is None):
         fail(_("give either a screening NUMBER or --child NAME to delete"))
@@ -233,11 +238,11 @@ def export_history(
     ] = False,
     lang: Lang = None,
 ) -> None:
-    from ottool.atomic_write import OutputExists, check_output, is_stdout
     from ottool.cli.common import fail, user_errors
-    from ottool.history import list_screenings
-    from ottool.history.transfer import export_jsonl
-    from ottool.printable import printable
+    from ottool.core.printable import printable
+    from ottool.storage.atomic_write import OutputExists, check_output, is_stdout
+    from ottool.storage.history import list_screenings
+    from ottool.storage.history.transfer import export_jsonl
 
     with user_errors():
         try:
@@ -274,7 +279,7 @@ def import_history(
     lang: Lang = None,
 ) -> None:
     from ottool.cli.common import user_errors
-    from ottool.history.transfer import import_jsonl
+    from ottool.storage.history.transfer import import_jsonl
 
     with user_errors():
         added, skipped = import_jsonl(source)
@@ -298,8 +303,8 @@ def save_results(
     Ctrl-C can land just after SQLite committed, before ottool could note it: then the
     history itself is asked whether the result is there.
     """
-    from ottool.error_handler import on_interrupt
-    from ottool.history import save_screening, saved_number
+    from ottool.cli.error_handler import on_interrupt
+    from ottool.storage.history import save_screening, saved_number
 
     try:
         number = save_screening(result_data, answers_data, content_version)
@@ -351,7 +356,7 @@ def _confirm_replace(output: Path, exists: InputError) -> bool:
 
 def _no_screenings(child: str | None, fmt: HistoryFormat) -> None:
     from ottool.cli.common import fail, user_errors
-    from ottool.history import list_screenings
+    from ottool.storage.history import list_screenings
 
     if child is not None:
         with user_errors():
@@ -359,7 +364,7 @@ def _no_screenings(child: str | None, fmt: HistoryFormat) -> None:
         if anyone:
             fail(_no_child_message(child))
     if fmt is HistoryFormat.json:
-        from ottool.history.saved import history_list
+        from ottool.storage.history.saved import history_list
 
         _echo_json(history_list(child, []))
     else:
@@ -367,8 +372,8 @@ def _no_screenings(child: str | None, fmt: HistoryFormat) -> None:
 
 
 def _no_child_message(child: str) -> str:
-    from ottool.errors import did_you_mean
-    from ottool.history import children
+    from ottool.core.errors import did_you_mean
+    from ottool.storage.history import children
 
     names = children()
     message = _("there are no saved screenings for '{child}'").format(child=child)
@@ -380,7 +385,7 @@ def _no_child_message(child: str) -> str:
 
 def _print_list(screenings: list[SavedScreening], fmt: HistoryFormat) -> None:
     if fmt is HistoryFormat.json:
-        from ottool.history.saved import history_list
+        from ottool.storage.history.saved import history_list
 
         _echo_json(history_list(None, screenings))
         return
@@ -393,12 +398,12 @@ def _print_list(screenings: list[SavedScreening], fmt: HistoryFormat) -> None:
 def _print_progress(
     child: str, screenings: list[SavedScreening], fmt: HistoryFormat, data_dir: Path | None
 ) -> None:
-    from ottool.history.progress import changes_since_previous
+    from ottool.storage.history.progress import changes_since_previous
 
     changes = changes_since_previous(screenings)
     name = next((s.child for s in reversed(screenings) if s.child), child)
     if fmt is HistoryFormat.json:
-        from ottool.history.saved import history_list
+        from ottool.storage.history.saved import history_list
 
         _echo_json(history_list(name, screenings, changes))
         return
@@ -410,9 +415,9 @@ def _print_progress(
 
 def _area_names(screenings: list[SavedScreening], data_dir: Path | None) -> dict[str, str]:
     """Area id → name, in content order; ids the content lacks keep their id as name."""
-    from ottool.content import load_content
-    from ottool.errors import InputError
-    from ottool.i18n import language
+    from ottool.core.content import load_content
+    from ottool.core.errors import InputError
+    from ottool.core.i18n import language
 
     try:
         # The names in the run's language, as in every other table of the same screenings.
@@ -434,8 +439,8 @@ def _rebuild(
     ``region``'s words when one is given)."""
     from dataclasses import replace
 
-    from ottool.plan_document import build_plan_document
-    from ottool.result_json import result_from_data
+    from ottool.documents.plan_document import build_plan_document
+    from ottool.storage.result_json import result_from_data
 
     result, plan = result_from_data(saved.result, content, f"saved screening {saved.id}")
     if region is not None:
@@ -444,6 +449,6 @@ def _rebuild(
 
 
 def _echo_json(data: dict[str, Any]) -> None:
-    from ottool.printable import json_text
+    from ottool.core.printable import json_text
 
     typer.echo(json_text(data))

@@ -19,7 +19,7 @@ from typing import Any, Union, get_args, get_origin
 
 from typer import BadParameter
 
-from ottool.i18n import _
+from ottool.core.i18n import _
 
 try:  # Typer's own per-option reader, which this one takes the place of
     from typer._coercion import RuntimeParam
@@ -90,7 +90,7 @@ if RuntimeParam is not None:
             if kind is int or kind is float:
                 return self._number(text, param, ctx)
             if kind is Path:
-                from ottool.atomic_write import path_as_typed
+                from ottool.storage.atomic_write import path_as_typed
 
                 return path_as_typed(text)  # "newdir/" stays a folder's name
             return text

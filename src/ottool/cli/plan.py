@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ottool.atomic_write import is_stdout
 from ottool.cli.common import (
     AREA_HELP,
     DataDir,
@@ -21,12 +20,13 @@ from ottool.cli.common import (
     shown,
     user_errors,
 )
-from ottool.i18n import _
+from ottool.core.i18n import _
+from ottool.storage.atomic_write import is_stdout
 
 if TYPE_CHECKING:
-    from ottool.content import Content
-    from ottool.plan_document import PlanDocument
-    from ottool.screening import ScreeningResult
+    from ottool.core.content import Content
+    from ottool.core.screening import ScreeningResult
+    from ottool.documents.plan_document import PlanDocument
 
 
 class PlanFormat(enum.StrEnum):
@@ -109,15 +109,15 @@ def plan(
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    from ottool.activity_choice import plan_for_focus, plan_for_result
-    from ottool.plan_document import build_plan_document
+    from ottool.core.activity_choice import plan_for_focus, plan_for_result
+    from ottool.documents.plan_document import build_plan_document
 
     sources = [o for o in (from_file, from_history, age_months) if o is not None]
     if len(sources) != 1:
         fail(_("give exactly one of --from FILE, --from-history ID or --age-months N"))
     if age_months is None and (focus or activity):
         fail(_("--focus and --activity go with --age-months; a screening chooses its own"))
-    from ottool.limits import MAX_NAME, MAX_NOTE, check_length
+    from ottool.core.limits import MAX_NAME, MAX_NOTE, check_length
 
     with user_errors():  # before any work: a pasted page is not a name
         check_length("--child", child, MAX_NAME)
@@ -133,13 +133,13 @@ def plan(
         if from_file is not None:
             result = _read_result(from_file, content)
         elif from_history is not None:
-            from ottool.history import get_screening
-            from ottool.result_json import result_from_data
+            from ottool.storage.history import get_screening
+            from ottool.storage.result_json import result_from_data
 
             saved = get_screening(from_history)
             where = _("saved screening {number}").format(number=from_history)
             result = result_from_data(saved.result, content, where)[0]
-        from ottool.region import choose_region
+        from ottool.core.region import choose_region
 
         # --region, else the region the screening named, else the locale's.
         if region is None and result is not None and result.region is not None:
@@ -173,13 +173,13 @@ def plan(
 def _read_result(path: Path, content: Content) -> ScreeningResult:
     """The screening in a result file; a file of answers given instead is pointed to
     `ottool screen --answers`, which is what scores answers."""
-    from ottool.errors import InputError
-    from ottool.result_json import read_result
+    from ottool.core.errors import InputError
+    from ottool.storage.result_json import read_result
 
     try:
         return read_result(path, content)[0]
     except InputError as not_a_result:
-        from ottool.answerfile import read_answers
+        from ottool.storage.answerfile import read_answers
 
         try:
             read_answers(path, content)

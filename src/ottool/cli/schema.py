@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ottool.cli.common import DataDir, Lang
-from ottool.i18n import _
+from ottool.core.i18n import _
 
 
 class SchemaName(enum.StrEnum):
@@ -25,8 +25,8 @@ def schema(
 ) -> None:
     import json
 
-    from ottool.content import json_schema, resolve_data_dir
-    from ottool.content.schema import vocabulary_of
+    from ottool.core.content import json_schema, resolve_data_dir
+    from ottool.core.content.schema import vocabulary_of
 
     vocabulary = vocabulary_of(resolve_data_dir(data_dir))
     typer.echo(json.dumps(json_schema(which.value, vocabulary), indent=2))

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ottool.atomic_write import is_stdout
 from ottool.cli.common import (
     DataDir,
     Lang,
@@ -19,6 +18,7 @@ from ottool.cli.common import (
     refuse_to_replace,
     user_errors,
 )
+from ottool.cli.error_handler import EXIT_INTERRUPTED, on_interrupt
 from ottool.cli.fhir import (
     BundleOption,
     BundleType,
@@ -26,15 +26,15 @@ from ottool.cli.fhir import (
     check_fhir_options,
     incoming_context,
 )
-from ottool.error_handler import EXIT_INTERRUPTED, on_interrupt
-from ottool.i18n import _, ngettext
+from ottool.core.i18n import _, ngettext
+from ottool.storage.atomic_write import is_stdout
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from ottool.content import Content
-    from ottool.plan_document import PlanDocument
-    from ottool.screening import Answers, ScreeningResult
+    from ottool.core.content import Content
+    from ottool.core.screening import Answers, ScreeningResult
+    from ottool.documents.plan_document import PlanDocument
 
 
 class ScreenFormat(enum.StrEnum):
@@ -98,11 +98,11 @@ def screen(
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    from ottool.activity_choice import plan_for_result
-    from ottool.plan_document import build_plan_document
-    from ottool.region import choose_region
-    from ottool.result_json import result_to_data
-    from ottool.screening import score
+    from ottool.core.activity_choice import plan_for_result
+    from ottool.core.region import choose_region
+    from ottool.core.screening import score
+    from ottool.documents.plan_document import build_plan_document
+    from ottool.storage.result_json import result_to_data
 
     content = load(data_dir)
     check_fhir_options(fmt is ScreenFormat.fhir, patient_id, bundle)
@@ -120,7 +120,7 @@ def screen(
     if answers is None:
         given = _interview(content, resume)
         incoming = None
-        from ottool.interview import draft_path
+        from ottool.cli.interview import draft_path
 
         on_interrupt(
             _("your answers are kept in {file}; `ottool screen --resume` goes on").format(
@@ -128,7 +128,7 @@ def screen(
             )
         )
     else:
-        from ottool.answerfile import read_answers
+        from ottool.storage.answerfile import read_answers
 
         with user_errors():
             given = read_answers(answers, content)
@@ -141,8 +141,8 @@ def screen(
         result_data = result_to_data(result, plan)
         doc = build_plan_document(content, plan, result=result)
         if fmt is ScreenFormat.fhir:
-            from ottool.answerfile import answers_to_data
             from ottool.cli.fhir import emit_screening_bundle
+            from ottool.storage.answerfile import answers_to_data
 
             emit_screening_bundle(
                 content,
@@ -164,7 +164,7 @@ def screen(
             ):
                 typer.echo(said, err=True)
     if answers is None:
-        from ottool.interview import discard_draft, offer_after_results
+        from ottool.cli.interview import discard_draft, offer_after_results
 
         # The draft stays until the results are saved or the parent declines: a
         # failure (or Ctrl-C) in the offers must not lose a single answer.
@@ -182,7 +182,7 @@ def _interview(content: Content, resume: bool) -> Answers:
                 "--answers FILE (see the README for its format)"
             )
         )
-    from ottool.interview import Interrupted, run_interview
+    from ottool.cli.interview import Interrupted, run_interview
 
     try:
         with user_errors():
@@ -208,10 +208,10 @@ def _show_result(
     force: bool,
 ) -> None:
     """Print the result (or write it to ``output``) as JSON or for people."""
-    from ottool.atomic_write import write_output
+    from ottool.storage.atomic_write import write_output
 
     if fmt is ScreenFormat.json:
-        from ottool.printable import json_text
+        from ottool.core.printable import json_text
 
         text = json_text(result_data) + "\n"
         if output is None:
@@ -237,7 +237,7 @@ def _show_result(
 
 def _say_unused_answers(result: ScreeningResult) -> None:
     """One line on stderr: which answers were not scored, and why (checklist and age)."""
-    from ottool.age import age_in_words
+    from ottool.core.age import age_in_words
 
     ids = result.unused_answers
     n = len(ids)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ottool.cli.common import ContentLanguage, DataDir, Lang
-from ottool.i18n import _
+from ottool.core.i18n import _
 
 
 class TextOrJson(enum.StrEnum):
@@ -34,7 +34,7 @@ def validate(
     lang: Lang = None,
 ) -> None:
     from ottool.cli.common import LANG_GIVEN
-    from ottool.content import DEFAULT_LANGUAGE, check_content
+    from ottool.core.content import DEFAULT_LANGUAGE, check_content
 
     complete_in = language.value if language else None
     given = ctx.meta.get(LANG_GIVEN)
@@ -49,7 +49,7 @@ def validate(
 
         typer.echo(report_json(report))
         raise typer.Exit(0 if report.content else 1)
-    from ottool.printable import printable
+    from ottool.core.printable import printable
 
     if report.content is None:
         for problem in report.errors:
@@ -61,7 +61,7 @@ def validate(
     from ottool.render.validation import print_summary
 
     print_summary(report, make_console(), language=complete_in)
-    from ottool.content import display_path, resolve_data_dir
+    from ottool.core.content import display_path, resolve_data_dir
 
     typer.echo(f"Checked the files in {printable(display_path(resolve_data_dir(data_dir)))}/.")
 
@@ -70,7 +70,7 @@ def _note_local_content(data_dir: Path | None) -> None:
     """An editor in a clone who runs plain `ottool validate` checks another copy: say so."""
     import os
 
-    from ottool.content import MILESTONES_FILE, resolve_data_dir
+    from ottool.core.content import MILESTONES_FILE, resolve_data_dir
 
     local = Path("data")
     if data_dir is not None or not (local / MILESTONES_FILE).is_file():

@@ -9,9 +9,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ottool.content import Activity, Content, Milestone
-from ottool.i18n import _, ngettext
-from ottool.wording import dose_words
+from ottool.core.content import Activity, Content, Milestone
+from ottool.core.i18n import _, ngettext
+from ottool.documents.wording import dose_words
 
 
 def print_milestones(content: Content, milestones: Sequence[Milestone], console: Console) -> None:

@@ -1,7 +1,7 @@
 """Rich consoles for ottool's terminal output (NO_COLOR is honoured by Rich itself).
 
 Every console here shows control characters instead of sending them to the
-terminal (see :mod:`ottool.printable`), and never turns ``:name:`` into emoji.
+terminal (see :mod:`ottool.core.printable`), and never turns ``:name:`` into emoji.
 Content and typed text must still enter Rich as :class:`~rich.text.Text` (or
 escaped), never as markup: ``[/twin]`` in a name is text, not a closing tag.
 """
@@ -16,7 +16,7 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Text
 
-from ottool.printable import CONTROL, printable
+from ottool.core.printable import CONTROL, printable
 from ottool.render.theme import THEME
 
 #: The width used when the terminal reports none that can hold text (``COLUMNS=0``).

@@ -1,7 +1,7 @@
 """Rich views of the saved screening history: the list, one child's progress, a summary.
 
 Statuses are shown in words with a symbol (colour only repeats them), in the same
-wording as the result screen (:mod:`ottool.wording`).
+wording as the result screen (:mod:`ottool.documents.wording`).
 """
 
 from __future__ import annotations
@@ -14,12 +14,18 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ottool.age import age_in_words, calendar_age, months_in_words
-from ottool.history.progress import Change
-from ottool.history.saved import SavedScreening
-from ottool.i18n import N_, _, format_date, ngettext
-from ottool.wording import OVERALL_SHORT, STATUS_LABELS, disclaimer, months_label, overall_short
-from ottool.wording import status_words as _status_words
+from ottool.core.age import age_in_words, calendar_age, months_in_words
+from ottool.core.i18n import N_, _, format_date, ngettext
+from ottool.documents.wording import (
+    OVERALL_SHORT,
+    STATUS_LABELS,
+    disclaimer,
+    months_label,
+    overall_short,
+)
+from ottool.documents.wording import status_words as _status_words
+from ottool.storage.history.progress import Change
+from ottool.storage.history.saved import SavedScreening
 
 #: What changed in an area since the screening before: (symbol, words, style).
 CHANGE_LABELS: dict[Change, tuple[str, str, str]] = {

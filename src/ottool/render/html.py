@@ -7,10 +7,10 @@ import re
 from importlib.resources import files
 from typing import Any
 
-from ottool.i18n import _, language
-from ottool.plan_document import PlanDocument
-from ottool.printable import printable
-from ottool.wording import PAGE_OF, week_label
+from ottool.core.i18n import _, language
+from ottool.core.printable import printable
+from ottool.documents.plan_document import PlanDocument
+from ottool.documents.wording import PAGE_OF, week_label
 
 #: CSS `@page` sizes for the paper names ottool accepts.
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ottool.plan_document import ActivityCard, PlanDocument
-from ottool.printable import printable
-from ottool.wording import Labels, week_label
+from ottool.core.printable import printable
+from ottool.documents.plan_document import ActivityCard, PlanDocument
+from ottool.documents.wording import Labels, week_label
 
 #: Characters that start Markdown markup anywhere in a line (emphasis, code, links, HTML).
 _INLINE = re.compile(r"([\\`*_\[\]<>|])")

@@ -34,11 +34,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ottool.errors import InputError
-from ottool.i18n import _, language
-from ottool.plan_document import ActivityCard, PlanDocument
-from ottool.result_document import CallSign
-from ottool.wording import page_label, week_label
+from ottool.core.errors import InputError
+from ottool.core.i18n import _, language
+from ottool.documents.plan_document import ActivityCard, PlanDocument
+from ottool.documents.result_document import CallSign
+from ottool.documents.wording import page_label, week_label
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 #: The default plan fits this many pages; a plan that would spill over is set a little tighter.

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ottool.atomic_write import check_output, write_output
-from ottool.errors import InputError
-from ottool.plan_document import PlanDocument
-from ottool.printable import json_text
+from ottool.core.errors import InputError
+from ottool.core.printable import json_text
+from ottool.documents.plan_document import PlanDocument
+from ottool.storage.atomic_write import check_output, write_output
 
 if TYPE_CHECKING:
     from rich.console import Console

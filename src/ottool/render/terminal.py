@@ -1,7 +1,7 @@
 """Rich views of a screening result and of a home plan.
 
-Both views lay out a finished document (:mod:`ottool.result_document`,
-:mod:`ottool.plan_document`): every word and every decision (what is urgent,
+Both views lay out a finished document (:mod:`ottool.documents.result_document`,
+:mod:`ottool.documents.plan_document`): every word and every decision (what is urgent,
 which advice shows) comes from there.
 """
 
@@ -16,10 +16,15 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ottool.content import Content
-from ottool.plan_document import PlanDocument
-from ottool.result_document import CallSign, NextStep, ResultDocument, build_result_document
-from ottool.screening import ScreeningResult
+from ottool.core.content import Content
+from ottool.core.screening import ScreeningResult
+from ottool.documents.plan_document import PlanDocument
+from ottool.documents.result_document import (
+    CallSign,
+    NextStep,
+    ResultDocument,
+    build_result_document,
+)
 
 
 def print_result(

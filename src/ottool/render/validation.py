@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ottool.content import DEFAULT_LANGUAGE, LANGUAGES, Content, Report
-from ottool.printable import json_text
+from ottool.core.content import DEFAULT_LANGUAGE, LANGUAGES, Content, Report
+from ottool.core.printable import json_text
 
 
 def report_json(report: Report) -> str:

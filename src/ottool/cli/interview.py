@@ -1,0 +1,626 @@
+"""The interactive questionnaire: the only module that prompts.
+
+Written for a tired parent with a baby on one arm: one short question at a time,
+arrow keys or number keys, a way back to the previous question, and nothing
+lost on Ctrl-C. After every answer the draft is saved (privately) so that
+`ottool screen --resume` continues where the parent stopped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import questionary
+from prompt_toolkit.styles import Style
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from ottool.core.age import (
+    FULL_TERM_WEEKS,
+    MAX_GESTATIONAL_WEEKS,
+    MIN_GESTATIONAL_WEEKS,
+    PRETERM_BEFORE_WEEKS,
+    age_on,
+    check_age_served,
+    checklist_for,
+)
+from ottool.core.content import Content, Milestone
+from ottool.core.errors import InputError, Problem, os_reason
+from ottool.core.i18n import N_, _, ngettext
+from ottool.core.limits import MAX_NAME, MAX_NOTE, too_long
+from ottool.core.screening import ANSWERS, Answer, Answers, Child, ScreeningResult
+from ottool.documents.result_document import age_line
+from ottool.documents.wording import ANSWER_LABELS, answer_words
+from ottool.render.console import make_console
+from ottool.storage.atomic_write import write_atomic
+from ottool.storage.home_folder import DRAFT_FILE, home_dir
+
+BACK = "back"
+BACK_TO_QUESTION = N_("← Back to the previous question")
+#: A draft holds a few dozen answers; anything much bigger is not a draft.
+MAX_DRAFT_BYTES = 1024 * 1024
+STYLE = Style([("qmark", "fg:ansicyan"), ("question", "bold"), ("answer", "fg:ansicyan")])
+
+WELCOME = N_("""\
+[heading]ottool milestone check[/heading]
+
+A few short questions about what your child does now: about 5 to 10 minutes.
+At the end you get a summary and some everyday activities to try at home.
+
+This is a milestone check, [bold]not a diagnosis[/bold] and not a validated screening
+test. It helps you decide whether to talk to your child's doctor or an
+occupational therapist.
+
+Use the arrow keys (or the number keys) and Enter. Choose "Back" to change
+your previous answer. Press Ctrl-C at any time to stop: your answers are kept,
+and [bold]ottool screen --resume[/bold] continues where you left off.
+""")
+
+ANSWER_CHOICES: tuple[tuple[str, Answer], ...] = tuple(
+    (words, answer) for answer, words in ANSWER_LABELS.items()
+)
+
+
+class Interrupted(Exception):
+    """The parent pressed Ctrl-C; the draft is saved."""
+
+    def __init__(self, draft_path: Path) -> None:
+        super().__init__(str(draft_path))
+        self.draft_path = draft_path
+
+
+@dataclass
+class Draft:
+    """An unfinished screening: what has been answered and where the parent is."""
+
+    name: str | None = None
+    birth_date: dt.date | None = None
+    gestational_weeks: int | None = None
+    answers: dict[str, Answer] = field(default_factory=dict)
+    position: int = 0
+    warning_signs: dict[str, bool] | None = None
+    concerns: str | None = None
+    concerns_asked: bool = False
+    started: str = field(default_factory=lambda: dt.datetime.now().isoformat(timespec="minutes"))
+
+    def to_json(self) -> str:
+        """The draft as an ``ottool-draft/1`` document (``formats.Draft``)."""
+        import msgspec
+
+        from ottool.storage.formats import Draft as DraftFormat
+        from ottool.storage.formats import DraftChild
+
+        doc = DraftFormat(
+            started=self.started,
+            child=DraftChild(
+                name=self.name, birth_date=self.birth_date, gestational_weeks=self.gestational_weeks
+            ),
+            answers=dict(self.answers),
+            position=self.position,
+            warning_signs=self.warning_signs,
+            concerns=self.concerns,
+            concerns_asked=self.concerns_asked,
+        )
+        return json.dumps(msgspec.to_builtins(doc), indent=2)
+
+    @classmethod
+    def from_json(cls, text: str, content: Content, where: str = DRAFT_FILE) -> Draft:
+        """The draft in ``text``, checked against ``formats.Draft`` (InputError if damaged)."""
+        from ottool.core.i18n import N_
+        from ottool.storage.formats import DRAFT_FORMAT, check_format, convert, decode_json
+        from ottool.storage.formats import Draft as DraftFormat
+
+        data = check_format(decode_json(text, where), DRAFT_FORMAT, where)
+        draft = convert(data, DraftFormat, where, N_("the draft"))
+        for milestone, answer in draft.answers.items():
+            if answer not in ANSWERS:  # ottool never writes one: the draft was edited
+                message = _("the answer to '{id}' is '{answer}', not one of {choices}").format(
+                    id=milestone, answer=answer, choices=", ".join(ANSWERS)
+                )
+                raise InputError([Problem(where, None, f"$.answers.{milestone}: {message}")])
+        signs = draft.warning_signs
+        return cls(
+            name=draft.child.name,
+            birth_date=draft.child.birth_date,
+            gestational_weeks=draft.child.gestational_weeks,
+            answers={
+                k: v
+                for k, v in draft.answers.items()
+                if k in content.milestone_by_id and v in ANSWERS
+            },
+            position=draft.position,
+            warning_signs=(
+                None
+                if signs is None
+                else {k: v for k, v in signs.items() if k in content.warning_sign_by_id}
+            ),
+            concerns=draft.concerns,
+            concerns_asked=draft.concerns_asked,
+            started=draft.started,
+        )
+
+
+def draft_path() -> Path:
+    return home_dir() / DRAFT_FILE
+
+
+def load_draft(content: Content) -> Draft | None:
+    """The saved draft, or None when there is none; InputError when it cannot be read."""
+    from ottool.core.yamlsource import read_text
+
+    path = draft_path()
+    if not path.exists() and not path.is_symlink():
+        return None
+    try:
+        _check_regular_file(path)
+        return Draft.from_json(read_text(path, max_bytes=MAX_DRAFT_BYTES), content, str(path))
+    except InputError as exc:
+        raise InputError(
+            _(
+                "{problem}; the saved unfinished screening cannot be read: "
+                "move it away to start afresh"
+            ).format(problem=exc.problems[0])
+        ) from None
+
+
+def _check_regular_file(path: Path) -> None:
+    """InputError unless ``path`` is a regular file: a FIFO would block the read forever."""
+    import stat
+
+    try:
+        found = os.stat(path)
+    except OSError as exc:
+        raise InputError([Problem(str(path), None, os_reason(exc))]) from None
+    if not stat.S_ISREG(found.st_mode):
+        raise InputError([Problem(str(path), None, _("this is not a regular file"))])
+
+
+def discard_draft() -> None:
+    draft_path().unlink(missing_ok=True)
+
+
+class Interview:
+    """One run of the questionnaire, keeping its own position so a parent can go back."""
+
+    def __init__(self, content: Content, draft: Draft, console: Console) -> None:
+        self.content = content
+        self.draft = draft
+        self.console = console
+        self.today = dt.date.today()
+
+    def save(self) -> None:
+        write_atomic(draft_path(), self.draft.to_json(), private=True)
+
+    def ask(self, question: Any) -> Any:
+        """Ask one questionary question; Ctrl-C saves the draft and stops."""
+        try:
+            return question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            self.save()
+            raise Interrupted(draft_path()) from None
+
+    def run(self) -> Answers:
+        d = self.draft
+        if d.birth_date is None:
+            self.ask_child()
+        while True:
+            assert d.birth_date is not None
+            age = age_on(
+                d.birth_date, self.today, d.gestational_weeks or FULL_TERM_WEEKS, today=self.today
+            )
+            try:
+                check_age_served(age, self.content.max_months)
+            except InputError as exc:  # older than the checklists, once the weeks are known
+                self.console.print(f"[discuss]![/discuss] {escape(_sentence(str(exc)))}")
+                self.ask_child()
+                continue
+            self.console.print()
+            self.console.print(age_line(age, d.gestational_weeks or FULL_TERM_WEEKS))
+            checklist = checklist_for(age.used_months, self.content.checklists)
+            milestones = self.questions(checklist.months)
+            if not self.ask_milestones(milestones):
+                self.ask_child()  # "Back" on the first question: the details, as typed
+                continue
+            if d.warning_signs is None and not self.ask_warning_signs(age.used_months):
+                d.position = len(milestones) - 1  # "Back": the last question again
+                self.save()
+                continue
+            break
+        if not d.concerns_asked:
+            self.ask_concerns()
+        return Answers(
+            Child(d.birth_date, d.gestational_weeks or FULL_TERM_WEEKS, d.name),
+            self.today,
+            dict(d.answers),
+            dict(d.warning_signs or {}),
+            d.concerns,
+        )
+
+    def ask_child(self) -> None:
+        """The child's details; what was typed before (going back) is offered again."""
+        d = self.draft
+        name = self.ask(
+            questionary.text(
+                _("Your child's first name (optional, press Enter to skip):"),
+                default=d.name or "",
+                validate=_within(MAX_NAME),
+                style=STYLE,
+            )
+        )
+        d.name = name.strip() or None
+        self.save()
+        birth = self.ask(
+            questionary.text(
+                _("Date of birth (year-month-day, like 2026-04-01):"),
+                default=d.birth_date.isoformat() if d.birth_date else "",
+                validate=self.check_birth_date,
+                style=STYLE,
+            )
+        )
+        d.birth_date = dt.date.fromisoformat(birth.strip())
+        born_early = d.gestational_weeks is not None and d.gestational_weeks < PRETERM_BEFORE_WEEKS
+        early = self.ask(
+            confirm(
+                _("Was {name} born early (before {weeks} weeks of pregnancy)?").format(
+                    name=d.name or _("your child"), weeks=PRETERM_BEFORE_WEEKS
+                ),
+                default=born_early,
+            )
+        )
+        weeks_before = d.gestational_weeks if born_early else None
+        d.gestational_weeks = FULL_TERM_WEEKS
+        if early:
+            weeks = self.ask(
+                questionary.text(
+                    _("How many weeks of pregnancy at birth? (for example 32)"),
+                    default=str(weeks_before) if weeks_before else "",
+                    validate=check_weeks,
+                    style=STYLE,
+                )
+            )
+            d.gestational_weeks = int(weeks.strip())
+        self.save()
+
+    def check_birth_date(self, text: str) -> bool | str:
+        try:
+            birth = dt.date.fromisoformat(text.strip())
+        except ValueError:
+            return _("Please type the date as year-month-day, for example 2026-04-01.")
+        try:
+            # The youngest age this birth date can give (the most correction for
+            # prematurity): a child older than the checklists even so is refused now.
+            youngest = age_on(birth, self.today, MIN_GESTATIONAL_WEEKS, today=self.today)
+            check_age_served(youngest, self.content.max_months)
+        except InputError as exc:
+            return _sentence(str(exc))
+        return True
+
+    def questions(self, months: int) -> list[Milestone]:
+        """The checklist's milestones, grouped by area in content order."""
+        checklist = self.content.checklist(months)
+        return [m for d in self.content.domains for m in checklist if m.domain == d.id]
+
+    def wrap(self, text: str, *, indent: int, reserve: int = 0) -> str:
+        """Break long text at spaces; prompt_toolkit would cut words at the screen edge.
+
+        ``reserve`` keeps room at the end of the last line for the answer shown there.
+        """
+        width = max(40, min(self.console.width, 100) - indent - 1 - reserve)
+        return ("\n" + " " * indent).join(textwrap.wrap(text, width)) or text
+
+    def ask_milestones(self, milestones: list[Milestone]) -> bool:
+        """Ask from the draft's position on; False when the parent goes back to the details."""
+        d = self.draft
+        total = len(milestones)
+        while d.position < total:
+            i = d.position
+            m = milestones[i]
+            area = self.content.domain_by_id[m.domain].name
+            self.console.print()
+            where = _("{area} · {number} of {total}").format(area=area, number=i + 1, total=total)
+            self.console.print(Text(where, style="muted"))
+            if m.hint:
+                self.console.print(Text(_("Hint: {hint}").format(hint=m.hint), style="muted"))
+            words = answer_words()
+            choices = [
+                questionary.Choice(words[value], value=value) for _t, value in ANSWER_CHOICES
+            ]
+            back = _(BACK_TO_QUESTION) if i > 0 else _("← Back to your child's details")
+            choices.append(questionary.Choice(back, value=BACK))
+            previous = d.answers.get(m.id)
+            answer = self.ask(
+                questionary.select(
+                    self.wrap(m.prompt, indent=2, reserve=11),
+                    choices=choices,
+                    default=next((c for c in choices if c.value == previous), None),
+                    use_shortcuts=True,
+                    instruction=" ",  # the welcome explains the keys once
+                    style=STYLE,
+                )
+            )
+            if answer == BACK and i == 0:
+                return False
+            if answer == BACK:
+                d.position = i - 1
+            else:
+                d.answers[m.id] = answer
+                d.position = i + 1
+            self.save()
+        return True
+
+    def ask_warning_signs(self, months: float) -> bool:
+        """Tick the signs seen; False when the parent chose Back (nothing is kept then)."""
+        signs = self.content.warning_signs_at(months)
+        self.console.print()
+        self.console.print(
+            Text(
+                _(
+                    "Space ticks a line; Enter when done. Leave them all empty if none apply. "
+                    "Tick the last line to go back to the previous question."
+                ),
+                style="muted",
+            )
+        )
+        question = _("Have you noticed any of these?")
+        choices = [questionary.Choice(self.wrap(w.text, indent=5), value=w.id) for w in signs]
+        choices.append(questionary.Choice(_(BACK_TO_QUESTION), value=BACK))
+        checkbox = questionary.checkbox(question, choices=choices, instruction=" ", style=STYLE)
+        # questionary's own echo of the ticks is cut at the screen edge (and in English):
+        # it is erased, and the whole choice is written again below, wrapped.
+        checkbox.application.erase_when_done = True
+        chosen = self.ask(checkbox)
+        if BACK in chosen:
+            return False
+        self.draft.warning_signs = {w.id: w.id in chosen for w in signs}
+        self.save()
+        self.console.print(Text.assemble(("? ", "bold"), (question, "bold")))
+        ticked = [w.text for w in signs if w.id in chosen]
+        for text in ticked or [_("None of these")]:
+            self.console.print(Text(f"  · {text}", style="cyan"))
+        return True
+
+    def ask_concerns(self) -> None:
+        text = self.ask(
+            questionary.text(
+                self.wrap(
+                    _(
+                        "Anything else about your child's development you'd like to note? "
+                        "(optional, press Enter to skip)"
+                    ),
+                    indent=2,
+                ),
+                validate=_within(MAX_NOTE),
+                style=STYLE,
+            )
+        )
+        self.draft.concerns = text.strip() or None
+        self.draft.concerns_asked = True
+        self.save()
+
+
+def confirm(message: str, *, default: bool, **prompt: Any) -> Any:
+    """A yes/no question in the run's language: y and n, as questionary reads them, and
+    the language's own first letter of "yes" (s for "sí"), which is what a reader presses."""
+    from questionary.prompts import confirm as module
+
+    # questionary writes its hint and the echoed answer in English; these are the words.
+    words = {"YES": _("Yes"), "NO": _("No"), "YES_OR_NO": _("(Y/n)"), "NO_OR_YES": _("(y/N)")}
+    for name, said in words.items():
+        setattr(module, name, said)
+    question = questionary.confirm(message, default=default, style=STYLE, **prompt)
+    # Translators: the one key, besides y, that answers "yes" to a yes/no question.
+    yes_key = _("y").lower()
+    if yes_key != "y":
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+        app = question.application
+        own = app.key_bindings
+        assert own is not None  # questionary's confirm always brings its y and n keys
+        answer_yes = next(b.handler for b in own.bindings if b.keys == ("y",))
+        extra = KeyBindings()
+        extra.add(yes_key)(answer_yes)
+        extra.add(yes_key.upper())(answer_yes)
+        app.key_bindings = merge_key_bindings([own, extra])
+    return question
+
+
+def _sentence(message: str) -> str:
+    """An error message as a sentence: capital first letter, a full stop at the end."""
+    message = message[:1].upper() + message[1:]
+    return message if message.endswith((".", "?", "!")) else message + "."
+
+
+def check_weeks(text: str) -> bool | str:
+    try:
+        weeks = int(text.strip())
+    except ValueError:
+        return _("Please type a whole number of weeks, for example 32.")
+    if not MIN_GESTATIONAL_WEEKS <= weeks <= MAX_GESTATIONAL_WEEKS:
+        return _("Please type a number from {low} to {high}.").format(
+            low=MIN_GESTATIONAL_WEEKS, high=MAX_GESTATIONAL_WEEKS
+        )
+    return True
+
+
+def run_interview(content: Content, *, resume: bool = False) -> Answers:
+    """Ask the questions (continuing a draft when asked or when the parent agrees)."""
+    console = make_console()
+    draft = load_draft(content)
+    if resume and draft is None:
+        raise InputError(
+            _("there is no unfinished screening to resume; run `ottool screen` to start one")
+        )
+    console.print(_(WELCOME))
+    interview = Interview(content, Draft(), console)
+    if draft is not None and not resume:
+        resume = interview.ask(
+            confirm(
+                _("You have an unfinished screening (started {started}). Continue it?").format(
+                    started=draft.started.replace("T", " ")
+                ),
+                default=True,
+            )
+        ) or not _agrees_to_start_again(interview, draft)
+    if draft is not None and resume:
+        interview.draft = draft
+        n = len(draft.answers)
+        continuing = ngettext(
+            "Continuing the screening for {name}: {count} answer so far.",
+            "Continuing the screening for {name}: {count} answers so far.",
+            n,
+        )
+        console.print(Text(continuing.format(name=draft.name or _("your child"), count=n)))
+    try:
+        return interview.run()
+    except KeyboardInterrupt:  # Ctrl-C between two questions
+        interview.save()
+        raise Interrupted(draft_path()) from None
+
+
+def _agrees_to_start_again(interview: Interview, draft: Draft) -> bool:
+    """Starting again replaces the unfinished answers: say so and ask (default: keep them)."""
+    n = len(draft.answers)
+    return bool(
+        interview.ask(
+            confirm(
+                ngettext(
+                    "Start again? The unfinished screening ({count} answer) will be deleted.",
+                    "Start again? The unfinished screening ({count} answers) will be deleted.",
+                    n,
+                ).format(count=n),
+                default=False,
+            )
+        )
+    )
+
+
+def offer_after_results(
+    answers: Answers,
+    result: ScreeningResult,
+    result_data: dict[str, Any],
+    plan_doc: Any,
+    *,
+    plan_written: bool = False,
+    saved: bool = False,
+) -> bool:
+    """At the end: offer to write the plan to a file and to save the results.
+
+    Offers already answered on the command line (--plan-output, --save) are skipped.
+    True when the draft can go: the results are saved, or the parent said no to saving.
+    """
+    from ottool.cli.after import after_results
+
+    console = make_console()
+    ask = _plain_ask
+    console.print()
+    if not plan_written and ask(
+        confirm(_("Write this plan to a file you can print or share?"), default=True)
+    ):
+        words = re.findall(r"\w+", (result.child.name or "child").casefold())
+        default = free_name(f"plan-{'-'.join(words) or 'child'}-{result.date.isoformat()}.html")
+        while True:  # until a file is written, or the parent leaves the name empty
+            path = ask(
+                questionary.text(
+                    _("File name (.html, .pdf, .md or .txt; empty to skip):"),
+                    default=default,
+                    style=STYLE,
+                )
+            )
+            if not path or not path.strip():
+                break
+            target = Path(path.strip()).expanduser()
+            force = False
+            if target.is_file():
+                # An earlier plan (maybe today's): replace it only when the parent says so.
+                question = _("{file} already exists. Replace it?").format(file=path.strip())
+                force = bool(ask(confirm(question, default=False)))
+                if not force:
+                    default = free_name(path.strip())
+                    continue
+            try:
+                said = after_results(
+                    plan_doc, result, result_data, answers, plan_to=target, force=force
+                )
+            except InputError as exc:
+                console.print(Text.assemble(("!", "discuss"), f" {exc}"))
+                default = path.strip()
+                continue
+            console.print(Text(" ".join(said)))
+            break
+    if saved:
+        return True
+    save = ask(
+        confirm(
+            _("Save these results on this computer, to compare next time? (private to you)"),
+            default=True,
+        )
+    )
+    if save is None:  # Ctrl-C or the end of input is no answer: keep the draft
+        _say_draft_kept(console)
+        return False
+    if not save:
+        return True  # the parent declined: the draft has done its job
+    try:
+        said = after_results(plan_doc, result, result_data, answers, save=True)
+    except InputError as exc:
+        # Not saved: the run ends with exit 1 (the error handler prints these lines).
+        kept = _(
+            "your answers are kept in {file}: `ottool screen --resume` shows these results again"
+        ).format(file=draft_path())
+        raise InputError([*exc.problems, Problem(None, None, kept)]) from None
+    console.print(Text(" ".join(said)))
+    return True
+
+
+def free_name(name: str) -> str:
+    """``name``, or ``name`` with ``-2``, ``-3``... before its ending when that file exists:
+    the questionnaire's offer never proposes a file that is already there."""
+    path = Path(name).expanduser()
+    if not path.exists():
+        return name
+    suffix = Path(name).suffix
+    base = name[: len(name) - len(suffix)] if suffix else name
+    number = 2
+    while Path(f"{base}-{number}{suffix}").expanduser().exists():
+        number += 1
+    return f"{base}-{number}{suffix}"
+
+
+def _say_draft_kept(console: Console) -> None:
+    console.print(
+        Text(
+            _(
+                "Your answers are kept in {file}: `ottool screen --resume` shows these "
+                "results again."
+            ).format(file=draft_path())
+        )
+    )
+
+
+def _plain_ask(question: Any) -> Any:
+    """Ask after the results: Ctrl-C here just skips the offer (nothing is lost)."""
+    try:
+        return question.unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        return None
+
+
+def _within(limit: int) -> Callable[[str], bool | str]:
+    """A questionary check that typed text is at most ``limit`` characters."""
+
+    def check(text: str) -> bool | str:
+        text = text.strip()
+        return not too_long(text, limit) or _(
+            "Please keep it to {limit} characters or fewer."
+        ).format(limit=limit)
+
+    return check

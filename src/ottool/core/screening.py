@@ -1,0 +1,499 @@
+"""Scoring a screening (docs/design.md §4): answers in, domain statuses and overall out.
+
+Everything here is a pure function of the content and the answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from ottool.core.age import (
+    FULL_TERM_WEEKS,
+    Age,
+    ChecklistChoice,
+    age_on,
+    check_age_served,
+    checklist_for,
+)
+from ottool.core.content import Content, Milestone, WarningSign
+from ottool.core.next_check import NextCheck, next_check_for
+from ottool.core.vocabulary import (
+    ACTS,
+    ANSWERS,
+    OVERALLS,
+    REFERRAL_KINDS,
+    STATUSES,
+    Act,
+    Answer,
+    Overall,
+    Status,
+    most_urgent,
+)
+
+__all__ = [
+    "ACTS",
+    "ANSWERS",
+    "OVERALLS",
+    "STATUSES",
+    "Act",
+    "Answer",
+    "Answers",
+    "Child",
+    "DomainResult",
+    "Overall",
+    "ScreeningResult",
+    "Status",
+    "score",
+]
+
+#: Answers on a ``check:`` milestone that report its sign: a baby who only sometimes
+#: reacts to loud sounds needs a hearing check as much as one who never does.
+CHECK_ANSWERS: frozenset[Answer] = frozenset({"not_yet", "sometimes"})
+
+#: Overall steps from least to most in need of attention (a result read back never
+#: becomes less urgent than it was recorded).
+OVERALL_ORDER: tuple[Overall, ...] = ("on_track", "monitor", "incomplete", "discuss", "urgent")
+
+#: Referral kinds for a lost skill, or missing words, pointing or gestures at 18 to 24
+#: months: the speech-language therapist, a hearing test, developmental and autism
+#: screening now (AAP: autism screening at 18 and 24 months), and early intervention.
+SPEECH_REFERRALS: tuple[str, ...] = (
+    "speech_therapy",
+    "hearing_test",
+    "developmental_screening",
+    "autism_screening",
+    "early_intervention",
+)
+#: The checklists (months) at which a communication or social "not yet" is missing
+#: words, pointing or gestures, and the areas they are in.
+SPEECH_CHECKLISTS = range(18, 25)
+SPEECH_DOMAINS = frozenset({"communication", "social_emotional"})
+#: Referral kinds in the order they are named when the content lists none.
+REFERRAL_ORDER = REFERRAL_KINDS
+#: The content's sign for a lost skill.
+LOST_SKILLS = "ws-lost-skills"
+
+
+@dataclass(frozen=True, slots=True)
+class Child:
+    """Who is screened; the name is optional and only ever shown back to the user."""
+
+    birth_date: date
+    gestational_weeks: int = FULL_TERM_WEEKS
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Everything a parent told ottool in one screening."""
+
+    child: Child
+    date: date
+    milestones: Mapping[str, Answer] = field(default_factory=dict)
+    warning_signs: Mapping[str, bool] = field(default_factory=dict)
+    concerns: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DomainResult:
+    """One area's status and the milestones behind it, by answer."""
+
+    id: str
+    status: Status
+    not_yet: tuple[str, ...] = ()
+    sometimes: tuple[str, ...] = ()
+    unsure: tuple[str, ...] = ()
+    yes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScreeningResult:
+    """The scored screening: age used, checklist, each area's status and the overall step."""
+
+    child: Child
+    date: date
+    age: Age
+    checklist: ChecklistChoice
+    domains: tuple[DomainResult, ...]
+    warning_signs: tuple[WarningSign, ...]
+    overall: Overall
+    #: The one time frame of the whole result, never less urgent than anything it
+    #: reports (see :func:`result_act`).
+    act: Act
+    #: Referral kinds (``Content.referrals`` ids) for a result worth talking about.
+    referrals: tuple[str, ...] = ()
+    concerns: str | None = None
+    content_version: str = ""
+    #: Answered milestones of later checklists than the one used: not scored
+    #: (docs/design.md §4), listed so that nothing a parent wrote disappears silently.
+    unused_answers: tuple[str, ...] = ()
+    #: When to check again (set by :func:`score` and when a result is read back).
+    next_check: NextCheck | None = None
+    #: The region (``Content.regions`` id) whose emergency number and early-intervention
+    #: route the result names; None: the neutral default.
+    region: str | None = None
+
+    def domain(self, domain_id: str) -> DomainResult:
+        return next(d for d in self.domains if d.id == domain_id)
+
+    def milestones_answered(self, answer: Answer) -> tuple[str, ...]:
+        """Ids of the milestones that count for the result and were given ``answer``."""
+        return tuple(m for d in self.domains for m in getattr(d, answer))
+
+
+def considered_milestones(
+    content: Content, checklist: ChecklistChoice, answers: Mapping[str, Answer]
+) -> list[Milestone]:
+    """The chosen checklist's milestones plus any answered milestones of earlier checklists."""
+    return [
+        m
+        for m in content.milestones
+        if m.months == checklist.months or (m.months < checklist.months and m.id in answers)
+    ]
+
+
+def unused_answers(
+    content: Content, checklist: ChecklistChoice, answers: Mapping[str, Answer]
+) -> tuple[str, ...]:
+    """Answered milestones of later checklists than ``checklist``, in the answers' order."""
+    later = {m.id for m in content.milestones if m.months > checklist.months}
+    return tuple(mid for mid in answers if mid in later)
+
+
+def domain_status(
+    milestones: list[Milestone], answers: Mapping[str, Answer], checklist: ChecklistChoice
+) -> Status:
+    """Status of one area from its considered milestones (docs/design.md §4, rules 1-4)."""
+
+    def effective(m: Milestone) -> Answer:
+        answer = answers.get(m.id, "unsure")
+        if answer == "not_yet" and checklist.early and m.months == checklist.months:
+            return "sometimes"  # younger than the checklist: not yet is expected
+        if answer == "not_yet" and not m.normed:
+            return "sometimes"  # no age norm behind the item: never escalates on its own
+        return answer
+
+    given = [effective(m) for m in milestones]
+    if "not_yet" in given:
+        return "discuss"
+    if not milestones:
+        return "incomplete"  # nothing in this area could be asked about
+    current = [m for m in milestones if m.months == checklist.months]
+    unknown = sum(1 for m in current if answers.get(m.id, "unsure") == "unsure")
+    if unknown * 2 > len(current):
+        return "incomplete"
+    if "sometimes" in given:
+        return "emerging"
+    return "on_track"
+
+
+def reported_signs(
+    content: Content, considered: list[Milestone], answers: Answers, months: float
+) -> tuple[WarningSign, ...]:
+    """Signs the parent ticked, plus signs reported by "not yet" or "sometimes" on
+    ``check`` milestones.
+
+    In content order, each once. Checked signs apply only at their own ages.
+    """
+    return signs_reported(
+        content,
+        (w for w, ticked in answers.warning_signs.items() if ticked),
+        ((m, answers.milestones.get(m.id, "unsure")) for m in considered),
+        months,
+    )
+
+
+def signs_reported(
+    content: Content,
+    ticked: Iterable[str],
+    answered: Iterable[tuple[Milestone, Answer]],
+    months: float,
+) -> tuple[WarningSign, ...]:
+    """The ``ticked`` signs and the signs that ``check`` milestones answered "not yet"
+    or "sometimes" report (where they apply at ``months``), in content order."""
+    ticked = set(ticked)
+    checked = {m.check for m, answer in answered if m.check and answer in CHECK_ANSWERS}
+    return tuple(
+        w
+        for w in content.warning_signs
+        if w.id in ticked or (w.id in checked and w.applies_at(months))
+    )
+
+
+def checked_milestones(content: Content, result: ScreeningResult) -> frozenset[str]:
+    """Milestones answered "not yet" or "sometimes" whose ``check`` sign the result reports.
+
+    Such an answer asks for a check (a hearing test, a feeding review), not for
+    practice: plans do not choose activities because of it (docs/design.md §5).
+    """
+    reported = {w.id for w in result.warning_signs}
+    answered = (*result.milestones_answered("not_yet"), *result.milestones_answered("sometimes"))
+    return frozenset(mid for mid in answered if content.milestone_by_id[mid].check in reported)
+
+
+def domain_status_without(
+    content: Content, result: ScreeningResult, domain_id: str, skip: frozenset[str]
+) -> Status:
+    """An area's status by the same rules as :func:`score`, leaving out ``skip``."""
+    d = result.domain(domain_id)
+    answers: dict[str, Answer] = {
+        mid: answer for answer in ANSWERS for mid in getattr(d, answer) if mid not in skip
+    }
+    milestones = [content.milestone_by_id[mid] for mid in answers]
+    return domain_status(milestones, answers, result.checklist)
+
+
+def with_signed_areas(
+    domains: tuple[DomainResult, ...], reported: tuple[WarningSign, ...]
+) -> tuple[DomainResult, ...]:
+    """Each area a reported sign names (its ``domains``) shows ``discuss``: an area
+    cannot read "coming along" under a sign that asks for the doctor."""
+    signed = {d for w in reported for d in w.domains}
+    return tuple(replace(d, status="discuss") if d.id in signed else d for d in domains)
+
+
+def answered_too_little(
+    content: Content, checklist: ChecklistChoice, domains: tuple[DomainResult, ...]
+) -> bool:
+    """Whether most of the chosen checklist (more than half of it) is unsure or unanswered."""
+    current = [
+        (mid, answer)
+        for d in domains
+        for answer in ANSWERS
+        for mid in getattr(d, answer)
+        if mid in content.milestone_by_id
+        and content.milestone_by_id[mid].months == checklist.months
+    ]
+    unknown = sum(1 for _, answer in current if answer == "unsure")
+    return not current or unknown * 2 > len(current)
+
+
+def overall_status(
+    domains: tuple[DomainResult, ...],
+    reported: tuple[WarningSign, ...],
+    *,
+    concerns: str | None = None,
+    too_little: bool = False,
+) -> Overall:
+    """The overall step: urgent, discuss, incomplete, monitor or on track (docs/design.md §4).
+
+    A parent's written concern is reason enough to talk with the doctor (the CDC's
+    "act early" message); ``too_little`` (most of the checklist unsure or unanswered)
+    makes the result ``incomplete`` unless something already asks for more.
+    """
+    if any(w.level == "urgent" for w in reported):
+        return "urgent"
+    statuses = {d.status for d in domains}
+    if reported or "discuss" in statuses or (concerns or "").strip():
+        return "discuss"
+    if too_little:
+        return "incomplete"
+    if statuses & {"emerging", "incomplete"}:
+        return "monitor"
+    return "on_track"
+
+
+#: The time frame each overall step asks for at least (docs/design.md §4, "When to act").
+OVERALL_ACT: dict[Overall, Act] = {
+    "urgent": "days",
+    "discuss": "visit",
+    "incomplete": "recheck",
+    "monitor": "recheck",
+    "on_track": "next_check",
+}
+
+
+def many_areas_discuss(domains: tuple[DomainResult, ...]) -> bool:
+    """Half or more of the areas asked about are ``discuss`` (and at least two are): a
+    child behind in many areas at once is seen within days, not at the next visit."""
+    asked = [d for d in domains if d.status == "discuss" or any(_answers_of(d))]
+    discuss = sum(1 for d in asked if d.status == "discuss")
+    return discuss >= 2 and discuss * 2 >= len(asked)
+
+
+def _answers_of(d: DomainResult) -> Iterable[str]:
+    return (mid for answer in ANSWERS for mid in getattr(d, answer))
+
+
+def result_act(
+    overall: Overall,
+    domains: tuple[DomainResult, ...],
+    reported: tuple[WarningSign, ...],
+    *,
+    speech: bool = False,
+) -> Act:
+    """The result's one ``act``: the most urgent of its overall step, every reported
+    sign's own ``act``, and ``days`` when half or more of the areas are ``discuss`` or
+    for a lost skill or missing speech at 18 to 24 months (``speech``: checked now,
+    not at the next routine visit)."""
+    acts: list[Act] = [OVERALL_ACT[overall], *(w.act for w in reported)]
+    if many_areas_discuss(domains) or (speech and overall in ("discuss", "urgent")):
+        acts.append("days")
+    return most_urgent(acts)
+
+
+def speech_concern(
+    content: Content,
+    checklist: ChecklistChoice,
+    domains: tuple[DomainResult, ...],
+    reported: tuple[WarningSign, ...],
+) -> bool:
+    """A lost skill, or missing words, pointing or gestures at 18 to 24 months.
+
+    Such a result names the speech-language therapist, a hearing test and
+    developmental and autism screening now, and never says "many children catch up".
+    """
+    if any(w.id == LOST_SKILLS for w in reported):
+        return True
+    if checklist.months not in SPEECH_CHECKLISTS:
+        return False
+    return any(
+        content.milestone_by_id[mid].normed
+        for d in domains
+        if d.id in SPEECH_DOMAINS
+        for mid in d.not_yet
+        if mid in content.milestone_by_id
+    )
+
+
+def referrals_for(
+    content: Content,
+    checklist: ChecklistChoice,
+    domains: tuple[DomainResult, ...],
+    reported: tuple[WarningSign, ...],
+    overall: Overall,
+) -> tuple[str, ...]:
+    """Whom a result worth talking about names (docs/design.md §4, "Who to see").
+
+    The child's doctor and early intervention whenever the result says to talk with
+    someone (the CDC's act-early message); then what each reported sign, each
+    ``discuss`` area and each counted "not yet" milestone lists in ``refer``; and
+    :data:`SPEECH_REFERRALS` for a lost skill or missing speech at 18 to 24 months.
+    In the content's order of referral kinds.
+    """
+    if overall not in ("discuss", "urgent"):
+        return ()
+    kinds: list[str] = ["doctor", "early_intervention"]
+    for w in reported:
+        kinds += w.refer
+    for d in domains:
+        if d.status != "discuss":
+            continue
+        if d.id in content.domain_by_id:
+            kinds += content.domain_by_id[d.id].refer
+        for mid in d.not_yet:
+            m = content.milestone_by_id.get(mid)
+            early = checklist.early and m is not None and m.months == checklist.months
+            if m is not None and m.normed and not early:
+                kinds += m.refer
+    if speech_concern(content, checklist, domains, reported):
+        kinds += SPEECH_REFERRALS
+    order = [r.id for r in content.referrals] or list(REFERRAL_ORDER)
+    wanted = set(kinds)
+    known = [k for k in order if k in wanted]
+    return (*known, *sorted(wanted - set(known)))
+
+
+def decide(
+    content: Content,
+    checklist: ChecklistChoice,
+    domains: tuple[DomainResult, ...],
+    reported: tuple[WarningSign, ...],
+    concerns: str | None,
+    *,
+    at_least: Overall = "on_track",
+    act_at_least: Act = "next_check",
+) -> tuple[tuple[DomainResult, ...], Overall, Act, tuple[str, ...]]:
+    """Every decision a result makes from what was answered: the areas (a reported
+    sign's area shows ``discuss``), the overall step, ``act`` and the referrals.
+
+    The same function serves a new screening and a result read back from a file or
+    the history, so both always follow the current rules. ``at_least`` and
+    ``act_at_least`` (what a result read back recorded) keep it from becoming less
+    urgent than it was.
+    """
+    domains = with_signed_areas(domains, reported)
+    too_little = answered_too_little(content, checklist, domains)
+    overall = overall_status(domains, reported, concerns=concerns, too_little=too_little)
+    overall = max(overall, at_least, key=OVERALL_ORDER.index)
+    speech = speech_concern(content, checklist, domains, reported)
+    act = most_urgent([result_act(overall, domains, reported, speech=speech), act_at_least])
+    referrals = referrals_for(content, checklist, domains, reported, overall)
+    return domains, overall, act, referrals
+
+
+def score(
+    content: Content,
+    answers: Answers,
+    *,
+    today: date | None = None,
+    region: str | None = None,
+) -> ScreeningResult:
+    """Score a screening. Raises InputError for impossible ages.
+
+    ``region`` (a ``Content.regions`` id, or None for the neutral default) is carried
+    on the result for the words that depend on it (emergency number, early
+    intervention); it decides nothing here.
+    """
+    child = answers.child
+    age: Age = age_on(child.birth_date, answers.date, child.gestational_weeks, today=today)
+    check_age_served(age, content.max_months)
+    checklist = checklist_for(age.used_months, content.checklists)
+    considered = considered_milestones(content, checklist, answers.milestones)
+    domains = []
+    for domain in content.domains:
+        ms = [m for m in considered if m.domain == domain.id]
+        by_answer: dict[Answer, list[str]] = {a: [] for a in ANSWERS}
+        for m in ms:
+            by_answer[answers.milestones.get(m.id, "unsure")].append(m.id)
+        domains.append(
+            DomainResult(
+                domain.id,
+                domain_status(ms, answers.milestones, checklist),
+                not_yet=tuple(by_answer["not_yet"]),
+                sometimes=tuple(by_answer["sometimes"]),
+                unsure=tuple(by_answer["unsure"]),
+                yes=tuple(by_answer["yes"]),
+            )
+        )
+    reported = reported_signs(content, considered, answers, age.used_months)
+    scored, overall, act, referrals = decide(
+        content, checklist, tuple(domains), reported, answers.concerns
+    )
+    result = ScreeningResult(
+        child=child,
+        date=answers.date,
+        age=age,
+        checklist=checklist,
+        domains=scored,
+        warning_signs=reported,
+        overall=overall,
+        act=act,
+        referrals=referrals,
+        concerns=answers.concerns,
+        content_version=content.version,
+        unused_answers=unused_answers(content, checklist, answers.milestones),
+        region=region,
+    )
+    return with_next_check(content, result)
+
+
+def with_next_check(content: Content, result: ScreeningResult) -> ScreeningResult:
+    """``result`` with its next check date filled in (:mod:`ottool.core.next_check`)."""
+    return replace(result, next_check=next_check_for(content, result, result.act))
+
+
+#: Months before the oldest age the checklists serve from which a check "in about four
+#: weeks" is no longer offered: the doctor's 30-month developmental screening instead
+#: (AAP schedule: developmental screening at 9, 18 and 30 months).
+NEAR_THE_END_MONTHS = 2
+
+
+def near_the_end(content: Content, result: ScreeningResult) -> bool:
+    """Whether the child is on the last checklist and within :data:`NEAR_THE_END_MONTHS`
+    of the oldest age it serves (27 to 29 months with the shipped content)."""
+    if content.max_months is None or any(m > result.checklist.months for m in content.checklists):
+        return False
+    return result.age.used_months >= content.max_months - NEAR_THE_END_MONTHS

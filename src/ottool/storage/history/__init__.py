@@ -1,0 +1,275 @@
+"""The private screening history on this computer: a small SQLite store of saved results.
+
+The database lives at ``home_dir() / "history.sqlite3"`` (``OTTOOL_HOME`` wins), readable
+by its owner only (file 0600, folder 0700 when ottool creates it). It holds each saved
+``ottool-result/1`` document and the answers behind it, nothing else.
+
+Choices worth knowing:
+
+- The schema is versioned with ``PRAGMA user_version`` and upgraded in place by
+  :mod:`ottool.storage.history.migrations`, so a newer ottool opens an older history. A
+  history written by a newer ottool (a greater version) is refused and left untouched.
+- A file that is not SQLite, SQLite without our table, or a damaged database gives a
+  clear :class:`~ottool.core.errors.InputError` and is never written, renamed or repaired.
+- WAL mode and a 10-second busy timeout let several ottool processes save at once.
+- A result document is stored once: saving or importing the very same document again
+  (same sha256 of its canonical JSON) returns the existing screening instead of a copy.
+- Deleting really deletes: ``secure_delete`` zeroes the freed pages, then a WAL
+  checkpoint (TRUNCATE) and ``VACUUM`` leave no copy of the data in the files.
+- Screenings are listed oldest first by screening date, then by the order they were saved.
+
+The package: this module saves, lists, finds and deletes screenings;
+:mod:`~ottool.storage.history.saved` is what a saved screening holds,
+:mod:`~ottool.storage.history.sqlite_file` opens the file, :mod:`~ottool.storage.history.migrations`
+upgrades it, :mod:`~ottool.storage.history.transfer` exports and imports, and
+:mod:`~ottool.storage.history.progress` compares screenings. No Typer or Rich here:
+:mod:`ottool.render.history` shows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ottool.core.errors import InputError
+from ottool.core.i18n import _
+from ottool.storage.formats import RESULT_FORMAT
+from ottool.storage.history.saved import SavedScreening, child_key, child_name, result_sha256
+from ottool.storage.history.sqlite_file import (
+    SQLITE_FULL,
+    error_code,
+    open_history,
+    write_transaction,
+)
+
+
+def save_screening(
+    result_data: dict[str, Any],
+    answers_data: dict[str, Any],
+    content_version: str,
+    *,
+    path: Path | None = None,
+) -> int:
+    """Save a screening result and its answers; return its number.
+
+    Saving the very same result document again returns the number it already has.
+    """
+    _check_result(result_data, "the result to save")
+    saved_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    with open_history(path) as db:
+        assert db is not None
+        with write_transaction(db):
+            number = insert_screening(db, saved_at, result_data, answers_data, content_version)
+            if number is None:
+                number = _id_of(db, result_data)
+        return number
+
+
+def saved_number(result_data: dict[str, Any], *, path: Path | None = None) -> int | None:
+    """The number of this very result document when it is saved, else None.
+
+    After an interruption this tells the truth about whether a save was committed.
+    """
+    with open_history(path, create=False, read_only=True) as db:
+        if db is None:
+            return None
+        row = db.execute(
+            "SELECT id FROM screenings WHERE result_sha256 = ?", (result_sha256(result_data),)
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+
+def list_screenings(child: str | None = None, *, path: Path | None = None) -> list[SavedScreening]:
+    """The saved screenings, oldest first; only one child's when ``child`` is given.
+
+    The child's name matches whatever its case and spacing.
+    """
+    with open_history(path, create=False, read_only=True) as db:
+        if db is None:
+            return []
+        if child is None:
+            rows = db.execute(f"{_SELECT} ORDER BY screened_on, id").fetchall()
+        else:
+            rows = db.execute(
+                f"{_SELECT} WHERE child_key = ? ORDER BY screened_on, id", (child_key(child),)
+            ).fetchall()
+        return [_row(r) for r in rows]
+
+
+def get_screening(screening_id: int, *, path: Path | None = None) -> SavedScreening:
+    """One saved screening by its number; InputError when there is none."""
+    _check_number(screening_id)
+    with open_history(path, create=False, read_only=True) as db:
+        row = None
+        if db is not None:
+            row = db.execute(f"{_SELECT} WHERE id = ?", (screening_id,)).fetchone()
+        if row is None:
+            message = _("there is no saved screening {number}; see `ottool history`")
+            raise InputError(message.format(number=screening_id))
+        return _row(row)
+
+
+def children(*, path: Path | None = None) -> list[str]:
+    """The children's names in the history (as first saved), in order of first screening."""
+    names: dict[str, str] = {}
+    for s in list_screenings(path=path):
+        if s.child:
+            names.setdefault(child_key(s.child), s.child)
+    return list(names.values())
+
+
+def delete_screening(
+    screening_id: int, *, path: Path | None = None, notes: list[str] | None = None
+) -> bool:
+    """Delete one screening for good; False when there was no such screening.
+
+    When the deletion is done but wiping the freed space is not (a full disk), a
+    sentence saying so is appended to ``notes``; the deletion itself stands.
+    """
+    _check_number(screening_id)
+    return _delete("id = ?", (screening_id,), path, notes) > 0
+
+
+def delete_child(name: str, *, path: Path | None = None, notes: list[str] | None = None) -> int:
+    """Delete every screening of one child for good; return how many were deleted.
+
+    ``notes`` as for :func:`delete_screening`.
+    """
+    return _delete("child_key = ?", (child_key(name),), path, notes)
+
+
+#: Screening numbers are SQLite integers: 1 up to 2**63 - 1.
+
+
+_MAX_NUMBER = 2**63 - 1
+
+
+def _check_number(screening_id: int) -> None:
+    """InputError for a number no screening can have (SQLite cannot even look it up)."""
+    if not 1 <= screening_id <= _MAX_NUMBER:
+        if abs(screening_id) < 10**30:
+            message = _("there is no saved screening {number}; numbers go from 1 up, see {command}")
+        else:
+            message = _(
+                "there is no saved screening with so large a number; numbers go from 1 up, "
+                "see {command}"
+            )
+        raise InputError(message.format(number=screening_id, command="`ottool history`"))
+
+
+_SELECT = (
+    "SELECT id, saved_at, child, screened_on, content_version, result_json, answers_json"
+    " FROM screenings"
+)
+
+
+def _row(row: Sequence[Any]) -> SavedScreening:
+    row_id, saved_at, child, screened_on, content_version, result_json, answers_json = row
+    result = _loads_object(result_json)
+    answers = _loads_object(answers_json)
+    return SavedScreening(
+        id=int(row_id),
+        saved_at=str(saved_at),
+        child=child,
+        date=str(screened_on),
+        content_version=str(content_version),
+        result=result or {},
+        answers=answers or {},
+        damaged=result is None or answers is None,
+    )
+
+
+def _loads_object(text: str) -> dict[str, Any] | None:
+    """The JSON object stored in a column; None when it is not one (a damaged row)."""
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, TypeError, ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def insert_screening(
+    db: sqlite3.Connection,
+    saved_at: str,
+    result: dict[str, Any],
+    answers: dict[str, Any],
+    content_version: str,
+) -> int | None:
+    """Insert one screening; None when the same result is already saved.
+
+    The check comes first: an INSERT that conflicts would still use up a number.
+    """
+    digest = result_sha256(result)
+    if db.execute("SELECT 1 FROM screenings WHERE result_sha256 = ?", (digest,)).fetchone():
+        return None
+    name = child_name(result)
+    cursor = db.execute(
+        "INSERT INTO screenings (saved_at, child, result_json, answers_json, content_version,"
+        " screened_on, child_key, result_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (result_sha256) DO NOTHING",
+        (
+            saved_at,
+            name,
+            json.dumps(result, ensure_ascii=False),
+            json.dumps(answers, ensure_ascii=False),
+            content_version,
+            str(result.get("date") or ""),
+            child_key(name),
+            digest,
+        ),
+    )
+    return cursor.lastrowid if cursor.rowcount == 1 else None
+
+
+def _id_of(db: sqlite3.Connection, result: dict[str, Any]) -> int:
+    row = db.execute(
+        "SELECT id FROM screenings WHERE result_sha256 = ?", (result_sha256(result),)
+    ).fetchone()
+    return int(row[0])
+
+
+def _delete(where: str, params: tuple[Any, ...], path: Path | None, notes: list[str] | None) -> int:
+    with open_history(path, create=False) as db:
+        if db is None:
+            return 0
+        with write_transaction(db):
+            count = db.execute(f"DELETE FROM screenings WHERE {where}", params).rowcount
+        if count:
+            try:
+                # secure_delete zeroed the freed pages; fold the WAL back into the file and
+                # empty it, rebuild the file without free pages, and empty the WAL again.
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                db.execute("VACUUM")
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as exc:
+                # The deletion is committed: say so, and what is left undone, instead
+                # of reporting a failure (VACUUM needs room for a copy of the file).
+                why = _("the disk is full") if error_code(exc) == SQLITE_FULL else str(exc)
+                if notes is not None:
+                    message = _(
+                        "the history file could not be compacted afterwards ({why}); "
+                        "the deleted data may stay in its free space until a later "
+                        "deletion has room to finish"
+                    )
+                    notes.append(message.format(why=why))
+        return count
+
+
+def _check_result(result: Any, where: str) -> dict[str, Any]:
+    """``result`` itself when it looks like an ottool-result/1 document with a date.
+
+    ottool's own results are saved as made; imported ones are checked in full.
+    """
+    from ottool.storage.formats import check_format
+
+    checked = check_format(result, RESULT_FORMAT, where)
+    try:
+        dt.date.fromisoformat(str(checked.get("date")))
+    except ValueError:
+        message = _("the result has no valid screening date")
+        raise InputError(f"{where}: {message}") from None
+    return checked

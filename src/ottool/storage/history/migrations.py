@@ -1,0 +1,106 @@
+"""The history's schema, versioned with ``PRAGMA user_version`` and upgraded in place.
+
+``MIGRATIONS[n]`` upgrades a history from version ``n`` to ``n + 1``; a history of a
+greater version than :data:`SCHEMA_VERSION` was written by a newer ottool.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+
+from ottool.storage.history.saved import child_key, child_name, result_sha256
+
+_V1 = """
+CREATE TABLE screenings (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    saved_at TEXT NOT NULL,
+    child TEXT,
+    result_json TEXT NOT NULL,
+    answers_json TEXT NOT NULL
+);
+"""
+
+
+_V2 = """
+ALTER TABLE screenings ADD COLUMN content_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE screenings ADD COLUMN screened_on TEXT NOT NULL DEFAULT '';
+ALTER TABLE screenings ADD COLUMN child_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE screenings ADD COLUMN result_sha256 TEXT;
+"""
+
+
+_V2_INDEXES = """
+CREATE INDEX screenings_by_child ON screenings (child_key, screened_on, id);
+CREATE UNIQUE INDEX screenings_by_result ON screenings (result_sha256);
+"""
+
+
+def _migrate_to_1(db: sqlite3.Connection) -> None:
+    """Version 1: the first schema, one row per saved screening."""
+    for statement in _split(_V1):
+        db.execute(statement)
+
+
+def _migrate_to_2(db: sqlite3.Connection) -> None:
+    """Version 2: content version, screening date, a normalised child key and a result hash.
+
+    The new columns are filled in from each row's ``result_json``. Should an old history
+    hold the same result twice, only the first copy gets the hash (the unique index
+    allows several NULLs), so no saved screening is dropped by the upgrade.
+    """
+    for statement in _split(_V2):
+        db.execute(statement)
+    seen: set[str] = set()
+    rows = db.execute("SELECT id, child, result_json FROM screenings ORDER BY id").fetchall()
+    for row_id, child, result_json in rows:
+        try:
+            result = json.loads(result_json)
+        except json.JSONDecodeError:
+            result = {}
+        if not isinstance(result, dict):
+            result = {}
+        digest = result_sha256(result) if result else None
+        if digest in seen:
+            digest = None
+        if digest is not None:
+            seen.add(digest)
+        name = child if child is not None else child_name(result)
+        db.execute(
+            "UPDATE screenings SET content_version = ?, screened_on = ?, child_key = ?,"
+            " result_sha256 = ? WHERE id = ?",
+            (
+                str(result.get("content_version") or ""),
+                str(result.get("date") or ""),
+                child_key(name),
+                digest,
+                row_id,
+            ),
+        )
+    for statement in _split(_V2_INDEXES):
+        db.execute(statement)
+
+
+#: The columns of the screenings table at each schema version.
+
+
+_V1_COLUMNS = {"id", "saved_at", "child", "result_json", "answers_json"}
+
+
+COLUMNS: dict[int, set[str]] = {
+    1: _V1_COLUMNS,
+    2: _V1_COLUMNS | {"content_version", "screened_on", "child_key", "result_sha256"},
+}
+
+#: ``MIGRATIONS[n]`` upgrades a history from version ``n`` to ``n + 1``.
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1, _migrate_to_2)
+
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _split(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
