@@ -129,7 +129,7 @@ def test_the_coverage_floor_counts_the_core_only(tmp_path: Path) -> None:
         cwd=ROOT, env=env, check=True, capture_output=True, timeout=300,
     )  # fmt: skip
     measured = {Path(name) for name in json.loads(report.read_text())["files"]}
-    assert {path.name for path in measured if path.parent.name == "ottool"} == {
+    assert {path.name for path in measured if path.parent.name == "core"} == {
         "age.py",
         "screening.py",
         "activity_choice.py",
@@ -143,4 +143,4 @@ def test_the_coverage_floor_counts_the_core_only(tmp_path: Path) -> None:
         "models.py",
         "schema.py",
     }
-    assert all(path.parent.name in ("ottool", "content") for path in measured)
+    assert all(path.parent.name in ("core", "content") for path in measured)
