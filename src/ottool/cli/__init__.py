@@ -91,7 +91,7 @@ app.command(help=_("Make a printable home plan from a screening, or for an age a
 )
 app.add_typer(history_app, name="history")
 app.command(help=_("List the milestones, grouped by checklist age."))(browse.milestones)
-app.command(help=_("List the home activities, with ages, areas and dose."))(browse.activities)
+app.add_typer(browse.activities_app, name="activities")
 app.command(help=_("Check the content files and report every problem with its file and line."))(
     validate.validate
 )

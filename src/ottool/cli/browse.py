@@ -72,7 +72,17 @@ def milestones(
     print_milestones(content, chosen, make_console())
 
 
+activities_app = typer.Typer(
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@activities_app.callback(help=_("List the home activities, with ages, areas and dose."))
 def activities(
+    ctx: typer.Context,
     age: Annotated[
         float | None,
         typer.Option(
@@ -89,6 +99,8 @@ def activities(
     old_age: OldMonthsOption = None,
     old_domain: OldDomainOption = None,
 ) -> None:
+    if ctx.invoked_subcommand is not None:
+        return
     from ottool.documents.content_search import find_activities
 
     content = load(data_dir)
@@ -103,6 +115,40 @@ def activities(
     from ottool.render.console import make_console
 
     print_activities(content, chosen, make_console())
+
+
+@activities_app.command(
+    "show", help=_("Print one activity as a card, as the printed plan shows it.")
+)
+def show_activity(
+    activity_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help=_("The activity's id (see `ottool activities`).")),
+    ],
+    fmt: BrowseFormatOption = BrowseFormat.terminal,
+    data_dir: DataDir = None,
+    lang: Lang = None,
+) -> None:
+    from ottool.core.errors import InputError, did_you_mean
+
+    content = load(data_dir)
+    activity = content.activity_by_id.get(activity_id)
+    if activity is None:
+        with user_errors():
+            raise InputError(
+                _("'{id}' is not a known activity{hint} (see `ottool activities`)").format(
+                    id=activity_id, hint=did_you_mean(activity_id, content.activity_by_id)
+                )
+            )
+    assert activity is not None
+    if fmt is BrowseFormat.json:
+        _echo_entries("activities", [activity])
+        return
+    from ottool.documents.therapist_plan import activity_card
+    from ottool.render.console import make_console
+    from ottool.render.terminal import print_card
+
+    print_card(activity_card(content, activity), make_console())
 
 
 def _echo_entries(key: str, entries: list[Any]) -> None:

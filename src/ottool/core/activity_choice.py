@@ -68,9 +68,25 @@ FILLER: frozenset[Reason] = frozenset({"next", "age"})
 
 
 def plan_for_result(
-    content: Content, result: ScreeningResult, max_activities: int = DEFAULT_MAX_ACTIVITIES
+    content: Content,
+    result: ScreeningResult,
+    max_activities: int = DEFAULT_MAX_ACTIVITIES,
+    *,
+    focus: Sequence[str] = (),
+    activity_ids: Sequence[str] = (),
+    exclude: Sequence[str] = (),
 ) -> HomePlan:
-    """The home plan for a scored screening (the rules: docs/architecture.md)."""
+    """The home plan for a scored screening (the rules: docs/architecture.md).
+
+    A therapist's choices go on top (docs/design.md §11): ``activity_ids`` come first,
+    whatever the screening says, and count towards ``max_activities``; the screening's
+    own picks fill the places left, only from the ``focus`` areas when any are given,
+    and never one of ``exclude`` (dropped by the therapist).
+    """
+    _check_known(focus, content.domain_by_id, "area")
+    _check_known(activity_ids, content.activity_by_id, "activity")
+    _check_known(exclude, content.activity_by_id, "activity")
+    picked = [content.activity_by_id[i] for i in dict.fromkeys(activity_ids)]
     months = result.age.used_months
     not_reached = set(result.milestones_answered("not_yet")) | set(
         result.milestones_answered("sometimes")
@@ -90,6 +106,10 @@ def plan_for_result(
     candidates = []
     left_out = []
     for a in content.activities:
+        if a in picked or a.id in exclude or not chosen_by_rules(a):
+            continue
+        if focus and not set(focus).intersection(a.domains):
+            continue
         targets = tuple(t for t in a.targets if t in not_yet or t in sometimes)
         if not _fits_skill(content, a, months, targets):
             continue
@@ -114,8 +134,23 @@ def plan_for_result(
             candidates.append(_Candidate(a, "next", (3,)))
         else:
             candidates.append(_Candidate(a, "age", (4,)))
-    chosen = _choose(candidates, max_activities)
-    return HomePlan(months, result.checklist.months, chosen, left_out=tuple(left_out))
+    first = [_picked(content, a, not_yet | sometimes) for a in picked]
+    room = max(0, max_activities - len(first))
+    chosen = (*first, *_choose(candidates, room, already=picked))
+    return HomePlan(months, result.checklist.months, chosen, tuple(focus), left_out=tuple(left_out))
+
+
+def chosen_by_rules(activity: Activity) -> bool:
+    """Whether the rules may choose this activity on their own: a technique a therapist
+    shows first (``taught_by_therapist``) comes only when a therapist picks it."""
+    return not activity.taught_by_therapist
+
+
+def _picked(content: Content, activity: Activity, not_reached: set[str]) -> PlannedActivity:
+    """A therapist's pick; it names the skills it practices that were not reached."""
+    return PlannedActivity(
+        activity, "chosen", tuple(t for t in activity.targets if t in not_reached)
+    )
 
 
 def _fits_skill(content: Content, a: Activity, months: float, targets: tuple[str, ...]) -> bool:
@@ -135,24 +170,26 @@ def plan_for_focus(
     focus: Sequence[str] = (),
     activity_ids: Sequence[str] = (),
     max_activities: int = DEFAULT_MAX_ACTIVITIES,
+    exclude: Sequence[str] = (),
 ) -> HomePlan:
     """A therapist's plan for an age, focus areas and hand-picked activities.
 
     Hand-picked activities are always included (even beyond ``max_activities`` or
     outside their age range: the therapist decides). Then activities of the focus
     areas that practice this age's or the next checklist's milestones, then the
-    rest of the focus areas; with no focus, every area.
+    rest of the focus areas; with no focus, every area. Never one of ``exclude``.
     """
     check_age_served(months, content.max_months)
     _check_known(focus, content.domain_by_id, "area")
     _check_known(activity_ids, content.activity_by_id, "activity")
+    _check_known(exclude, content.activity_by_id, "activity")
     checklist = checklist_for(months, content.checklists)
     current = {m.id for m in content.checklist(checklist.months)}
     upcoming = _next_checklist_ids(content, checklist.months)
     picked = [content.activity_by_id[i] for i in dict.fromkeys(activity_ids)]
     candidates = []
     for a in content.activities:
-        if a in picked or not a.fits_age(months):
+        if a in picked or a.id in exclude or not chosen_by_rules(a) or not a.fits_age(months):
             continue
         in_focus = not focus or bool(set(focus).intersection(a.domains))
         if not in_focus:

@@ -61,7 +61,8 @@ def find_activities(
 
     The search ignores case and accents (``bano`` finds ``baño``, ``TUMMY`` finds
     ``tummy``), so a parent need not type Spanish accents, and looks in the id, name,
-    reason, steps, materials and routines, in the language the content was loaded in.
+    reason, steps, materials, routines and tags (conditions and goals, such as
+    "torticollis"), in the language the content was loaded in.
     """
     check_area(content, area)
     needle = _folded(search) if search else None
@@ -82,6 +83,7 @@ def _searched_text(activity: Activity) -> Sequence[str]:
         *activity.steps,
         *activity.materials,
         *(routine_name(r) for r in activity.routines),
+        *activity.tags,
     ]
 
 

@@ -560,3 +560,11 @@ FEEDING_HOLD = N_(
 def feeding_hold() -> str:
     """The plan's sentence when a feeding sign kept texture activities out of it."""
     return _(FEEDING_HOLD)
+
+
+def taught_first() -> str:
+    """The first step of a technique a therapist shows first (``taught_by_therapist``)."""
+    return _(
+        "Your therapist shows you how to do this first; do it only as they showed you, "
+        "and ask them if you are unsure."
+    )

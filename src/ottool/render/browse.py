@@ -48,14 +48,20 @@ def print_activities(content: Content, activities: Sequence[Activity], console: 
         return
     table = Table()
     _id_column(table, activities)
-    table.add_column(_("Activity"), overflow="fold")
-    table.add_column(_("Ages"), no_wrap=True)
-    table.add_column(_("Areas"))
-    table.add_column(_("Dose"))
+    # The ages under the name: a column of their own leaves too little room at 80
+    # columns for whole area names.
+    table.add_column(_("Activity") + "\n" + _("Ages"), overflow="fold")
+    # An area name is never cut ("relationsh…"): one name a line, and room for its
+    # longest word.
+    names = [content.domain_by_id[d].name for a in activities for d in a.domains]
+    longest = max((len(w) for n in names for w in n.split()), default=0)
+    table.add_column(_("Areas"), min_width=longest, overflow="fold")
+    table.add_column(_("Dose"), overflow="fold")
     for a in activities:
-        areas = "; ".join(content.domain_by_id[d].name for d in a.domains)
+        areas = "\n".join(content.domain_by_id[d].name for d in a.domains)
         ages = _("{low}–{high} mo").format(low=a.min_months, high=a.max_months)
-        table.add_row(Text(a.id), Text(a.name), ages, Text(areas), Text(dose_words(a)))
+        name = Text.assemble(a.name, "\n", (ages, "muted"))
+        table.add_row(Text(a.id), name, Text(areas), Text(dose_words(a)))
     console.print(table)
     count = ngettext("{n} activity.", "{n} activities.", len(activities))
     console.print(f"[muted]{escape(count.format(n=len(activities)))}[/muted]")

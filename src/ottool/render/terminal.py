@@ -8,6 +8,7 @@ which advice shows) comes from there.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from rich.console import Console, Group, RenderableType
 from rich.markup import escape
@@ -18,13 +19,14 @@ from rich.text import Text
 
 from ottool.core.content import Content
 from ottool.core.screening import ScreeningResult
-from ottool.documents.plan_document import PlanDocument
+from ottool.documents.plan_document import ActivityCard, PlanDocument
 from ottool.documents.result_document import (
     CallSign,
     NextStep,
     ResultDocument,
     build_result_document,
 )
+from ottool.documents.wording import Labels, labels
 
 
 def print_result(
@@ -130,37 +132,8 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
         console.rule(f"[heading]{escape(words.your_plan)}[/heading]", align="left")
     console.print(escape(doc.intro))
     for number, card in enumerate(doc.activities, start=1):
-        parts: list[RenderableType] = []
-        if card.why:
-            parts.append(Text(card.why, style="italic"))
-        why = card.reason
-        if card.practices:
-            why += " " + "; ".join(card.practices) + "."
-        parts.append(Text(f"{words.why} {why}"))
-        parts.append(Text.assemble((words.how_much + " ", "bold"), card.dose))
-        if card.routines:
-            parts.append(Text.assemble((words.fits_into + " ", "bold"), ", ".join(card.routines)))
-        if card.materials:
-            parts.append(Text.assemble((words.you_need + " ", "bold"), ", ".join(card.materials)))
-        steps = Table.grid(padding=(0, 1))
-        steps.add_column(justify="right", no_wrap=True)
-        steps.add_column()
-        for i, step in enumerate(card.steps, start=1):
-            steps.add_row(f"{i}.", Text(step))
-        parts.append(Text(words.steps, style="bold"))
-        parts.append(steps)
-        if card.safety:
-            parts.append(Text(words.safety, style="bold"))
-            parts.append(_marked(("⚠", note) for note in card.safety))
         console.print()
-        console.print(
-            Panel(
-                Group(*parts),
-                title=f"[heading]{number}. {escape(card.name)}[/heading]",
-                title_align="left",
-                padding=(0, 1),
-            )
-        )
+        console.print(card_panel(card, words, number))
     if doc.when_to_call:
         # Compact on screen: every sign, with its own advice only where the document
         # says so (urgent or reported signs).
@@ -185,6 +158,45 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
             console.print(f"  • {escape(note)}")
     console.print()
     console.print(f"[muted]{escape(doc.disclaimer)}[/muted]")
+
+
+def print_card(card: ActivityCard, console: Console) -> None:
+    """One activity card on its own (`ottool activities show`), without the plan's "why"."""
+    console.print(card_panel(replace(card, reason="", practices=()), labels()))
+
+
+def card_panel(card: ActivityCard, words: Labels, number: int | None = None) -> Panel:
+    """An activity as a panel: its why, dose, routines, materials, steps and safety."""
+    parts: list[RenderableType] = []
+    if card.why:
+        parts.append(Text(card.why, style="italic"))
+    if card.reason:
+        why = card.reason
+        if card.practices:
+            why += " " + "; ".join(card.practices) + "."
+        parts.append(Text(f"{words.why} {why}"))
+    parts.append(Text.assemble((words.how_much + " ", "bold"), card.dose))
+    if card.routines:
+        parts.append(Text.assemble((words.fits_into + " ", "bold"), ", ".join(card.routines)))
+    if card.materials:
+        parts.append(Text.assemble((words.you_need + " ", "bold"), ", ".join(card.materials)))
+    steps = Table.grid(padding=(0, 1))
+    steps.add_column(justify="right", no_wrap=True)
+    steps.add_column()
+    for i, step in enumerate(card.steps, start=1):
+        steps.add_row(f"{i}.", Text(step))
+    parts.append(Text(words.steps, style="bold"))
+    parts.append(steps)
+    if card.safety:
+        parts.append(Text(words.safety, style="bold"))
+        parts.append(_marked(("⚠", note) for note in card.safety))
+    title = f"{number}. {card.name}" if number is not None else card.name
+    return Panel(
+        Group(*parts),
+        title=f"[heading]{escape(title)}[/heading]",
+        title_align="left",
+        padding=(0, 1),
+    )
 
 
 def _marked(rows: Iterable[tuple[str, RenderableType | str]]) -> Table:

@@ -206,7 +206,7 @@ class Activity(msgspec.Struct, **_STRUCT):
     """A home activity with its age range, dose and steps."""
 
     TEXT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "why")
-    TEXT_LIST_FIELDS: ClassVar[tuple[str, ...]] = ("steps", "safety", "materials")
+    TEXT_LIST_FIELDS: ClassVar[tuple[str, ...]] = ("steps", "safety", "materials", "tags")
     id: EntryId
     name: str
     min_months: Months
@@ -241,6 +241,34 @@ class Activity(msgspec.Struct, **_STRUCT):
             description="warning-sign ids; the activity is left out when any of them is reported"
         ),
     ] = ()
+    #: Conditions and goals a therapist searches for (`ottool activities --search`),
+    #: such as "torticollis" or "picky eating"; never printed on a handout.
+    tags: Annotated[
+        tuple[
+            Annotated[
+                str,
+                msgspec.Meta(
+                    min_length=1,
+                    max_length=40,
+                    description="a tag of 1 to 40 characters, such as 'torticollis'",
+                ),
+            ],
+            ...,
+        ],
+        msgspec.Meta(
+            description="conditions and goals a therapist searches for, such as "
+            "'torticollis' or 'picky eating' (each at most 40 characters)"
+        ),
+    ] = ()
+    #: A technique the therapist shows the family first (neck stretches): its card says
+    #: so, and only a therapist's choice (`ottool plan --activity`) puts it in a plan.
+    taught_by_therapist: Annotated[
+        bool,
+        msgspec.Meta(
+            description="true for a technique a therapist shows the family first (such as "
+            "neck stretches): only a therapist's --activity chooses it, never a screening"
+        ),
+    ] = False
 
     def fits_age(self, months: float) -> bool:
         """Whether a child whose age used is ``months`` is in this activity's range."""
