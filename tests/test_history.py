@@ -266,7 +266,7 @@ def test_deleting_a_child_from_the_command_line(home: Path, tmp_path: Path) -> N
     save(screen(tmp_path, SECOND, date="2026-06-01"))
     run = history("delete", "--child", "MIA", "--yes")
     assert run.exit_code == 0
-    assert run.stdout.strip() == "Deleted 2 screenings of MIA."
+    assert run.stdout.strip() == "Deleted 2 screenings of Mia."  # the name as saved
     assert history("delete", "--yes").exit_code == 1  # neither a number nor --child
 
 
@@ -355,7 +355,7 @@ def test_a_version_1_history_is_upgraded_and_keeps_every_screening(
     assert [s.date for s in list_screenings()] == ["2026-05-15", "2026-05-15", "2026-06-01"]
     assert import_jsonl(_export(tmp_path)) == (0, 3)  # duplicates are recognised after upgrade
     check = sqlite3.connect(db_path(home))
-    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     check.close()
 

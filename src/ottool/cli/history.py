@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ottool.core.errors import InputError
     from ottool.core.screening import ScreeningResult
     from ottool.documents.plan_document import PlanDocument
+    from ottool.storage.history.plans import SavedPlan
     from ottool.storage.history.saved import SavedScreening
 
 history_app = typer.Typer(
@@ -51,6 +52,15 @@ class ExportFormat(enum.StrEnum):
 FormatOption = Annotated[
     HistoryFormat, typer.Option("--format", help=_("terminal (for people) or json."))
 ]
+#: --born: which child of a name, when two children share it.
+BornOption = Annotated[
+    str | None,
+    typer.Option(
+        "--born",
+        metavar="DATE",
+        help=_("The child's birth date (YYYY-MM-DD), when two children share a name."),
+    ),
+]
 EMPTY = N_("No screenings are saved yet. Save one at the end of `ottool screen`.")
 
 
@@ -65,6 +75,7 @@ def history(
             "--child", metavar="NAME", help=_("Only this child's screenings, side by side.")
         ),
     ] = None,
+    born: BornOption = None,
     fmt: FormatOption = HistoryFormat.terminal,
     data_dir: DataDirOption = None,
     lang: Lang = None,
@@ -73,16 +84,20 @@ def history(
         return
     from ottool.cli.common import user_errors
     from ottool.storage.history import list_screenings
+    from ottool.storage.history.plans import list_plans
 
     with user_errors():
-        screenings = list_screenings(child)
-    if not screenings:
+        if child is not None:
+            child, born = _which_child(child, born)
+        screenings = list_screenings(child, born=born)
+        plans = list_plans(child, born=born)
+    if not screenings and not plans:
         _no_screenings(child, fmt)
         return
     if child is None:
-        _print_list(screenings, fmt)
+        _print_list(screenings, plans, fmt, data_dir)
     else:
-        _print_progress(child, screenings, fmt, data_dir)
+        _print_progress(child, born, screenings, plans, fmt, data_dir)
 
 
 @history_app.command(help=_("Show a saved screening as it was shown when it was made."))
@@ -160,6 +175,7 @@ def delete(
         str | None,
         typer.Option("--child", metavar="NAME", help=_("Delete every screening of this child.")),
     ] = None,
+    born: BornOption = None,
     yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask for confirmation."))] = False,
     lang: Lang = None,
 ) -> None:
@@ -189,7 +205,8 @@ def delete(
             _echo_notes(notes)
             return
         assert child is not None
-        count = len(list_screenings(child))
+        child, born = _which_child(child, born)
+        count = len(list_screenings(child, born=born))
         if not count:
             fail(_no_child_message(child))
         question = ngettext(
@@ -197,7 +214,7 @@ def delete(
         )
         _confirm(printable(question.format(count=count, child=child)), yes)
         notes = []
-        deleted = delete_child(child, notes=notes)
+        deleted = delete_child(child, born=born, notes=notes)
         done = ngettext(
             "Deleted {count} screening of {child}.",
             "Deleted {count} screenings of {child}.",
@@ -371,6 +388,19 @@ def _no_screenings(child: str | None, fmt: HistoryFormat) -> None:
         typer.echo(_(EMPTY))
 
 
+def _which_child(name: str, born: str | None) -> tuple[str, str | None]:
+    """The child a --child NAME (and --born DATE) means: a name two children share is an
+    error that lists them with their birth dates. A name nobody has is left as it is,
+    for the command's own "no screenings for" message."""
+    from ottool.storage.history.plans import children, find_child
+    from ottool.storage.history.saved import child_key
+
+    if not any(child_key(c.name) == child_key(name) for c in children()):
+        return name, born
+    found = find_child(name, born)
+    return found.name, found.born
+
+
 def _no_child_message(child: str) -> str:
     from ottool.core.errors import did_you_mean
     from ottool.storage.history import children
@@ -383,21 +413,37 @@ def _no_child_message(child: str) -> str:
     return message
 
 
-def _print_list(screenings: list[SavedScreening], fmt: HistoryFormat) -> None:
+def _print_list(
+    screenings: list[SavedScreening],
+    plans: list[SavedPlan],
+    fmt: HistoryFormat,
+    data_dir: Path | None,
+) -> None:
     if fmt is HistoryFormat.json:
         from ottool.storage.history.saved import history_list
 
-        _echo_json(history_list(None, screenings))
+        _echo_json(history_list(None, screenings, plans=plans))
         return
     from ottool.render.console import make_console
-    from ottool.render.history import print_history
+    from ottool.render.history import print_history, print_plans
 
-    print_history(screenings, make_console())
+    console = make_console()
+    if screenings:
+        print_history(screenings, console)
+    if plans:
+        console.print()
+        print_plans(plans, _activity_names(data_dir), console)
 
 
 def _print_progress(
-    child: str, screenings: list[SavedScreening], fmt: HistoryFormat, data_dir: Path | None
+    child: str,
+    born: str | None,
+    screenings: list[SavedScreening],
+    plans: list[SavedPlan],
+    fmt: HistoryFormat,
+    data_dir: Path | None,
 ) -> None:
+    """One child's screenings side by side, and the plans given beside them."""
     from ottool.storage.history.progress import changes_since_previous
 
     changes = changes_since_previous(screenings)
@@ -405,12 +451,30 @@ def _print_progress(
     if fmt is HistoryFormat.json:
         from ottool.storage.history.saved import history_list
 
-        _echo_json(history_list(name, screenings, changes))
+        _echo_json(history_list(name, screenings, changes, plans=plans, birth_date=born))
         return
     from ottool.render.console import make_console
-    from ottool.render.history import print_progress
+    from ottool.render.history import print_plans, print_progress
 
-    print_progress(name, screenings, _area_names(screenings, data_dir), changes, make_console())
+    console = make_console()
+    if screenings:
+        areas = _area_names(screenings, data_dir)
+        print_progress(name, screenings, areas, changes, console)
+    if plans:
+        console.print()
+        print_plans(plans, _activity_names(data_dir), console)
+
+
+def _activity_names(data_dir: Path | None) -> dict[str, str]:
+    """Activity id → name in the run's language; empty when the content cannot be read."""
+    from ottool.core.content import load_content
+    from ottool.core.errors import InputError
+    from ottool.core.i18n import language
+
+    try:
+        return {a.id: a.name for a in load_content(data_dir, lang=language()).activities}
+    except InputError:
+        return {}
 
 
 def _area_names(screenings: list[SavedScreening], data_dir: Path | None) -> dict[str, str]:

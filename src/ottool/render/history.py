@@ -24,6 +24,7 @@ from ottool.documents.wording import (
     overall_short,
 )
 from ottool.documents.wording import status_words as _status_words
+from ottool.storage.history.plans import SavedPlan
 from ottool.storage.history.progress import Change
 from ottool.storage.history.saved import SavedScreening
 
@@ -217,3 +218,35 @@ def _local_time(saved_at: str) -> str:
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def print_plans(
+    plans: Sequence[SavedPlan], activity_names: Mapping[str, str], console: Console
+) -> None:
+    """The plans given, one row each: number, date, child, therapist, activities."""
+    table = Table(
+        title=_("Plans given"), title_justify="left", show_header=True, header_style="heading"
+    )
+    table.add_column(_("No."), justify="right", no_wrap=True)
+    table.add_column(_("Date"))
+    table.add_column(_("Child"))
+    table.add_column(_("Therapist"))
+    table.add_column(_("Activities"))
+    for p in plans:
+        names = [activity_names.get(i, i) for i in p.activity_ids]
+        child = p.child or _("(no name)")
+        if p.birth_date:
+            child = _("{name} (born {date})").format(name=child, date=p.birth_date)
+        table.add_row(
+            str(p.id),
+            Text(_date(p.given_on)),
+            Text(child),
+            Text(p.therapist or ""),
+            Text("; ".join(names) if not p.damaged else "?"),
+        )
+    console.print(table)
+    how = _(
+        "Reprint one with `ottool plan --from-plan NUMBER`; add options to revise it "
+        "(`--dose`, `--drop`, `--note`...)."
+    )
+    console.print(f"[muted]{escape(how)}[/muted]")

@@ -32,11 +32,13 @@ RESULT_FORMAT = "ottool-result/1"
 HISTORY_FORMAT = "ottool-history/1"
 DRAFT_FORMAT = "ottool-draft/1"
 HISTORY_LIST_FORMAT = "ottool-history-list/1"
+GIVEN_PLAN_FORMAT = "ottool-given-plan/1"
 #: What each format is, for "not an ottool result (expected ...)" errors.
 FORMAT_NAMES: dict[str, str] = {
     RESULT_FORMAT: N_("an ottool result"),
     HISTORY_FORMAT: N_("an exported ottool history"),
     DRAFT_FORMAT: N_("a draft"),
+    GIVEN_PLAN_FORMAT: N_("an ottool plan"),
 }
 
 #: Ages in months and days: generous bounds, far beyond the 5-year limit of an age.
@@ -198,6 +200,86 @@ class HistoryList(msgspec.Struct, kw_only=True, frozen=True, omit_defaults=True)
     child: str | None
     screenings: list[HistorySummary]
     changes: dict[str, str] | None = None
+    #: The child's birth date (ISO), for one child's screenings.
+    birth_date: str | None = None
+    #: The plans given (one child's with ``--child``), oldest first.
+    plans: list[PlanSummary] | None = None
+
+
+class PlanSummary(msgspec.Struct, kw_only=True, frozen=True):
+    """One plan given, in a list of them."""
+
+    id: int
+    saved_at: str
+    date: str
+    child: str | None
+    birth_date: str | None
+    therapist: str | None
+    #: The saved screening it came from, when one.
+    screening: int | None
+    activities: list[str]
+
+
+Count = Annotated[int, msgspec.Meta(ge=1, le=240)]
+DaysPerWeek = Annotated[int, msgspec.Meta(ge=1, le=7)]
+TrackerWeeks = Annotated[int, msgspec.Meta(ge=1, le=12)]
+Text = Annotated[str, msgspec.Meta(max_length=2000)]
+Name = Annotated[str, msgspec.Meta(max_length=200)]
+
+
+class GivenActivity(msgspec.Struct, kw_only=True, frozen=True, omit_defaults=True):
+    """One activity of a plan given, and the therapist's edits to it (docs/design.md §11)."""
+
+    id: str
+    #: Why it is in the plan (activity_choice.Reason): "chosen" for a therapist's pick.
+    reason: str = "chosen"
+    targets: list[str] = []
+    minutes: Count | None = None
+    times_per_day: Count | None = None
+    days_per_week: DaysPerWeek | None = None
+    #: The therapist's own "why" line for this family.
+    why: Text | None = None
+    #: Steps that replace the content's, in order (empty: the content's steps).
+    steps: list[Text] = []
+    #: Steps added after them.
+    added_steps: list[Text] = []
+
+
+class GivenChild(msgspec.Struct, kw_only=True, frozen=True, omit_defaults=True):
+    name: Name | None = None
+    birth_date: dt.date | None = None
+
+
+class GivenPlan(msgspec.Struct, kw_only=True, frozen=True, omit_defaults=True):
+    """`ottool-given-plan/1`: a plan as the therapist gave it, to reprint or revise.
+
+    Written by `plan --save` (kept in the history) and `plan --output F.yaml` (a file
+    the therapist may edit); read by `plan --from-plan N|FILE`. The activities are the
+    ones given, in order, with the therapist's edits, so a reprint is the same plan
+    even after the rules that chose it change.
+    """
+
+    format: str = GIVEN_PLAN_FORMAT
+    date: dt.date
+    child: GivenChild = GivenChild()
+    therapist: Name | None = None
+    caregiver: Name | None = None
+    weeks: TrackerWeeks = 2
+    notes: list[Text] = []
+    #: Warning signs the therapist is treating: left out of "When to call".
+    treating: list[str] = []
+    #: The saved screening it came from (its number), when one.
+    screening: int | None = None
+    #: The age in months of a plan made for an age (no screening).
+    age_months: Annotated[float, msgspec.Meta(ge=0, le=60)] | None = None
+    focus: list[str] = []
+    activities: list[GivenActivity] = []
+    #: Activities the therapist dropped, so that a revision keeps them out.
+    dropped: list[str] = []
+    region: str | None = None
+    #: The screening's result (``ottool-result/1``) for a plan from a screening, so the
+    #: file reprints on another computer; written last, since nobody edits it.
+    result: dict[str, Any] | None = None
 
 
 class DraftChild(msgspec.Struct, kw_only=True, frozen=True):

@@ -38,6 +38,7 @@ from typing import Any
 from ottool.core.errors import InputError
 from ottool.core.i18n import _
 from ottool.storage.formats import RESULT_FORMAT
+from ottool.storage.history.migrations import birth_date_of
 from ottool.storage.history.saved import SavedScreening, child_key, child_name, result_sha256
 from ottool.storage.history.sqlite_file import (
     SQLITE_FULL,
@@ -83,10 +84,13 @@ def saved_number(result_data: dict[str, Any], *, path: Path | None = None) -> in
         return None if row is None else int(row[0])
 
 
-def list_screenings(child: str | None = None, *, path: Path | None = None) -> list[SavedScreening]:
+def list_screenings(
+    child: str | None = None, *, born: str | None = None, path: Path | None = None
+) -> list[SavedScreening]:
     """The saved screenings, oldest first; only one child's when ``child`` is given.
 
-    The child's name matches whatever its case and spacing.
+    The child's name matches whatever its case and spacing; ``born`` (ISO date) keeps
+    only the child of that name born that day (two Leos are two children).
     """
     with open_history(path, create=False, read_only=True) as db:
         if db is None:
@@ -95,7 +99,9 @@ def list_screenings(child: str | None = None, *, path: Path | None = None) -> li
             rows = db.execute(f"{_SELECT} ORDER BY screened_on, id").fetchall()
         else:
             rows = db.execute(
-                f"{_SELECT} WHERE child_key = ? ORDER BY screened_on, id", (child_key(child),)
+                f"{_SELECT} WHERE child_key = ? AND (? IS NULL OR birth_date = ?)"
+                " ORDER BY screened_on, id",
+                (child_key(child), born, born),
             ).fetchall()
         return [_row(r) for r in rows]
 
@@ -134,12 +140,21 @@ def delete_screening(
     return _delete("id = ?", (screening_id,), path, notes) > 0
 
 
-def delete_child(name: str, *, path: Path | None = None, notes: list[str] | None = None) -> int:
-    """Delete every screening of one child for good; return how many were deleted.
+def delete_child(
+    name: str,
+    *,
+    born: str | None = None,
+    path: Path | None = None,
+    notes: list[str] | None = None,
+) -> int:
+    """Delete every screening and every plan given of one child for good; return how
+    many screenings were deleted.
 
-    ``notes`` as for :func:`delete_screening`.
+    ``born`` (ISO date) names which child of that name; ``notes`` as for
+    :func:`delete_screening`.
     """
-    return _delete("child_key = ?", (child_key(name),), path, notes)
+    where = "child_key = ? AND (? IS NULL OR birth_date = ?)"
+    return _delete(where, (child_key(name), born, born), path, notes, plans=True)
 
 
 #: Screening numbers are SQLite integers: 1 up to 2**63 - 1.
@@ -162,13 +177,13 @@ def _check_number(screening_id: int) -> None:
 
 
 _SELECT = (
-    "SELECT id, saved_at, child, screened_on, content_version, result_json, answers_json"
-    " FROM screenings"
+    "SELECT id, saved_at, child, screened_on, content_version, result_json, answers_json,"
+    " birth_date FROM screenings"
 )
 
 
 def _row(row: Sequence[Any]) -> SavedScreening:
-    row_id, saved_at, child, screened_on, content_version, result_json, answers_json = row
+    row_id, saved_at, child, screened_on, content_version, result_json, answers_json, born = row
     result = _loads_object(result_json)
     answers = _loads_object(answers_json)
     return SavedScreening(
@@ -180,6 +195,7 @@ def _row(row: Sequence[Any]) -> SavedScreening:
         result=result or {},
         answers=answers or {},
         damaged=result is None or answers is None,
+        birth_date=str(born or ""),
     )
 
 
@@ -207,19 +223,21 @@ def insert_screening(
     if db.execute("SELECT 1 FROM screenings WHERE result_sha256 = ?", (digest,)).fetchone():
         return None
     name = child_name(result)
+    stored = json.dumps(result, ensure_ascii=False)
     cursor = db.execute(
         "INSERT INTO screenings (saved_at, child, result_json, answers_json, content_version,"
-        " screened_on, child_key, result_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " screened_on, child_key, result_sha256, birth_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (result_sha256) DO NOTHING",
         (
             saved_at,
             name,
-            json.dumps(result, ensure_ascii=False),
+            stored,
             json.dumps(answers, ensure_ascii=False),
             content_version,
             str(result.get("date") or ""),
             child_key(name),
             digest,
+            birth_date_of(stored),
         ),
     )
     return cursor.lastrowid if cursor.rowcount == 1 else None
@@ -232,13 +250,23 @@ def _id_of(db: sqlite3.Connection, result: dict[str, Any]) -> int:
     return int(row[0])
 
 
-def _delete(where: str, params: tuple[Any, ...], path: Path | None, notes: list[str] | None) -> int:
+def _delete(
+    where: str,
+    params: tuple[Any, ...],
+    path: Path | None,
+    notes: list[str] | None,
+    *,
+    plans: bool = False,
+) -> int:
     with open_history(path, create=False) as db:
         if db is None:
             return 0
         with write_transaction(db):
             count = db.execute(f"DELETE FROM screenings WHERE {where}", params).rowcount
-        if count:
+            gone = count
+            if plans:
+                gone += db.execute(f"DELETE FROM plans WHERE {where}", params).rowcount
+        if gone:
             try:
                 # secure_delete zeroed the freed pages; fold the WAL back into the file and
                 # empty it, rebuild the file without free pages, and empty the WAL again.

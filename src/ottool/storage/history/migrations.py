@@ -82,6 +82,53 @@ def _migrate_to_2(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+_V3 = """
+ALTER TABLE screenings ADD COLUMN birth_date TEXT NOT NULL DEFAULT '';
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    saved_at TEXT NOT NULL,
+    given_on TEXT NOT NULL,
+    child TEXT,
+    child_key TEXT NOT NULL DEFAULT '',
+    birth_date TEXT NOT NULL DEFAULT '',
+    therapist TEXT,
+    screening_id INTEGER,
+    plan_json TEXT NOT NULL
+);
+CREATE INDEX plans_by_child ON plans (child_key, birth_date, given_on, id);
+DROP INDEX screenings_by_child;
+CREATE INDEX screenings_by_child ON screenings (child_key, birth_date, screened_on, id);
+"""
+
+
+def _migrate_to_3(db: sqlite3.Connection) -> None:
+    """Version 3: a child is a name and a birth date (two Leos are two children), and the
+    plans a therapist gave are kept (``plans``, one given-plan document a row).
+
+    The birth date of each saved screening is read from its ``result_json``; a row whose
+    result cannot be read keeps an empty one (it is listed under its name alone).
+    """
+    for statement in _split(_V3):
+        db.execute(statement)
+    rows = db.execute("SELECT id, result_json FROM screenings").fetchall()
+    for row_id, result_json in rows:
+        db.execute(
+            "UPDATE screenings SET birth_date = ? WHERE id = ?",
+            (birth_date_of(result_json), row_id),
+        )
+
+
+def birth_date_of(result_json: str) -> str:
+    """The child's birth date (ISO) in a stored result, or '' when it cannot be read."""
+    try:
+        result = json.loads(result_json)
+    except (json.JSONDecodeError, TypeError, RecursionError):
+        return ""
+    child = result.get("child") if isinstance(result, dict) else None
+    born = child.get("birth_date") if isinstance(child, dict) else None
+    return born if isinstance(born, str) else ""
+
+
 #: The columns of the screenings table at each schema version.
 
 
@@ -91,12 +138,17 @@ _V1_COLUMNS = {"id", "saved_at", "child", "result_json", "answers_json"}
 COLUMNS: dict[int, set[str]] = {
     1: _V1_COLUMNS,
     2: _V1_COLUMNS | {"content_version", "screened_on", "child_key", "result_sha256"},
+    3: _V1_COLUMNS | {"content_version", "screened_on", "child_key", "result_sha256", "birth_date"},
 }
 
 #: ``MIGRATIONS[n]`` upgrades a history from version ``n`` to ``n + 1``.
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1, _migrate_to_2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _migrate_to_1,
+    _migrate_to_2,
+    _migrate_to_3,
+)
 
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,10 +6,19 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ottool.core.vocabulary import Change
-from ottool.storage.formats import HISTORY_LIST_FORMAT, HistoryList, HistorySummary, Result
+
+if TYPE_CHECKING:
+    from ottool.storage.history.plans import SavedPlan
+from ottool.storage.formats import (
+    HISTORY_LIST_FORMAT,
+    HistoryList,
+    HistorySummary,
+    PlanSummary,
+    Result,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +35,8 @@ class SavedScreening:
     #: The stored result or answers are not a JSON object any more (the file was damaged
     #: or edited): ``result``/``answers`` are then empty, and nothing is shown or exported.
     damaged: bool = False
+    #: The child's birth date (ISO), '' when the stored result does not say.
+    birth_date: str = ""
 
     @property
     def parsed(self) -> Result | None:
@@ -82,6 +93,9 @@ def history_list(
     child: str | None,
     screenings: Sequence[SavedScreening],
     changes: dict[str, Change] | None = None,
+    *,
+    plans: Sequence[SavedPlan] = (),
+    birth_date: str | None = None,
 ) -> dict[str, Any]:
     """The ``ottool-history-list/1`` document for ``history --format json``, JSON-ready."""
     import msgspec
@@ -91,6 +105,21 @@ def history_list(
         child=child,
         screenings=[s.summary() for s in screenings],
         changes=None if changes is None else dict(changes),
+        birth_date=birth_date,
+        plans=[
+            PlanSummary(
+                id=p.id,
+                saved_at=p.saved_at,
+                date=p.given_on,
+                child=p.child,
+                birth_date=p.birth_date or None,
+                therapist=p.therapist,
+                screening=p.screening_id,
+                activities=p.activity_ids,
+            )
+            for p in plans
+        ]
+        or None,
     )
     data: dict[str, Any] = msgspec.to_builtins(listed)
     return data
