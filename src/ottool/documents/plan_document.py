@@ -1,23 +1,37 @@
 """The printed home plan as one document, built once and rendered many ways.
 
-`build_plan_document` gathers everything a family's handout holds (header, why
-these activities, activity cards, the tick-box tracker, "when to call", notes,
-disclaimer and sources) into plain frozen data. The renderers in `render/`
-only lay it out: terminal, Markdown, HTML, PDF and JSON.
+`build_plan_document` gathers everything a family's handout holds (header, the
+child's details, the therapist's notes, the "When to call" box ordered by urgency,
+the lines for phone numbers, why these activities, activity cards, the tick-box
+tracker, lines for the family's questions, disclaimer and sources) into plain frozen
+data, with every decision made: which signs go in which row of "When to call", which
+are reported, which lines are pre-filled, how many boxes each tracker row has. The
+renderers in `render/` only lay it out: terminal, Markdown, HTML, PDF and JSON.
+See docs/decisions.md ("The handout").
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 
 from ottool.core.activity_choice import HomePlan
-from ottool.core.age import age_in_words, months_in_words
-from ottool.core.content import Content
+from ottool.core.age import (
+    FULL_TERM_WEEKS,
+    PRETERM_BEFORE_WEEKS,
+    CalendarAge,
+    age_in_words,
+    age_of,
+    months_in_words,
+)
+from ottool.core.content import Activity, Content, WarningSign
+from ottool.core.errors import InputError, did_you_mean
 from ottool.core.i18n import N_, _, format_date, ngettext
 from ottool.core.limits import MAX_NAME, MAX_NOTE, check_length
+from ottool.core.next_check import NextCheck, next_check
 from ottool.core.screening import ScreeningResult
+from ottool.core.vocabulary import SIGN_ACTS, SignAct
 from ottool.documents.result_document import (
     AreaLine,
     CallSign,
@@ -29,19 +43,33 @@ from ottool.documents.result_document import (
 from ottool.documents.wording import (
     BATH_ROUTINE,
     BATH_SAFETY_SOURCE,
+    BORN_EARLY,
+    CALL_ADVICE_THERAPIST,
+    CALL_BOX,
+    CALL_EMERGENCY_WHEN,
+    CALL_TODAY_PASSED,
+    CALL_VISIT_WORRY,
+    CONTACT_DOCTOR,
+    CONTACT_EARLY_INTERVENTION,
+    CONTACT_THERAPIST,
+    NEXT_CHECK_VISIT_30,
     Labels,
     answer_mark,
     bath_safety,
     call_advice,
+    call_heading,
     cdc_attribution,
     disclaimer,
     dose_words,
+    early_intervention,
+    emergency_number,
     feeding_hold,
     join_words,
     labels,
     months_label,
     reason_words,
     routine_name,
+    tracker_name,
     tracker_note,
 )
 
@@ -67,8 +95,53 @@ class ActivityCard:
     routines: tuple[str, ...]
     materials: tuple[str, ...]
     steps: tuple[str, ...]
-    safety: tuple[str, ...]
+    safety: tuple[str, ...]  # one line each: renderers print them as bullets
     source: str
+    #: Tick boxes in this activity's tracker row each week: its days a week. A daily
+    #: activity has one under each day; one dosed 4 days a week has 4 boxes side by
+    #: side across the week (ticked on whichever days it was done).
+    tracker_boxes: int = 7
+    #: The activity's name in the tracker, with its days a week when fewer than 7.
+    tracker_name: str = ""
+
+
+@dataclass(frozen=True)
+class CallGroup:
+    """One row of the "When to call" box: what to do, and the signs that call for it.
+
+    Rows come most urgent first (``emergency``, ``today``, ``days``, ``visit``); a row
+    with nothing in it is left out. ``lines`` are sentences in words that belong to the
+    row but are not signs (the emergency that has passed, "anything else that
+    worries you"), printed after its signs.
+    """
+
+    act: SignAct
+    heading: str  # 'Call 911 now', 'Call the doctor within a few days'
+    when: str  # printed after the heading, before the signs: 'if it is happening now:'
+    signs: tuple[CallSign, ...]
+    lines: tuple[str, ...] = ()
+    urgent: bool = False  # emergency, today, days: printed in the urgent colour
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """A line for a phone number: who, and what is already known (pre-filled from the
+    clinic) or empty (a line to write on)."""
+
+    role: str  # "Child's doctor:"
+    name: str = ""
+    phone: str = ""
+    #: Words under the line: how to reach early intervention in the region.
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ChildDetails:
+    """The child's details at the top of the handout; an empty field is a line to write on."""
+
+    born: str  # 'October 3, 2025, at 32 weeks of pregnancy' (weeks only when born early)
+    age: str  # the age used, corrected when that applies
+    next_check: str  # 'March 1, 2027'; empty when it is now or not known
 
 
 @dataclass(frozen=True)
@@ -99,6 +172,21 @@ class PlanDocument:
     checklist: str = ""  # the checklist's age in words: '9 months'
     tracker_note: str = field(default_factory=tracker_note)
     labels: Labels = field(default_factory=labels, repr=False)
+    #: The "When to call" box that opens page 1: rows most urgent first, only the
+    #: signs of this age, less those being treated (``treating``), reported ones marked.
+    call_box: tuple[CallGroup, ...] = ()
+    call_box_title: str = ""
+    #: The region's emergency number (or the neutral words), as the box names it.
+    emergency: str = ""
+    #: Lines for the child's doctor, the therapist and early intervention, in that order.
+    contacts: tuple[ContactLine, ...] = ()
+    details: ChildDetails | None = None
+    #: Who looks after the child and gets this copy (daycare, a grandparent), if named.
+    caregiver: str | None = None
+    #: Blank lines for the family's questions and notes for the next visit.
+    question_lines: int = 4
+    #: Signs left out of "When to call" because the therapist is treating them.
+    treating: tuple[str, ...] = ()
 
     @property
     def overall(self) -> str | None:
@@ -133,7 +221,9 @@ class PlanDocument:
         return data
 
 
-_DISPLAY_ONLY = frozenset({"labels", "date_shown", "checklist", "tracker_note"})
+_DISPLAY_ONLY = frozenset(
+    {"labels", "date_shown", "checklist", "tracker_note", "call_box_title", "question_lines"}
+)
 
 
 def _plain(value: object) -> object:
@@ -155,54 +245,97 @@ def build_plan_document(
     weeks: int = 2,
     date: dt.date | None = None,
     region: str | None = None,
+    birth_date: dt.date | None = None,
+    gestational_weeks: int | None = None,
+    treating: Sequence[str] = (),
+    caregiver: str | None = None,
+    personal_why: Mapping[str, str] | None = None,
 ) -> PlanDocument:
     """Gather the plan's content; renderers only lay this out.
 
     ``region`` (a ``Content.regions`` id) names the emergency number and the
-    early-intervention route; by default the result's own region.
+    early-intervention route; by default the result's own region. ``birth_date`` and
+    ``gestational_weeks`` give a plan without a screening the child's details and next
+    check (a screening's own child wins). ``treating`` lists warning-sign ids the
+    therapist is treating: they are left out of "When to call". ``caregiver`` is the
+    name of who gets this copy. ``personal_why`` maps an activity id to the therapist's
+    own "why" line for it; a card the therapist chose shows that line or none.
     """
     if result is not None and region is not None:
         result = replace(result, region=region)
     if not 1 <= weeks <= MAX_TRACKER_WEEKS:
-        from ottool.core.errors import InputError
-
         raise InputError(f"--weeks must be between 1 and {MAX_TRACKER_WEEKS}, got {weeks}")
     name = child if child is not None else (result.child.name if result else None)
     check_length("the child's name", name, MAX_NAME)
     check_length("the therapist's name", therapist, MAX_NAME)
+    check_length("the caregiver's name", caregiver, MAX_NAME)
     for note in notes:
         check_length("a note", note, MAX_NOTE)
+    whys = dict(personal_why or {})
+    for text in whys.values():
+        check_length("a 'why' line", text, MAX_NOTE)
     check_length("the parent's note", result.concerns if result else None, MAX_NOTE)
+    treated = _known_signs(content, treating)
     when = date or (result.date if result else dt.date.today())
+    region_id = result.region if result is not None else region
+    # A plan an occupational therapist hands over does not send the family looking for one.
+    by_therapist = therapist is not None and bool(therapist.strip())
     reported = {w.id for w in result.warning_signs} if result else set()
     answered: dict[str, str] = {}
     if result is not None:
         for answer in ("sometimes", "not_yet"):
             answered.update(dict.fromkeys(result.milestones_answered(answer), answer))
     cards = tuple(
-        _card(content, p.activity.id, p.reason, p.targets, answered) for p in plan.activities
+        _card(content, p.activity, p.reason, p.targets, answered, whys.get(p.activity.id))
+        for p in plan.activities
     )
     areas: tuple[AreaLine, ...] = ()
+    born = birth_date
+    pregnancy = gestational_weeks
     if result is not None:
         areas = area_lines(content, result)
-        age = age_in_words(result.age.used)
-        if result.age.corrected:
-            age = _("{age} (corrected for prematurity; {since_birth} since birth)").format(
-                age=age, since_birth=age_in_words(result.age.chronological)
-            )
+        born, pregnancy = result.child.birth_date, result.child.gestational_weeks
+        age = _age_words(result.age.used, result.age.chronological, result.age.corrected)
+    elif born is not None:
+        found = age_of(born, when, pregnancy or FULL_TERM_WEEKS)
+        age = _age_words(found.used, found.chronological, found.corrected)
     else:
         age = months_in_words(plan.used_months)
-    signs = tuple(
-        call_sign(w, reported=w.id in reported)
+    sign_models = tuple(
+        w
         for w in content.warning_signs
-        if w.applies_at(plan.used_months) or w.id in reported
+        if (w.applies_at(plan.used_months) or w.id in reported) and w.id not in treated
     )
-    cited = [a.source for a in (p.activity for p in plan.activities)]
+    signs = tuple(call_sign(w, reported=w.id in reported) for w in sign_models)
+    cited = [p.activity.source for p in plan.activities]
     cited += [w.source for w in content.warning_signs if w.applies_at(plan.used_months)]
     bath = any(BATH_ROUTINE in p.activity.routines for p in plan.activities)
     if bath:
         cited.append(BATH_SAFETY_SOURCE)
     sources = {part.strip() for source in cited for part in source.split(";") if part.strip()}
+    step = None
+    if result is not None:
+        advised = result
+        if by_therapist:
+            advised = replace(
+                result,
+                referrals=tuple(r for r in result.referrals if r != "occupational_therapy"),
+            )
+        step = next_step(content, advised)
+    advice = call_advice(content, region_id)
+    if by_therapist:
+        advice = _(CALL_ADVICE_THERAPIST) + " " + early_intervention(content, region_id)
+    emergency = emergency_number(content, region_id)
+    check = result.next_check if result is not None else None
+    if check is None and result is None and born is not None:
+        check = next_check(
+            born,
+            when,
+            "next_check",
+            content.checklists,
+            gestational_weeks=pregnancy or FULL_TERM_WEEKS,
+            max_months=content.max_months,
+        )
     return PlanDocument(
         title=(
             _("Home activity plan for {name}").format(name=name)
@@ -214,7 +347,7 @@ def build_plan_document(
         checklist_months=plan.checklist_months,
         date=when.isoformat(),
         therapist=therapist,
-        next_step=next_step(content, result) if result else None,
+        next_step=step,
         areas=areas,
         concerns=result.concerns if result else None,
         # One shared bath line, in the intro every renderer already shows; so is the
@@ -235,19 +368,118 @@ def build_plan_document(
         sources=(cdc_attribution(), *sorted(sources)),
         date_shown=format_date(when),
         checklist=months_label(plan.checklist_months),
-        call_advice=call_advice(content, result.region if result else region),
+        call_advice=advice,
+        call_box=call_box(sign_models, reported, emergency),
+        call_box_title=_(CALL_BOX),
+        emergency=emergency,
+        contacts=(
+            ContactLine(_(CONTACT_DOCTOR)),
+            ContactLine(_(CONTACT_THERAPIST), name=therapist or ""),
+            ContactLine(_(CONTACT_EARLY_INTERVENTION), note=early_intervention(content, region_id)),
+        ),
+        details=ChildDetails(
+            born=_born_words(born, pregnancy),
+            age=age,
+            next_check=_next_check_date(check),
+        ),
+        caregiver=caregiver if caregiver and caregiver.strip() else None,
+        question_lines=QUESTION_LINES,
+        treating=tuple(sorted(treated)),
     )
+
+
+#: Lines left for the family's questions and notes for the next visit.
+QUESTION_LINES = 4
+
+
+def _known_signs(content: Content, ids: Sequence[str]) -> frozenset[str]:
+    """The sign ids a therapist is treating; an unknown one is an error naming it."""
+    for sign in ids:
+        if sign not in content.warning_sign_by_id:
+            raise InputError(
+                _("--treating {sign} is not a warning sign ottool knows{suggestion}").format(
+                    sign=sign, suggestion=did_you_mean(sign, content.warning_sign_by_id)
+                )
+            )
+    return frozenset(ids)
+
+
+def call_box(
+    signs: Sequence[WarningSign], reported: set[str] | frozenset[str], emergency: str
+) -> tuple[CallGroup, ...]:
+    """The "When to call" rows, most urgent first: the emergency number and when to use
+    it, the doctor today, within a few days, the next visit. ``signs`` are the signs of
+    the age (less those being treated), in content order within each row."""
+    rows: list[CallGroup] = []
+    by_act: dict[SignAct, list[CallSign]] = {act: [] for act in SIGN_ACTS}
+    for w in signs:
+        by_act[w.act].append(call_sign(w, reported=w.id in reported))
+    for act in SIGN_ACTS:
+        found = tuple(by_act[act])
+        lines: tuple[str, ...] = ()
+        if act == "today" and by_act["emergency"]:
+            lines = (_(CALL_TODAY_PASSED),)
+        elif act == "visit":
+            lines = (_(CALL_VISIT_WORRY),)
+        if not found and not lines and act != "emergency":
+            continue
+        rows.append(
+            CallGroup(
+                act=act,
+                heading=call_heading(act, emergency),
+                when=_(CALL_EMERGENCY_WHEN) if act == "emergency" and found else "",
+                signs=found,
+                lines=lines,
+                urgent=act != "visit",
+            )
+        )
+    return tuple(rows)
+
+
+def _age_words(used: CalendarAge, chronological: CalendarAge, corrected: bool) -> str:
+    """The age used in words, and the age since birth when corrected for prematurity."""
+    age = age_in_words(used)
+    if corrected:
+        age = _("{age} (corrected for prematurity; {since_birth} since birth)").format(
+            age=age, since_birth=age_in_words(chronological)
+        )
+    return age
+
+
+def _born_words(born: dt.date | None, weeks: int | None) -> str:
+    """'October 3, 2025', with the weeks of pregnancy when the baby came early."""
+    if born is None:
+        return ""
+    if weeks is not None and weeks < PRETERM_BEFORE_WEEKS:
+        return _(BORN_EARLY).format(date=format_date(born), weeks=weeks)
+    return format_date(born)
+
+
+def _next_check_date(check: NextCheck | None) -> str:
+    """The next check's date for the child's details; empty (a line to write the date
+    the doctor gives) when the step is to talk with the doctor now."""
+    if check is None or check.why == "now":
+        return ""
+    if check.months is None:
+        return _(NEXT_CHECK_VISIT_30)
+    return format_date(check.date)
 
 
 def _card(
     content: Content,
-    activity_id: str,
+    activity: Activity,
     reason: str,
     targets: Sequence[str],
     answered: dict[str, str],
+    personal: str | None = None,
 ) -> ActivityCard:
-    """An activity as a family reads it; the reason names the answers it came from."""
-    a = content.activity_by_id[activity_id]
+    """An activity as a family reads it; the reason names the answers it came from.
+
+    ``activity`` is the plan's own (with a therapist's edits to its dose or steps).
+    A therapist's own "why" line takes the reason's place; a card the therapist chose
+    without one has no reason line (empty ``reason``).
+    """
+    a = activity
     found = {answered.get(t) for t in targets}
     if reason in ("not_yet", "sometimes") and found >= {"not_yet", "sometimes"}:
         reason = "not_yet_and_sometimes"
@@ -257,11 +489,18 @@ def _card(
         mark = answer_mark(answered.get(t, ""))
         # With both answers in one reason, each skill says which answer it came from.
         practices.append(f"{text} ({mark})" if mark and reason == "not_yet_and_sometimes" else text)
+    if personal and personal.strip():
+        said = personal.strip()
+    elif reason == "chosen":
+        said = ""
+    else:
+        said = reason_words(reason)
+    days = a.days_per_week
     return ActivityCard(
         id=a.id,
         name=a.name,
         why=a.why,
-        reason=reason_words(reason),
+        reason=said,
         practices=tuple(practices),
         areas=tuple(content.domain_by_id[d].name for d in a.domains),
         dose=dose_words(a),
@@ -270,6 +509,8 @@ def _card(
         steps=a.steps,
         safety=a.safety,
         source=a.source,
+        tracker_boxes=days,
+        tracker_name=a.name if days >= len(DAYS) else tracker_name(a.name, days),
     )
 
 

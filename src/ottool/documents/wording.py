@@ -445,6 +445,12 @@ class Labels:
     sources: str
     not_ticked: str  # '{day}: not ticked', for screen readers
     subject: str  # a printed plan's description in the PDF's properties
+    born: str
+    next_check: str
+    caregiver: str
+    phone: str
+    numbers: str  # the heading over the lines for the family's phone numbers
+    questions: str  # the heading over the lines for the family's questions
 
 
 def labels() -> Labels:
@@ -482,6 +488,12 @@ def labels() -> Labels:
         sources=_("Sources:"),
         not_ticked=_("{day}: not ticked"),
         subject=_("Home activity plan: a milestone check, not a diagnosis"),
+        born=_("Born:"),
+        next_check=_("Next check:"),
+        caregiver=_("Caregiver:"),
+        phone=_("Phone:"),
+        numbers=_("Phone numbers"),
+        questions=_("Your questions and notes for the next visit"),
     )
 
 
@@ -490,17 +502,25 @@ def dose_words(activity: Activity) -> str:
     times = ngettext("once a day", "{n} times a day", activity.times_per_day)
     if activity.times_per_day == 2:
         times = _("twice a day")
-    days = (
-        _("every day")
-        if activity.days_per_week == 7
-        else ngettext("{n} day a week", "{n} days a week", activity.days_per_week)
-    )
     # Translators: an activity's dose: '5 min, 3 times a day, every day'.
     return _("{minutes} min, {times}, {days}").format(
         minutes=activity.minutes,
         times=times.format(n=activity.times_per_day),
-        days=days.format(n=activity.days_per_week),
+        days=days_words(activity.days_per_week),
     )
+
+
+def days_words(days_per_week: int) -> str:
+    """How many days a week: 'every day', '4 days a week'."""
+    if days_per_week == 7:
+        return _("every day")
+    return ngettext("{n} day a week", "{n} days a week", days_per_week).format(n=days_per_week)
+
+
+def tracker_name(name: str, days_per_week: int) -> str:
+    """An activity's name in the tracker with its days a week: 'Reading (4 days a week)'."""
+    # Translators: an activity's name in the tick-box tracker, and its days a week.
+    return _("{activity} ({days})").format(activity=name, days=days_words(days_per_week))
 
 
 def months_label(months: int) -> str:
@@ -568,3 +588,46 @@ def taught_first() -> str:
         "Your therapist shows you how to do this first; do it only as they showed you, "
         "and ask them if you are unsure."
     )
+
+
+# --- The handout's "When to call" box and the family's own lines ------------------
+
+#: The box's rows, most urgent first (docs/design.md §4, "When to act"): a heading that
+#: says what to do, then the signs of the age with that ``act``.
+CALL_HEADINGS: dict[str, str] = {
+    "emergency": N_("Call {emergency} now"),
+    "today": N_("Call the doctor today"),
+    "days": N_("Call the doctor within a few days"),
+    "visit": N_("Bring it up at the next visit"),
+}
+#: Under the emergency heading, when to use the number.
+CALL_EMERGENCY_WHEN = N_("if it is happening now:")
+#: The same-day row when the age has emergency signs: the sign's own advice (a
+#: feeding emergency that has passed: the doctor today).
+CALL_TODAY_PASSED = N_("One of the emergency signs above happened, and it has passed.")
+#: The last line of the next-visit row: a parent's own worry counts (CDC, act early).
+CALL_VISIT_WORRY = N_("Anything else that worries you.")
+#: The box's heading.
+CALL_BOX = N_("When to call")
+
+#: The lines for the family's phone numbers.
+CONTACT_DOCTOR = N_("Child's doctor:")
+CONTACT_THERAPIST = N_("Therapist:")
+CONTACT_EARLY_INTERVENTION = N_("Early intervention:")
+
+#: The child's details: born on a date, and the weeks of pregnancy when early.
+BORN_EARLY = N_("{date}, at {weeks} weeks of pregnancy")
+#: The next check past the last checklist: the doctor's 30-month screening.
+NEXT_CHECK_VISIT_30 = N_("the developmental screening at the 30-month visit")
+
+#: When the therapist handing the plan over is the one to ask (no "ask whether an
+#: occupational therapist could help" in a plan an occupational therapist gave).
+CALL_ADVICE_THERAPIST = N_(
+    "If you notice any of these, contact your child's doctor soon rather than waiting "
+    "for a routine visit, and tell your therapist too."
+)
+
+
+def call_heading(act: str, emergency: str) -> str:
+    """A row's heading in the "When to call" box: 'Call 911 now'."""
+    return _(CALL_HEADINGS[act]).format(emergency=emergency)

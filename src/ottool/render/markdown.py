@@ -96,7 +96,8 @@ def _card(number: int, card: ActivityCard, words: Labels) -> list[str]:
     out = [f"### {number}. {md(card.name)}", ""]
     if card.why:
         out += [f"*{md(card.why)}*", ""]
-    out.append(f"**{md(words.why)}** {md(card.reason)}  ")
+    if card.reason:
+        out.append(f"**{md(words.why)}** {md(card.reason)}  ")
     if card.practices:
         out.append(f"**{md(words.skills)}** {'; '.join(map(md, card.practices))}  ")
     out.append(f"**{md(words.how_much)}** {md(card.dose)}  ")

@@ -1322,7 +1322,8 @@ class _Plan:
             # "Practices skills you answered 'not yet': holds head steady; …"
             why = why.rstrip(".") + ": " + "; ".join(card.practices) + "."
         words = self.doc.labels
-        items += self.text([Span(words.why + " ", BOLD), Span(why)], inner, bar=bar)
+        if why:  # a card the therapist chose has no reason line of its own
+            items += self.text([Span(words.why + " ", BOLD), Span(why)], inner, bar=bar)
         facts = [(words.how_much, card.dose)]
         if card.routines:
             facts.append((words.fits_into, ", ".join(card.routines)))
