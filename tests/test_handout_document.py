@@ -225,3 +225,32 @@ def test_the_json_plan_carries_the_new_parts(shipped: dict[str, Content]) -> Non
     assert next(row["act"] for row in data["call_box"]) == "emergency"  # type: ignore[index]
     assert data["caregiver"] == "Grandma"
     assert set(data["details"]) == {"born", "age", "next_check"}  # type: ignore[arg-type]
+
+
+def test_a_clinic_pre_fills_the_therapist_and_early_intervention_lines(
+    shipped: dict[str, Content],
+) -> None:
+    from ottool.core.clinic import Clinic, Logo
+
+    content = shipped["en"]
+    clinic = Clinic(
+        "Sunny Kids OT",
+        phone="555 0100",
+        website="sunnykids.example",
+        logo=Logo(b"\x89PNG", "png", 10, 10),
+        early_intervention_phone="555 0199",
+    )
+    doc = document(content, screened(content, 6), therapist="Dana", clinic=clinic)
+    doctor, therapist, early = doc.contacts
+    assert (doctor.name, doctor.phone) == ("", "")  # a line to write on
+    assert (therapist.name, therapist.phone) == ("Dana · Sunny Kids OT", "555 0100")
+    assert early.phone == "555 0199"
+    assert doc.clinic is clinic
+    data = doc.as_data()
+    assert data["clinic"] == {
+        "name": "Sunny Kids OT", "phone": "555 0100", "address": "",
+        "website": "sunnykids.example", "email": "",
+    }  # fmt: skip
+    import json
+
+    json.dumps(data)  # no logo bytes in the JSON

@@ -25,6 +25,7 @@ from ottool.core.age import (
     age_of,
     months_in_words,
 )
+from ottool.core.clinic import Clinic
 from ottool.core.content import Activity, Content, WarningSign
 from ottool.core.errors import InputError, did_you_mean
 from ottool.core.i18n import N_, _, format_date, ngettext
@@ -187,6 +188,8 @@ class PlanDocument:
     question_lines: int = 4
     #: Signs left out of "When to call" because the therapist is treating them.
     treating: tuple[str, ...] = ()
+    #: The clinic that gives the handout out (name, contact, logo), if any.
+    clinic: Clinic | None = None
 
     @property
     def overall(self) -> str | None:
@@ -216,6 +219,13 @@ class PlanDocument:
                 data["overall_advice"] = self.overall_advice
                 data["act"] = self.next_step.act if self.next_step else None
                 data["next_check"] = self.next_step.next_check if self.next_step else None
+            elif f.name == "clinic":
+                # Its details as printed; the logo's bytes stay out of the JSON.
+                c = self.clinic
+                data["clinic"] = None if c is None else {
+                    "name": c.name, "phone": c.phone, "address": c.address,
+                    "website": c.website, "email": c.email,
+                }  # fmt: skip
             elif f.name not in _DISPLAY_ONLY:
                 data[f.name] = _plain(getattr(self, f.name))
         return data
@@ -250,6 +260,7 @@ def build_plan_document(
     treating: Sequence[str] = (),
     caregiver: str | None = None,
     personal_why: Mapping[str, str] | None = None,
+    clinic: Clinic | None = None,
 ) -> PlanDocument:
     """Gather the plan's content; renderers only lay this out.
 
@@ -260,6 +271,8 @@ def build_plan_document(
     therapist is treating: they are left out of "When to call". ``caregiver`` is the
     name of who gets this copy. ``personal_why`` maps an activity id to the therapist's
     own "why" line for it; a card the therapist chose shows that line or none.
+    ``clinic`` prints in the header and pre-fills the therapist's and early
+    intervention's phone lines.
     """
     if result is not None and region is not None:
         result = replace(result, region=region)
@@ -372,11 +385,7 @@ def build_plan_document(
         call_box=call_box(sign_models, reported, emergency),
         call_box_title=_(CALL_BOX),
         emergency=emergency,
-        contacts=(
-            ContactLine(_(CONTACT_DOCTOR)),
-            ContactLine(_(CONTACT_THERAPIST), name=therapist or ""),
-            ContactLine(_(CONTACT_EARLY_INTERVENTION), note=early_intervention(content, region_id)),
-        ),
+        contacts=_contacts(content, region_id, therapist, clinic),
         details=ChildDetails(
             born=_born_words(born, pregnancy),
             age=age,
@@ -385,6 +394,24 @@ def build_plan_document(
         caregiver=caregiver if caregiver and caregiver.strip() else None,
         question_lines=QUESTION_LINES,
         treating=tuple(sorted(treated)),
+        clinic=clinic,
+    )
+
+
+def _contacts(
+    content: Content, region: str | None, therapist: str | None, clinic: Clinic | None
+) -> tuple[ContactLine, ...]:
+    """Lines for the child's doctor, the therapist and early intervention; the clinic's
+    name and phone go on the therapist's line, its early-intervention number on that one."""
+    who = " · ".join(p for p in (therapist or "", clinic.name if clinic else "") if p)
+    return (
+        ContactLine(_(CONTACT_DOCTOR)),
+        ContactLine(_(CONTACT_THERAPIST), name=who, phone=clinic.phone if clinic else ""),
+        ContactLine(
+            _(CONTACT_EARLY_INTERVENTION),
+            phone=clinic.early_intervention_phone if clinic else "",
+            note=early_intervention(content, region),
+        ),
     )
 
 
