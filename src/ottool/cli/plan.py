@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,13 +21,27 @@ from ottool.cli.common import (
     shown,
     user_errors,
 )
+from ottool.cli.plan_choices import (
+    AddStepOption,
+    BornOption,
+    CaregiverOption,
+    DoseOption,
+    DropOption,
+    FromPlanOption,
+    SaveOption,
+    StepOption,
+    TreatingOption,
+    WhyOption,
+)
 from ottool.core.i18n import _
 from ottool.storage.atomic_write import is_stdout
 
 if TYPE_CHECKING:
     from ottool.core.content import Content
+    from ottool.core.plan_edits import PlanEdits
     from ottool.core.screening import ScreeningResult
     from ottool.documents.plan_document import PlanDocument
+    from ottool.storage.formats import GivenPlan
 
 
 class PlanFormat(enum.StrEnum):
@@ -35,6 +50,7 @@ class PlanFormat(enum.StrEnum):
     html = "html"
     pdf = "pdf"
     json = "json"
+    yaml = "yaml"
 
 
 class Paper(enum.StrEnum):
@@ -83,16 +99,41 @@ def plan(
         typer.Option("--note", metavar="TEXT", help=_("A note for the family (repeatable).")),
     ] = None,
     weeks: Annotated[
-        int, typer.Option("--weeks", min=1, max=12, help=_("Weeks in the tick-box tracker."))
-    ] = 2,
+        int | None,
+        typer.Option(
+            "--weeks", min=1, max=12, help=_("Weeks in the tick-box tracker (default: 2).")
+        ),
+    ] = None,
     max_activities: Annotated[
-        int, typer.Option("--max-activities", min=1, max=20, help=_("Activities in the plan."))
-    ] = 4,
+        int | None,
+        typer.Option(
+            "--max-activities",
+            min=1,
+            max=20,
+            help=_(
+                "Activities in the plan (default: 4; with --activity and no --focus, "
+                "the activities you name)."
+            ),
+        ),
+    ] = None,
+    drop: DropOption = None,
+    dose: DoseOption = None,
+    why: WhyOption = None,
+    step: StepOption = None,
+    add_step: AddStepOption = None,
+    treating: TreatingOption = None,
+    caregiver: CaregiverOption = None,
+    from_plan: FromPlanOption = None,
+    born: BornOption = None,
+    save: SaveOption = False,
     fmt: Annotated[
         PlanFormat | None,
         typer.Option(
             "--format",
-            help=_("terminal, md, html, pdf or json (default: from --output's extension)."),
+            help=_(
+                "terminal, md, html, pdf, json, or yaml (the plan file to edit and print "
+                "again with --from-plan) (default: from --output's extension)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -109,65 +150,233 @@ def plan(
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    from ottool.core.activity_choice import plan_for_focus, plan_for_result
-    from ottool.documents.plan_document import build_plan_document
+    from ottool.core.plan_edits import gather_edits
 
-    sources = [o for o in (from_file, from_history, age_months) if o is not None]
+    sources = [o for o in (from_file, from_history, age_months, from_plan) if o is not None]
     if len(sources) != 1:
-        fail(_("give exactly one of --from FILE, --from-history ID or --age-months N"))
-    if age_months is None and (focus or activity):
-        fail(_("--focus and --activity go with --age-months; a screening chooses its own"))
+        fail(
+            _(
+                "give exactly one of --from FILE, --from-history ID, --from-plan NUMBER|FILE "
+                "or --age-months N"
+            )
+        )
     from ottool.core.limits import MAX_NAME, MAX_NOTE, check_length
 
     with user_errors():  # before any work: a pasted page is not a name
         check_length("--child", child, MAX_NAME)
         check_length("--therapist", therapist, MAX_NAME)
+        check_length("--caregiver", caregiver, MAX_NAME)
         for text in note or ():
             check_length("--note", text, MAX_NOTE)
+        edits = gather_edits(
+            add=activity or (),
+            drop=drop or (),
+            dose=dose or (),
+            why=why or (),
+            step=step or (),
+            add_step=add_step or (),
+        )
     output = None if is_stdout(output) else output
     refuse_to_replace(output, force)
     content = load(data_dir)
     kind = _plan_format(fmt, output)
     with user_errors():
-        result = None
+        made = _make_plan(
+            content,
+            edits,
+            from_file=from_file,
+            from_history=from_history,
+            from_plan=from_plan,
+            age_months=age_months,
+            focus=tuple(focus or ()),
+            max_activities=max_activities,
+            given_options=_Given(
+                child=child,
+                born=born,
+                therapist=therapist,
+                caregiver=caregiver,
+                notes=tuple(note) if note else None,
+                weeks=weeks,
+                treating=tuple(treating) if treating else None,
+                region=region,
+            ),
+        )
+        if save:
+            from ottool.storage.history.plans import save_plan
+
+            if made.given.child.birth_date is None:
+                from ottool.cli.plan_choices import needs_birth_date
+
+                fail(needs_birth_date(made.given.child.name))
+            number = save_plan(made.given)
+            typer.echo(
+                _("Plan saved as plan {number} for {child}; reprint it with {command}.").format(
+                    number=number,
+                    child=made.given.child.name or _("(no name)"),
+                    command=f"`ottool plan --from-plan {number}`",
+                ),
+                err=True,
+            )
+        if kind == "yaml":
+            _write_plan_file(made.given, output, force)
+            return
+        _emit_plan(made.document, kind, output, paper.value, force, made.given)
+
+
+@dataclass(frozen=True)
+class _Given:
+    """The options that describe the plan given (None: not given on this run)."""
+
+    child: str | None
+    born: str | None
+    therapist: str | None
+    caregiver: str | None
+    notes: tuple[str, ...] | None
+    weeks: int | None
+    treating: tuple[str, ...] | None
+    region: str | None
+
+
+@dataclass(frozen=True)
+class _Made:
+    document: PlanDocument
+    given: GivenPlan
+
+
+def _make_plan(
+    content: Content,
+    edits: PlanEdits,
+    *,
+    from_file: Path | None,
+    from_history: int | None,
+    from_plan: str | None,
+    age_months: float | None,
+    focus: tuple[str, ...],
+    max_activities: int | None,
+    given_options: _Given,
+) -> _Made:
+    """The plan the options ask for: chosen (from a screening or an age) with the
+    therapist's choices on top, or a plan given before, reprinted or revised."""
+    import datetime as dt
+
+    from ottool.cli.plan_choices import birth_date_for, check_signs, read_earlier
+    from ottool.core.plan_edits import combine, personal_whys, revised, therapist_plan
+    from ottool.core.region import choose_region
+    from ottool.documents.plan_document import build_plan_document
+    from ottool.documents.therapist_plan import with_words
+    from ottool.storage.given_plan import chosen_plan, edits_of, given_plan
+    from ottool.storage.result_json import result_from_data, result_to_data
+
+    o = given_options
+    result = None
+    result_data = None
+    screening = None
+    earlier = None
+    if from_plan is not None:
+        earlier = read_earlier(from_plan)
+        before = earlier.given
+        if before.result is not None:
+            result = result_from_data(before.result, content, earlier.where)[0]
+            result_data = before.result
+        screening = before.screening
+        plan = revised(content, chosen_plan(content, before, result, earlier.where), edits)
+        edits = combine(edits_of(before), edits)
+        age_months = before.age_months
+        focus = tuple(before.focus)
+    else:
         if from_file is not None:
             result = _read_result(from_file, content)
         elif from_history is not None:
             from ottool.storage.history import get_screening
-            from ottool.storage.result_json import result_from_data
 
             saved = get_screening(from_history)
             where = _("saved screening {number}").format(number=from_history)
             result = result_from_data(saved.result, content, where)[0]
-        from ottool.core.region import choose_region
-
-        # --region, else the region the screening named, else the locale's.
-        if region is None and result is not None and result.region is not None:
-            region_id: str | None = result.region
-        else:
-            region_id = choose_region(content, region)
-        if result is not None:
-            home_plan = plan_for_result(content, result, max_activities)
-        else:
-            assert age_months is not None
-            home_plan = plan_for_focus(
-                content,
-                age_months,
-                focus=focus or (),
-                activity_ids=activity or (),
-                max_activities=max_activities,
-            )
-        doc = build_plan_document(
+            screening = from_history
+        plan = therapist_plan(
             content,
-            home_plan,
             result=result,
-            child=child,
-            therapist=therapist,
-            notes=note or (),
-            weeks=weeks,
-            region=region_id,
+            age_months=age_months if result is None else None,
+            focus=focus,
+            edits=edits,
+            max_activities=max_activities,
         )
-        _emit_plan(doc, kind, output, paper.value, force)
+        if result is not None:
+            result_data = result_to_data(result, plan)
+    before_given = earlier.given if earlier is not None else None
+
+    def kept(value: Any, name: str) -> Any:
+        """This run's value, else the earlier plan's."""
+        if value is not None or before_given is None:
+            return value
+        return getattr(before_given, name)
+
+    treating = tuple(kept(o.treating, "treating") or ())
+    check_signs(content, treating)
+    child = o.child
+    if child is None:
+        child = before_given.child.name if before_given else (result.child.name if result else None)
+    birth = birth_date_for(child, o.born, result)
+    if birth is None and before_given is not None and o.born is None:
+        birth = before_given.child.birth_date
+    region = o.region
+    if region is None and result is not None and result.region is not None:
+        region_id: str | None = result.region
+    else:
+        region_id = choose_region(content, kept(region, "region"))
+    weeks = kept(o.weeks, "weeks") or 2
+    notes = tuple(kept(o.notes, "notes") or ())
+    therapist = kept(o.therapist, "therapist")
+    caregiver = kept(o.caregiver, "caregiver")
+    document = build_plan_document(
+        content,
+        with_words(plan),
+        result=result,
+        child=child,
+        therapist=therapist,
+        notes=notes,
+        weeks=weeks,
+        region=region_id,
+        birth_date=birth,
+        treating=treating,
+        caregiver=caregiver,
+        personal_why=personal_whys(edits),
+    )
+    given = given_plan(
+        plan,
+        edits,
+        date=dt.date.today(),
+        child=child,
+        birth_date=birth,
+        therapist=therapist,
+        caregiver=caregiver,
+        weeks=weeks,
+        notes=notes,
+        treating=treating,
+        screening=screening,
+        result=result_data,
+        age_months=age_months,
+        region=region_id,
+    )
+    return _Made(document, given)
+
+
+def _write_plan_file(given: GivenPlan, output: Path | None, force: bool) -> None:
+    """The plan as a YAML file to edit and print again (`--from-plan FILE`)."""
+    from ottool.storage.atomic_write import write_output
+    from ottool.storage.given_plan import given_plan_yaml
+
+    text = given_plan_yaml(given)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    write_output(output, text, private=True, force=force)
+    typer.echo(
+        _("Plan file written to {file}; edit it and print it with {command}.").format(
+            file=shown(output), command=f"`ottool plan --from-plan {shown(output)}`"
+        ),
+        err=True,
+    )
 
 
 def _read_result(path: Path, content: Content) -> ScreeningResult:
@@ -197,11 +406,13 @@ def _plan_format(fmt: PlanFormat | None, output: Path | None) -> str:
     """The plan's format: --format, else --output's extension, else the terminal.
 
     A --format that contradicts --output's extension (md into plan.pdf) is refused.
+    ``.yaml`` is the plan file a therapist edits and prints again.
     """
     from ottool.render.plan_file import SUFFIXES, format_from_suffix
 
+    suffixes = {**SUFFIXES, **dict.fromkeys(PLAN_FILE_SUFFIXES, "yaml")}
     if fmt is not None:
-        named = SUFFIXES.get(output.suffix.lower()) if output is not None else None
+        named = suffixes.get(output.suffix.lower()) if output is not None else None
         if named is not None and named != fmt.value and {named, fmt.value} != {"txt", "terminal"}:
             fail(
                 _("--format {format} does not match {file}: its name says {named}").format(
@@ -211,13 +422,38 @@ def _plan_format(fmt: PlanFormat | None, output: Path | None) -> str:
         return fmt.value
     if output is None:
         return "terminal"
-
+    if output.suffix.lower() in PLAN_FILE_SUFFIXES:
+        return "yaml"
     with user_errors():
         return format_from_suffix(output)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _emit_plan(doc: PlanDocument, kind: str, output: Path | None, paper: str, force: bool) -> None:
+#: An --output ending in these is the plan file (the choices, to edit), not a handout.
+PLAN_FILE_SUFFIXES = (".yaml", ".yml")
+
+
+def _emit_plan(
+    doc: PlanDocument,
+    kind: str,
+    output: Path | None,
+    paper: str,
+    force: bool,
+    given: GivenPlan | None = None,
+) -> None:
+    if kind == "json" and given is not None:
+        # The plan's JSON carries the plan as given, so `--from-plan plan.json` reads it.
+        from ottool.core.printable import json_text
+        from ottool.storage.atomic_write import write_output
+        from ottool.storage.formats import to_data
+
+        text = json_text({**doc.as_data(), "given": to_data(given)}) + "\n"
+        if output is None:
+            sys.stdout.write(text)
+            return
+        write_output(output, text, private=True, force=force)
+        typer.echo(_("Plan written to {file}.").format(file=shown(output)), err=True)
+        return
     if kind == "terminal" or (kind == "txt" and output is None):
         from ottool.render.console import make_console
         from ottool.render.terminal import print_plan

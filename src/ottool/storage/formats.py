@@ -250,7 +250,7 @@ class GivenChild(msgspec.Struct, kw_only=True, frozen=True, omit_defaults=True):
     birth_date: dt.date | None = None
 
 
-class GivenPlan(msgspec.Struct, kw_only=True, frozen=True, omit_defaults=True):
+class GivenPlan(msgspec.Struct, kw_only=True, frozen=True):
     """`ottool-given-plan/1`: a plan as the therapist gave it, to reprint or revise.
 
     Written by `plan --save` (kept in the history) and `plan --output F.yaml` (a file

@@ -1,0 +1,196 @@
+"""A plan as the therapist gave it (``ottool-given-plan/1``), to keep, reprint and revise.
+
+:func:`given_plan` records a chosen, edited plan; :func:`chosen_plan` makes the same
+plan again from the record; :func:`read_given_plan` reads a plan file the therapist
+wrote or edited (YAML or JSON, or the plan JSON of `plan --format json`), and
+:func:`given_plan_yaml` writes one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ottool.core.activity_choice import HomePlan, PlannedActivity
+from ottool.core.age import checklist_for
+from ottool.core.content import Content
+from ottool.core.errors import InputError, did_you_mean
+from ottool.core.i18n import _
+from ottool.core.plan_edits import ActivityEdit, PlanEdits, apply_edits
+from ottool.core.screening import ScreeningResult
+from ottool.storage.formats import (
+    GIVEN_PLAN_FORMAT,
+    GivenActivity,
+    GivenChild,
+    GivenPlan,
+    check_format,
+    convert,
+    decode_json,
+    to_data,
+)
+
+#: The largest plan file read (a plan with its screening is a few kilobytes).
+MAX_PLAN_BYTES = 2 * 1024 * 1024
+
+
+def given_plan(
+    plan: HomePlan,
+    edits: PlanEdits,
+    *,
+    date: dt.date,
+    child: str | None,
+    birth_date: dt.date | None,
+    therapist: str | None = None,
+    caregiver: str | None = None,
+    weeks: int = 2,
+    notes: Sequence[str] = (),
+    treating: Sequence[str] = (),
+    screening: int | None = None,
+    result: Mapping[str, Any] | None = None,
+    age_months: float | None = None,
+    region: str | None = None,
+) -> GivenPlan:
+    """The record of a plan given: its activities in order, each with its edits."""
+    activities = []
+    for p in plan.activities:
+        edit = edits.edits.get(p.activity.id, ActivityEdit())
+        activities.append(
+            GivenActivity(
+                id=p.activity.id,
+                reason=p.reason,
+                targets=list(p.targets),
+                minutes=edit.minutes,
+                times_per_day=edit.times_per_day,
+                days_per_week=edit.days_per_week,
+                why=edit.why,
+                steps=list(edit.steps),
+                added_steps=list(edit.added_steps),
+            )
+        )
+    return GivenPlan(
+        date=date,
+        child=GivenChild(name=child, birth_date=birth_date),
+        therapist=therapist,
+        caregiver=caregiver,
+        weeks=weeks,
+        notes=list(notes),
+        treating=list(treating),
+        screening=screening,
+        age_months=age_months if result is None else None,
+        focus=list(plan.focus),
+        activities=activities,
+        dropped=list(edits.drop),
+        region=region,
+        result=dict(result) if result is not None else None,
+    )
+
+
+def edits_of(given: GivenPlan) -> PlanEdits:
+    """The therapist's edits recorded in a plan given."""
+    edits = {}
+    for a in given.activities:
+        edit = ActivityEdit(
+            minutes=a.minutes,
+            times_per_day=a.times_per_day,
+            days_per_week=a.days_per_week,
+            why=a.why,
+            steps=tuple(a.steps),
+            added_steps=tuple(a.added_steps),
+        )
+        if not edit.empty:
+            edits[a.id] = edit
+    return PlanEdits(drop=tuple(given.dropped), edits=edits)
+
+
+def chosen_plan(
+    content: Content, given: GivenPlan, result: ScreeningResult | None, where: str
+) -> HomePlan:
+    """The plan given, made again: the same activities in the same order, edited.
+
+    ``result`` is the screening it came from (read from ``given.result``), else the
+    plan is for ``given.age_months``. An activity the content no longer has is an
+    InputError naming it and ``where`` the plan came from.
+    """
+    for a in given.activities:
+        if a.id not in content.activity_by_id:
+            message = _("{where}: the activity '{id}' is not in the content any more{hint}")
+            hint = did_you_mean(a.id, content.activity_by_id)
+            raise InputError(message.format(where=where, id=a.id, hint=hint))
+    if result is not None:
+        months, checklist = result.age.used_months, result.checklist.months
+    elif given.age_months is not None:
+        months = given.age_months
+        checklist = checklist_for(months, content.checklists).months
+    else:
+        message = _("{where}: the plan says neither its screening nor an age (age_months)")
+        raise InputError(message.format(where=where))
+    activities = tuple(
+        PlannedActivity(content.activity_by_id[a.id], _reason(a.reason), tuple(a.targets))
+        for a in given.activities
+    )
+    plan = HomePlan(months, checklist, activities, tuple(given.focus))
+    return apply_edits(plan, PlanEdits(edits=edits_of(given).edits))
+
+
+def _reason(reason: str) -> Any:
+    known = ("chosen", "not_yet", "sometimes", "focus", "domain", "next", "age")
+    return reason if reason in known else "chosen"
+
+
+def read_given_plan(path: Path) -> GivenPlan:
+    """A plan file: ``ottool-given-plan/1`` as YAML or JSON, or the plan JSON of
+    `plan --format json` (its ``given`` part). Every problem names the file."""
+    from ottool.core.yamlsource import read_text
+
+    text = read_text(path, max_bytes=MAX_PLAN_BYTES)
+    where = str(path)
+    if text.lstrip().startswith("{"):
+        data = decode_json(text, where)
+    else:
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 1}" if mark is not None else ""
+            raise InputError(
+                _("{file}{line}: this is not YAML ({reason})").format(
+                    file=where, line=line, reason=getattr(exc, "problem", exc)
+                )
+            ) from None
+    if isinstance(data, dict) and isinstance(data.get("given"), dict):
+        data = data["given"]
+    check_format(data, GIVEN_PLAN_FORMAT, where)
+    return convert(_dates_as_text(data), GivenPlan, where, _("this plan"))
+
+
+def _dates_as_text(data: Any) -> Any:
+    """YAML reads 2026-09-20 as a date; the format reads dates from text, as in JSON."""
+    if isinstance(data, dict):
+        return {k: _dates_as_text(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_dates_as_text(v) for v in data]
+    if isinstance(data, dt.date):
+        return data.isoformat()
+    return data
+
+
+def given_plan_yaml(given: GivenPlan) -> str:
+    """The plan as a YAML file a therapist can edit and print again (`plan --from-plan`)."""
+    import yaml
+
+    data = to_data(given)
+    result = data.pop("result", None)
+    head = _(
+        "# An ottool plan: edit it and print it again with `ottool plan --from-plan FILE`.\n"
+        "# Per activity: minutes, times_per_day, days_per_week, why, steps (replace the\n"
+        "# activity's steps), added_steps; notes, weeks, treating (warning-sign ids).\n"
+    )
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88)
+    if result is not None:
+        tail = _("# The screening the plan came from; not for editing.\n")
+        body += tail + yaml.safe_dump({"result": result}, allow_unicode=True, sort_keys=False)
+    return head + body
