@@ -135,3 +135,15 @@ def test_deleting_one_leo_deletes_his_plans_and_keeps_the_other(
     refused = cli("history", "delete", "--child", "Leo", "--yes")
     assert refused.exit_code == 0  # only one Leo is left: no need to say which
     assert list_screenings() == [] and list_plans() == []
+
+
+def test_export_of_one_leo_says_which_and_takes_born(
+    home: Path, cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    run = cli("history", "export", "--child", "Leo", "--output", tmp_path / "leo.jsonl")
+    assert run.exit_code == 1 and "add --born DATE" in run.stderr
+    run = cli("history", "export", "--child", "Leo", "--born", OLDER,
+              "--output", tmp_path / "leo.jsonl")  # fmt: skip
+    assert run.exit_code == 0, run.output
+    lines = (tmp_path / "leo.jsonl").read_text("utf-8").splitlines()
+    assert [json.loads(line)["result"]["child"]["birth_date"] for line in lines] == [OLDER]

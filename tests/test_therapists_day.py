@@ -123,3 +123,40 @@ def test_a_therapists_day(home: Path, cli: Callable[..., Run], lang: str) -> Non
         from ottool.core.i18n import _
 
         assert _("Plans given") in table
+
+
+def test_a_plan_given_to_from_is_pointed_to_from_plan(home: Path, cli: Callable[..., Run]) -> None:
+    """Issue 26: `plan --from leo-plan.json` said "not an ottool result"."""
+    ok(cli("plan", "--age-months", "3", "--activity", "turn-both-ways", "--output", "leo.json"))
+    run = cli("plan", "--from", "leo.json")
+    assert run.exit_code == 1
+    assert "leo.json is a plan, not a screening's result" in run.stderr
+    assert "`ottool plan --from-plan leo.json`" in run.stderr
+    ok(cli("plan", "--from-plan", "leo.json", "--output", "again.md"))
+
+
+def test_save_without_a_birth_date_says_what_to_add(home: Path, cli: Callable[..., Run]) -> None:
+    run = cli("plan", "--age-months", "3", "--child", "Ana", "--activity", "turn-both-ways",
+              "--save")  # fmt: skip
+    assert run.exit_code == 1
+    assert "--save needs Ana's birth date" in run.stderr and "--born YYYY-MM-DD" in run.stderr
+    ok(cli("plan", "--age-months", "3", "--child", "Ana", "--born", "2026-09-01",
+           "--activity", "turn-both-ways", "--save", "--output", "ana.md"))  # fmt: skip
+    # Ana is known now: a second plan finds her birth date by her name.
+    ok(cli("plan", "--age-months", "3", "--child", "ana", "--activity", "firm-touch-play",
+           "--save", "--output", "ana-2.md"))  # fmt: skip
+    assert [p["birth_date"] for p in json.loads(
+        ok(cli("history", "--child", "Ana", "--format", "json")).stdout)["plans"]
+    ] == ["2026-09-01", "2026-09-01"]  # fmt: skip
+
+
+def test_a_therapist_plan_for_one_of_two_leos_asks_which(
+    home: Path, cli: Callable[..., Run]
+) -> None:
+    for born in ("2026-07-01", "2025-09-01"):
+        ok(cli("plan", "--age-months", "3", "--child", "Leo", "--born", born,
+               "--activity", "turn-both-ways", "--save", "--output", f"leo-{born}.md"))  # fmt: skip
+    run = cli("plan", "--age-months", "3", "--child", "Leo", "--activity", "turn-both-ways",
+              "--save")  # fmt: skip
+    assert run.exit_code == 1
+    assert "'Leo' is the name of 2 children" in run.stderr and "--born DATE" in run.stderr

@@ -214,7 +214,12 @@ def _say_left_out(left_out: list[str], number: int | None) -> None:
 
 
 def export_history_fhir(
-    output: Path, child: str | None, data_dir: Path | None, *, force: bool = False
+    output: Path,
+    child: str | None,
+    data_dir: Path | None,
+    *,
+    force: bool = False,
+    born: str | None = None,
 ) -> int:
     """`history export --format fhir`: one screening Bundle a line (NDJSON), private.
 
@@ -233,7 +238,7 @@ def export_history_fhir(
     with user_errors():
         # Display texts in the run's language (--lang); codes and ids are the same in any.
         content = load_content(data_dir, lang=language())
-        screenings = list_screenings(child)
+        screenings = list_screenings(child, born=born)
         lines = []
         for saved in screenings:
             result = saved.parsed

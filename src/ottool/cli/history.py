@@ -242,6 +242,7 @@ def export_history(
     child: Annotated[
         str | None, typer.Option("--child", metavar="NAME", help=_("Only this child's screenings."))
     ] = None,
+    born: BornOption = None,
     fmt: Annotated[
         ExportFormat,
         typer.Option(
@@ -266,16 +267,18 @@ def export_history(
             check_output(output, force=force)
         except OutputExists as exists:
             force = _confirm_replace(output, exists)
-        if child is not None and not list_screenings(child):
-            fail(_no_child_message(child))
+        if child is not None:
+            child, born = _which_child(child, born)
+            if not list_screenings(child, born=born):
+                fail(_no_child_message(child))
     if fmt is ExportFormat.fhir:
         from ottool.cli.fhir import export_history_fhir
 
-        count = export_history_fhir(output, child, data_dir, force=force)
+        count = export_history_fhir(output, child, data_dir, force=force, born=born)
     else:
         left_out: list[int] = []
         with user_errors():
-            count = export_jsonl(output, child, force=force, left_out=left_out)
+            count = export_jsonl(output, child, born=born, force=force, left_out=left_out)
         for number in left_out:
             _echo_notes([_damaged_message(number) + _(", so it was left out of the export")])
     where = _("standard output") if is_stdout(output) else output

@@ -123,7 +123,20 @@ def read_result(path: Path, content: Content) -> tuple[ScreeningResult, HomePlan
 
     text = read_text(path, name=str(path), max_bytes=16 * 1024 * 1024)
     data = decode_json(text, str(path), N_("a JSON result file"))
+    if isinstance(data, dict) and data.get("format") in PLAN_FORMATS:
+        from ottool.core.errors import InputError
+        from ottool.core.i18n import _
+
+        message = _(
+            "{file} is a plan, not a screening's result: print it again or revise it with "
+            "`ottool plan --from-plan {file}`"
+        )
+        raise InputError(message.format(file=path))
     return result_from_data(data, content, str(path))
+
+
+#: The plan documents ottool writes (`plan --format json`, the plan file).
+PLAN_FORMATS = ("ottool-plan/1", "ottool-given-plan/1")
 
 
 def result_from_data(data: Any, content: Content, where: str) -> tuple[ScreeningResult, HomePlan]:

@@ -22,6 +22,7 @@ def export_jsonl(
     output: Path,
     child: str | None = None,
     *,
+    born: str | None = None,
     path: Path | None = None,
     force: bool = False,
     left_out: list[int] | None = None,
@@ -36,7 +37,7 @@ def export_jsonl(
     from ottool.storage.atomic_write import write_output
 
     screenings = []
-    for saved in list_screenings(child, path=path):
+    for saved in list_screenings(child, born=born, path=path):
         if saved.damaged:
             if left_out is not None:
                 left_out.append(saved.id)
