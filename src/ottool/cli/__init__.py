@@ -15,7 +15,7 @@ import typer
 
 from ottool import __version__
 from ottool.cli import browse, plan, schema, screen, validate
-from ottool.cli.common import LANG_GIVEN, ContentLanguage
+from ottool.cli.common import LANG_GIVEN, ContentLanguage, start_run
 from ottool.cli.error_handler import (
     EXIT_BUG,
     EXIT_INPUT,
@@ -76,6 +76,7 @@ def _root(
     # texts are in it too); choosing again here makes a run inside Python (a test,
     # a library caller) honour the environment the same way. A command's own --lang
     # is read after this and wins.
+    start_run()  # no --clinic or --extra-data of an earlier run in this process
     i18n.set_language(lang.value if lang is not None else i18n.language_from_environment())
     if lang is not None:
         ctx.meta[LANG_GIVEN] = lang.value

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ottool.cli.common import AREA_HELP, DataDir, Lang, load, user_errors
+from ottool.cli.common import AREA_HELP, ClinicOption, DataDir, ExtraData, Lang, load, user_errors
 from ottool.core.i18n import _
 
 
@@ -47,6 +47,8 @@ def milestones(
     domain: DomainOption = None,
     fmt: BrowseFormatOption = BrowseFormat.terminal,
     data_dir: DataDir = None,
+    extra: ExtraData = None,
+    clinic_file: ClinicOption = None,
     lang: Lang = None,
     old_months: OldMonthsOption = None,
     old_domain: OldDomainOption = None,
@@ -95,6 +97,8 @@ def activities(
     ] = None,
     fmt: BrowseFormatOption = BrowseFormat.terminal,
     data_dir: DataDir = None,
+    extra: ExtraData = None,
+    clinic_file: ClinicOption = None,
     lang: Lang = None,
     old_age: OldMonthsOption = None,
     old_domain: OldDomainOption = None,
@@ -109,7 +113,13 @@ def activities(
             content, age=_one_of(age, old_age), area=_one_of(domain, old_domain), search=search
         )
     if fmt is BrowseFormat.json:
-        _echo_entries("activities", chosen)
+        origins = None
+        if content.extra_data is not None:  # the clinic's own activities are added
+            from ottool.render.browse import overlay_file
+
+            where = overlay_file(content)
+            origins = ["shipped" if a.id not in content.extra_activities else where for a in chosen]
+        _echo_entries("activities", chosen, origins)
         return
     from ottool.render.browse import print_activities
     from ottool.render.console import make_console
@@ -127,6 +137,8 @@ def show_activity(
     ],
     fmt: BrowseFormatOption = BrowseFormat.terminal,
     data_dir: DataDir = None,
+    extra: ExtraData = None,
+    clinic_file: ClinicOption = None,
     lang: Lang = None,
 ) -> None:
     from ottool.core.errors import InputError, did_you_mean
@@ -151,11 +163,16 @@ def show_activity(
     print_card(activity_card(content, activity), make_console())
 
 
-def _echo_entries(key: str, entries: list[Any]) -> None:
-    """``{key: [...]}`` with every field of each entry, as in the content file."""
+def _echo_entries(key: str, entries: list[Any], origins: list[str] | None = None) -> None:
+    """``{key: [...]}`` with every field of each entry, as in the content file; with
+    ``origins``, each entry's ``origin`` too ("shipped", or the clinic's file)."""
     import json
 
     import msgspec
 
-    data = {key: [msgspec.to_builtins(e) for e in entries]}
+    items = [msgspec.to_builtins(e) for e in entries]
+    if origins is not None:
+        for item, origin in zip(items, origins, strict=True):
+            item["origin"] = origin
+    data = {key: items}
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))

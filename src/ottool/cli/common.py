@@ -1,4 +1,5 @@
-"""Pieces shared by the command modules: the --lang and --data-dir options, clean error exits.
+"""Pieces shared by the command modules: the --lang, --data-dir, --clinic and --extra-data
+options, clean error exits.
 
 `fail` and `user_errors` stop a command at once with exit 1; everything else that can
 go wrong is reported by the one handler around every command (`ottool.cli.error_handler`).
@@ -10,7 +11,7 @@ import enum
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -19,14 +20,19 @@ from ottool.core.errors import InputError
 from ottool.core.i18n import _
 
 if TYPE_CHECKING:
+    from ottool.core.clinic import Clinic
     from ottool.core.content import Content
 
 __all__ = [
     "AREA_HELP",
+    "ClinicOption",
     "ContentLanguage",
     "DataDir",
+    "ExtraData",
     "Lang",
     "RegionOption",
+    "clinic",
+    "extra_data",
     "fail",
     "load",
     "refuse_to_replace",
@@ -121,6 +127,87 @@ RegionOption = Annotated[
 ]
 
 
+#: What --clinic and --extra-data said in this run, and the clinic once read (kept here,
+#: not in a Click context: `load` and `clinic` are called from deep inside commands).
+#: Every run starts afresh (`start_run`, from the root command), and each option's
+#: callback runs in every command that has it, given or not.
+_RUN: dict[str, Any] = {}
+CLINIC_GIVEN = "clinic"
+EXTRA_GIVEN = "extra_data"
+CLINIC_READ = "clinic_read"
+
+
+def start_run() -> None:
+    """Forget the options of an earlier run in this process (tests run many)."""
+    _RUN.clear()
+
+
+def _remember(key: str) -> Any:
+    def callback(value: Path | None) -> None:
+        _RUN.pop(CLINIC_READ, None)
+        _RUN[key] = value
+
+    return callback
+
+
+#: ``--clinic FILE``: the clinic's details for handouts and checklists (docs/clinics.md);
+#: without it, clinic.yaml in ottool's config folder when there is one.
+ClinicOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--clinic",
+        metavar="FILE",
+        callback=_remember(CLINIC_GIVEN),
+        expose_value=False,
+        help=_(
+            "A clinic file (clinic.yaml) with the clinic's name, phone, logo and defaults "
+            "(default: clinic.yaml in ottool's config folder, if there is one)."
+        ),
+        show_default=False,
+    ),
+]
+
+#: ``--extra-data DIR``: a clinic's own activities, added to the content's.
+ExtraData = Annotated[
+    Path | None,
+    typer.Option(
+        "--extra-data",
+        metavar="DIR",
+        callback=_remember(EXTRA_GIVEN),
+        expose_value=False,
+        help=_(
+            "A folder with the clinic's own activities.yaml, added to the shipped "
+            "activities (default: the clinic file's extra_data)."
+        ),
+        show_default=False,
+    ),
+]
+
+
+def clinic(*, default: bool = True) -> Clinic | None:
+    """The run's clinic: --clinic FILE, else (with ``default``) clinic.yaml in the config
+    folder; None when there is none. A bad clinic file exits 1, one line per problem."""
+    given = _RUN.get(CLINIC_GIVEN)
+    if given is None and not default:
+        return None
+    if CLINIC_READ not in _RUN:
+        from ottool.storage.clinic_file import find_clinic
+
+        with user_errors():
+            _RUN[CLINIC_READ] = find_clinic(given)
+    found: Clinic | None = _RUN[CLINIC_READ]
+    return found
+
+
+def extra_data(*, default: bool = True) -> Path | None:
+    """The clinic's own activities folder: --extra-data, else the clinic file's extra_data."""
+    given: Path | None = _RUN.get(EXTRA_GIVEN)
+    if given is not None:
+        return given
+    found = clinic(default=default)
+    return found.extra_data if found is not None else None
+
+
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Turn the core's InputError into clean stderr lines and exit 1."""
@@ -135,8 +222,9 @@ def load(data_dir: Path | None) -> Content:
     from ottool.core.content import load_content
     from ottool.core.i18n import language
 
+    extra = extra_data()
     with user_errors():
-        return load_content(data_dir, lang=language())
+        return load_content(data_dir, lang=language(), extra=extra)
     raise AssertionError("unreachable")  # pragma: no cover
 
 

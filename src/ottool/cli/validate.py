@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ottool.cli.common import ContentLanguage, DataDir, Lang
-from ottool.core.i18n import _
+from ottool.cli.common import ClinicOption, ContentLanguage, DataDir, ExtraData, Lang
+from ottool.core.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from ottool.core.clinic import Clinic
+    from ottool.core.content import Report
 
 
 class TextOrJson(enum.StrEnum):
@@ -31,9 +35,11 @@ def validate(
             help=_("Also report every text without a translation in LANG: es (Spanish) or en."),
         ),
     ] = None,
+    extra: ExtraData = None,
+    clinic_file: ClinicOption = None,
     lang: Lang = None,
 ) -> None:
-    from ottool.cli.common import LANG_GIVEN
+    from ottool.cli.common import LANG_GIVEN, clinic, extra_data
     from ottool.core.content import DEFAULT_LANGUAGE, check_content
 
     complete_in = language.value if language else None
@@ -42,7 +48,13 @@ def validate(
         # `validate --lang es` checks the Spanish texts, as `--language es` does: the
         # two options cannot mean different things to a content editor.
         complete_in = given
-    report = check_content(data_dir, complete_in=complete_in)
+    # Only a clinic file or overlay named here is checked (not the config folder's):
+    # validate checks what it is shown, and a content editor's run stays the same.
+    the_clinic = clinic(default=False)
+    overlay = extra_data(default=False)
+    report = check_content(data_dir, complete_in=complete_in, extra=overlay)
+    if report.content is not None and the_clinic is not None:
+        report = _with_clinic_region(report, the_clinic)
     _note_local_content(data_dir)
     if fmt is TextOrJson.json:
         from ottool.render.validation import report_json
@@ -64,6 +76,33 @@ def validate(
     from ottool.core.content import display_path, resolve_data_dir
 
     typer.echo(f"Checked the files in {printable(display_path(resolve_data_dir(data_dir)))}/.")
+    if the_clinic is not None:
+        typer.echo(_("The clinic file is valid: {name}.").format(name=printable(the_clinic.name)))
+    if report.content.extra_data is not None:
+        from ottool.render.browse import overlay_file
+
+        count = len(report.content.extra_activities)
+        typer.echo(
+            ngettext(
+                "The clinic's {file} adds {n} activity.",
+                "The clinic's {file} adds {n} activities.",
+                count,
+            ).format(file=printable(overlay_file(report.content)), n=count)
+        )
+
+
+def _with_clinic_region(report: Report, clinic: Clinic) -> Report:
+    """The report, with a problem when the clinic's region is not one the content knows."""
+    from dataclasses import replace
+
+    from ottool.core.errors import Problem
+    from ottool.storage.clinic_file import region_problem
+
+    assert report.content is not None
+    message = region_problem(clinic, report.content)
+    if message is None:
+        return report
+    return replace(report, content=None, errors=(Problem(None, None, message),))
 
 
 def _note_local_content(data_dir: Path | None) -> None:

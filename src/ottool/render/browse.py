@@ -57,14 +57,38 @@ def print_activities(content: Content, activities: Sequence[Activity], console: 
     longest = max((len(w) for n in names for w in n.split()), default=0)
     table.add_column(_("Areas"), min_width=longest, overflow="fold")
     table.add_column(_("Dose"), overflow="fold")
+    overlay = content.extra_data is not None
+    if overlay:  # a clinic's own activities are added: say where each comes from
+        table.add_column(_("From"))
     for a in activities:
         areas = "\n".join(content.domain_by_id[d].name for d in a.domains)
         ages = _("{low}–{high} mo").format(low=a.min_months, high=a.max_months)
         name = Text.assemble(a.name, "\n", (ages, "muted"))
-        table.add_row(Text(a.id), name, Text(areas), Text(dose_words(a)))
+        row = [Text(a.id), name, Text(areas), Text(dose_words(a))]
+        if overlay:
+            row.append(Text(activity_origin(content, a)))
+        table.add_row(*row)
     console.print(table)
     count = ngettext("{n} activity.", "{n} activities.", len(activities))
     console.print(f"[muted]{escape(count.format(n=len(activities)))}[/muted]")
+    if overlay:
+        note = _("'{clinic}': from {file}; 'shipped': ottool's own activities.").format(
+            clinic=_("clinic"), file=overlay_file(content)
+        )
+        console.print(f"[muted]{escape(note)}[/muted]")
+
+
+def overlay_file(content: Content) -> str:
+    """The clinic's activities file (``--extra-data``), as a path to show."""
+    from ottool.core.content import ACTIVITIES_FILE, display_path
+
+    assert content.extra_data is not None
+    return display_path(content.extra_data / ACTIVITIES_FILE)
+
+
+def activity_origin(content: Content, activity: Activity) -> str:
+    """Where an activity comes from, in a word: the clinic's file or ottool's own."""
+    return _("clinic") if activity.id in content.extra_activities else _("shipped")
 
 
 def _id_column(table: Table, entries: Sequence[Milestone] | Sequence[Activity]) -> None:

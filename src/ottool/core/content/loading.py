@@ -42,13 +42,16 @@ def resolve_data_dir(option: Path | None = None) -> Path:
     return Path(env) if env else default_data_dir()
 
 
-def load_content(data_dir: Path | None = None, *, lang: str = DEFAULT_LANGUAGE) -> Content:
+def load_content(
+    data_dir: Path | None = None, *, lang: str = DEFAULT_LANGUAGE, extra: Path | None = None
+) -> Content:
     """Load valid content or raise :class:`InputError` listing every problem.
 
     Text missing in ``lang`` falls back to English, so a family never meets a gap;
-    ``check_content(..., complete_in=lang)`` is what finds such gaps.
+    ``check_content(..., complete_in=lang)`` is what finds such gaps. ``extra``: a
+    clinic's folder of its own activities, added to the content's (see ``overlay``).
     """
-    report = check_content(data_dir, lang=lang)
+    report = check_content(data_dir, lang=lang, extra=extra)
     if report.content is None:
         raise InputError(report.errors)
     return report.content
@@ -59,11 +62,14 @@ def check_content(
     *,
     lang: str = DEFAULT_LANGUAGE,
     complete_in: str | None = None,
+    extra: Path | None = None,
 ) -> Report:
     """Check both content files and return the content (if valid), errors and warnings.
 
     With ``complete_in`` (a language code such as ``"es"``), every human-readable field
     without text in that language is a problem too (``ottool validate --language es``).
+    With ``extra`` (``--extra-data DIR``), the activities.yaml there is checked against
+    the content and its activities are added to it (:mod:`~ottool.core.content.overlay`).
     """
     folder = resolve_data_dir(data_dir)
     if not folder.is_dir():
@@ -76,19 +82,75 @@ def check_content(
             texts[name] = read_text(folder / name, name=shown)
         except InputError as exc:
             problems.extend(exc.problems)
+    if extra is not None:
+        from ottool.core.content.overlay import read_overlay
+
+        names[OVERLAY] = display_path(extra / ACTIVITIES_FILE)
+        try:
+            texts[OVERLAY] = read_overlay(extra, names[OVERLAY])
+        except InputError as exc:
+            problems.extend(exc.problems)
     if problems:  # a file could not be read: nothing worth remembering
         return _check_texts(folder, names, texts, lang, complete_in, problems)
     # Reading is cheap, parsing and checking are not (tens of milliseconds): the same
     # bytes, shown under the same names, in the same language always give the same
     # (immutable) report, so a process that loads the content again reuses it.
-    key = (str(folder), *names.values(), lang, complete_in, *texts.values())
+    key = (str(folder), str(extra), *names.values(), lang, complete_in, *texts.values())
     report = _REPORTS.get(key)
     if report is None:
         report = _check_texts(folder, names, texts, lang, complete_in, problems)
+        if extra is not None and report.content is not None:
+            report = _with_overlay(report, names, texts, lang, complete_in, extra)
         if len(_REPORTS) >= _REPORTS_KEPT:
             del _REPORTS[next(iter(_REPORTS))]  # the oldest
         _REPORTS[key] = report
     return report
+
+
+#: The key of a clinic's activities file (``--extra-data``) among the texts read.
+OVERLAY = "extra activities"
+
+
+def _with_overlay(
+    report: Report,
+    names: dict[str, str],
+    texts: dict[str, str],
+    lang: str,
+    complete_in: str | None,
+    extra: Path,
+) -> Report:
+    """The valid ``report``'s content with the clinic's activities added, or their problems."""
+    from ottool.core.content.overlay import add_overlay
+
+    assert report.content is not None
+    raw = {
+        name: parse_yaml(texts[name], names[name], duplicates=[], content=True)
+        for name in (MILESTONES_FILE, ACTIVITIES_FILE)
+    }
+    checked = add_overlay(
+        report.content,
+        raw[MILESTONES_FILE],
+        names[MILESTONES_FILE],
+        raw[ACTIVITIES_FILE],
+        names[ACTIVITIES_FILE],
+        texts[OVERLAY],
+        names[OVERLAY],
+        lang=lang,
+        complete_in=complete_in,
+        folder=extra,
+    )
+    if checked.content is None:
+        return Report(None, checked.errors)
+    untranslated = dict(report.untranslated)
+    for code, count in checked.untranslated.items():
+        untranslated[code] = untranslated.get(code, 0) + count
+    version = hashlib.sha256((report.content.version + texts[OVERLAY]).encode()).hexdigest()[:12]
+    return Report(
+        replace(checked.content, version=version),
+        (),
+        (*report.warnings, *checked.warnings),
+        untranslated=MappingProxyType(untranslated),
+    )
 
 
 #: Reports of content already checked in this process, oldest first (see check_content).
@@ -115,6 +177,8 @@ def _check_texts(
     digest = hashlib.sha256()
     raw: dict[str, Any] = {}
     for name, text in texts.items():
+        if name == OVERLAY:  # checked against the content once it is valid
+            continue
         digest.update(text.encode())
         try:
             raw[name] = parse_yaml(

@@ -317,6 +317,10 @@ class Content:
     max_months: int | None = None
     referrals: tuple[Referral, ...] = ()
     regions: tuple[Region, ...] = ()
+    #: A clinic's own activities folder (``--extra-data``) and the ids of the activities
+    #: that came from it (docs/clinics.md); the others are the content's own.
+    extra_data: Path | None = None
+    extra_activities: frozenset[str] = frozenset()
 
     @cached_property
     def checklists(self) -> tuple[int, ...]:
