@@ -35,7 +35,9 @@ __all__ = [
     "extra_data",
     "fail",
     "load",
+    "paper_for",
     "refuse_to_replace",
+    "region_for",
     "shown",
     "user_errors",
 ]
@@ -206,6 +208,36 @@ def extra_data(*, default: bool = True) -> Path | None:
         return given
     found = clinic(default=default)
     return found.extra_data if found is not None else None
+
+
+def region_for(content: Content, asked: str | None, recorded: str | None = None) -> str | None:
+    """The run's region: --region, else the clinic's default, else the one a screening
+    recorded (``recorded``), else the locale's; None for the neutral wording."""
+    from ottool.core.region import choose_region
+
+    with user_errors():
+        if asked is not None:
+            return choose_region(content, asked)
+        found = clinic()
+        if found is not None and found.region is not None:
+            from ottool.storage.clinic_file import region_problem
+
+            problem = region_problem(found, content)
+            if problem is not None:
+                fail(problem)
+            return found.region
+        if recorded is not None:
+            return recorded
+        return choose_region(content, None)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def paper_for(asked: str | None) -> str:
+    """The paper size: --paper, else the clinic's default, else A4."""
+    if asked is not None:
+        return asked
+    found = clinic()
+    return found.paper if found is not None and found.paper else "a4"
 
 
 @contextmanager

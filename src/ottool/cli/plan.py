@@ -12,12 +12,17 @@ import typer
 
 from ottool.cli.common import (
     AREA_HELP,
+    ClinicOption,
     DataDir,
+    ExtraData,
     Lang,
     RegionOption,
+    clinic,
     fail,
     load,
+    paper_for,
     refuse_to_replace,
+    region_for,
     shown,
     user_errors,
 )
@@ -141,13 +146,20 @@ def plan(
         Path | None, typer.Option("--output", metavar="FILE", help=_("Write the plan here."))
     ] = None,
     paper: Annotated[
-        Paper, typer.Option("--paper", help=_("Paper size for PDF: a4 or letter."))
-    ] = Paper.a4,
+        Paper | None,
+        typer.Option(
+            "--paper",
+            help=_("Paper size for PDF and HTML: a4 or letter (default: the clinic's, else a4)."),
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
     ] = False,
     region: RegionOption = None,
     data_dir: DataDir = None,
+    extra: ExtraData = None,
+    clinic_file: ClinicOption = None,
     lang: Lang = None,
 ) -> None:
     from ottool.core.plan_edits import gather_edits
@@ -220,7 +232,14 @@ def plan(
         if kind == "yaml":
             _write_plan_file(made.given, output, force)
             return
-        _emit_plan(made.document, kind, output, paper.value, force, made.given)
+        _emit_plan(
+            made.document,
+            kind,
+            output,
+            paper_for(paper.value if paper else None),
+            force,
+            made.given,
+        )
 
 
 @dataclass(frozen=True)
@@ -261,7 +280,6 @@ def _make_plan(
 
     from ottool.cli.plan_choices import birth_date_for, check_signs, read_earlier
     from ottool.core.plan_edits import combine, personal_whys, revised, therapist_plan
-    from ottool.core.region import choose_region
     from ottool.documents.plan_document import build_plan_document
     from ottool.documents.therapist_plan import with_words
     from ottool.storage.given_plan import chosen_plan, edits_of, given_plan
@@ -319,11 +337,11 @@ def _make_plan(
     birth = birth_date_for(child, o.born, result)
     if birth is None and before_given is not None and o.born is None:
         birth = before_given.child.birth_date
-    region = o.region
-    if region is None and result is not None and result.region is not None:
-        region_id: str | None = result.region
-    else:
-        region_id = choose_region(content, kept(region, "region"))
+    # --region (or the earlier plan's), else the clinic's, else the screening's, else the
+    # locale's.
+    region_id = region_for(
+        content, kept(o.region, "region"), result.region if result is not None else None
+    )
     weeks = kept(o.weeks, "weeks") or 2
     notes = tuple(kept(o.notes, "notes") or ())
     therapist = kept(o.therapist, "therapist")
@@ -341,6 +359,7 @@ def _make_plan(
         treating=treating,
         caregiver=caregiver,
         personal_why=personal_whys(edits),
+        clinic=clinic(),
     )
     given = given_plan(
         plan,

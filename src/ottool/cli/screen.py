@@ -10,12 +10,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool.cli.common import (
+    ClinicOption,
     DataDir,
+    ExtraData,
     Lang,
     RegionOption,
     fail,
     load,
     refuse_to_replace,
+    region_for,
     user_errors,
 )
 from ottool.cli.error_handler import EXIT_INTERRUPTED, on_interrupt
@@ -96,18 +99,18 @@ def screen(
     bundle: BundleOption = BundleType.collection,
     region: RegionOption = None,
     data_dir: DataDir = None,
+    extra: ExtraData = None,
+    clinic_file: ClinicOption = None,
     lang: Lang = None,
 ) -> None:
     from ottool.core.activity_choice import plan_for_result
-    from ottool.core.region import choose_region
     from ottool.core.screening import score
     from ottool.documents.plan_document import build_plan_document
     from ottool.storage.result_json import result_to_data
 
     content = load(data_dir)
     check_fhir_options(fmt is ScreenFormat.fhir, patient_id, bundle)
-    with user_errors():  # a wrong --region fails before any questions
-        region_id = choose_region(content, region)
+    region_id = region_for(content, region)  # a wrong --region fails before any questions
     output = None if is_stdout(output) else output
     # Before any question or score: an existing file is not replaced unasked.
     refuse_to_replace(output, force)

@@ -1,0 +1,228 @@
+"""The clinic file and a clinic's own activities (docs/clinics.md): read, checked, used."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from ottool.core.content import load_content
+from ottool.core.errors import InputError
+from ottool.storage.clinic_file import (
+    MAX_LOGO_BYTES,
+    default_clinic_path,
+    find_clinic,
+    read_clinic,
+    read_logo,
+)
+
+CLINIC_DIR = Path(__file__).parent / "fixtures" / "clinic"
+CLINIC = CLINIC_DIR / "clinic.yaml"
+OVERLAY = CLINIC_DIR / "activities"
+
+
+def png(width: int, height: int) -> bytes:
+    """A real (tiny, single-colour) PNG image."""
+    raw = b"".join(b"\x00" + b"\x1f\x5f\x66" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+@pytest.fixture
+def clinic_dir(tmp_path: Path) -> Path:
+    """A private copy of the sample clinic (file, logo, activities)."""
+    folder = tmp_path / "clinic"
+    shutil.copytree(CLINIC_DIR, folder)
+    return folder
+
+
+def write(folder: Path, text: str) -> Path:
+    path = folder / "clinic.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_sample_clinic_reads_whole() -> None:
+    clinic = read_clinic(CLINIC)
+    assert clinic.name == "Riverside Children's Therapy"
+    assert clinic.phone == "+1 555 0100"
+    assert clinic.contact_line() == (
+        "+1 555 0100 · 12 River Road, Springfield · riverside.example.org"
+    )
+    assert clinic.paper == "letter" and clinic.region is None
+    assert clinic.early_intervention_phone == "+1 555 0199"
+    assert clinic.extra_data == OVERLAY
+    assert clinic.logo is not None and clinic.logo.kind == "png"
+    assert (clinic.logo.width, clinic.logo.height) == (120, 40)
+
+
+def test_an_svg_logo_takes_its_size_from_the_viewbox(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.svg"
+    logo.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 100">'
+        '<rect width="300" height="100" fill="#1f5f66"/></svg>',
+        encoding="utf-8",
+    )
+    found = read_logo(logo)
+    assert (found.kind, found.width, found.height) == ("svg", 300, 100)
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="2cm" height="1cm"/>')
+    assert (read_logo(logo).width, read_logo(logo).height) == (76, 38)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("name: R\nadress: 1 Road\n", 2, "unknown key 'adress' (did you mean 'address'?)"),
+        ("name: R\nphone: 5550100\n", 2, "phone must be text: put the number in quotes"),
+        ("name: R\nwebsite: [a, b]\n", 2, "website must be text"),
+        ("phone: '1'\n", 1, "'name' (the clinic's name) is required"),
+        ("name: R\npaper: a5\n", 2, "paper must be one of a4, letter, got 'a5'"),
+        ("name: R\nregion: USA\n", 2, "region must be a country code of two letters"),
+        ("name: R\nlogo: missing.png\n", 2, "missing.png does not exist"),
+        ("name: R\nlogo: logo.gif\n", 2, "must be a .png or .svg file"),
+        ("name: R\nextra_data: nowhere\n", 2, "the folder"),
+        ("- a list\n", 1, "a clinic file is a mapping"),
+    ],
+)
+def test_each_mistake_is_one_line_at_its_place(
+    clinic_dir: Path, text: str, line: int, words: str
+) -> None:
+    path = write(clinic_dir, text)
+    with pytest.raises(InputError) as caught:
+        read_clinic(path)
+    (problem,) = caught.value.problems
+    assert problem.line == line
+    assert words in problem.message
+
+
+def test_a_logo_that_is_too_big_or_not_an_image_is_named(clinic_dir: Path) -> None:
+    logo = clinic_dir / "big.png"
+    logo.write_bytes(png(2500, 10))
+    with pytest.raises(InputError, match=r"2500×10 pixels, more than a handout needs"):
+        read_logo(logo)
+    logo.write_bytes(b"\x89PNG" + b"\x00" * (MAX_LOGO_BYTES + 1))
+    with pytest.raises(InputError, match=r"KB, more than a handout needs"):
+        read_logo(logo)
+    logo.write_bytes(b"GIF89a not a png at all, really not")
+    with pytest.raises(InputError, match="is not a PNG image"):
+        read_logo(logo)
+    svg = clinic_dir / "bomb.svg"
+    svg.write_text('<!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>')
+    with pytest.raises(InputError, match="DOCTYPE or entities"):
+        read_logo(svg)
+    svg.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    with pytest.raises(InputError, match="has no size"):
+        read_logo(svg)
+    svg.write_text("<html/>")
+    with pytest.raises(InputError, match="is not an SVG image"):
+        read_logo(svg)
+
+
+def test_the_config_folder_clinic_is_found_without_an_option(
+    clinic_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OTTOOL_HOME", str(clinic_dir))
+    assert default_clinic_path() == clinic_dir / "clinic.yaml"
+    found = find_clinic(None)
+    assert found is not None and found.name == "Riverside Children's Therapy"
+    (clinic_dir / "clinic.yaml").unlink()
+    assert find_clinic(None) is None
+
+
+def test_validate_checks_a_clinic_file_and_its_activities(cli: Callable[..., Run]) -> None:
+    done = cli("validate", "--clinic", CLINIC)
+    assert done.exit_code == 0, done.stderr
+    assert "The clinic file is valid: Riverside Children's Therapy." in done.stdout
+    assert "adds 1 activity" in done.stdout
+    done = cli("validate", "--clinic", CLINIC, "--language", "es")
+    assert done.exit_code == 0, done.output
+
+
+def test_validate_says_each_problem_of_a_bad_clinic_file(
+    cli: Callable[..., Run], clinic_dir: Path
+) -> None:
+    path = write(clinic_dir, "name: R\nadress: x\nlogo: gone.png\n")
+    done = cli("validate", "--clinic", path)
+    assert done.exit_code == 1
+    lines = done.stderr.strip().splitlines()
+    assert lines[0].startswith(f"{path}:2: unknown key 'adress'")
+    assert lines[1].startswith(f"{path}:3: the logo file")
+    assert "Traceback" not in done.output
+
+
+# --- a clinic's own activities ------------------------------------------------------
+
+
+def test_the_overlay_adds_activities_and_keeps_every_shipped_one() -> None:
+    shipped = load_content()
+    merged = load_content(extra=OVERLAY)
+    assert merged.activities[: len(shipped.activities)] == shipped.activities
+    assert merged.extra_activities == {"clinic-rice-bin"}
+    assert merged.activity_by_id["clinic-rice-bin"].days_per_week == 4
+    assert merged.version != shipped.version
+    spanish = load_content(extra=OVERLAY, lang="es")
+    assert spanish.activity_by_id["clinic-rice-bin"].name == "Búsqueda del tesoro en arroz"
+
+
+def test_an_id_the_content_has_is_refused_at_the_overlay_line(
+    cli: Callable[..., Run], clinic_dir: Path
+) -> None:
+    overlay = clinic_dir / "activities" / "activities.yaml"
+    text = overlay.read_text("utf-8").replace("id: clinic-rice-bin", "id: tummy-minute")
+    text = text.replace("targets: []", "")
+    overlay.write_text(text + "    targets: [fm-99m-nothing]\n", encoding="utf-8")
+    done = cli("validate", "--extra-data", clinic_dir / "activities")
+    assert done.exit_code == 1
+    assert f"{overlay}:3: activity 'tummy-minute': the content already has an activity" in (
+        done.stderr
+    )
+    assert "data/activities.yaml:" in done.stderr
+    assert "target 'fm-99m-nothing' is not a known milestone" in done.stderr
+
+
+def test_a_folder_without_activities_is_said_plainly(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    done = cli("activities", "--extra-data", tmp_path)
+    assert done.exit_code == 1
+    assert "the extra-data folder has no activities.yaml" in done.stderr
+    done = cli("activities", "--extra-data", tmp_path / "nowhere")
+    assert done.exit_code == 1 and "does not exist" in done.stderr
+
+
+def test_activities_say_where_each_comes_from(cli: Callable[..., Run]) -> None:
+    done = cli("activities", "--extra-data", OVERLAY, "--format", "json")
+    assert done.exit_code == 0, done.stderr
+    found = {a["id"]: a["origin"] for a in json.loads(done.stdout)["activities"]}
+    assert found["clinic-rice-bin"].endswith("activities.yaml")
+    assert found["tummy-minute"] == "shipped"
+    done = cli("activities", "--clinic", CLINIC, "--age-months", "13", "--area", "fine_motor")
+    assert "clinic-rice-bin" in done.stdout and "shipped" in done.stdout
+    assert "'clinic': from" in done.stdout
+    plain = cli("activities", "--format", "json")
+    assert "origin" not in plain.stdout and "clinic-rice-bin" not in plain.stdout
+
+
+def test_a_plan_can_use_the_clinics_activity(cli: Callable[..., Run]) -> None:
+    done = cli(
+        "plan", "--age-months", "14", "--activity", "clinic-rice-bin", "--format", "md",
+        "--extra-data", OVERLAY,
+    )  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert "Rice bin treasure hunt" in done.stdout
