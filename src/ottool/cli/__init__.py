@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from ottool import __version__
-from ottool.cli import browse, plan, schema, screen, validate
+from ottool.cli import browse, checklist, plan, schema, screen, validate
 from ottool.cli.common import LANG_GIVEN, ContentLanguage, start_run
 from ottool.cli.error_handler import (
     EXIT_BUG,
@@ -90,6 +90,9 @@ app.command(help=_("Answer milestone questions about your child and get a home-a
 app.command(help=_("Make a printable home plan from a screening, or for an age and focus areas."))(
     plan.plan
 )
+app.command(
+    help=_("Print a blank milestone checklist for a family to fill in on paper, or an answer file.")
+)(checklist.checklist)
 app.add_typer(history_app, name="history")
 app.command(help=_("List the milestones, grouped by checklist age."))(browse.milestones)
 app.add_typer(browse.activities_app, name="activities")

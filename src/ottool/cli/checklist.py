@@ -1,0 +1,149 @@
+"""`ottool checklist`: a blank checklist to print, or an answer file to fill in."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ottool.cli.common import (
+    ClinicOption,
+    DataDir,
+    Lang,
+    RegionOption,
+    clinic,
+    fail,
+    load,
+    paper_for,
+    refuse_to_replace,
+    region_for,
+    shown,
+    user_errors,
+)
+from ottool.core.i18n import _
+from ottool.storage.atomic_write import is_stdout
+
+
+class ChecklistFormat(enum.StrEnum):
+    pdf = "pdf"
+    html = "html"
+    md = "md"
+    yaml = "yaml"
+
+
+class Paper(enum.StrEnum):
+    a4 = "a4"
+    letter = "letter"
+
+
+def checklist(
+    months: Annotated[
+        float | None,
+        typer.Option(
+            "--age-months",
+            metavar="MONTHS",
+            min=0,
+            max=60,
+            help=_("The child's age in months: the checklist for that age (such as 12)."),
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        ChecklistFormat | None,
+        typer.Option(
+            "--format",
+            help=_(
+                "pdf, html or md (a checklist to print), or yaml (an answer file to fill in "
+                "for `ottool screen --answers`); default: from --output's name, else md."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", metavar="FILE", help=_("Write it to this file."))
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
+    ] = False,
+    paper: Annotated[
+        Paper | None,
+        typer.Option(
+            "--paper",
+            help=_("Paper size for PDF and HTML: a4 or letter (default: the clinic's, else a4)."),
+            show_default=False,
+        ),
+    ] = None,
+    region: RegionOption = None,
+    data_dir: DataDir = None,
+    clinic_file: ClinicOption = None,
+    lang: Lang = None,
+    old_months: Annotated[float | None, typer.Option("--months", "--age", hidden=True)] = None,
+) -> None:
+    from ottool.core.age import checklist_for
+    from ottool.documents.checklist_document import build_checklist_document
+    from ottool.render.checklist import render_checklist
+
+    age = months if months is not None else old_months
+    if age is None:
+        fail(_("give the child's age: --age-months N (such as --age-months 12)"))
+    output = None if is_stdout(output) else output
+    kind = _format(fmt, output)
+    refuse_to_replace(output, force)
+    content = load(data_dir)
+    the_clinic = clinic()
+    with user_errors():
+        from ottool.core.age import check_age_served
+
+        check_age_served(age, content.max_months)
+        chosen = checklist_for(age, content.checklists).months
+        doc = build_checklist_document(
+            content, chosen, clinic=the_clinic, region=region_for(content, region)
+        )
+        rendered = render_checklist(doc, kind, paper=paper_for(paper.value if paper else None))
+    if output is not None:
+        from ottool.storage.atomic_write import write_output
+
+        with user_errors():
+            write_output(output, rendered, force=force)
+        typer.echo(
+            _("The {months}-month checklist was written to {file}.").format(
+                months=chosen, file=shown(output)
+            ),
+            err=True,
+        )
+        return
+    if isinstance(rendered, bytes):
+        if sys.stdout.isatty():
+            fail(_("a PDF cannot be shown in the terminal; add --output checklist.pdf"))
+        sys.stdout.buffer.write(rendered)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(rendered)
+
+
+def _format(fmt: ChecklistFormat | None, output: Path | None) -> str:
+    """--format, else --output's ending, else Markdown; a contradiction is refused."""
+    from ottool.render.checklist import SUFFIXES
+
+    named = SUFFIXES.get(output.suffix.lower()) if output is not None else None
+    if fmt is not None:
+        if named is not None and named != fmt.value:
+            fail(
+                _("--format {format} does not match {file}: its name says {named}").format(
+                    format=fmt.value, file=shown(output) if output else "", named=named
+                )
+            )
+        return fmt.value
+    if output is None:
+        return "md"
+    if named is None:
+        fail(
+            _(
+                "cannot tell which format to write {file} in: its name should end in one "
+                "of {allowed}"
+            ).format(file=shown(output), allowed=", ".join(SUFFIXES))
+        )
+    return named

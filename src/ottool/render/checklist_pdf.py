@@ -1,0 +1,244 @@
+"""A blank checklist as PDF, laid out with fpdf2's own tools (table, multi_cell).
+
+One page when it fits; otherwise two, the questions on the first and the warning
+signs with the space for worries on the second. Text is Noto Sans, as on the
+handout (the fonts come from ``render.pdf``); the tick boxes are the box of the
+PDF's own ZapfDingbats font, which every reader has, so they need no font file.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ottool.core.errors import InputError
+from ottool.core.i18n import language
+from ottool.documents.checklist_document import ChecklistDocument
+from ottool.documents.wording import page_label
+
+PAPERS = {"a4": "A4", "letter": "letter"}
+MARGIN = 11.0
+#: The body text's size in points (the handout's).
+BODY_PT = 9.5
+MAX_PAGES = 2
+#: Lines to write worries on.
+CONCERN_LINES = 5
+#: ZapfDingbats' "o": a box with a shadow, the usual tick box of paper forms.
+BOX = "o"
+BOX_FONT = "zapfdingbats"
+INK = (29, 42, 48)
+MUTED = (74, 90, 97)
+ACCENT = (31, 95, 102)
+URGENT = (140, 29, 24)
+LINE = (201, 214, 212)
+
+
+def checklist_pdf(doc: ChecklistDocument, *, paper: str = "a4") -> bytes:
+    """The checklist as PDF bytes: one page where it fits, two at most."""
+    if paper.lower() not in PAPERS:
+        raise InputError(f"unknown paper size '{paper}': use a4 or letter")
+    import logging
+
+    # fontTools reports tables it leaves out of a font subset; nothing a reader can act on.
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
+    fonts = _fonts()
+    flowing = _lay_out(doc, paper.lower(), BODY_PT, fonts)
+    chosen = flowing
+    if flowing.page_no() > 1:
+        # Two pages: the questions on the first, the warning signs and the worries
+        # together on the second, rather than a list of signs cut in two.
+        split = _lay_out(doc, paper.lower(), BODY_PT, fonts, signs_on_new_page=True)
+        if split.page_no() <= MAX_PAGES:
+            chosen = split
+    return bytes(chosen.output())
+
+
+def _fonts() -> dict[str, Any]:
+    """The handout's fonts: Noto Sans regular and bold."""
+    from ottool.render import pdf as handout
+
+    return dict(handout._noto_files() or {})
+
+
+def _lay_out(
+    doc: ChecklistDocument,
+    paper: str,
+    size: float,
+    fonts: dict[str, Any],
+    *,
+    signs_on_new_page: bool = False,
+) -> Any:
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    footer_left = " · ".join([doc.title, *([doc.clinic.footer_line()] if doc.clinic else [])])
+
+    class Sheet(FPDF):
+        def footer(self) -> None:
+            self.set_y(-9)
+            self.set_font(family, "", 7)
+            self.set_text_color(*MUTED)
+            self.cell(self.epw * 0.75, 4, footer_left, align="L")
+            self.cell(0, 4, page_label(self.page_no(), "{nb}"), align="R")  # type: ignore[arg-type]
+
+    pdf = Sheet(orientation="portrait", unit="mm", format=PAPERS[paper])
+    pdf.set_creator("ottool")
+    pdf.set_title(doc.title)
+    pdf.set_lang(language())
+    pdf.set_margins(MARGIN, MARGIN - 2, MARGIN)
+    pdf.set_auto_page_break(auto=True, margin=13)
+    if "" in fonts:
+        family = "noto"
+        pdf.add_font(family, "", str(fonts[""]))
+        pdf.add_font(family, "B", str(fonts.get("B", fonts[""])))
+    else:  # pragma: no cover - pymupdf-fonts is a dependency
+        family = "helvetica"
+    box_face = FontFace(family=BOX_FONT, size_pt=size + 1, color=MUTED)
+    pdf.add_page()
+    line = size * 0.45  # mm per line of body text
+    words = doc.words
+
+    def text(value: str, pt: float = size, style: str = "", color: tuple[int, ...] = INK) -> None:
+        pdf.set_font(family, style, pt)
+        pdf.set_text_color(*color)
+        pdf.multi_cell(0, pt * 0.45, value, new_x="LMARGIN", new_y="NEXT")
+
+    def heading(value: str) -> None:
+        pdf.ln(line * 0.5)
+        text(value, size + 2, "B", ACCENT)
+        pdf.set_draw_color(*LINE)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+        pdf.ln(line * 0.3)
+
+    if doc.clinic is not None:
+        _clinic_header(pdf, doc, family, size)
+    text(doc.title, size + 6, "B", ACCENT)
+    text(f"{doc.ages} {doc.early}", size - 0.5, color=MUTED)
+    pdf.ln(line * 0.4)
+    _fill_lines(pdf, family, size, line, words)
+
+    heading(words.questions)
+    text(words.tick_one, size - 0.5, color=MUTED)
+    pdf.ln(line * 0.3)
+    answer_width = 17.0
+    pdf.set_font(family, "", size)
+    pdf.set_draw_color(*LINE)
+    with pdf.table(
+        col_widths=(pdf.epw - answer_width * len(doc.answers), *[answer_width] * len(doc.answers)),
+        width=pdf.epw,
+        text_align=("LEFT", *["CENTER"] * len(doc.answers)),
+        borders_layout="HORIZONTAL_LINES",
+        headings_style=FontFace(emphasis="B", size_pt=size - 2, color=MUTED),
+        line_height=line,
+        padding=(0.6, 1.0),
+        first_row_as_headings=True,
+    ) as table:
+        head = table.row()
+        head.cell(words.question)
+        for _, label in doc.answers:
+            head.cell(label)
+        for area in doc.areas:
+            row = table.row()
+            row.cell(
+                area.name,
+                colspan=len(doc.answers) + 1,
+                style=FontFace(emphasis="B", color=ACCENT),
+            )
+            for q in area.questions:
+                row = table.row()
+                row.cell(q.text)
+                for _ in doc.answers:
+                    row.cell(BOX, style=box_face)
+
+    if signs_on_new_page:
+        pdf.add_page()
+    if doc.signs:
+        heading(words.signs)
+        text(words.tick_signs, size - 0.5, color=MUTED)
+        pdf.ln(line * 0.2)
+        pdf.set_font(family, "", size)
+        box_width = 7.0
+        column = pdf.epw / 2 - box_width
+        with pdf.table(
+            col_widths=(box_width, column, box_width, column),
+            width=pdf.epw,
+            text_align="LEFT",
+            borders_layout="NONE",
+            line_height=line,
+            padding=(0.4, 1.0, 0.4, 0),
+            first_row_as_headings=False,
+            v_align="TOP",
+        ) as table:
+            half = (len(doc.signs) + 1) // 2
+            columns = (doc.signs[:half], doc.signs[half:])
+            for i in range(half):
+                row = table.row()
+                for signs in columns:
+                    if i >= len(signs):
+                        row.cell("")
+                        row.cell("")
+                        continue
+                    sign = signs[i]
+                    label = f"{words.urgent} " if sign.urgent else ""
+                    style = FontFace(emphasis="B", color=URGENT) if sign.urgent else None
+                    row.cell(BOX, style=box_face)
+                    row.cell(f"{label}{sign.text}", style=style)
+        pdf.ln(line * 0.2)
+        text(doc.call_advice, size - 0.5)
+
+    heading(words.concerns)
+    text(words.concerns_hint, size - 0.5, color=MUTED)
+    pdf.set_draw_color(*MUTED)
+    for _ in range(CONCERN_LINES):
+        pdf.ln(size * 0.8)
+        pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
+    pdf.ln(line * 1.2)
+    text(words.bring_it, size - 0.5, "B")
+    pdf.ln(line * 0.2)
+    text(doc.disclaimer, size - 2, color=MUTED)
+    for source in doc.sources:
+        text(source, size - 2, color=MUTED)
+    pdf.alias_nb_pages()
+    return pdf
+
+
+def _clinic_header(pdf: Any, doc: ChecklistDocument, family: str, size: float) -> None:
+    """The clinic's logo, name and contact details across the top, with a rule under them."""
+    clinic = doc.clinic
+    assert clinic is not None
+    top = pdf.get_y()
+    x = pdf.l_margin
+    if clinic.logo is not None:
+        width, height = clinic.logo.size_within(40, 11)
+        pdf.image(io.BytesIO(clinic.logo.data), x=x, y=top, w=width, h=height)
+        x += width + 4
+    pdf.set_xy(x, top)
+    pdf.set_font(family, "B", size + 1)
+    pdf.set_text_color(*INK)
+    pdf.cell(0, size * 0.5, clinic.name, new_x="LEFT", new_y="NEXT")
+    if clinic.contact:
+        pdf.set_font(family, "", size - 1)
+        pdf.set_text_color(*MUTED)
+        pdf.multi_cell(0, size * 0.42, clinic.contact_line(), new_x="LMARGIN", new_y="NEXT")
+    bottom = max(pdf.get_y(), top + (11 if clinic.logo is not None else 0)) + 1.5
+    pdf.set_draw_color(*LINE)
+    pdf.line(pdf.l_margin, bottom, pdf.w - pdf.r_margin, bottom)
+    pdf.set_xy(pdf.l_margin, bottom + 2)
+
+
+def _fill_lines(pdf: Any, family: str, size: float, line: float, words: Any) -> None:
+    """The child's details as labels on lines to write on, two to a row."""
+    labels = (words.child_name, words.birth_date, words.born_early, words.date_filled)
+    half = pdf.epw / 2
+    pdf.set_font(family, "", size)
+    pdf.set_text_color(*INK)
+    pdf.set_draw_color(*INK)
+    for i in range(0, len(labels), 2):
+        y = pdf.get_y() + line * 1.4
+        for j, label in enumerate(labels[i : i + 2]):
+            x = pdf.l_margin + j * half
+            shown = f"{label}:"
+            width = pdf.get_string_width(shown) + 1.5
+            pdf.text(x, y, shown)
+            pdf.line(x + width, y + 0.6, x + half - 5, y + 0.6)
+        pdf.set_y(y + line * 0.6)
