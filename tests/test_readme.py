@@ -48,6 +48,13 @@ def without_comment(command: str) -> str:
     return " ".join(shlex.split(command, comments=True))
 
 
+def readme_file(name: str) -> str:
+    """The README's yaml block that starts with ``# NAME``."""
+    found = re.search(rf"```yaml\n(# {re.escape(name)}\n.*?)```", README, re.S)
+    assert found, f"the README's {name} example"
+    return found.group(1)
+
+
 def answer_file() -> str:
     found = re.search(r"```yaml\n(# answers.yaml\n.*?)```", README, re.S)
     assert found, "the README's answers.yaml example"
@@ -81,6 +88,12 @@ def test_every_readme_example_runs(tmp_path: Path) -> None:
     (work / "answers.yaml").write_text(answer_file(), encoding="utf-8")
     (work / "response.json").write_text(RESPONSE, encoding="utf-8")
     shutil.copytree(default_data_dir(), work / "my-data")
+    # A clinic's set-up: its file, its logo and its own activities.
+    (work / "clinic.yaml").write_text(readme_file("clinic.yaml"), encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "fixtures" / "clinic" / "logo.png", work / "logo.png")
+    (work / "clinic-activities").mkdir()
+    overlay = readme_file("clinic-activities/activities.yaml")
+    (work / "clinic-activities" / "activities.yaml").write_text(overlay, encoding="utf-8")
     run = shell(work, tmp_path / "home")
 
     # Sam's screenings 1 to 3, a month apart (the examples show and plan from number 3).
@@ -99,6 +112,21 @@ def test_every_readme_example_runs(tmp_path: Path) -> None:
         assert "Traceback" not in done.stderr and "unexpected" not in done.stderr
         ran += 1
     assert ran >= 20
-    for made in ("result.json", "plan.pdf", "plan.html", "plan.md", "sam.jsonl"):
+    made_by_clinic = ("plan-clinic.pdf", "checklist-12.pdf", "lista-12.html", "answers-12.yaml")
+    for made in ("result.json", "plan.pdf", "plan.html", "plan.md", "sam.jsonl", *made_by_clinic):
         assert (work / made).stat().st_size > 0, made
     assert (work / "plan.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_readme_clinic_set_up_is_valid(tmp_path: Path) -> None:
+    """The README's clinic file and activities are what `validate --clinic` accepts."""
+    from ottool.storage.clinic_file import read_clinic
+
+    (tmp_path / "clinic.yaml").write_text(readme_file("clinic.yaml"), encoding="utf-8")
+    shutil.copy(ROOT / "tests" / "fixtures" / "clinic" / "logo.png", tmp_path / "logo.png")
+    (tmp_path / "clinic-activities").mkdir()
+    overlay = readme_file("clinic-activities/activities.yaml")
+    (tmp_path / "clinic-activities" / "activities.yaml").write_text(overlay, encoding="utf-8")
+    clinic = read_clinic(tmp_path / "clinic.yaml")
+    content = load_content(extra=clinic.extra_data, lang="es")
+    assert content.extra_activities == {"clinic-rice-bin"}
