@@ -226,3 +226,32 @@ def test_a_plan_can_use_the_clinics_activity(cli: Callable[..., Run]) -> None:
     )  # fmt: skip
     assert done.exit_code == 0, done.stderr
     assert "Rice bin treasure hunt" in done.stdout
+
+
+def test_the_clinics_paper_is_the_default_and_paper_wins(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    answers = Path(__file__).parent / "fixtures" / "answers" / "first-birthday-12-months.yaml"
+    plan = tmp_path / "plan.html"
+    done = cli(
+        "screen", "--answers", answers, "--format", "json", "--clinic", CLINIC,
+        "--plan-output", plan,
+    )  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert "size: letter" in plan.read_text(encoding="utf-8")
+    done = cli(
+        "plan", "--age-months", "9", "--clinic", CLINIC, "--paper", "a4", "--output",
+        tmp_path / "a4.html",
+    )  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert "size: A4" in (tmp_path / "a4.html").read_text(encoding="utf-8")
+
+
+def test_a_clinic_region_the_content_lacks_is_one_line(
+    cli: Callable[..., Run], clinic_dir: Path
+) -> None:
+    path = write(clinic_dir, "name: R\nregion: ZZ\n")
+    done = cli("plan", "--age-months", "9", "--clinic", path, "--format", "md")
+    assert done.exit_code == 1
+    assert "the clinic file's region ZZ is not a region ottool knows" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1

@@ -45,11 +45,12 @@ def after_results(
             _("Saved as screening {number}. See them with: ottool history").format(number=number)
         )
     if plan_to is not None:
+        from ottool.cli.common import paper_for
         from ottool.render.plan_file import write_plan
 
         notes: list[str] = []
-        try:
-            write_plan(doc, plan_to, force=force, notes=notes)
+        try:  # on the clinic's paper, when a clinic file says which
+            write_plan(doc, plan_to, force=force, notes=notes, paper=paper_for(None))
         except InputError as exc:
             if number is None:
                 raise
