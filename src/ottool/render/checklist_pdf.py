@@ -227,18 +227,26 @@ def _clinic_header(pdf: Any, doc: ChecklistDocument, family: str, size: float) -
 
 
 def _fill_lines(pdf: Any, family: str, size: float, line: float, words: Any) -> None:
-    """The child's details as labels on lines to write on, two to a row."""
+    """The child's details as labels on lines to write on: two to a row, or a row of
+    its own for a label too long to leave room to write beside it (Spanish)."""
     labels = (words.child_name, words.birth_date, words.born_early, words.date_filled)
     half = pdf.epw / 2
     pdf.set_font(family, "", size)
     pdf.set_text_color(*INK)
     pdf.set_draw_color(*INK)
-    for i in range(0, len(labels), 2):
+    rows: list[tuple[str, ...]] = []
+    for pair in (labels[0:2], labels[2:4]):
+        if all(pdf.get_string_width(f"{label}:") < half - 30 for label in pair):
+            rows.append(pair)
+        else:
+            rows += [(label,) for label in pair]
+    for row in rows:
         y = pdf.get_y() + line * 1.4
-        for j, label in enumerate(labels[i : i + 2]):
-            x = pdf.l_margin + j * half
+        width_each = pdf.epw / len(row)
+        for j, label in enumerate(row):
+            x = pdf.l_margin + j * width_each
             shown = f"{label}:"
-            width = pdf.get_string_width(shown) + 1.5
             pdf.text(x, y, shown)
-            pdf.line(x + width, y + 0.6, x + half - 5, y + 0.6)
+            start = x + pdf.get_string_width(shown) + 1.5
+            pdf.line(start, y + 0.6, x + width_each - (5 if len(row) > 1 else 0), y + 0.6)
         pdf.set_y(y + line * 0.6)
