@@ -255,3 +255,17 @@ def test_a_clinic_region_the_content_lacks_is_one_line(
     assert done.exit_code == 1
     assert "the clinic file's region ZZ is not a region ottool knows" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_the_plan_carries_the_clinic(cli: Callable[..., Run], tmp_path: Path) -> None:
+    done = cli("plan", "--age-months", "9", "--clinic", CLINIC, "--format", "json")
+    assert done.exit_code == 0, done.stderr
+    assert json.loads(done.stdout)["clinic"]["name"] == "Riverside Children's Therapy"
+    answers = Path(__file__).parent / "fixtures" / "answers" / "first-birthday-12-months.yaml"
+    plan = tmp_path / "plan.json"
+    done = cli("screen", "--answers", answers, "--format", "json", "--plan-output", plan,
+               "--clinic", CLINIC)  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert json.loads(plan.read_text("utf-8"))["clinic"]["phone"] == "+1 555 0100"
+    plain = cli("plan", "--age-months", "9", "--format", "json")
+    assert json.loads(plain.stdout)["clinic"] is None

@@ -15,6 +15,7 @@ from ottool.cli.common import (
     ExtraData,
     Lang,
     RegionOption,
+    clinic,
     fail,
     load,
     refuse_to_replace,
@@ -142,7 +143,7 @@ def screen(
             _say_unused_answers(result)
         plan = plan_for_result(content, result, max_activities)
         result_data = result_to_data(result, plan)
-        doc = build_plan_document(content, plan, result=result)
+        doc = build_plan_document(content, plan, result=result, clinic=clinic())
         if fmt is ScreenFormat.fhir:
             from ottool.cli.fhir import emit_screening_bundle
             from ottool.storage.answerfile import answers_to_data
