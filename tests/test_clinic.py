@@ -10,12 +10,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import Run
 from ottool.core.content import load_content
 from ottool.core.errors import InputError
+from ottool.core.yamlsource import parse_yaml
 from ottool.storage.clinic_file import (
+    KEYS,
     MAX_LOGO_BYTES,
+    clinic_from_data,
     default_clinic_path,
     find_clinic,
     read_clinic,
@@ -145,6 +151,7 @@ def test_the_config_folder_clinic_is_found_without_an_option(
     assert find_clinic(None) is None
 
 
+@pytest.mark.slow
 def test_validate_checks_a_clinic_file_and_its_activities(cli: Callable[..., Run]) -> None:
     done = cli("validate", "--clinic", CLINIC)
     assert done.exit_code == 0, done.stderr
@@ -269,3 +276,32 @@ def test_the_plan_carries_the_clinic(cli: Callable[..., Run], tmp_path: Path) ->
     assert json.loads(plan.read_text("utf-8"))["clinic"]["phone"] == "+1 555 0100"
     plain = cli("plan", "--age-months", "9", "--format", "json")
     assert json.loads(plain.stdout)["clinic"] is None
+
+
+_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    data=st.dictionaries(
+        st.sampled_from([*KEYS, "adress", "logo_file", "Name"]), _VALUES, max_size=6
+    )
+)
+def test_any_clinic_file_is_read_or_refused_with_lines(data: dict[str, object]) -> None:
+    """Whatever a clinic file holds, it is a Clinic or problems with lines, never a crash."""
+    text = yaml.safe_dump(data, allow_unicode=True)
+    try:
+        clinic = clinic_from_data(parse_yaml(text, "clinic.yaml"), "clinic.yaml", Path("/nowhere"))
+    except InputError as exc:
+        assert exc.problems
+        assert all(p.file == "clinic.yaml" and p.line is not None for p in exc.problems)
+    else:
+        assert clinic.name and isinstance(clinic.name, str)
