@@ -14,7 +14,7 @@ from typing import Any
 
 import msgspec
 
-from ottool.core.content.editorial import EditorialChecker
+from ottool.core.content.editorial import EditorialChecker, texts
 from ottool.core.content.fields import Entries, EntryChecker, as_shown, expected
 from ottool.core.content.models import (
     ACTIVITIES_FILE,
@@ -30,7 +30,7 @@ from ottool.core.content.models import (
     WarningSign,
 )
 from ottool.core.errors import Problem, did_you_mean
-from ottool.core.vocabulary import ROUTINES
+from ottool.core.vocabulary import ACTS_OF_LEVEL, REFERRAL_KINDS, ROUTINES
 from ottool.core.yamlsource import LineDict, LineList
 
 
@@ -204,6 +204,9 @@ class ContentChecker(EntryChecker):
         for a, entry in activities.items:
             self._activity_references(a.id, entry, milestone_by_id, sign_ids, set(a.targets))
         self._failed_references(milestones, signs, activities, domain_ids, milestone_by_id)
+        self._referrals(m_root, referrals, (domains, milestones, signs))
+        self._acts(signs)
+        self._table_spanish(referrals, regions)
         max_months = self._max_months(m_root, [m.months for m, _ in milestones.items])
         off_checklist = self._checklist_ages(m_root, milestones)
         self._editorial(domains, milestones, signs, activities, off_checklist, referrals, regions)
@@ -285,6 +288,74 @@ class ContentChecker(EntryChecker):
                     f"activity '{owner}': routine '{routine}' is not a known routine"
                     + did_you_mean(routine, ROUTINES, cutoff=ID_CUTOFF)
                     + f" (known: {', '.join(ROUTINES)})",
+                )
+
+    def _referrals(
+        self, root: LineDict | None, referrals: Entries, referring: tuple[Entries, ...]
+    ) -> None:
+        """Every shipped referral kind has its words, and every ``refer`` names a kind."""
+        if root is None:
+            return
+        known = [r.id for r, _ in referrals.items]
+        if "referrals" in root and not _has_list(root, "referrals"):
+            return  # the list itself is reported; its references are not checked
+        if "referrals" not in root:
+            self.problem(
+                self.m_file,
+                root.line,
+                "missing the list 'referrals' (the words for each referral kind: "
+                + ", ".join(REFERRAL_KINDS)
+                + "; docs/content.md)",
+            )
+            return  # one problem, not one for every refer
+        broken = self.broken.get("referral", set())
+        missing = [k for k in REFERRAL_KINDS if k not in known and k not in broken]
+        if missing:
+            self.problem(
+                self.m_file,
+                root.line_of("referrals"),
+                "referrals: no entry for "
+                + ", ".join(f"'{k}'" for k in missing)
+                + " (results name every shipped referral kind: each needs its words; "
+                "docs/content.md)",
+            )
+        for group in referring:
+            entries = [(item.id, entry) for item, entry in group.items]
+            for owner, entry in (*entries, *group.failed):
+                for kind, line in _text_items(entry, "refer"):
+                    if kind not in known and kind not in broken:
+                        self.problem(
+                            group.file,
+                            line,
+                            f"{group.kind} '{owner}': refer '{kind}' is not a known referral "
+                            "kind" + did_you_mean(kind, known) + f" (known: {', '.join(known)})",
+                        )
+
+    def _table_spanish(self, *tables: Entries) -> None:
+        """The Spanish of the referral and region words follows the content's register.
+
+        A country's name is left out: many are spelt the same in both languages.
+        """
+        editorial = EditorialChecker(self.problems)
+        for table in tables:
+            for item, entry in table.items:
+                for text in texts(entry, type(item)):
+                    if not (isinstance(item, Region) and text.field == "name"):
+                        label = f"{table.kind} '{item.id}'"
+                        editorial.spanish(table.file, label, table.kind, text)
+
+    def _acts(self, signs: Entries) -> None:
+        """A sign's ``act`` fits its ``level`` (docs/decisions.md)."""
+        for w, entry in signs.items:
+            allowed = ACTS_OF_LEVEL[w.level]
+            if w.act not in allowed:
+                self.problem(
+                    signs.file,
+                    entry.line_of("act"),
+                    f"warning sign '{w.id}': act '{w.act}' does not fit level '{w.level}' "
+                    f"(level '{w.level}' goes with act "
+                    + " or ".join(f"'{a}'" for a in allowed)
+                    + "; docs/content.md)",
                 )
 
     def _unknown_target(

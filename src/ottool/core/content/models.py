@@ -54,13 +54,8 @@ ReferralId = Annotated[
         "such as 'speech_therapy'",
     ),
 ]
-Refer = Annotated[
-    tuple[ReferralId, ...],
-    msgspec.Meta(
-        description="a list of referral kind ids (from the 'referrals' table), "
-        "such as [speech_therapy, hearing_test]"
-    ),
-]
+#: Referral kind ids (from the ``referrals`` table), such as (speech_therapy, hearing_test).
+Refer = tuple[ReferralId, ...]
 RegionId = Annotated[
     str,
     msgspec.Meta(
@@ -153,17 +148,17 @@ class WarningSign(msgspec.Struct, **_STRUCT):
     level: Level
     advice: str
     source: str
-    max_months: Months | None = None
     #: When to act on this sign (docs/content.md): ``emergency`` (call the emergency
     #: number now), ``today``, ``days`` (within a few days) or ``visit`` (next visit).
     act: Annotated[
         SignAct,
         msgspec.Meta(
-            description="when to act: 'emergency' (call the emergency number now), 'today' "
+            description="one of 'emergency' (call the emergency number now), 'today' "
             "(the doctor today), 'days' (the doctor within a few days) or 'visit' "
             "(the next visit)"
         ),
-    ] = "visit"
+    ]
+    max_months: Months | None = None
     #: Whom a family should see about this sign (referral kind ids).
     refer: Refer = ()
 
@@ -200,6 +195,13 @@ class Region(msgspec.Struct, **_STRUCT):
     #: How a family reaches early intervention there, in words.
     early_intervention: str
     source: str = ""
+    #: Other numbers that reach emergency services there too (112 in the United Kingdom).
+    emergency_also: Annotated[
+        tuple[PhoneNumber, ...],
+        msgspec.Meta(
+            description="other emergency numbers that also work there, in quotes, such as ['112']"
+        ),
+    ] = ()
 
 
 class Activity(msgspec.Struct, **_STRUCT):
