@@ -187,7 +187,7 @@ def test_the_missing_speech_red_flags_are_sourced_and_age_ranged() -> None:
     named = SHIPPED.warning_sign_by_id["ws-social-communication"]
     assert named.min_months == 12 and "name" in named.text and named.act == "days"
     purees = SHIPPED.warning_sign_by_id["ws-only-purees"]
-    assert purees.min_months == 12 and "Refuses all solid food" in purees.text
+    assert purees.min_months == 12 and "Refuses all solids" in purees.text
     choking = SHIPPED.warning_sign_by_id["ws-feeding-breathing"]
     assert "chokes" in choking.text and choking.act == "emergency"
 
