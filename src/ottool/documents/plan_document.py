@@ -45,6 +45,7 @@ from ottool.documents.wording import (
     BATH_ROUTINE,
     BATH_SAFETY_SOURCE,
     BORN_EARLY,
+    CALL_ADVICE,
     CALL_ADVICE_THERAPIST,
     CALL_BOX,
     CALL_EMERGENCY_WHEN,
@@ -335,9 +336,13 @@ def build_plan_document(
                 referrals=tuple(r for r in result.referrals if r != "occupational_therapy"),
             )
         step = next_step(content, advised)
-    advice = call_advice(content, region_id)
-    if by_therapist:
-        advice = _(CALL_ADVICE_THERAPIST) + " " + early_intervention(content, region_id)
+    # Early intervention is said once: in the Next step box when the screening's box
+    # names it (a "talk with someone" result), else after the signs.
+    early_help = early_intervention(content, region_id)
+    said_above = step is not None and early_help in step.advice
+    advice = _(CALL_ADVICE_THERAPIST if by_therapist else CALL_ADVICE)
+    if not said_above:
+        advice += " " + early_help
     emergency = emergency_number(content, region_id)
     check = result.next_check if result is not None else None
     if check is None and result is None and born is not None:
