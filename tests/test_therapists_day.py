@@ -113,6 +113,10 @@ def test_a_therapists_day(home: Path, cli: Callable[..., Run], lang: str) -> Non
     ok(cli("plan", "--from-plan", "leo-plan.yaml", "--output", "edited.json", "--lang", lang))
     assert json.loads((home / "edited.json").read_text("utf-8"))["tracker_weeks"] == 4
 
+    # The saved screening points to the plans given from it.
+    shown = " ".join(ok(cli("history", "show", "1", "--lang", lang)).stdout.split())
+    assert "1, 2" in shown and "ottool plan --from-plan 2" in shown
+
     # 4. Progress: the next screening, and both plans given beside the two screenings.
     ok(cli("screen", "--answers", NEXT, "--format", "json", "--save", "--lang", lang))
     progress = json.loads(ok(cli("history", "--child", "Leo", "--format", "json")).stdout)

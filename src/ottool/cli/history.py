@@ -162,6 +162,28 @@ def show(
         return
     print_result(result, content, console, disclaimer=False)
     print_plan(doc, console, with_header=False)
+    _given_from(saved.id, console)
+
+
+def _given_from(screening_id: int, console: Any) -> None:
+    """The plans a therapist gave from this screening: the plan above is the tool's own."""
+    from rich.markup import escape
+
+    from ottool.storage.history.plans import list_plans
+
+    given = [p.id for p in list_plans() if p.screening_id == screening_id]
+    if not given:
+        return
+    words = ngettext(
+        "The plan given from this screening is plan {numbers}: see it with {command}.",
+        "The plans given from this screening are plans {numbers}: see one with {command}.",
+        len(given),
+    ).format(
+        numbers=", ".join(str(n) for n in given),
+        command=f"`ottool plan --from-plan {given[-1]}`",
+    )
+    console.print()
+    console.print(f"[bold]{escape(words)}[/bold]")
 
 
 @history_app.command(
