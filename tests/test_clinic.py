@@ -305,3 +305,61 @@ def test_any_clinic_file_is_read_or_refused_with_lines(data: dict[str, object]) 
         assert all(p.file == "clinic.yaml" and p.line is not None for p in exc.problems)
     else:
         assert clinic.name and isinstance(clinic.name, str)
+
+
+@pytest.mark.parametrize(
+    ("svg", "words"),
+    [
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            'viewBox="0 0 10 10"><image xlink:href="http://example.com/x.png" width="10" '
+            'height="10"/></svg>',
+            "refers to other files or web addresses",
+        ),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+            '<image href="/etc/some.png" width="10" height="10"/></svg>',
+            "refers to other files or web addresses",
+        ),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+            '<rect style="fill: url(http://example.com/p)" width="5" height="5"/></svg>',
+            "refers to other files or web addresses",
+        ),
+        ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 nan"/>', "has no size"),
+        ('<svg xmlns="http://www.w3.org/2000/svg" width="inf" height="3"/>', "has no size"),
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M 0 0 Q"/></svg>',
+            "cannot be drawn",
+        ),
+    ],
+)
+def test_an_svg_logo_that_reaches_out_or_cannot_be_drawn_is_one_line(
+    cli: Callable[..., Run], clinic_dir: Path, svg: str, words: str
+) -> None:
+    (clinic_dir / "logo.svg").write_text(svg, encoding="utf-8")
+    path = write(clinic_dir, "name: R\nlogo: logo.svg\n")
+    done = cli("validate", "--clinic", path)
+    assert done.exit_code == 1, done.output
+    assert words in done.stderr
+    assert done.stderr.strip().splitlines()[0].startswith(f"{path}:2: the logo")
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "unexpected" not in done.stderr
+
+
+def test_a_png_with_a_damaged_body_is_named_at_read(clinic_dir: Path) -> None:
+    logo = clinic_dir / "broken.png"
+    logo.write_bytes(png(10, 10)[:33] + b"garbage, not image data" * 3)
+    with pytest.raises(InputError, match=r"broken.png cannot be drawn"):
+        read_logo(logo)
+
+
+def test_an_svg_that_links_to_its_own_parts_is_fine(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.svg"
+    logo.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'viewBox="0 0 20 10"><defs><rect id="r" width="5" height="5" fill="#1f5f66"/></defs>'
+        '<use xlink:href="#r"/><use href="#r" x="10"/></svg>',
+        encoding="utf-8",
+    )
+    assert read_logo(logo).width == 20

@@ -9,6 +9,7 @@ PDF's own ZapfDingbats font, which every reader has, so they need no font file.
 from __future__ import annotations
 
 import io
+import warnings
 from typing import Any
 
 from ottool.core.errors import InputError
@@ -210,7 +211,9 @@ def _clinic_header(pdf: Any, doc: ChecklistDocument, family: str, size: float) -
     x = pdf.l_margin
     if clinic.logo is not None:
         width, height = clinic.logo.size_within(40, 11)
-        pdf.image(io.BytesIO(clinic.logo.data), x=x, y=top, w=width, h=height)
+        with warnings.catch_warnings():  # the image library's notes are not the reader's
+            warnings.simplefilter("ignore")
+            pdf.image(io.BytesIO(clinic.logo.data), x=x, y=top, w=width, h=height)
         x += width + 4
     pdf.set_xy(x, top)
     pdf.set_font(family, "B", size + 1)

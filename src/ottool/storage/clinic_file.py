@@ -9,9 +9,12 @@ the documents and renderers get checked bytes and never touch a file.
 from __future__ import annotations
 
 import contextlib
+import io
+import math
 import os
 import re
 import struct
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -180,6 +183,7 @@ def read_logo(path: Path) -> Logo:
         message = _("the logo {file} cannot be read ({reason})")
         raise InputError(message.format(file=path, reason=exc.strerror)) from None
     width, height = _png_size(data, path) if suffix == ".png" else _svg_size(data, path)
+    _drawable(data, path)
     if width > MAX_LOGO_PIXELS or height > MAX_LOGO_PIXELS:
         message = _(
             "the logo {file} is {width}×{height} pixels, more than a handout needs "
@@ -218,15 +222,58 @@ def _svg_size(data: bytes, path: Path) -> tuple[int, int]:
         raise not_svg from None
     if root.tag not in ("svg", "{http://www.w3.org/2000/svg}svg"):
         raise not_svg
+    if _refers_elsewhere(root, text):
+        message = _(
+            "the logo {file} refers to other files or web addresses (an image, a link or a "
+            "script); save it as an SVG that holds its whole drawing"
+        )
+        raise InputError(message.format(file=path))
     width, height = _length(root.get("width")), _length(root.get("height"))
     box = (root.get("viewBox") or "").replace(",", " ").split()
     if (width is None or height is None) and len(box) == 4:
         with contextlib.suppress(ValueError):
             width, height = float(box[2]), float(box[3])
-    if not width or not height or width <= 0 or height <= 0:
+    if not width or not height or not math.isfinite(width * height) or width <= 0 or height <= 0:
         message = _("the logo {file} has no size: give its <svg> a viewBox, or width and height")
         raise InputError(message.format(file=path))
     return max(1, round(width)), max(1, round(height))
+
+
+#: SVG elements that draw or run something from elsewhere.
+_ELSEWHERE = {"image", "script", "foreignObject", "iframe", "audio", "video"}
+
+
+def _refers_elsewhere(root: Any, text: str) -> bool:
+    """Whether an SVG reaches outside itself: an image, a script, a link that is not to
+    one of its own parts (``#id``), or a CSS ``url()`` or ``@import`` that is not."""
+    for element in root.iter():
+        tag = str(element.tag).rsplit("}", 1)[-1]
+        if tag in _ELSEWHERE:
+            return True
+        for name, value in element.attrib.items():
+            if name.rsplit("}", 1)[-1] == "href" and not value.strip().startswith("#"):
+                return True
+    return bool(re.search(r"url\(\s*['\"]?\s*[^#'\"\s)]|@import", text))
+
+
+def _drawable(data: bytes, path: Path) -> None:
+    """Draw the logo once on a scratch page, as the PDF will: one line if it cannot be."""
+    import logging
+
+    from fpdf import FPDF
+
+    logging.getLogger("fpdf").setLevel(logging.ERROR)
+    scratch = FPDF()
+    scratch.add_page()
+    try:
+        with warnings.catch_warnings():  # the image library's notes are not the user's
+            warnings.simplefilter("ignore")
+            scratch.image(io.BytesIO(data), x=10, y=10, w=20)
+            scratch.output()
+    except Exception as exc:  # any failure of the image library means: cannot be drawn
+        message = _("the logo {file} cannot be drawn ({reason}); save it again as PNG or SVG")
+        reason = " ".join(str(exc).split())[:80] or type(exc).__name__
+        raise InputError(message.format(file=path, reason=reason)) from None
 
 
 def _length(value: str | None) -> float | None:
@@ -239,6 +286,8 @@ def _length(value: str | None) -> float | None:
     try:
         number = float(found.group(1))
     except ValueError:
+        return None
+    if not math.isfinite(number):
         return None
     return (
         number
