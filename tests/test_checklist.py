@@ -190,3 +190,22 @@ def test_every_checklist_prints_on_two_pages_at_most(lang: str, paper: str) -> N
             assert " ".join(sign.text.split()[:3]) in text, (sign.id, lang, paper)
         if months == 12:
             assert "Riverside Children's Therapy" in text
+
+
+@pytest.mark.slow
+def test_a_long_clinic_name_wraps_and_the_sheet_stays_two_pages(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from ottool.core.clinic import Clinic
+    from ottool.render.checklist_pdf import checklist_pdf
+
+    clinic = Clinic(
+        name="Riverside Paediatric Occupational Therapy and Family Support Centre " * 2,
+        phone="+1 555 0100",
+        address="12 River Road\nSpringfield\nIllinois 62701",
+        website="riverside.example.org/" + "x" * 90,
+    )
+    doc = build_checklist_document(SHIPPED, 12, clinic=clinic)
+    reader = PdfReader(__import__("io").BytesIO(checklist_pdf(doc, paper="letter")))
+    assert len(reader.pages) == 2
+    assert "Page 1 of 2" in reader.pages[0].extract_text()

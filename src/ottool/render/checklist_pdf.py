@@ -79,7 +79,7 @@ def _lay_out(
             self.set_y(-9)
             self.set_font(family, "", 7)
             self.set_text_color(*MUTED)
-            self.cell(self.epw * 0.75, 4, footer_left, align="L")
+            self.cell(self.epw * 0.75, 4, _fitting(self, footer_left, self.epw * 0.72), align="L")
             self.cell(0, 4, page_label(self.page_no(), "{nb}"), align="R")  # type: ignore[arg-type]
 
     pdf = Sheet(orientation="portrait", unit="mm", format=PAPERS[paper])
@@ -218,11 +218,12 @@ def _clinic_header(pdf: Any, doc: ChecklistDocument, family: str, size: float) -
     pdf.set_xy(x, top)
     pdf.set_font(family, "B", size + 1)
     pdf.set_text_color(*INK)
-    pdf.cell(0, size * 0.5, clinic.name, new_x="LEFT", new_y="NEXT")
+    pdf.multi_cell(0, size * 0.5, clinic.name, align="L", new_x="LEFT", new_y="NEXT")
     if clinic.contact:
         pdf.set_font(family, "", size - 1)
         pdf.set_text_color(*MUTED)
-        pdf.multi_cell(0, size * 0.42, clinic.contact_line(), new_x="LMARGIN", new_y="NEXT")
+        contact = " · ".join(" ".join(part.split()) for part in clinic.contact)
+        pdf.multi_cell(0, size * 0.42, contact, align="L", new_x="LMARGIN", new_y="NEXT")
     bottom = max(pdf.get_y(), top + (11 if clinic.logo is not None else 0)) + 1.5
     pdf.set_draw_color(*LINE)
     pdf.line(pdf.l_margin, bottom, pdf.w - pdf.r_margin, bottom)
@@ -253,3 +254,12 @@ def _fill_lines(pdf: Any, family: str, size: float, line: float, words: Any) -> 
             start = x + pdf.get_string_width(shown) + 1.5
             pdf.line(start, y + 0.6, x + width_each - (5 if len(row) > 1 else 0), y + 0.6)
         pdf.set_y(y + line * 0.6)
+
+
+def _fitting(pdf: Any, text: str, width: float) -> str:
+    """``text`` cut (with an ellipsis) to fit ``width`` in the current font."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

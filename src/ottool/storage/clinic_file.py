@@ -35,8 +35,16 @@ MAX_LOGO_PIXELS = 2000
 TEXT_KEYS = ("name", "phone", "address", "website", "email", "early_intervention_phone")
 PATH_KEYS = ("logo", "extra_data")
 KEYS = (*TEXT_KEYS, *PATH_KEYS, "region", "paper")
+#: How long each text may be (characters): a header has room for a few lines, not a page.
+MAX_TEXT = {
+    "address": 300,
+    "phone": 40,
+    "early_intervention_phone": 40,
+    "website": 120,
+    "email": 120,
+}
 #: An address may take a few lines; the rest are one line each.
-MAX_TEXT = {"address": 300}
+MAX_ADDRESS_LINES = 3
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -87,7 +95,9 @@ def clinic_from_data(data: Any, file: str, folder: Path) -> Clinic:
     for key in TEXT_KEYS:
         if key in data:
             values[key] = _text(data, key, problem)
-    if not values.get("name"):
+    given_name = data.get("name")
+    if given_name is None or (isinstance(given_name, str) and not given_name.strip()):
+        # (A name of the wrong type or length is said once, above.)
         problem("name" if "name" in data else None, _("'name' (the clinic's name) is required"))
     region = _text(data, "region", problem) if "region" in data else ""
     if region and not re.fullmatch(r"[A-Za-z]{2}", region):
@@ -143,6 +153,10 @@ def _text(data: LineDict, key: str, problem: Any) -> str:
     if len(text) > limit:
         message = _("{key} is too long: {count} characters (at most {limit})")
         problem(key, message.format(key=key, count=len(text), limit=limit))
+        return ""
+    if key == "address" and len(text.splitlines()) > MAX_ADDRESS_LINES:
+        message = _("address has {count} lines; a handout has room for {limit}")
+        problem(key, message.format(count=len(text.splitlines()), limit=MAX_ADDRESS_LINES))
         return ""
     if any(ord(c) < 32 and c != "\n" for c in text):
         problem(key, _("{key} holds control characters").format(key=key))
