@@ -196,7 +196,13 @@ def clinic(*, default: bool = True) -> Clinic | None:
         from ottool.storage.clinic_file import find_clinic
 
         with user_errors():
-            _RUN[CLINIC_READ] = find_clinic(given)
+            found_now = find_clinic(given)
+            if found_now is not None:
+                from ottool.render.logo import check_drawable
+                from ottool.storage.clinic_file import default_clinic_path
+
+                check_drawable(found_now, given or default_clinic_path())
+            _RUN[CLINIC_READ] = found_now
     found: Clinic | None = _RUN[CLINIC_READ]
     return found
 

@@ -24,6 +24,8 @@ class Logo:
     kind: LogoKind
     width: int
     height: int
+    #: The file it was read from, for messages.
+    path: Path | None = None
 
     @property
     def media_type(self) -> str:

@@ -9,16 +9,14 @@ the documents and renderers get checked bytes and never touch a file.
 from __future__ import annotations
 
 import contextlib
-import io
 import math
 import os
 import re
 import struct
-import warnings
 from pathlib import Path
 from typing import Any
 
-from ottool.core.clinic import PAPERS, Clinic, Logo
+from ottool.core.clinic import PAPERS, Clinic, Logo, LogoKind
 from ottool.core.content import Content
 from ottool.core.errors import InputError, Problem, did_you_mean, shown
 from ottool.core.i18n import _
@@ -197,7 +195,6 @@ def read_logo(path: Path) -> Logo:
         message = _("the logo {file} cannot be read ({reason})")
         raise InputError(message.format(file=path, reason=exc.strerror)) from None
     width, height = _png_size(data, path) if suffix == ".png" else _svg_size(data, path)
-    _drawable(data, path)
     if width > MAX_LOGO_PIXELS or height > MAX_LOGO_PIXELS:
         message = _(
             "the logo {file} is {width}×{height} pixels, more than a handout needs "
@@ -206,7 +203,8 @@ def read_logo(path: Path) -> Logo:
         raise InputError(
             message.format(file=path, width=width, height=height, limit=MAX_LOGO_PIXELS)
         )
-    return Logo(data=data, kind="png" if suffix == ".png" else "svg", width=width, height=height)
+    kind: LogoKind = "png" if suffix == ".png" else "svg"
+    return Logo(data=data, kind=kind, width=width, height=height, path=path)
 
 
 def _png_size(data: bytes, path: Path) -> tuple[int, int]:
@@ -268,26 +266,6 @@ def _refers_elsewhere(root: Any, text: str) -> bool:
             if name.rsplit("}", 1)[-1] == "href" and not value.strip().startswith("#"):
                 return True
     return bool(re.search(r"url\(\s*['\"]?\s*[^#'\"\s)]|@import", text))
-
-
-def _drawable(data: bytes, path: Path) -> None:
-    """Draw the logo once on a scratch page, as the PDF will: one line if it cannot be."""
-    import logging
-
-    from fpdf import FPDF
-
-    logging.getLogger("fpdf").setLevel(logging.ERROR)
-    scratch = FPDF()
-    scratch.add_page()
-    try:
-        with warnings.catch_warnings():  # the image library's notes are not the user's
-            warnings.simplefilter("ignore")
-            scratch.image(io.BytesIO(data), x=10, y=10, w=20)
-            scratch.output()
-    except Exception as exc:  # any failure of the image library means: cannot be drawn
-        message = _("the logo {file} cannot be drawn ({reason}); save it again as PNG or SVG")
-        reason = " ".join(str(exc).split())[:80] or type(exc).__name__
-        raise InputError(message.format(file=path, reason=reason)) from None
 
 
 def _length(value: str | None) -> float | None:
