@@ -335,42 +335,7 @@ def test_a_bidi_override_in_a_name_is_neutralised_on_the_terminal(
     assert "\u202e" not in exported.stdout and "Sam\\u202eeeL" in exported.stdout
 
 
-# ------------------------------------------------------------------------- item 10: the font cache
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("damage", ["truncated", "garbage", "folder", "zero", "digest"])
-def test_a_damaged_cached_font_is_rebuilt_and_the_screening_saved(
-    home: Path, cli: Cli, tmp_path: Path, damage: str
-) -> None:
-    from ottool.render import pdf
-
-    pdf._noto_dir.cache_clear()  # this test's OTTOOL_HOME has a cache of its own
-    _saved_one(tmp_path, cli)  # screening 1
-    first = tmp_path / "first.pdf"
-    assert cli("plan", "--age-months", "4", "--output", first).exit_code == 0
-    fonts = next((home / "cache").glob("fonts-*"))
-    font = fonts / "NotoSans_Regular.ttf"
-    good = font.read_bytes()
-    if damage == "truncated":
-        font.write_bytes(good[: len(good) // 2])
-    elif damage == "garbage":
-        font.write_bytes(b"\x00\x01\x00\x00" + b"\xff" * 5000)
-    elif damage == "folder":
-        font.unlink()
-        font.mkdir()
-    elif damage == "zero":
-        font.unlink()
-        font.symlink_to("/dev/zero")
-    else:
-        (fonts / "NotoSans_Regular.sha256").write_text("0" * 64)
-        font.write_bytes(good[:-10] + b"0123456789")
-    answers = tmp_path / "a.yaml"
-    plan = tmp_path / "plan.pdf"
-    run = cli("screen", "--answers", answers, "--plan-output", plan, "--save", "--force")
-    assert run.exit_code == 0, run.output
-    assert plan.read_bytes().startswith(b"%PDF")
-    assert font.is_file() and not font.is_symlink() and font.read_bytes() == good
+# --------------------------------------------------------- item 10: a plan that cannot be written
 
 
 def test_a_plan_that_cannot_be_written_still_leaves_the_screening_saved(

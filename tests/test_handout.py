@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import os
 import shutil
 import subprocess
 import tempfile
@@ -247,9 +246,9 @@ def test_symbols_noto_sans_lacks_are_real_text_in_an_embedded_truetype_font(
 def test_symbols_no_font_has_become_words(
     shipped: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ottool.render import pdf
+    from ottool.render.pdf import fonts
 
-    monkeypatch.setattr(pdf, "_fallback_candidates", lambda missing: iter(()))
+    monkeypatch.setattr(fonts, "_candidates", lambda missing, shaped: iter(()))
     doc = build_plan_document(
         shipped, plan_for_focus(shipped, 6), notes=["Nap first → then play ✓"], date=DAY
     )
@@ -262,12 +261,12 @@ def test_status_words_print_beside_drawn_marks_without_a_symbol_font(
     shipped: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """✓ and ◐ are drawn: a screening plan reads no fallback font at all."""
-    from ottool.render import pdf
+    from ottool.render.pdf import fonts
 
-    def no_fallbacks(missing: set[int]) -> object:
+    def no_fallbacks(missing: set[int], shaped: set[int]) -> object:
         raise AssertionError(f"a fallback font was read for {sorted(map(chr, missing))}")
 
-    monkeypatch.setattr(pdf, "_fallback_candidates", no_fallbacks)
+    monkeypatch.setattr(fonts, "_candidates", no_fallbacks)
     # No sign reported: a reported sign's areas would all read "Worth talking about".
     data = render_plan(screening_plan(shipped, 9, "sometimes", sign=False), "pdf")
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)  # type: ignore[arg-type]
@@ -464,32 +463,11 @@ def test_the_questionnaire_asks_again_for_a_name_past_the_limit() -> None:
     assert check("x" * 201) == "Please keep it to 200 characters or fewer."
 
 
-@pytest.mark.slow
-def test_noto_fonts_are_unpacked_once_and_read_from_the_cache_after(tmp_path: Path) -> None:
-    """Unpacking the xz-compressed fonts took longer than laying out the plan."""
-    import sys
-
-    code = (
-        "import sys\n"
-        "if sys.argv[1] == 'blocked':\n"
-        "    for m in ('NotoSans_Regular', 'NotoSans_Bold'):\n"
-        "        sys.modules['pymupdf_fonts.' + m] = None  # importing them now fails\n"
-        "from ottool.core.content import load_content\n"
-        "from ottool.documents.plan_document import build_plan_document\n"
-        "from ottool.core.activity_choice import plan_for_focus\n"
-        "from ottool.render.plan_file import render_plan\n"
-        "content = load_content()\n"
-        "doc = build_plan_document(content, plan_for_focus(content, 6))\n"
-        "sys.stdout.buffer.write(render_plan(doc, 'pdf'))\n"
-    )
-    env = {**os.environ, "OTTOOL_HOME": str(tmp_path / "home")}
-    first = subprocess.run(
-        [sys.executable, "-c", code, "first"], capture_output=True, env=env, check=True
-    )
-    cached = sorted(p.name for p in (tmp_path / "home" / "cache").glob("fonts-*/*.ttf"))
-    assert cached == ["NotoSans_Bold.ttf", "NotoSans_Regular.ttf"]
-    second = subprocess.run(
-        [sys.executable, "-c", code, "blocked"], capture_output=True, env=env, check=True
-    )
-    for data in (first.stdout, second.stdout):
-        assert b"NotoSans" in data and b"Helvetica" not in data
+def test_the_handout_reads_its_fonts_from_the_package_and_writes_no_cache(
+    shipped: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Noto Sans ships with ottool: no font is unpacked, cut down or cached on a run."""
+    monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "home"))
+    data = render_plan(screening_plan(shipped, 6), "pdf")
+    assert isinstance(data, bytes) and b"NotoSans" in data and b"Helvetica" not in data
+    assert not (tmp_path / "home").exists()

@@ -32,9 +32,6 @@ def plan_pdf(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Callable[..., Run]
 ) -> Callable[..., tuple[Run, str]]:
     monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "home"))
-    from ottool.render import pdf
-
-    pdf._noto_dir.cache_clear()
 
     def make(*args: str) -> tuple[Run, str]:
         out = tmp_path / "plan.pdf"
@@ -70,9 +67,9 @@ def test_arabic_is_joined_and_right_to_left_in_one_run(
 def test_letters_no_font_can_show_are_named_in_a_note(
     plan_pdf: Callable[..., tuple[Run, str]],
 ) -> None:
-    from ottool.render.pdf import _CJK_NAMES, _find_system_font
+    from ottool.render.pdf.fonts import CJK_NAMES, find_system_font
 
-    if any(_find_system_font(name) for name in _CJK_NAMES):
+    if any(find_system_font(name) for name in CJK_NAMES):
         pytest.skip("this computer has a CJK font")
     run, printed = plan_pdf("--child", "李明")
     assert "ottool: note: the PDF has no font on this computer for 明, 李" in run.stderr

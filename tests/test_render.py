@@ -104,23 +104,6 @@ def test_pdf_prints_every_area_status_whole() -> None:
     assert text.count("On track") == 1 + 7  # the next step, then each area
 
 
-def test_wrap_keeps_a_text_on_one_line_at_its_own_measured_width() -> None:
-    from fpdf import FPDF
-
-    from ottool.render import pdf
-
-    page = FPDF()
-    page.add_page()
-    texts = ["On track", "Coming along", "Worth talking about", "Vamos bien", "A paso a paso"]
-    faces = pdf._Faces.for_text(page, set("".join(texts)))
-    for text in texts:
-        for style in (pdf.BODY, pdf.BOLD):
-            lines = pdf.wrap(
-                [pdf.Span(text, style)], faces.width(text, style), faces=faces, max_lines=1
-            )
-            assert "".join(piece[1] for piece in lines[0].pieces) == text
-
-
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_pdf_paper_sizes(content: Content, paper: str, size: tuple[int, int]) -> None:
     data = render_plan(five_activity_plan(content), "pdf", paper=paper)
@@ -136,12 +119,11 @@ def test_pdf_with_unknown_paper_is_an_input_error(content: Content) -> None:
 def test_pdf_with_a_name_outside_latin_1_does_not_crash(
     content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ottool.render import pdf
+    from ottool.render.pdf import fonts
 
-    # Noto (a dependency) prints Latin and the symbols; Chinese needs a CJK font of the
+    # Noto (shipped) prints Latin and the symbols; Chinese needs a CJK font of the
     # system, which this test takes away: each such character becomes one '?'.
-    assert _unicode_font_available()
-    monkeypatch.setattr(pdf, "_CJK_NAMES", ())
+    monkeypatch.setattr(fonts, "CJK_NAMES", ())
     doc = five_activity_plan(content, child="Zoë Łukasz 小明", notes=["Nap first → then play ✓"])
     text, _ = pdf_text(render_plan(doc, "pdf"))  # type: ignore[arg-type]
     assert "Zoë Łukasz ??" in text
@@ -149,23 +131,16 @@ def test_pdf_with_a_name_outside_latin_1_does_not_crash(
     assert "Nap first → then play ✓" in text
 
 
-def test_pdf_falls_back_to_helvetica_without_unicode_fonts(
+def test_pdf_without_fallback_fonts_prints_words_and_plain_letters(
     content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ottool.render import pdf
+    from ottool.render.pdf import fonts
 
-    monkeypatch.setattr(pdf, "_noto_files", lambda: None)
-    monkeypatch.setattr(pdf, "_system_files", lambda names: {})
-    doc = five_activity_plan(content, child="Zoë Łukasz 小明", notes=["Nap first → then play ✓"])
-    text, _ = pdf_text(pdf.plan_pdf(doc))
-    assert "Zoë Lukasz ??" in text
+    monkeypatch.setattr(fonts, "_candidates", lambda missing, shaped: iter(()))
+    doc = five_activity_plan(content, child="Zoë 𝐀na 小明", notes=["Nap first → then play ✓"])
+    text, _ = pdf_text(render_plan(doc, "pdf"))  # type: ignore[arg-type]
+    assert "Zoë Ana ??" in text
     assert "Nap first -> then play (yes)" in text
-
-
-def _unicode_font_available() -> bool:
-    from ottool.render import pdf
-
-    return bool(pdf._noto_files() or pdf._system_files(pdf._DEJAVU))
 
 
 # --- HTML -----------------------------------------------------------------------------------

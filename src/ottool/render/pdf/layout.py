@@ -1,0 +1,342 @@
+"""Blocks of a printed page, laid out by fpdf2 and placed by the handout.
+
+Each paragraph is an fpdf2 text region (``TextColumns``): fpdf2 breaks its lines,
+mixes its styles, falls back to other fonts and shapes scripts that need it. A
+region's lines are broken once: the handout reads the height to decide where the
+block goes (a card stays whole, a heading stays with what follows), then draws the
+same lines there. A block taller than a page is drawn by fpdf2 over as many pages
+as it needs.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ottool.render.pdf.fonts import FAMILY, Fonts
+
+PT = 25.4 / 72  # millimetres in a point
+BODY_PT = 10
+SMALL_PT = 7  # sources and the page footer: fine print
+
+INK = (29, 42, 48)
+MUTED = (70, 84, 90)
+ACCENT = (31, 95, 102)
+URGENT = (140, 29, 24)
+RULE = (185, 202, 200)
+SHADE = (236, 243, 242)
+GRID = (120, 140, 144)
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a piece of text looks: ``face`` is "" or "B" (bold).
+
+    Two faces only: each font costs time to read and to embed, and muted colour
+    sets lead-ins and the disclaimer apart as well as italics would.
+    """
+
+    face: str = ""
+    size: float = BODY_PT
+    colour: tuple[int, int, int] = INK
+
+
+BODY = Style()
+BOLD = Style("B")
+MUTED_TEXT = Style(colour=MUTED)
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    style: Style = BODY
+
+
+class Block(Protocol):
+    """Something with a height that draws itself with its top-left corner at (x, y)."""
+
+    @property
+    def height(self) -> float: ...
+
+    def draw(self, x: float, y: float) -> None: ...
+
+
+@functools.cache
+def _region_class() -> Any:
+    from fpdf.text_region import Extents, TextColumns
+
+    class Region(TextColumns):
+        """fpdf2's text columns, with their lines broken once (measured, then drawn),
+        and placed where the handout puts them."""
+
+        _lines: list[Any] | None = None
+
+        def collect_lines(self) -> list[Any]:
+            if self._lines is None:
+                self._lines = super().collect_lines()
+            return list(self._lines)
+
+        def move_to(self, left: float) -> None:
+            widths = [right - start for start, right in self._cols]
+            gaps = [b.left - a.right for a, b in zip(self._cols, self._cols[1:], strict=False)]
+            cols = [Extents(left, left + widths[0])]
+            for width, gap in zip(widths[1:], gaps, strict=True):
+                start = cols[-1].right + gap
+                cols.append(Extents(start, start + width))
+            self._cols = cols
+            self._cur_column = 0
+
+    return Region
+
+
+class Sheet:
+    """The PDF being made, its fonts and the leading of its body text."""
+
+    def __init__(self, pdf: Any, fonts: Fonts, *, leading: float) -> None:
+        self.pdf = pdf
+        self.fonts = fonts
+        self.leading = leading  # line height as a multiple of the font size
+
+    def text(
+        self,
+        spans: Sequence[Span],
+        width: float,
+        *,
+        leading: float | None = None,
+        bullet: str = "",
+        hang: float = 0.0,
+        first_indent: float = 0.0,
+        columns: int = 1,
+        gap: float = 0.0,
+    ) -> Text:
+        """A paragraph of ``spans`` broken into lines ``width`` mm wide (its text hanging
+        ``hang`` mm in after a ``bullet``; in ``columns`` balanced columns)."""
+        return Text(
+            self,
+            [[*spans]],
+            width,
+            leading or self.leading,
+            bullet,
+            hang,
+            first_indent,
+            columns,
+            gap,
+        )
+
+    def bullets(
+        self,
+        items: Sequence[Sequence[Span]],
+        width: float,
+        bullet: str,
+        *,
+        columns: int = 1,
+        gap: float = 0.0,
+        hang: float = 4.5,
+    ) -> Text:
+        """One paragraph per item, each with its ``bullet``, flowing in ``columns``."""
+        return Text(self, items, width, self.leading, bullet, hang, 0.0, columns, gap)
+
+    def string_width(self, text: str, style: Style) -> float:
+        self.pdf.set_font(FAMILY, style.face, style.size)
+        return float(self.pdf.get_string_width(self.fonts.fit(text)))
+
+    def print_at(self, x: float, baseline: float, text: str, style: Style) -> None:
+        """One short line of text (no wrapping) with its baseline at ``baseline``."""
+        self.pdf.set_font(FAMILY, style.face, style.size)
+        self.pdf.set_text_color(*style.colour)
+        self.pdf.text(x, baseline, self.fonts.fit(text))
+
+
+class Text:
+    """Paragraphs in an fpdf2 text region: measured once, drawn where placed."""
+
+    def __init__(
+        self,
+        sheet: Sheet,
+        paragraphs: Sequence[Sequence[Span]],
+        width: float,
+        leading: float,
+        bullet: str,
+        hang: float,
+        first_indent: float,
+        columns: int,
+        gap: float,
+    ) -> None:
+        pdf = sheet.pdf
+        self.pdf = pdf
+        self.columns = columns
+        region = _region_class()(
+            pdf,
+            ncols=columns,
+            gutter=gap,
+            balance=columns > 1,
+            l_margin=0,
+            r_margin=pdf.w - width,
+            line_height=leading,
+            wrapmode="WORD",
+            skip_leading_spaces=True,
+        )
+        fit = sheet.fonts.fit
+        for spans in paragraphs:
+            if not spans:
+                continue
+            first = spans[0].style
+            pdf.set_font(FAMILY, first.face, first.size)
+            pdf.set_text_color(*first.colour)
+            with region.paragraph(
+                indent=hang if bullet else 0,
+                bullet_string=fit(bullet),
+                bullet_r_margin=max(hang - sheet.string_width(bullet, first), 0.5)
+                if bullet
+                else None,
+                first_line_indent=first_indent,
+            ) as paragraph:
+                for span in spans:
+                    pdf.set_font(FAMILY, span.style.face, span.style.size)
+                    pdf.set_text_color(*span.style.colour)
+                    paragraph.write(fit(span.text))
+        self.region = region
+        pdf.x = 0
+        self.lines = region.collect_lines()
+        total = sum(line.line.height or 0 for line in self.lines)
+        if columns > 1:
+            # Balanced columns: about the total shared out, and one more line at most.
+            longest = max((line.line.height or 0 for line in self.lines), default=0)
+            total = min(total, total / columns + longest)
+        self.height: float = total
+        self.line_count = len(self.lines)
+
+    def draw(self, x: float, y: float) -> None:
+        self.region.move_to(x)
+        self.pdf.set_xy(x, y)
+        self.region.render()
+
+
+@dataclass
+class Gap:
+    """Blank space."""
+
+    height: float
+
+    def draw(self, x: float, y: float) -> None:
+        """Blank space draws nothing."""
+
+
+@dataclass
+class Stack:
+    """Blocks one under the other, as one block."""
+
+    blocks: list[Block]
+
+    @property
+    def height(self) -> float:
+        return sum(block.height for block in self.blocks)
+
+    def draw(self, x: float, y: float) -> None:
+        for block in self.blocks:
+            block.draw(x, y)
+            y += block.height
+
+
+@dataclass
+class Indented:
+    """A block drawn ``by`` mm to the right of where it is placed."""
+
+    block: Block
+    by: float
+
+    @property
+    def height(self) -> float:
+        return self.block.height
+
+    def draw(self, x: float, y: float) -> None:
+        self.block.draw(x + self.by, y)
+
+
+@dataclass
+class Rule:
+    """A thin line across ``width`` at the foot of its own ``height``."""
+
+    pdf: Any
+    width: float
+    height: float = 1.4
+    colour: tuple[int, int, int] = RULE
+
+    def draw(self, x: float, y: float) -> None:
+        self.pdf.set_draw_color(*self.colour)
+        self.pdf.set_line_width(0.35)
+        self.pdf.line(x, y + self.height - 0.2, x + self.width, y + self.height - 0.2)
+
+
+@dataclass
+class Band:
+    """A block on a shaded band with a coloured edge (the status and "when to call")."""
+
+    pdf: Any
+    block: Block
+    width: float
+    colour: tuple[int, int, int]
+    inset: float = 5.0
+
+    @property
+    def height(self) -> float:
+        return self.block.height
+
+    def draw(self, x: float, y: float) -> None:
+        self.pdf.set_fill_color(*SHADE)
+        self.pdf.rect(x, y, self.width, self.height, style="F")
+        self.pdf.set_fill_color(*self.colour)
+        self.pdf.rect(x, y, 1.3, self.height, style="F")
+        self.block.draw(x + self.inset, y)
+
+
+@dataclass
+class Barred:
+    """A block with a coloured bar down its left side (an activity card)."""
+
+    pdf: Any
+    block: Block
+    colour: tuple[int, int, int] = ACCENT
+
+    @property
+    def height(self) -> float:
+        return self.block.height
+
+    def draw(self, x: float, y: float) -> None:
+        self.block.draw(x, y)
+        self.pdf.set_draw_color(*self.colour)
+        self.pdf.set_line_width(0.8)
+        self.pdf.line(x - 3, y, x - 3, y + self.height)
+
+
+def mark(pdf: Any, symbol: str, x: float, y: float, height: float) -> float:
+    """Draw a status mark (✓ ◐ ! ?) in a box ``height`` tall at (x, y); return its width.
+
+    Drawn rather than set in a symbol font, in the status's colour; the status's
+    words beside it carry the meaning.
+    """
+    size = 3.2
+    cx, cy = x + size / 2, y + height / 2
+    if symbol == "✓":
+        pdf.set_draw_color(*ACCENT)
+        pdf.set_line_width(0.55)
+        pdf.polyline([(x + 0.3, cy), (x + 1.2, cy + 1.1), (x + size, cy - 1.3)])
+    elif symbol == "◐":
+        pdf.set_draw_color(*ACCENT)
+        pdf.set_fill_color(*ACCENT)
+        pdf.set_line_width(0.3)
+        pdf.circle(x=cx, y=cy, radius=size / 2 - 0.15, style="D")
+        pdf.solid_arc(cx, cy, size / 2 - 0.15, 90, 270, style="F")
+    else:
+        colour = URGENT if "!" in symbol else MUTED
+        pdf.set_fill_color(*colour)
+        pdf.set_text_color(255, 255, 255)
+        width = size * max(1, len(symbol) * 0.75)
+        pdf.rect(x, cy - size / 2, width, size, style="F", round_corners=True, corner_radius=0.8)
+        pdf.set_font(FAMILY, "B", 7.5)
+        text_w = pdf.get_string_width(symbol)
+        pdf.text(x + (width - text_w) / 2, cy + 0.95, symbol)
+        return width + 1.4
+    return size + 1.4
