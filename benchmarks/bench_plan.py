@@ -5,9 +5,10 @@
   Python process that loads the content, builds the plan and writes the PDF,
   against a bare fpdf2 script in a fresh process that adds the same Noto Sans
   font, writes one page of body text with one ``multi_cell`` and saves it.
-  Both pay for Python's start and ``import fpdf``; the goal is at most 1.5×.
-  The same plan through ``ottool plan --output plan.pdf`` is shown too: it adds
-  the command line's start-up (Typer), which bench_startup measures on its own.
+  Both pay for Python's start and ``import fpdf``.
+  The same plan through ``ottool plan --output plan.pdf``, the command a therapist
+  runs, adds the command line's start-up (Typer): the goal is that it takes no longer
+  than the bare page (at most 1.0×), all three timed in one run, interleaved.
 - The HTML (Jinja2) in-process, against the Markdown render of the same plan.
 
 Run: python benchmarks/bench_plan.py [--repeat N]
@@ -128,13 +129,13 @@ def run(repeat: int = 5) -> list[dict[str, Any]]:
             "seconds": _median(times["script"]),
             "baseline": bare_time,
             "baseline_name": "bare fpdf2 Noto Sans page",
-            "goal": 1.5,
         },
         {
             "name": "`ottool plan --output plan.pdf`",
             "seconds": _median(times["cli"]),
             "baseline": bare_time,
             "baseline_name": "bare fpdf2 Noto Sans page",
+            "goal": 1.0,
         },
         {
             "name": f"plan HTML, {activities} activities",

@@ -14,7 +14,6 @@ import datetime as dt
 import io
 import shutil
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,24 +21,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+import printed
 from conftest import FIXTURE_DIR, Run
 from ottool.core.activity_choice import plan_for_focus, plan_for_result
 from ottool.core.age import add_months
-from ottool.core.content import Content, check_content, load_content
+from ottool.core.content import Content, check_content
 from ottool.core.screening import Answers, Child, score
-from ottool.documents.plan_document import PlanDocument, build_plan_document
+from ottool.documents.plan_document import build_plan_document
 from ottool.render.plan_file import render_plan
+from printed import DAY, PAPERS, PARENT_NOTE, screening_plan
 
-DAY = dt.date(2026, 11, 2)
-PARENT_NOTE = (
-    "She gets upset in the car seat and at bath time, and we are not sure whether "
-    "that is normal for her age."
-)
-THERAPIST_NOTE = (
-    "Practise little and often, after naps when she is rested. Call me if anything "
-    "worries you before our next visit."
-)
-PAPERS = ("a4", "letter")
 #: Every label the PDF prints; each must come out of pdftotext as itself.
 LABELS = (
     "Home activity plan for Sam",
@@ -68,8 +59,7 @@ LABELS = (
     "Page 2 of 2",
 )
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+needs_chromium = pytest.mark.skipif(printed.CHROMIUM is None, reason="Chromium is not installed")
 needs_poppler = pytest.mark.skipif(
     not (shutil.which("pdftotext") and shutil.which("pdffonts")),
     reason="poppler-utils (pdftotext, pdffonts) is not installed",
@@ -78,37 +68,10 @@ needs_poppler = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def shipped() -> Content:
-    return load_content()
+    return printed.shipped()
 
 
-def screening_plan(
-    content: Content, months: int, answer: str = "some", *, sign: bool = True
-) -> PlanDocument:
-    """The default plan after a screening at ``months``: some "not yet" answers and
-    the longest warning sign of the age reported (unless ``sign`` is false), which
-    makes the status block and "When to call" as long as they get."""
-    birth = add_months(DAY, -months) - dt.timedelta(days=5)
-    checklist = content.checklist(months)
-    if answer == "some":
-        answers = {m.id: ("not_yet" if i % 3 == 0 else "yes") for i, m in enumerate(checklist)}
-    else:
-        answers = {m.id: answer for m in checklist}
-    signs = [w for w in content.warning_signs if w.applies_at(months + 0.2)]
-    longest = max(signs, key=lambda w: len(w.text) + len(w.advice))
-    result = score(
-        content,
-        Answers(Child(birth, 40, "Sam"), DAY, answers, {longest.id: sign}, PARENT_NOTE),
-        today=DAY,
-    )
-    plan = plan_for_result(content, result)
-    assert len(plan.activities) == 4
-    return build_plan_document(
-        content, plan, result=result, therapist="Dana Reyes, OTR/L", notes=[THERAPIST_NOTE]
-    )
-
-
-def pages(data: bytes) -> int:
-    return len(PdfReader(io.BytesIO(data)).pages)
+pages = printed.page_count
 
 
 def poppler(tool: str, path: Path) -> subprocess.CompletedProcess[str]:
@@ -121,14 +84,14 @@ def poppler(tool: str, path: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("language", printed.LANGUAGES)
 @pytest.mark.parametrize("paper", PAPERS)
 def test_the_default_plan_prints_on_two_pages_at_every_checklist_age(
-    shipped: Content, paper: str
+    shipped: Content, paper: str, language: str
 ) -> None:
     for months in shipped.checklists:
-        data = render_plan(screening_plan(shipped, months), "pdf", paper=paper)
-        assert isinstance(data, bytes)
-        assert pages(data) == 2, f"{months} months on {paper}"
+        data = printed.handout_pdf(months, paper, language=language)
+        assert pages(data) == 2, f"{months} months on {paper} in {language}"
 
 
 @pytest.mark.slow
@@ -136,16 +99,15 @@ def test_the_default_plan_prints_on_two_pages_at_every_checklist_age(
 @pytest.mark.parametrize("paper", PAPERS)
 def test_two_pages_whatever_the_answers(shipped: Content, paper: str, answer: str) -> None:
     for months in shipped.checklists:
-        data = render_plan(screening_plan(shipped, months, answer), "pdf", paper=paper)
+        data = printed.handout_pdf(months, paper, answer)
         assert pages(data) == 2, f"{months} months, all '{answer}', on {paper}"
 
 
 def test_body_text_is_at_least_10_pt_only_sources_and_footer_are_smaller(
     shipped: Content,
 ) -> None:
-    doc = screening_plan(shipped, 6)
-    data = render_plan(doc, "pdf")
-    assert isinstance(data, bytes)
+    doc = printed.handout_doc(6)
+    data = printed.handout_pdf(6, "a4")
     small: list[str] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
@@ -185,7 +147,7 @@ def test_every_label_is_text_and_poppler_has_no_complaint(
     shipped: Content, tmp_path: Path, months: int, paper: str
 ) -> None:
     path = tmp_path / "plan.pdf"
-    path.write_bytes(render_plan(screening_plan(shipped, months), "pdf", paper=paper))  # type: ignore[arg-type]
+    path.write_bytes(printed.handout_pdf(months, paper))
     text = poppler("pdftotext", path)
     assert text.returncode == 0
     assert text.stderr == "", text.stderr  # e.g. "Mismatch between font type and embedded font"
@@ -248,7 +210,7 @@ def test_symbols_no_font_has_become_words(
 ) -> None:
     from ottool.render.pdf import fonts
 
-    monkeypatch.setattr(fonts, "_candidates", lambda missing, shaped: iter(()))
+    monkeypatch.setattr(fonts, "_candidates", lambda missing: iter(()))
     doc = build_plan_document(
         shipped, plan_for_focus(shipped, 6), notes=["Nap first → then play ✓"], date=DAY
     )
@@ -263,7 +225,7 @@ def test_status_words_print_beside_drawn_marks_without_a_symbol_font(
     """✓ and ◐ are drawn: a screening plan reads no fallback font at all."""
     from ottool.render.pdf import fonts
 
-    def no_fallbacks(missing: set[int], shaped: set[int]) -> object:
+    def no_fallbacks(missing: set[int]) -> object:
         raise AssertionError(f"a fallback font was read for {sorted(map(chr, missing))}")
 
     monkeypatch.setattr(fonts, "_candidates", no_fallbacks)
@@ -339,38 +301,12 @@ def test_rendering_time_grows_linearly_with_the_length_of_a_name(content: Conten
 # --- the HTML, printed by a browser ----------------------------------------------------------
 
 
-def chromium_pages(html: str, tmp_path: Path) -> tuple[int, str]:
-    """Print ``html`` with headless Chromium as the issue does; pages and the PDF's text."""
-    assert CHROMIUM is not None
-    source = tmp_path / "plan.html"
-    source.write_text(html, encoding="utf-8")
-    out = tmp_path / "plan.pdf"
-    profile = tempfile.mkdtemp(dir=tmp_path)
-    subprocess.run(
-        [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", f"--print-to-pdf={out}", str(source),
-        ],
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )  # fmt: skip
-    data = out.read_bytes()
-    reader = PdfReader(io.BytesIO(data))
-    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
-
-
 @needs_chromium
 @pytest.mark.slow
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("months", [2, 6, 9, 12, 24])
-def test_the_html_printed_by_chromium_is_two_pages(
-    shipped: Content, tmp_path: Path, paper: str, months: int
-) -> None:
-    html = render_plan(screening_plan(shipped, months), "html", paper=paper)
-    assert isinstance(html, str)
-    count, text = chromium_pages(html, tmp_path)
+def test_the_html_printed_by_chromium_is_two_pages(paper: str, months: int) -> None:
+    count, text = printed.chromium_print(months, paper)
     assert count == 2, f"{months} months on {paper}"
     flat = " ".join(text.split())
     for label in ("Your note:", "Tracker", "When to call your child's doctor", "Sources"):

@@ -136,7 +136,7 @@ def test_pdf_without_fallback_fonts_prints_words_and_plain_letters(
 ) -> None:
     from ottool.render.pdf import fonts
 
-    monkeypatch.setattr(fonts, "_candidates", lambda missing, shaped: iter(()))
+    monkeypatch.setattr(fonts, "_candidates", lambda missing: iter(()))
     doc = five_activity_plan(content, child="Zoë 𝐀na 小明", notes=["Nap first → then play ✓"])
     text, _ = pdf_text(render_plan(doc, "pdf"))  # type: ignore[arg-type]
     assert "Zoë Ana ??" in text

@@ -31,7 +31,7 @@ SYMBOLS = (
     "NotoSansMath-Regular.ttf",
 )
 #: pymupdf-fonts' FiraGO: Arabic, Hebrew, Devanagari, Thai, Georgian and more.
-SCRIPTS_MODULE = "FiraGO_Regular"
+SCRIPTS = {"": "FiraGO_Regular", "B": "FiraGO_Bold"}
 #: Unicode blocks whose letters must be shaped: Hebrew to Sinhala (Hebrew, Arabic,
 #: Syriac, Thaana, N'Ko, the Indic scripts), Thai and Lao, and Arabic presentation forms.
 SHAPED_RANGES = ((0x0590, 0x0DFF), (0x0E00, 0x0EFF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
@@ -88,6 +88,11 @@ SYMBOL_FALLBACK = {
 }
 
 
+def text_font_files() -> dict[str, Path]:
+    """The shipped Noto Sans files by style ("" regular, "B" bold), for other PDFs."""
+    return {style: SHIPPED / name for style, name in TEXT.items()}
+
+
 @dataclass
 class Fonts:
     """The fonts added to one PDF, and every character they can print."""
@@ -101,11 +106,25 @@ class Fonts:
 
     @classmethod
     def for_text(cls, pdf: Any, chars: set[str], *, fallbacks: bool = True) -> Fonts:
-        """Add Noto Sans, and the fallback fonts ``chars`` need, to ``pdf``."""
-        for style, name in TEXT.items():
-            pdf.add_font(FAMILY, style, str(SHIPPED / name))
+        """Add the text face, and the fallback fonts ``chars`` need, to ``pdf``.
+
+        Text with letters to shape (Arabic, Hebrew, Devanagari...) is set in FiraGO
+        throughout, Latin included: a run of such letters with the spaces between them
+        stays in one font, so fpdf2 shapes and orders it as one (word order kept, and
+        read back in logical order).
+        """
+        files = text_font_files()
+        shaped = fallbacks and _has_shaper() and any(needs_shaping(ord(c)) for c in chars)
+        scripts = {style: _unpacked(module) for style, module in SCRIPTS.items()}
+        if shaped and scripts[""] is not None:
+            files = {style: path or scripts[""] for style, path in scripts.items()}
+        for style, path in files.items():
+            pdf.add_font(FAMILY, style, str(path))
         covered = set(pdf.fonts[FAMILY].cmap)
-        fonts = cls(pdf, covered)
+        fonts = cls(pdf, covered, shaping=shaped)
+        if shaped:
+            # Arabic joined and right to left, Devanagari with its conjuncts (HarfBuzz).
+            pdf.set_text_shaping(True)
         missing = {ord(c) for c in chars} - covered
         missing = {c for c in missing if unicodedata.category(chr(c))[0] not in "CZ"}
         if missing and fallbacks:
@@ -114,8 +133,7 @@ class Fonts:
 
     def _add_fallbacks(self, missing: set[int]) -> None:
         added: list[str] = []
-        shaped = {code for code in missing if needs_shaping(code)}
-        for number, path in enumerate(_candidates(missing, shaped)):
+        for number, path in enumerate(_candidates(missing)):
             wanted = missing & cmap_of(path)
             if not wanted:
                 continue
@@ -124,15 +142,10 @@ class Fonts:
             added.append(family)
             self.covered |= wanted
             missing -= wanted
-            if wanted & shaped:
-                self.shaping = True
             if not missing:
                 break
         if added:
             self.pdf.set_fallback_fonts(added, exact_match=False)
-        if self.shaping:
-            # Arabic joined and right to left, Devanagari with its conjuncts (HarfBuzz).
-            self.pdf.set_text_shaping(True)
 
     def fit(self, text: str) -> str:
         """``text`` with every character a font here can print."""
@@ -168,12 +181,8 @@ def needs_shaping(code: int) -> bool:
     return any(low <= code <= high for low, high in SHAPED_RANGES)
 
 
-def _candidates(missing: set[int], shaped: set[int]) -> Iterator[Path]:
+def _candidates(missing: set[int]) -> Iterator[Path]:
     """Fallback font files, best first; each is read only if the one before left gaps."""
-    if shaped and _has_shaper():
-        path = _unpacked(SCRIPTS_MODULE)
-        if path is not None:
-            yield path
     for name in SYMBOLS:
         yield SHIPPED / name
     dejavu = find_system_font(DEJAVU)

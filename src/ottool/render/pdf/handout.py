@@ -59,17 +59,19 @@ class Measure:
 
     leading: float  # body line height, as a multiple of the font size
     spacing: float  # blank space between blocks, as a share of the designed space
-    side: float  # left and right margins, mm
-    top: float
+    top: float  # the top margin, mm
+    side: float = 10.5  # left and right margins
     bottom: float = 12  # the footer line sits inside it
-    gap: float = 6.5  # between columns
+    gap: float = 5.5  # between columns
     row: float = 6.6  # a tracker row: room to tick a box
 
 
+#: Every setting has the same margins and columns, so a paragraph breaks into the same
+#: lines in each (fpdf2 breaks them once); tighter ones have less leading and space.
 LEVELS = (
-    Measure(leading=1.16, spacing=1.0, side=12, top=11),
-    Measure(leading=1.09, spacing=0.4, side=9.5, top=9.5, gap=5.0, row=6.0),
-    Measure(leading=1.06, spacing=0.2, side=9.5, top=9.5, gap=5.0, row=5.6),
+    Measure(leading=1.16, spacing=1.0, top=11),
+    Measure(leading=1.09, spacing=0.4, top=9.5, row=6.0),
+    Measure(leading=1.06, spacing=0.2, top=9.5, row=5.6),
 )
 FOOTER = Style(size=SMALL_PT + 0.5, colour=MUTED)
 
@@ -82,18 +84,21 @@ def plan_pdf(doc: PlanDocument, *, paper: str = "a4", notes: list[str] | None = 
     """
     if paper.lower() not in PAPERS:
         raise InputError(f"unknown paper size '{paper}': use a4 or letter")
-    chars = printed_text(doc)
-    best: Any = None
-    fonts: Fonts | None = None
+    pdf, fonts = _new_pdf(doc, paper, printed_text(doc))
+    sheet = Sheet(pdf, fonts, leading=LEVELS[0].leading)
+    chosen = LEVELS[0]
+    fewest = 0
     for measure in LEVELS:  # as designed, then tighter while that saves a page
-        pdf, fonts = _new_pdf(doc, paper, chars)
-        Handout(doc, Sheet(pdf, fonts, leading=measure.leading), measure).lay_out()
-        if best is None or pdf.pages_count < best.pages_count:
-            best = pdf
-        if best.pages_count <= HANDOUT_PAGES:
+        sheet.scale = measure.leading / LEVELS[0].leading
+        pages = Handout(doc, sheet, measure, dry=True).lay_out()
+        if not fewest or pages < fewest:
+            chosen, fewest = measure, pages
+        if fewest <= HANDOUT_PAGES:
             break
-    data = bytes(best.output())
-    if fonts is not None and fonts.lost and notes is not None:
+    sheet.scale = chosen.leading / LEVELS[0].leading
+    Handout(doc, sheet, chosen).lay_out()
+    data = bytes(pdf.output())
+    if fonts.lost and notes is not None:
         lost = sorted(fonts.lost)
         shown = ", ".join(lost[:10]) + (", ..." if len(lost) > 10 else "")
         notes.append(
@@ -139,7 +144,9 @@ def printed_text(doc: PlanDocument) -> set[str]:
 class Handout:
     """Places the plan's blocks on the pages of one PDF."""
 
-    def __init__(self, doc: PlanDocument, sheet: Sheet, measure: Measure) -> None:
+    def __init__(
+        self, doc: PlanDocument, sheet: Sheet, measure: Measure, *, dry: bool = False
+    ) -> None:
         self.doc = doc
         self.sheet = sheet
         self.pdf = sheet.pdf
@@ -150,7 +157,7 @@ class Handout:
         self.top = measure.top
         self.bottom = self.pdf.h - measure.bottom
         self.pdf.set_margins(measure.side, measure.top, measure.side)
-        self.pdf.set_auto_page_break(True, margin=measure.bottom)
+        self.pdf.set_auto_page_break(True, margin=measure.bottom - 0.5)
         room = self.width - self.sheet.string_width(page_label(10, 10), FOOTER) - 6
         self.footer_left = cut_to(f"{doc.title} · {doc.date_shown}", room, sheet, FOOTER)
         self.pages = Pages(
@@ -160,6 +167,7 @@ class Handout:
             top=self.top,
             bottom=self.bottom,
             gap=measure.gap,
+            dry=dry,
         )
 
     def gap(self, height: float) -> Gap:
@@ -179,7 +187,8 @@ class Handout:
 
     # The plan.
 
-    def lay_out(self) -> None:
+    def lay_out(self) -> int:
+        """Place (and, unless dry, draw) the whole plan; the number of pages it takes."""
         doc = self.doc
         self.pages.place(self.header())
         status = self.status()
@@ -201,7 +210,9 @@ class Handout:
         room = Gap((5, 4, 3)[LEVELS.index(self.m)])
         self.pages.place(Stack([room, self.text([Span(doc.disclaimer, MUTED_TEXT)])]))
         self.pages.at_foot(self.sources())
-        self.footers()
+        if not self.pages.dry:
+            self.footers()
+        return self.pages.count
 
     def header(self) -> Block:
         doc, words = self.doc, self.doc.labels
@@ -346,7 +357,7 @@ class Handout:
     def footers(self) -> None:
         """The footer line of each page: the plan's title and date, and "Page N of M"."""
         total = self.pdf.pages_count
-        baseline = self.pdf.h - self.m.bottom + 6.7
+        top = self.pdf.h - self.m.bottom + 4.5
         self.pdf.set_auto_page_break(False)
         for number in range(1, total + 1):
             self.pdf.page = number
@@ -354,8 +365,8 @@ class Handout:
             self.pdf.current_font_is_set_on_page = False
             right = page_label(number, total)
             right_w = self.sheet.string_width(right, FOOTER)
-            self.sheet.print_at(self.left, baseline, self.footer_left, FOOTER)
-            self.sheet.print_at(self.pdf.w - self.left - right_w, baseline, right, FOOTER)
+            self.sheet.print_at(self.left, top, 3.0, self.footer_left, FOOTER)
+            self.sheet.print_at(self.pdf.w - self.left - right_w, top, 3.0, right, FOOTER)
 
 
 def _facts(pairs: list[tuple[str, str]]) -> list[Span]:

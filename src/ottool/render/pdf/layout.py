@@ -92,12 +92,19 @@ def _region_class() -> Any:
 
 
 class Sheet:
-    """The PDF being made, its fonts and the leading of its body text."""
+    """The PDF being made, its fonts and the leading of its body text.
+
+    Paragraphs are kept by what they say and how wide they are: laying the plan out
+    again a little tighter reuses their lines (only the leading changes, by ``scale``),
+    so fpdf2 breaks each paragraph's lines once whatever the tries.
+    """
 
     def __init__(self, pdf: Any, fonts: Fonts, *, leading: float) -> None:
         self.pdf = pdf
         self.fonts = fonts
         self.leading = leading  # line height as a multiple of the font size
+        self.scale = 1.0  # body leading of this try, as a share of ``leading``
+        self._made: dict[tuple[Any, ...], Text] = {}
 
     def text(
         self,
@@ -112,18 +119,9 @@ class Sheet:
         gap: float = 0.0,
     ) -> Text:
         """A paragraph of ``spans`` broken into lines ``width`` mm wide (its text hanging
-        ``hang`` mm in after a ``bullet``; in ``columns`` balanced columns)."""
-        return Text(
-            self,
-            [[*spans]],
-            width,
-            leading or self.leading,
-            bullet,
-            hang,
-            first_indent,
-            columns,
-            gap,
-        )
+        ``hang`` mm in after a ``bullet``; in ``columns`` balanced columns). An explicit
+        ``leading`` stays as it is; the body's follows ``scale``."""
+        return self._text((tuple(spans),), width, leading, bullet, hang, first_indent, columns, gap)
 
     def bullets(
         self,
@@ -136,17 +134,28 @@ class Sheet:
         hang: float = 4.5,
     ) -> Text:
         """One paragraph per item, each with its ``bullet``, flowing in ``columns``."""
-        return Text(self, items, width, self.leading, bullet, hang, 0.0, columns, gap)
+        paragraphs = tuple(tuple(item) for item in items)
+        return self._text(paragraphs, width, None, bullet, hang, 0.0, columns, gap)
+
+    def _text(self, *key: Any) -> Text:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = Text(self, *key)
+        return made
 
     def string_width(self, text: str, style: Style) -> float:
         self.pdf.set_font(FAMILY, style.face, style.size)
         return float(self.pdf.get_string_width(self.fonts.fit(text)))
 
-    def print_at(self, x: float, baseline: float, text: str, style: Style) -> None:
-        """One short line of text (no wrapping) with its baseline at ``baseline``."""
-        self.pdf.set_font(FAMILY, style.face, style.size)
-        self.pdf.set_text_color(*style.colour)
-        self.pdf.text(x, baseline, self.fonts.fit(text))
+    def print_at(self, x: float, y: float, height: float, text: str, style: Style) -> None:
+        """One short line of text (no wrapping), centred in a line ``height`` tall at
+        (x, y): an fpdf2 cell, so fallback fonts and shaping apply."""
+        pdf = self.pdf
+        pdf.set_font(FAMILY, style.face, style.size)
+        pdf.set_text_color(*style.colour)
+        pdf.set_xy(x, y)
+        text = self.fonts.fit(text)
+        pdf.cell(w=pdf.get_string_width(text) + 0.01, h=height, text=text)
 
 
 class Text:
@@ -157,7 +166,7 @@ class Text:
         sheet: Sheet,
         paragraphs: Sequence[Sequence[Span]],
         width: float,
-        leading: float,
+        leading: float | None,
         bullet: str,
         hang: float,
         first_indent: float,
@@ -166,6 +175,9 @@ class Text:
     ) -> None:
         pdf = sheet.pdf
         self.pdf = pdf
+        self.sheet = sheet
+        self.scales = leading is None  # the body's leading, which a tighter try changes
+        leading = leading or sheet.leading
         self.columns = columns
         region = _region_class()(
             pdf,
@@ -196,7 +208,7 @@ class Text:
                 for span in spans:
                     pdf.set_font(FAMILY, span.style.face, span.style.size)
                     pdf.set_text_color(*span.style.colour)
-                    paragraph.write(fit(span.text))
+                    _write(paragraph, fit(span.text), shaping=sheet.fonts.shaping)
         self.region = region
         pdf.x = 0
         self.lines = region.collect_lines()
@@ -205,13 +217,46 @@ class Text:
             # Balanced columns: about the total shared out, and one more line at most.
             longest = max((line.line.height or 0 for line in self.lines), default=0)
             total = min(total, total / columns + longest)
-        self.height: float = total
+        self._height = float(total)
         self.line_count = len(self.lines)
 
+    @property
+    def scale(self) -> float:
+        return self.sheet.scale if self.scales else 1.0
+
+    @property
+    def height(self) -> float:
+        return self._height * self.scale
+
+    @property
+    def first_line_height(self) -> float:
+        return (self.lines[0].line.height or 0) * self.scale if self.lines else self.height
+
     def draw(self, x: float, y: float) -> None:
+        scale = self.scale
+        # The lines as broken, each as tall as this try's leading makes it.
+        self.region._lines = [
+            wrapper._replace(line=wrapper.line._replace(height=(wrapper.line.height or 0) * scale))
+            for wrapper in self.lines
+        ]
         self.region.move_to(x)
         self.pdf.set_xy(x, y)
         self.region.render()
+
+
+def _write(paragraph: Any, text: str, *, shaping: bool) -> None:
+    """Add ``text`` to an fpdf2 paragraph; with text shaping, in bidirectional runs.
+
+    fpdf2 2.8's text regions skip the Unicode bidirectional algorithm that its cells
+    apply, so Arabic or Hebrew in a line would print in logical order, left to right.
+    The runs are made as ``multi_cell`` makes them, and the region lays them out.
+    """
+    if not shaping:
+        paragraph.write(text)
+        return
+    pdf = paragraph.pdf
+    runs = pdf._preload_bidirectional_text(pdf.normalize_text(text), False)
+    paragraph._text_fragments.extend(runs)
 
 
 @dataclass

@@ -15,10 +15,22 @@ from ottool.render.pdf.layout import Block, Gap
 
 
 class Pages:
-    """The pages of one PDF, and where the next block goes."""
+    """The pages of one PDF, and where the next block goes.
+
+    A ``dry`` run places the blocks without drawing them and only counts the pages:
+    the handout tries each setting that way, then draws the one it keeps.
+    """
 
     def __init__(
-        self, pdf: Any, *, left: float, width: float, top: float, bottom: float, gap: float
+        self,
+        pdf: Any,
+        *,
+        left: float,
+        width: float,
+        top: float,
+        bottom: float,
+        gap: float,
+        dry: bool = False,
     ) -> None:
         self.pdf = pdf
         self.left = left
@@ -27,12 +39,32 @@ class Pages:
         self.half = (width - gap) / 2
         self.top = top
         self.bottom = bottom
-        pdf.add_page()
-        self.y = top
+        self.dry = dry
+        self.count = 0
+        self.new_page()
 
     def new_page(self) -> None:
-        self.pdf.add_page()
+        if not self.dry:
+            self.pdf.add_page()
+        self.count += 1
         self.y = self.top
+
+    def _draw(self, block: Block, x: float, y: float) -> float:
+        """Draw ``block`` at (x, y); the y below it (on a later page if it went on over
+        pages, as fpdf2 carries the lines of a block taller than the room)."""
+        if self.dry:
+            end = y + block.height
+            full = self.bottom - self.top
+            while end > self.bottom + 1e-6:
+                self.count += 1
+                end = self.top + min(end - self.bottom, full)
+            return end
+        page = self.pdf.page
+        block.draw(x, y)
+        if self.pdf.page != page:
+            self.count = self.pdf.page
+            return float(self.pdf.y)
+        return max(y + block.height, float(self.pdf.y))
 
     def place(self, block: Block, *, keep_with: float = 0) -> None:
         """Put ``block`` here, or on a new page if it (and ``keep_with`` mm after it) does
@@ -41,10 +73,7 @@ class Pages:
         needed = block.height + keep_with
         if needed > room and self.y > self.top and needed <= self.bottom - self.top:
             self.new_page()
-        page = self.pdf.page
-        block.draw(self.left, self.y)
-        # A block taller than the page went on over the next ones (fpdf2's page breaks).
-        self.y = max(self.y + block.height, self.pdf.y) if self.pdf.page == page else self.pdf.y
+        self.y = self._draw(block, self.left, self.y)
 
     def columns(self, units: list[list[Block]]) -> None:
         """Units (cards, signs) in two columns, as level as can be. A unit may go on in
@@ -65,29 +94,29 @@ class Pages:
                 if self.y > self.top:
                     self.new_page()
                     continue
-                cuts = (i + 1, i + 1)  # taller than a page: fpdf2 carries it over
-            elif cuts[1] == len(pieces):
+                self.y = self._draw(pieces[i].block, self.left, self.y)  # taller than a page
+                i += 1
+                continue
+            if cuts[1] == len(pieces):
                 cuts = _balanced(pieces, i, room)
-            page = self.pdf.page
             tallest = 0.0
             for column, (start, end) in enumerate(((i, cuts[0]), (cuts[0], cuts[1]))):
                 y = self.y
                 for piece in _without_leading_gaps(pieces[start:end]):
-                    piece.block.draw(self.left + column * step, y)
-                    y += piece.height
+                    y = self._draw(piece.block, self.left + column * step, y)
                 tallest = max(tallest, y - self.y)
             i = cuts[1]
             if i < len(pieces):
                 self.new_page()
             else:
-                self.y = self.y + tallest if self.pdf.page == page else self.pdf.y
+                self.y += tallest
 
     def at_foot(self, block: Block) -> None:
         """``block`` at the foot of this page if it fits below what is there, else placed."""
         if self.y + block.height > self.bottom:
             self.place(block)
             return
-        block.draw(self.left, self.bottom - block.height)
+        self._draw(block, self.left, self.bottom - block.height)
         self.y = self.bottom
 
 

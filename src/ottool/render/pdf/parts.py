@@ -56,12 +56,9 @@ class Marked:
         return self.line.height
 
     def draw(self, x: float, y: float) -> None:
-        first = self.line.lines[0].line.height if self.line.lines else self.height
+        first = self.line.first_line_height
         # The label first, so that text extraction reads "Next step: Contact…".
-        size = self.label.style.size * PT
-        self.sheet.print_at(
-            x, y + (first - size) / 2 + 0.78 * size, self.label.text, self.label.style
-        )
+        self.sheet.print_at(x, y, first, self.label.text, self.label.style)
         mark(self.sheet.pdf, self.symbol, x + self.label_w, y, first)
         self.line.draw(x, y)
 
@@ -87,7 +84,7 @@ class AreaRow:
         for number, (name, symbol, words) in enumerate(self.cells):
             left = x + number * (self.column + 4)
             name.draw(left, y)
-            first = words.lines[0].line.height if words.lines else words.height
+            first = words.first_line_height
             width = mark(self.pdf, symbol, left + self.name_w, y, first)
             words.draw(left + self.name_w + width, y)
 

@@ -1,0 +1,155 @@
+"""Printed handouts made once per test session, for every test that reads them.
+
+Laying out a PDF or printing HTML with Chromium takes most of the suite's time, and
+many tests look at the same handout (two pages? every label? the fonts?). Each
+function here makes its handout the first time it is asked and keeps it for the
+rest of the session, so a test asks for what it checks and never pays twice:
+
+    from printed import handout_pdf, chromium_print
+
+    data = handout_pdf(6, "letter", language="es")       # PDF bytes
+    pages, text = chromium_print(12, "a4")               # the HTML printed by Chromium
+
+A handout is the default plan after a screening at ``months`` (see
+``screening_plan``): some "not yet" answers, the age's longest warning sign
+reported, a parent's note, a therapist and a therapist's note. Tests that need
+another plan build their own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from ottool.core import i18n
+from ottool.core.activity_choice import plan_for_result
+from ottool.core.age import add_months
+from ottool.core.content import Content, load_content
+from ottool.core.screening import Answers, Child, score
+from ottool.documents.plan_document import PlanDocument, build_plan_document
+from ottool.render.plan_file import render_plan
+
+DAY = dt.date(2026, 11, 2)
+PARENT_NOTE = (
+    "She gets upset in the car seat and at bath time, and we are not sure whether "
+    "that is normal for her age."
+)
+THERAPIST_NOTE = (
+    "Practise little and often, after naps when she is rested. Call me if anything "
+    "worries you before our next visit."
+)
+PAPERS = ("a4", "letter")
+LANGUAGES = ("en", "es")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@functools.cache
+def shipped(language: str = "en") -> Content:
+    """The shipped content, read in ``language``."""
+    with speaking(language):
+        return load_content()
+
+
+class speaking:
+    """Within it, ottool speaks ``language``; English again after."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __enter__(self) -> None:
+        i18n.set_language(self.language)
+
+    def __exit__(self, *_: object) -> None:
+        i18n.set_language(i18n.DEFAULT_LANGUAGE)
+
+
+def screening_plan(
+    content: Content, months: int, answer: str = "some", *, sign: bool = True
+) -> PlanDocument:
+    """The default plan after a screening at ``months``: some "not yet" answers and
+    the longest warning sign of the age reported (unless ``sign`` is false), which
+    makes the status block and "When to call" as long as they get."""
+    birth = add_months(DAY, -months) - dt.timedelta(days=5)
+    checklist = content.checklist(months)
+    if answer == "some":
+        answers = {m.id: ("not_yet" if i % 3 == 0 else "yes") for i, m in enumerate(checklist)}
+    else:
+        answers = {m.id: answer for m in checklist}
+    signs = [w for w in content.warning_signs if w.applies_at(months + 0.2)]
+    longest = max(signs, key=lambda w: len(w.text) + len(w.advice))
+    result = score(
+        content,
+        Answers(Child(birth, 40, "Sam"), DAY, answers, {longest.id: sign}, PARENT_NOTE),
+        today=DAY,
+    )
+    plan = plan_for_result(content, result)
+    assert len(plan.activities) == 4
+    return build_plan_document(
+        content, plan, result=result, therapist="Dana Reyes, OTR/L", notes=[THERAPIST_NOTE]
+    )
+
+
+@functools.cache
+def handout_doc(months: int, answer: str = "some", language: str = "en") -> PlanDocument:
+    """The default plan (see ``screening_plan``), built once a session."""
+    with speaking(language):
+        return screening_plan(shipped(language), months, answer)
+
+
+@functools.cache
+def handout_pdf(months: int, paper: str, answer: str = "some", language: str = "en") -> bytes:
+    """The default plan's PDF, laid out once a session."""
+    with speaking(language):
+        data = render_plan(handout_doc(months, answer, language), "pdf", paper=paper)
+    assert isinstance(data, bytes)
+    return data
+
+
+@functools.cache
+def handout_html(months: int, paper: str, language: str = "en") -> str:
+    """The default plan's HTML, rendered once a session."""
+    with speaking(language):
+        html = render_plan(handout_doc(months, "some", language), "html", paper=paper)
+    assert isinstance(html, str)
+    return html
+
+
+def page_count(data: bytes) -> int:
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+@functools.cache
+def chromium_print(months: int, paper: str, language: str = "en") -> tuple[int, str]:
+    """The default plan's HTML printed by headless Chromium, once a session: its pages
+    and the printed PDF's text."""
+    return print_html(handout_html(months, paper, language))
+
+
+def print_html(html: str) -> tuple[int, str]:
+    """Print ``html`` with headless Chromium as a family's browser would; pages and text."""
+    assert CHROMIUM is not None
+    with tempfile.TemporaryDirectory(prefix="ottool-print-") as folder:
+        tmp = Path(folder)
+        source = tmp / "plan.html"
+        source.write_text(html, encoding="utf-8")
+        out = tmp / "plan.pdf"
+        subprocess.run(
+            [
+                CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", f"--user-data-dir={tmp / 'profile'}",
+                f"--print-to-pdf={out}", str(source),
+            ],
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )  # fmt: skip
+        reader = PdfReader(io.BytesIO(out.read_bytes()))
+        return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
