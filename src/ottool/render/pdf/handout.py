@@ -40,13 +40,11 @@ from ottool.render.pdf.layout import (
     Stack,
     Style,
     Text,
+    mark_width,
 )
 from ottool.render.pdf.library import fpdf_class
 from ottool.render.pdf.pages import Pages
 from ottool.render.pdf.parts import AreaRow, Marked, Tracker, cut_to
-
-#: Room for a drawn status mark and the space after it (layout.mark).
-MARK_W = 4.6
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 #: The default plan fits this many pages; a plan that would spill over is set a little tighter.
@@ -238,9 +236,8 @@ class Handout:
             label = Span(words.next_step + " ", Style("B", 10.5))
             label_w = self.sheet.string_width(label.text, label.style)
             # The label, the drawn mark, then the words (their first line indented past both).
-            line = self.text(
-                [Span(step.words, label.style)], inner, leading=1.35, first_indent=label_w + MARK_W
-            )
+            indent = label_w + mark_width(step.symbol)
+            line = self.text([Span(step.words, label.style)], inner, leading=1.35, first_indent=indent)
             blocks.append(Marked(line, self.sheet, label, step.symbol, label_w))
             blocks.append(self.text([Span(step.advice)], inner))
             if step.next_check:
@@ -261,7 +258,9 @@ class Handout:
             return []
         column = (width - 4) / 2
         names = max(self.sheet.string_width(a.name, BODY) for a in self.doc.areas) + 2.5
-        words = max(self.sheet.string_width(a.words, BOLD) for a in self.doc.areas) + MARK_W + 1
+        words = max(
+            self.sheet.string_width(a.words, BOLD) + mark_width(a.symbol) for a in self.doc.areas
+        )
         # The statuses whole where they can be; a long area name wraps instead.
         name_w = max(min(names, column - words), column * 0.45)
         rows: list[Block] = [self.gap(1)]

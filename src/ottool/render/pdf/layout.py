@@ -356,13 +356,23 @@ class Barred:
         self.pdf.line(x - 3, y, x - 3, y + self.height)
 
 
+def mark_width(symbol: str) -> float:
+    """The room a status mark takes, with the space after it (mm)."""
+    if symbol in ("✓", "◐"):
+        return MARK + 1.4
+    return MARK * max(1, len(symbol) * 0.75) + 1.4
+
+
+MARK = 3.2  # a status mark's height (mm)
+
+
 def mark(pdf: Any, symbol: str, x: float, y: float, height: float) -> float:
     """Draw a status mark (✓ ◐ ! ?) in a box ``height`` tall at (x, y); return its width.
 
     Drawn rather than set in a symbol font, in the status's colour; the status's
     words beside it carry the meaning.
     """
-    size = 3.2
+    size = MARK
     cx, cy = x + size / 2, y + height / 2
     if symbol == "✓":
         pdf.set_draw_color(*ACCENT)

@@ -79,9 +79,9 @@ class Pages:
         """Units (cards, signs) in two columns, as level as can be. A unit may go on in
         the second column, but moves to the next page rather than split across pages."""
         # A unit goes on in the next column only with its title and two blocks above
-        # the break and two below it.
+        # the break, and three below it (a card's safety lines never go on alone).
         pieces = [
-            _Piece(block, start=number == 0, split=3 <= number <= len(unit) - 2)
+            _Piece(block, start=number == 0, split=3 <= number <= len(unit) - 3)
             for unit in units
             for number, block in enumerate(unit)
         ]
