@@ -237,8 +237,8 @@ class Handout:
             label_w = self.sheet.string_width(label.text, label.style)
             # The label, the drawn mark, then the words (their first line indented past both).
             indent = label_w + mark_width(step.symbol)
-            words = [Span(step.words, label.style)]
-            line = self.text(words, inner, leading=1.35, first_indent=indent)
+            said = [Span(step.words, label.style)]
+            line = self.text(said, inner, leading=1.35, first_indent=indent)
             blocks.append(Marked(line, self.sheet, label, step.symbol, label_w))
             blocks.append(self.text([Span(step.advice)], inner))
             if step.next_check:
