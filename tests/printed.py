@@ -58,16 +58,18 @@ def shipped(language: str = "en") -> Content:
 
 
 class speaking:
-    """Within it, ottool speaks ``language``; English again after."""
+    """Within it, ottool speaks ``language``; the language before it again after."""
 
     def __init__(self, language: str) -> None:
         self.language = language
+        self.before = i18n.DEFAULT_LANGUAGE
 
     def __enter__(self) -> None:
+        self.before = i18n.language()
         i18n.set_language(self.language)
 
     def __exit__(self, *_: object) -> None:
-        i18n.set_language(i18n.DEFAULT_LANGUAGE)
+        i18n.set_language(self.before)
 
 
 def screening_plan(

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+import printed
 from conftest import FIXTURE_DIR
 from ottool.core import i18n
 from ottool.core.activity_choice import plan_for_result
@@ -28,8 +29,9 @@ from ottool.documents.wording import dose_words
 from ottool.render.console import text_console
 from ottool.render.plan_file import render_plan
 from ottool.render.terminal import print_result_document
+from printed import PAPERS, screening_plan
 from test_formats import home, ottool, screened  # noqa: F401 (home is a fixture)
-from test_handout import PAPERS, chromium_pages, needs_chromium, pages, screening_plan
+from test_handout import needs_chromium, pages
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "ottool"
 DAY = dt.date(2026, 11, 2)
@@ -180,19 +182,18 @@ def spanish() -> Content:
     return load_content(lang="es")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("paper", PAPERS)
 def test_the_spanish_pdf_handout_prints_on_two_pages_at_every_checklist_age(
     spanish: Content, paper: str
 ) -> None:
     for months in spanish.checklists:
-        data = render_plan(screening_plan(spanish, months), "pdf", paper=paper)
-        assert isinstance(data, bytes)
+        data = printed.handout_pdf(months, paper, language="es")
         assert pages(data) == 2, f"{months} months on {paper}"
 
 
-def test_the_spanish_pdf_says_its_language_and_keeps_accents(spanish: Content) -> None:
-    data = render_plan(screening_plan(spanish, 9), "pdf")
-    assert isinstance(data, bytes)
+def test_the_spanish_pdf_says_its_language_and_keeps_accents() -> None:
+    data = printed.handout_pdf(9, "a4", language="es")
     reader = PdfReader(io.BytesIO(data))
     assert reader.trailer["/Root"]["/Lang"] == "es"
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
@@ -207,8 +208,7 @@ def test_the_spanish_handout_is_two_pages_whatever_the_answers(
     spanish: Content, paper: str, answer: str
 ) -> None:
     for months in spanish.checklists:
-        data = render_plan(screening_plan(spanish, months, answer), "pdf", paper=paper)
-        assert isinstance(data, bytes)
+        data = printed.handout_pdf(months, paper, answer, language="es")
         assert pages(data) == 2, f"{months} months on {paper}, all answers {answer}"
 
 
@@ -216,12 +216,8 @@ def test_the_spanish_handout_is_two_pages_whatever_the_answers(
 @pytest.mark.slow
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("months", [2, 4, 6, 9, 12, 15, 18, 24])
-def test_the_spanish_html_printed_by_chromium_is_two_pages(
-    spanish: Content, tmp_path: Path, paper: str, months: int
-) -> None:
-    html = render_plan(screening_plan(spanish, months), "html", paper=paper)
-    assert isinstance(html, str)
-    count, text = chromium_pages(html, tmp_path)
+def test_the_spanish_html_printed_by_chromium_is_two_pages(paper: str, months: int) -> None:
+    count, text = printed.chromium_print(months, paper, "es")
     assert count == 2, f"{months} months on {paper}"
     flat = " ".join(text.split())
     assert "Página 1 de 2" in flat and "Cuándo llamar" in flat
