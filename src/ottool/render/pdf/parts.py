@@ -166,10 +166,15 @@ def short_name(sheet: Sheet, name: str, width: float) -> Name:
     lines = sheet.text([Span(text)], width).line_count
     if lines <= 2:
         return Name(text, lines)
-    words = text.split()
+    # Only the words that could fill two lines are tried, however long the name.
+    words: list[str] = []
+    for word in text.split():
+        words.append(word)
+        if sheet.string_width(" ".join(words), BODY) > 2 * width:
+            break
     while len(words) > 1:
         words.pop()
         short = " ".join(words).rstrip(",;:") + "…"
         if sheet.text([Span(short)], width).line_count <= 2:
             return Name(short, 2)
-    return Name(cut_to(text, width * 2, sheet), 2)
+    return Name(cut_to(text[:400], width * 2, sheet), 2)
