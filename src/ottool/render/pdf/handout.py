@@ -31,15 +31,20 @@ from ottool.render.pdf.layout import (
     URGENT,
     Band,
     Barred,
+    Beside,
     Block,
+    Columns,
     Gap,
     Indented,
+    Logo,
+    Over,
     Rule,
     Sheet,
     Span,
     Stack,
     Style,
     Text,
+    WritingLine,
     mark_width,
 )
 from ottool.render.pdf.library import fpdf_class
@@ -70,6 +75,8 @@ LEVELS = (
     Measure(leading=1.16, spacing=1.0, top=11),
     Measure(leading=1.09, spacing=0.4, top=9.5, row=6.0),
     Measure(leading=1.06, spacing=0.2, top=9.5, row=5.6),
+    # The last resort before a third page: lines just clear of each other.
+    Measure(leading=1.0, spacing=0.1, top=7.5, bottom=10.5, row=5.4),
 )
 FOOTER = Style(size=SMALL_PT + 0.5, colour=MUTED)
 
@@ -157,7 +164,10 @@ class Handout:
         self.pdf.set_margins(measure.side, measure.top, measure.side)
         self.pdf.set_auto_page_break(True, margin=measure.bottom - 0.5)
         room = self.width - self.sheet.string_width(page_label(10, 10), FOOTER) - 6
-        self.footer_left = cut_to(f"{doc.title} · {doc.date_shown}", room, sheet, FOOTER)
+        footer = f"{doc.title} · {doc.date_shown}"
+        if doc.clinic is not None:  # the clinic that gave the handout, and its phone
+            footer = f"{doc.clinic.footer_line()} · {footer}"
+        self.footer_left = cut_to(footer, room, sheet, FOOTER)
         self.pages = Pages(
             self.pdf,
             left=self.left,
@@ -189,6 +199,11 @@ class Handout:
         """Place (and, unless dry, draw) the whole plan; the number of pages it takes."""
         doc = self.doc
         self.pages.place(self.header())
+        if doc.call_box:  # what to do and when, before anything else
+            self.pages.place(Stack([self.gap(2.5), self.call_box()]))
+        if doc.notes:  # the therapist's own words come next
+            items = self.sheet.bullets([[Span(note)] for note in doc.notes], self.width, "–")
+            self.pages.place(Stack([self.heading(doc.labels.notes, self.width), items]))
         status = self.status()
         if status is not None:
             self.pages.place(Stack([self.gap(2.5), status]))
@@ -199,13 +214,12 @@ class Handout:
         self.pages.place(intro, keep_with=sum(b.height for b in cards[0][:4]) if cards else 0)
         self.pages.columns(cards)
         self.tracker()
-        self.when_to_call()
-        if doc.notes:
-            items = self.sheet.bullets([[Span(note)] for note in doc.notes], self.width, "–")
-            self.pages.place(Stack([self.heading(doc.labels.notes, self.width), items]))
+        if not doc.call_box:
+            self.when_to_call()
+        self.numbers_and_questions()
         # Clear room above the disclaimer, tight or not: it must not read as part of
         # the therapist's last note.
-        room = Gap((5, 4, 3)[LEVELS.index(self.m)])
+        room = Gap((5, 4, 3, 2.5)[LEVELS.index(self.m)])
         self.pages.place(Stack([room, self.text([Span(doc.disclaimer, MUTED_TEXT)])]))
         self.pages.at_foot(self.sources())
         if not self.pages.dry:
@@ -215,15 +229,87 @@ class Handout:
     def header(self) -> Block:
         doc, words = self.doc, self.doc.labels
         facts = [(words.child, doc.child)] if doc.child else []
-        facts += [
-            (words.age, doc.age),
-            (words.checklist, doc.checklist),
-            (words.date, doc.date_shown),
-        ]
+        details = doc.details
+        if details is not None and details.born:
+            facts.append((words.born, details.born))
+        facts += [(words.age, details.age if details else doc.age)]
+        facts += [(words.checklist, doc.checklist), (words.date, doc.date_shown)]
+        if details is not None and details.next_check:
+            facts.append((words.next_check, details.next_check))
         if doc.therapist:
             facts.append((words.therapist, doc.therapist))
+        if doc.caregiver:
+            facts.append((words.caregiver, doc.caregiver))
+        blocks: list[Block] = []
+        clinic = doc.clinic
+        if clinic is not None:
+            spans = [Span(clinic.name, Style("B", 10.5, ACCENT))]
+            if clinic.contact_line():
+                spans.append(Span("   " + clinic.contact_line(), MUTED_TEXT))
+            logo = Logo(self.pdf, clinic.logo) if clinic.logo is not None else None
+            text = self.text(spans, self.width - (logo.width + 3 if logo else 0))
+            blocks += [Beside(logo, text) if logo else text, Gap(1.0)]
         title = self.text([Span(doc.title, Style("B", 17, ACCENT))], leading=1.3)
-        return Stack([title, self.text(_facts(facts))])
+        return Stack([*blocks, title, self.text(_facts(facts))])
+
+    def call_box(self) -> Block:
+        """ "When to call": one row per urgency, most urgent first, each with its signs
+        (the reported ones marked) in two columns."""
+        doc, words = self.doc, self.doc.labels
+        inner = self.width - 9
+        half = (inner - self.m.gap) / 2
+        blocks: list[Block] = [
+            self.gap(1.5),
+            self.text([Span(doc.call_box_title, Style("B", 12, URGENT))], inner, leading=1.25),
+        ]
+        for group in doc.call_box:
+            colour = URGENT if group.urgent else ACCENT
+            spans = [Span(group.heading, Style("B", colour=colour))]
+            if group.when:
+                spans.append(Span(" " + group.when))
+            blocks += [self.gap(1.2), self.text(spans, inner)]
+            items: list[Block] = []
+            for sign in group.signs:
+                said = [Span(sign.text, BOLD if sign.reported else BODY)]
+                if sign.reported:
+                    said.append(Span(" " + words.you_noticed, Style("B", colour=URGENT)))
+                items.append(self.sheet.bullets([said], half, "•"))
+            items += [self.sheet.bullets([[Span(line)]], half, "•") for line in group.lines]
+            if items:
+                blocks.append(Columns(items, inner, self.m.gap))
+        blocks.append(Gap(1.5))
+        return Band(self.pdf, Stack(blocks), self.width, URGENT)
+
+    def numbers_and_questions(self) -> None:
+        """Lines for the phone numbers (pre-filled where known) and, beside them, for the
+        family's questions and notes for the next visit."""
+        doc, words = self.doc, self.doc.labels
+        half = self.half
+        left: list[Block] = []
+        if doc.contacts:
+            left.append(self.heading(words.numbers, half))
+            for contact in doc.contacts:
+                known = " ".join(p for p in (contact.name, contact.phone) if p)
+                spans = [Span(contact.role + " ", BOLD)]
+                if known:
+                    spans.append(Span(known))
+                said = self.text(spans, half)
+                if contact.phone:
+                    left.append(said)
+                else:  # the line to write the number on goes on after the words
+                    end = self.sheet.string_width(contact.role + " " + known, BOLD) + 2
+                    at = end if said.line_count == 1 and end < half * 0.7 else 0.0
+                    line = WritingLine(self.pdf, half, 6.5, x=at)
+                    left.append(Over(said, line) if at else Stack([said, line]))
+                if contact.note:
+                    left.append(self.text([Span(contact.note, MUTED_TEXT)], half))
+        right: list[Block] = []
+        if doc.question_lines:
+            right.append(self.heading(words.questions, half))
+            tall = 7.0 + self.m.spacing  # room to write by hand
+            right += [WritingLine(self.pdf, half, tall) for _ in range(doc.question_lines)]
+        if left or right:
+            self.pages.place(Beside(Stack(left), Stack(right), at=half + self.m.gap))
 
     def status(self) -> Block | None:
         doc, words = self.doc, self.doc.labels
@@ -263,7 +349,7 @@ class Handout:
             self.sheet.string_width(a.words, BOLD) + mark_width(a.symbol) for a in self.doc.areas
         )
         # The statuses whole where they can be; a long area name wraps instead.
-        name_w = max(min(names, column - words), column * 0.45)
+        name_w = max(min(names, column - words), column * 0.35)
         rows: list[Block] = [self.gap(1)]
         areas = list(self.doc.areas)
         half = -(-len(areas) // 2)
@@ -345,7 +431,7 @@ class Handout:
             Span(self.doc.labels.sources + " ", Style("B", SMALL_PT, MUTED)),
             Span(text, small),
         ]
-        leading = 1.22 if self.m.spacing == 1.0 else 1.12
+        leading = 1.22 if self.m.spacing == 1.0 else 1.12 if self.m.spacing > 0.1 else 1.06
         return Stack(
             [
                 Gap(1.5 * self.m.spacing + 1),

@@ -356,6 +356,83 @@ class Barred:
         self.pdf.line(x - 3, y, x - 3, y + self.height)
 
 
+@dataclass
+class WritingLine:
+    """A line to write on, at the foot of its own ``height``."""
+
+    pdf: Any
+    width: float
+    height: float = 7.0
+    x: float = 0.0  # where the line starts, from the block's left edge
+
+    def draw(self, x: float, y: float) -> None:
+        self.pdf.set_draw_color(*GRID)
+        self.pdf.set_line_width(0.25)
+        bottom = y + self.height - 1.0
+        self.pdf.line(x + self.x, bottom, x + self.width, bottom)
+
+
+class Beside:
+    """Two blocks side by side: the second ``at`` mm right of the first (by default,
+    just after the first's width)."""
+
+    def __init__(self, first: Any, second: Block, *, at: float | None = None) -> None:
+        self.first = first
+        self.second = second
+        self.at = at if at is not None else first.width + 3
+        self.height = max(first.height, second.height)
+
+    def draw(self, x: float, y: float) -> None:
+        self.first.draw(x, y)
+        self.second.draw(x + self.at, y)
+
+
+class Over:
+    """Two blocks drawn at the same place (words, and the line to write on after them)."""
+
+    def __init__(self, first: Block, second: Block) -> None:
+        self.first = first
+        self.second = second
+        self.height = max(first.height, second.height)
+
+    def draw(self, x: float, y: float) -> None:
+        self.first.draw(x, y)
+        self.second.draw(x, y)
+
+
+class Logo:
+    """A clinic's logo (PNG or SVG bytes), at most 12 mm tall and 40 mm wide."""
+
+    def __init__(self, pdf: Any, logo: Any) -> None:
+        self.pdf = pdf
+        self.logo = logo
+        self.width, self.height = logo.size_within(40.0, 12.0)
+
+    def draw(self, x: float, y: float) -> None:
+        import io
+
+        self.pdf.image(io.BytesIO(self.logo.data), x=x, y=y, w=self.width, h=self.height)
+
+
+class Columns:
+    """Whole blocks in two columns side by side, as level as their order allows."""
+
+    def __init__(self, blocks: Sequence[Block], width: float, gap: float) -> None:
+        self.blocks = list(blocks)
+        self.step = (width - gap) / 2 + gap
+        heights = [b.height for b in self.blocks]
+        cuts = range(len(heights) + 1)
+        self.cut = min(cuts, key=lambda c: (max(sum(heights[:c]), sum(heights[c:])), -c))
+        self.height = max(sum(heights[: self.cut]), sum(heights[self.cut :]), 0.0)
+
+    def draw(self, x: float, y: float) -> None:
+        for column, group in enumerate((self.blocks[: self.cut], self.blocks[self.cut :])):
+            top = y
+            for block in group:
+                block.draw(x + column * self.step, top)
+                top += block.height
+
+
 def mark_width(symbol: str) -> float:
     """The room a status mark takes, with the space after it (mm)."""
     if symbol in ("✓", "◐"):
