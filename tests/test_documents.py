@@ -88,8 +88,10 @@ def test_the_plan_document_flags_each_sign() -> None:
 
 def test_every_renderer_follows_the_own_advice_flag_not_its_own_rule() -> None:
     """A sign the document marks own_advice shows its advice everywhere, and one it does
-    not mark shows none, whatever its level: the renderers hold no rule of their own."""
-    doc = _plan({})
+    not mark shows none, whatever its level: the renderers hold no rule of their own.
+    (The sign list with its advice; a PDF with the "When to call" box prints the box
+    instead, so the list is asked for by leaving the box out.)"""
+    doc = dataclasses.replace(_plan({}), call_box=())
     plain = doc.other_signs[0]
     flagged = dataclasses.replace(plain, advice="Ring the clinic about this one.", own_advice=True)
     signs = tuple(flagged if s.id == plain.id else s for s in doc.when_to_call)
