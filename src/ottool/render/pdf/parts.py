@@ -21,6 +21,7 @@ from ottool.render.pdf.layout import (
     Style,
     Text,
     mark,
+    mark_width,
 )
 
 #: Padding of a tracker's name cells: top and bottom, then left and right (mm).
@@ -74,7 +75,7 @@ class AreaRow:
             (
                 sheet.text([Span(a.name)], name_w - 1),
                 a.symbol,
-                sheet.text([Span(a.words, BOLD)], column - name_w - 5),
+                sheet.text([Span(a.words, BOLD)], column - name_w - mark_width(a.symbol) + 0.5),
             )
             for a in areas
         ]
