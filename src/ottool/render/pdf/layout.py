@@ -208,7 +208,12 @@ class Text:
                 for span in spans:
                     pdf.set_font(FAMILY, span.style.face, span.style.size)
                     pdf.set_text_color(*span.style.colour)
-                    _write(paragraph, fit(span.text), shaping=sheet.fonts.shaping)
+                    text = fit(span.text)
+                    # In pieces: fpdf2 copies the rest of a piece at each line break, so
+                    # one 100,000-letter piece would take quadratic time.
+                    for start in range(0, len(text), CHUNK):
+                        piece = text[start : start + CHUNK]
+                        _write(paragraph, piece, shaping=sheet.fonts.shaping)
         self.region = region
         pdf.x = 0
         self.lines = region.collect_lines()
@@ -242,6 +247,9 @@ class Text:
         self.region.move_to(x)
         self.pdf.set_xy(x, y)
         self.region.render()
+
+
+CHUNK = 1000  # characters of a span handed to fpdf2 at once
 
 
 def _write(paragraph: Any, text: str, *, shaping: bool) -> None:
