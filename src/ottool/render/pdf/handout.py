@@ -176,6 +176,7 @@ class Handout:
             bottom=self.bottom,
             gap=measure.gap,
             dry=dry,
+            split_pages=measure.spacing < 0.4,
         )
 
     def gap(self, height: float) -> Gap:
@@ -306,7 +307,7 @@ class Handout:
         right: list[Block] = []
         if doc.question_lines:
             right.append(self.heading(words.questions, half))
-            tall = 7.0 + self.m.spacing  # room to write by hand
+            tall = 8.0 if self.m.spacing == 1.0 else 6.5  # room to write by hand
             right += [WritingLine(self.pdf, half, tall) for _ in range(doc.question_lines)]
         if left or right:
             self.pages.place(Beside(Stack(left), Stack(right), at=half + self.m.gap))

@@ -31,6 +31,7 @@ class Pages:
         bottom: float,
         gap: float,
         dry: bool = False,
+        split_pages: bool = False,
     ) -> None:
         self.pdf = pdf
         self.left = left
@@ -40,6 +41,8 @@ class Pages:
         self.top = top
         self.bottom = bottom
         self.dry = dry
+        #: A card may go on from the last column of a page to the next page (tight plans).
+        self.split_pages = split_pages
         self.count = 0
         self.new_page()
 
@@ -89,7 +92,7 @@ class Pages:
         i = 0
         while i < len(pieces):
             room = self.bottom - self.y
-            cuts = _fill(pieces, i, room)
+            cuts = _fill(pieces, i, room, split_pages=self.split_pages)
             if cuts[0] == i:  # nothing fits below what is here
                 if self.y > self.top:
                     self.new_page()
@@ -159,10 +162,14 @@ def _column_end(pieces: list[_Piece], start: int, room: float, *, last: bool) ->
     return end
 
 
-def _fill(pieces: list[_Piece], start: int, room: float) -> tuple[int, int]:
+def _fill(
+    pieces: list[_Piece], start: int, room: float, *, split_pages: bool = False
+) -> tuple[int, int]:
     """The ends of the two columns of a page that begins at ``start``."""
     first = _column_end(pieces, start, room, last=False)
-    return first, _column_end(pieces, first, room, last=True) if first > start else first
+    if first == start:
+        return first, first
+    return first, _column_end(pieces, first, room, last=not split_pages)
 
 
 def _balanced(pieces: list[_Piece], start: int, room: float) -> tuple[int, int]:

@@ -101,7 +101,9 @@ class Tracker:
         self.weeks = weeks
         self.width = width
         days = len(doc.tracker_days)
-        self.name_w = min(62.0, width * 0.34)
+        # Tighter settings give the names more room (cells of 8.6 mm still hold "Wed" in
+        # bold 10 pt), so that fewer names take two lines.
+        self.name_w = min(62.0, width * 0.34) if row >= 6.6 else width - 8.6 * len(weeks) * days
         self.cell_w = (width - self.name_w) / (len(weeks) * days)
         line = sheet.leading * BODY_PT * PT
         self.line = line
