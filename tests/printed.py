@@ -54,7 +54,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 def shipped(language: str = "en") -> Content:
     """The shipped content, read in ``language``."""
     with speaking(language):
-        return load_content()
+        return load_content(lang=language)
 
 
 class speaking:

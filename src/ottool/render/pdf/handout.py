@@ -63,9 +63,9 @@ class Measure:
     leading: float  # body line height, as a multiple of the font size
     spacing: float  # blank space between blocks, as a share of the designed space
     top: float  # the top margin, mm
-    side: float = 10.5  # left and right margins
+    side: float = 9.5  # left and right margins
     bottom: float = 12  # the footer line sits inside it
-    gap: float = 5.5  # between columns
+    gap: float = 5.0  # between columns
     row: float = 6.6  # a tracker row: room to tick a box
 
 
@@ -220,7 +220,7 @@ class Handout:
         self.numbers_and_questions()
         # Clear room above the disclaimer, tight or not: it must not read as part of
         # the therapist's last note.
-        room = Gap((5, 4, 3, 2.5)[LEVELS.index(self.m)])
+        room = Gap((5, 4, 3, 1.5)[LEVELS.index(self.m)])
         self.pages.place(Stack([room, self.text([Span(doc.disclaimer, MUTED_TEXT)])]))
         self.pages.at_foot(self.sources())
         if not self.pages.dry:
@@ -307,7 +307,7 @@ class Handout:
         right: list[Block] = []
         if doc.question_lines:
             right.append(self.heading(words.questions, half))
-            tall = 8.0 if self.m.spacing == 1.0 else 6.5  # room to write by hand
+            tall = 8.0 if self.m.spacing == 1.0 else 6.5 if self.m.spacing > 0.1 else 5.8
             right += [WritingLine(self.pdf, half, tall) for _ in range(doc.question_lines)]
         if left or right:
             self.pages.place(Beside(Stack(left), Stack(right), at=half + self.m.gap))
@@ -383,8 +383,12 @@ class Handout:
         if card.safety:
             # One line each, never run together as one paragraph.
             label = Span(words.safety + ":", Style("B", colour=URGENT))
-            blocks.append(self.text([label]))
-            blocks.append(self.sheet.bullets([[Span(s)] for s in card.safety], inner, "•"))
+            lines = [[Span(line)] for line in card.safety]
+            if self.m.spacing < 0.4:  # tight: the label runs in before the first line
+                lines[0] = [Span(label.text + " ", label.style), *lines[0]]
+            else:
+                blocks.append(self.text([label]))
+            blocks.append(self.sheet.bullets(lines, inner, "•"))
         return [blocks[0], *(Barred(self.pdf, block) for block in blocks[1:])]
 
     def tracker(self) -> None:
@@ -426,10 +430,11 @@ class Handout:
         return Stack([self.gap(1.2), self.text(spans), Indented(advice, 5)])
 
     def sources(self) -> Block:
-        small = Style(size=SMALL_PT, colour=MUTED)
+        size = SMALL_PT if self.m.spacing > 0.1 else SMALL_PT - 0.5
+        small = Style(size=size, colour=MUTED)
         text = "; ".join(s.rstrip(".") for s in self.doc.sources) + "."
         spans = [
-            Span(self.doc.labels.sources + " ", Style("B", SMALL_PT, MUTED)),
+            Span(self.doc.labels.sources + " ", Style("B", size, MUTED)),
             Span(text, small),
         ]
         leading = 1.22 if self.m.spacing == 1.0 else 1.12 if self.m.spacing > 0.1 else 1.06
