@@ -55,10 +55,10 @@ def checklist_pdf(doc: ChecklistDocument, *, paper: str = "a4") -> bytes:
 
 
 def _fonts() -> dict[str, Any]:
-    """The handout's fonts: Noto Sans regular and bold."""
-    from ottool.render import pdf as handout
+    """The handout's fonts: Noto Sans regular and bold (shipped with ottool)."""
+    from ottool.render.pdf.fonts import text_font_files
 
-    return dict(handout._noto_files() or {})
+    return dict(text_font_files())
 
 
 def _lay_out(
