@@ -209,3 +209,15 @@ def test_a_long_clinic_name_wraps_and_the_sheet_stays_two_pages(tmp_path: Path) 
     reader = PdfReader(__import__("io").BytesIO(checklist_pdf(doc, paper="letter")))
     assert len(reader.pages) == 2
     assert "Page 1 of 2" in reader.pages[0].extract_text()
+
+
+def test_a_sign_that_cannot_wait_says_what_to_do_now(cli: Callable[..., Run]) -> None:
+    """The emergency sign carries the emergency number on the sheet (the region's when
+    known), not only 'contact the doctor soon'."""
+    emergency = [w for w in SHIPPED.warning_signs_at(12) if w.act == "emergency"]
+    assert emergency
+    done = cli("checklist", "--age-months", "12", "--format", "md")
+    assert "If it is happening now, call your local emergency number" in done.stdout
+    done = cli("checklist", "--age-months", "12", "--lang", "es", "--region", "MX")
+    line = next(x for x in done.stdout.splitlines() if "respirar" in x)
+    assert "llame al 911" in line and "Urgente" in line

@@ -13,15 +13,18 @@ from dataclasses import dataclass, field
 
 from ottool.core.age import CORRECT_UNTIL_MONTHS, PRETERM_BEFORE_WEEKS
 from ottool.core.clinic import Clinic
-from ottool.core.content import Content
+from ottool.core.content import Content, WarningSign
 from ottool.core.errors import InputError
 from ottool.core.i18n import _, language
 from ottool.core.vocabulary import ANSWERS, Answer
 from ottool.documents.wording import (
+    ACT_LABELS,
+    EMERGENCY_CALL,
     answer_words,
     call_advice,
     cdc_attribution,
     disclaimer,
+    emergency_number,
     labels,
     months_label,
 )
@@ -150,7 +153,7 @@ def build_checklist_document(
         if any(m.domain == domain.id for m in milestones)
     )
     signs = tuple(
-        Sign(w.id, " ".join(w.text.split()), w.level == "urgent")
+        Sign(w.id, _sign_text(content, w, region), w.level == "urgent" or w.act in _NOW)
         for w in content.warning_signs_at(months)
     )
     words = answer_words()
@@ -172,6 +175,23 @@ def build_checklist_document(
         sources=(cdc_attribution(),),
         clinic=clinic,
     )
+
+
+#: Signs whose ``act`` cannot wait for a visit: the sheet says what to do beside them.
+_NOW = ("emergency", "today")
+
+
+def _sign_text(content: Content, sign: WarningSign, region: str | None) -> str:
+    """A sign as the sheet prints it: with what to do at once when it cannot wait (the
+    region's emergency number, or the doctor today), as the handout's box says it."""
+    text = " ".join(sign.text.split())
+    ended = text if text.endswith((".", "!", "?")) else text + "."
+    if sign.act == "emergency":
+        number = emergency_number(content, region)
+        return f"{ended} {_(EMERGENCY_CALL).format(emergency=number)}"
+    if sign.act == "today":
+        return f"{ended} {_(ACT_LABELS['today'][1])}."
+    return text
 
 
 def _ages(content: Content, months: int) -> str:
