@@ -230,6 +230,7 @@ def test_the_command_line_loads_the_fhir_code_only_when_a_fhir_command_runs() ->
     assert out.stdout.strip() == "False"
 
 
+@pytest.mark.slow  # every checklist through the R4 models and FHIRPath: about 20 s each
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_every_checklist_of_the_shipped_content_is_a_valid_questionnaire(
     cli: Callable[..., Run], lang: str, monkeypatch: pytest.MonkeyPatch
