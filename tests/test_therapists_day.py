@@ -164,3 +164,62 @@ def test_a_therapist_plan_for_one_of_two_leos_asks_which(
               "--save")  # fmt: skip
     assert run.exit_code == 1
     assert "'Leo' is the name of 2 children" in run.stderr and "--born DATE" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (("focus: []\n", "focus:\n- nope\n"), "focus 'nope' is not a known area"),
+        (("- id: turn-both-ways\n", "- id: turn-both-ways\n- id: turn-both-ways\n"),
+         "the activity 'turn-both-ways' is listed twice"),
+        (("dropped: []\n", "dropped:\n- turn-both-ways\n"),
+         "'turn-both-ways' is both in activities and in dropped"),
+        (("birth_date: '2026-09-01'", "birth_date: '2030-01-01'"), "is after today"),
+        (("weeks: 2\n", "weeks: 2\nwekes: 3\n"), "unknown field 'wekes'"),
+    ],
+)  # fmt: skip
+def test_a_slip_in_a_plan_file_is_one_clear_line(
+    home: Path, cli: Callable[..., Run], edit: tuple[str, str], message: str
+) -> None:
+    ok(cli("plan", "--age-months", "3", "--child", "Ana", "--born", "2026-09-01",
+           "--activity", "turn-both-ways", "--output", "ana.yaml"))  # fmt: skip
+    text = (home / "ana.yaml").read_text("utf-8")
+    assert edit[0] in text
+    (home / "ana.yaml").write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    run = cli("plan", "--from-plan", "ana.yaml")
+    assert run.exit_code == 1, run.output
+    assert message in run.stderr and "ana.yaml" in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--dose", "turn-both-ways=240,24"], "more than 2 hours a day"),
+        (["--dose", "turn-both-ways=5,3", "--dose", "turn-both-ways=6,3"], "given twice"),
+        (["--born", "2030-01-01", "--child", "Ana", "--save"], "--born 2030-01-01 is after today"),
+    ],
+)
+def test_an_impossible_edit_is_refused(
+    home: Path, cli: Callable[..., Run], options: list[str], message: str
+) -> None:
+    run = cli("plan", "--age-months", "3", "--activity", "turn-both-ways", *options)
+    assert run.exit_code == 1 and message in run.stderr, run.output
+
+
+def test_a_plan_is_kept_only_once_it_was_written(home: Path, cli: Callable[..., Run]) -> None:
+    run = cli("plan", "--age-months", "3", "--child", "Ana", "--born", "2026-09-01",
+              "--activity", "turn-both-ways", "--save", "--output", "missing/ana.md")  # fmt: skip
+    assert run.exit_code == 1 and "saved" not in run.stderr
+    assert json.loads(ok(cli("history", "--format", "json")).stdout).get("plans") is None
+
+
+def test_a_plan_file_keeps_its_own_child_beside_a_namesake(
+    home: Path, cli: Callable[..., Run]
+) -> None:
+    ok(cli("plan", "--age-months", "3", "--child", "Leo", "--born", "2025-11-20",
+           "--activity", "turn-both-ways", "--save", "--output", "leo1.md"))  # fmt: skip
+    ok(cli("plan", "--age-months", "3", "--child", "Leo", "--born", "2024-05-05",
+           "--activity", "turn-both-ways", "--output", "leo2.yaml"))  # fmt: skip
+    ok(cli("plan", "--from-plan", "leo2.yaml", "--save", "--output", "leo2.md"))
+    plans = json.loads(ok(cli("history", "--format", "json")).stdout)["plans"]
+    assert [p["birth_date"] for p in plans] == ["2025-11-20", "2024-05-05"]

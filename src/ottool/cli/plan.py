@@ -213,13 +213,25 @@ def plan(
                 region=region,
             ),
         )
+        if save and made.given.child.birth_date is None:
+            from ottool.cli.plan_choices import needs_birth_date
+
+            fail(needs_birth_date(made.given.child.name))
+        # The handout first: a plan is kept only once it was given (written or shown).
+        if kind == "yaml":
+            _write_plan_file(made.given, output, force)
+        else:
+            _emit_plan(
+                made.document,
+                kind,
+                output,
+                paper_for(paper.value if paper else None),
+                force,
+                made.given,
+            )
         if save:
             from ottool.storage.history.plans import save_plan
 
-            if made.given.child.birth_date is None:
-                from ottool.cli.plan_choices import needs_birth_date
-
-                fail(needs_birth_date(made.given.child.name))
             number = save_plan(made.given)
             typer.echo(
                 _("Plan saved as plan {number} for {child}; reprint it with {command}.").format(
@@ -229,17 +241,6 @@ def plan(
                 ),
                 err=True,
             )
-        if kind == "yaml":
-            _write_plan_file(made.given, output, force)
-            return
-        _emit_plan(
-            made.document,
-            kind,
-            output,
-            paper_for(paper.value if paper else None),
-            force,
-            made.given,
-        )
 
 
 @dataclass(frozen=True)
@@ -334,9 +335,12 @@ def _make_plan(
     child = o.child
     if child is None:
         child = before_given.child.name if before_given else (result.child.name if result else None)
-    birth = birth_date_for(child, o.born, result)
-    if birth is None and before_given is not None and o.born is None:
-        birth = before_given.child.birth_date
+    if o.born is None and result is None and before_given is not None:
+        birth = before_given.child.birth_date  # the plan's own child, never a namesake
+        if birth is None:
+            birth = birth_date_for(child, None, None)
+    else:
+        birth = birth_date_for(child, o.born, result)
     # --region (or the earlier plan's), else the clinic's, else the screening's, else the
     # locale's.
     region_id = region_for(

@@ -156,10 +156,13 @@ def birth_date_for(name: str | None, born: str | None, result: Any) -> dt.date |
 
     if born is not None:
         try:
-            return dt.date.fromisoformat(born)
+            day = dt.date.fromisoformat(born)
         except ValueError:
             message = _("--born {value}: write the birth date as YYYY-MM-DD")
             raise InputError(message.format(value=born)) from None
+        if day > dt.date.today():
+            raise InputError(_("--born {value} is after today").format(value=born))
+        return day
     if result is not None:
         birth: dt.date = result.child.birth_date
         return birth

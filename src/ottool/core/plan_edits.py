@@ -29,6 +29,8 @@ from ottool.core.screening import ScreeningResult
 #: Bounds of a dose, as in the content (minutes and times a day 1-240, days 1-7).
 MAX_COUNT = 240
 DAYS_IN_WEEK = 7
+#: An edited dose is refused past this much a day (minutes × times a day): 2 hours.
+MAX_MINUTES_A_DAY = 120
 #: Names a --dose value may give its numbers (ID:minutes=5,times=3,days=4).
 DOSE_NAMES = {
     "minutes": "minutes",
@@ -142,8 +144,14 @@ def gather_edits(
     def merge(activity_id: str, edit: ActivityEdit) -> None:
         edits[activity_id] = edits.get(activity_id, ActivityEdit()).merged(edit)
 
+    dosed: set[str] = set()
     for value in dose:
-        merge(*parse_dose(value))
+        activity_id, edit = parse_dose(value)
+        if activity_id in dosed:
+            message = _("--dose {id} is given twice: give one dose for each activity")
+            raise InputError(message.format(id=activity_id))
+        dosed.add(activity_id)
+        merge(activity_id, edit)
     for value in why:
         activity_id, text = parse_text("--why", value)
         merge(activity_id, ActivityEdit(why=text))
@@ -255,13 +263,26 @@ def apply_edits(plan: HomePlan, edits: PlanEdits) -> HomePlan:
     _check_in_plan(
         "--dose/--why/--step", list(edits.edits), [p.activity.id for p in plan.activities]
     )
-    return replace(
-        plan,
-        activities=tuple(
-            replace(p, activity=edited(p.activity, edits.edits.get(p.activity.id)))
-            for p in plan.activities
-        ),
+    activities = tuple(
+        replace(p, activity=edited(p.activity, edits.edits.get(p.activity.id)))
+        for p in plan.activities
     )
+    for p in activities:
+        a = p.activity
+        if a.id in edits.edits and a.minutes * a.times_per_day > MAX_MINUTES_A_DAY:
+            message = _(
+                "--dose {id}: {minutes} min, {times} times a day is more than {hours} hours "
+                "a day; a home activity is a few minutes, a few times a day"
+            )
+            raise InputError(
+                message.format(
+                    id=a.id,
+                    minutes=a.minutes,
+                    times=a.times_per_day,
+                    hours=MAX_MINUTES_A_DAY // 60,
+                )
+            )
+    return replace(plan, activities=activities)
 
 
 def personal_whys(edits: PlanEdits) -> dict[str, str]:

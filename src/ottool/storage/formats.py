@@ -227,7 +227,9 @@ Text = Annotated[str, msgspec.Meta(max_length=2000)]
 Name = Annotated[str, msgspec.Meta(max_length=200)]
 
 
-class GivenActivity(msgspec.Struct, kw_only=True, frozen=True, omit_defaults=True):
+class GivenActivity(
+    msgspec.Struct, kw_only=True, frozen=True, omit_defaults=True, forbid_unknown_fields=True
+):
     """One activity of a plan given, and the therapist's edits to it (docs/design.md §11)."""
 
     id: str
@@ -245,12 +247,14 @@ class GivenActivity(msgspec.Struct, kw_only=True, frozen=True, omit_defaults=Tru
     added_steps: list[Text] = []
 
 
-class GivenChild(msgspec.Struct, kw_only=True, frozen=True, omit_defaults=True):
+class GivenChild(
+    msgspec.Struct, kw_only=True, frozen=True, omit_defaults=True, forbid_unknown_fields=True
+):
     name: Name | None = None
     birth_date: dt.date | None = None
 
 
-class GivenPlan(msgspec.Struct, kw_only=True, frozen=True):
+class GivenPlan(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
     """`ottool-given-plan/1`: a plan as the therapist gave it, to reprint or revise.
 
     Written by `plan --save` (kept in the history) and `plan --output F.yaml` (a file

@@ -113,6 +113,7 @@ def chosen_plan(
     plan is for ``given.age_months``. An activity the content no longer has is an
     InputError naming it and ``where`` the plan came from.
     """
+    _check_given(content, given, where)
     for a in given.activities:
         if a.id not in content.activity_by_id:
             message = _("{where}: the activity '{id}' is not in the content any more{hint}")
@@ -132,6 +133,30 @@ def chosen_plan(
     )
     plan = HomePlan(months, checklist, activities, tuple(given.focus))
     return apply_edits(plan, PlanEdits(edits=edits_of(given).edits))
+
+
+def _check_given(content: Content, given: GivenPlan, where: str) -> None:
+    """A plan file's slips, one clear sentence each: an unknown area, an activity listed
+    twice or both kept and dropped, a child born after today."""
+    for area in given.focus:
+        if area not in content.domain_by_id:
+            message = _("{where}: focus '{area}' is not a known area{hint}")
+            hint = did_you_mean(area, content.domain_by_id)
+            raise InputError(message.format(where=where, area=area, hint=hint))
+    seen: set[str] = set()
+    for a in given.activities:
+        if a.id in seen:
+            message = _("{where}: the activity '{id}' is listed twice; list it once")
+            raise InputError(message.format(where=where, id=a.id))
+        seen.add(a.id)
+    for dropped in given.dropped:
+        if dropped in seen:
+            message = _("{where}: '{id}' is both in activities and in dropped")
+            raise InputError(message.format(where=where, id=dropped))
+    born = given.child.birth_date
+    if born is not None and born > dt.date.today():
+        message = _("{where}: the child's birth date {date} is after today")
+        raise InputError(message.format(where=where, date=born.isoformat()))
 
 
 def _reason(reason: str) -> Any:
