@@ -366,22 +366,18 @@ def test_screen_answers_and_the_questionnaire_end_through_one_function(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from ottool.cli import after, interview
-    from ottool.core.activity_choice import plan_for_result
-    from ottool.core.screening import score
-    from ottool.documents.plan_document import build_plan_document
-    from ottool.storage.answerfile import read_answers
-    from ottool.storage.result_json import result_to_data
+    from ottool import session
+    from ottool.cli import interview, screen
 
     monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "home"))
     calls: list[dict[str, Any]] = []
-    real = after.after_results
+    real = screen.after_results
 
     def recorded(*args: Any, **kwargs: Any) -> list[str]:
         calls.append(kwargs)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(after, "after_results", recorded)
+    monkeypatch.setattr(screen, "after_results", recorded)
     answers = _answers_file(tmp_path, fixture_content)
     plan_file = tmp_path / "plan.md"
     run = cli(
@@ -392,14 +388,15 @@ def test_screen_answers_and_the_questionnaire_end_through_one_function(
     assert "Plan written to" in run.stderr and "Saved as screening 1." in run.stderr
     assert calls == [{"plan_to": plan_file, "save": True, "force": False}]
 
-    given = read_answers(answers, fixture_content)
-    result = score(fixture_content, given)
-    plan = plan_for_result(fixture_content, result, 4)
-    doc = build_plan_document(fixture_content, plan, result=result)
+    given = session.read_answers(answers, fixture_content).answers
+    screening = session.screen(fixture_content, given)
     replies = iter([True, str(tmp_path / "asked.md"), True])  # write it; this name; save
     monkeypatch.setattr(interview, "_plain_ask", lambda question: next(replies))
-    assert interview.offer_after_results(given, result, result_to_data(result, plan), doc)
-    assert calls[1:] == [{"plan_to": tmp_path / "asked.md", "force": False}, {"save": True}]
+    assert screen.offer_after_results(screening)
+    assert calls[1:] == [
+        {"plan_to": tmp_path / "asked.md", "force": False, "full_path": True},
+        {"save": True},
+    ]
     assert (tmp_path / "asked.md").read_text() == plan_file.read_text()
 
 

@@ -424,14 +424,11 @@ def test_a_draft_answer_ottool_never_writes_is_refused(home: Path, cli: Cli) -> 
 def test_a_failed_save_at_the_end_of_the_questionnaire_is_an_error(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ottool.cli import interview
-    from ottool.core.activity_choice import plan_for_result
+    from ottool import session
+    from ottool.cli import interview, screen
     from ottool.core.content import load_content
     from ottool.core.errors import InputError
-    from ottool.core.screening import score
-    from ottool.documents.plan_document import build_plan_document
     from ottool.storage.answerfile import read_answers
-    from ottool.storage.result_json import result_to_data
 
     content = load_content(FIXTURE_DIR)
     answers = tmp_path / "a.yaml"
@@ -439,14 +436,11 @@ def test_a_failed_save_at_the_end_of_the_questionnaire_is_an_error(
         "child: {name: Sam, birth_date: 2026-01-01}\ndate: 2026-05-15\nanswers: {}\n"
     )
     given = read_answers(answers, content)
-    result = score(content, given)
-    plan = plan_for_result(content, result, 4)
-    doc = build_plan_document(content, plan, result=result)
     (home / "history.sqlite3").write_text("not a database")
     replies = iter([False, True])  # no plan file; save: yes
     monkeypatch.setattr(interview, "_plain_ask", lambda question: next(replies))
     with pytest.raises(InputError) as failed:
-        interview.offer_after_results(given, result, result_to_data(result, plan), doc)
+        screen.offer_after_results(session.screen(content, given))
     said = str(failed.value)
     assert "is not an ottool history database" in said and "screen --resume" in said
 

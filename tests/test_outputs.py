@@ -202,19 +202,13 @@ def test_the_offered_file_name_is_a_free_one(
 def test_the_offer_asks_before_replacing_and_then_proposes_a_free_name(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ottool.cli import interview
-    from ottool.core.activity_choice import plan_for_result
+    from ottool import session
+    from ottool.cli import interview, screen
     from ottool.core.content import load_content
-    from ottool.core.screening import score
-    from ottool.documents.plan_document import build_plan_document
     from ottool.storage.answerfile import read_answers
-    from ottool.storage.result_json import result_to_data
 
     content = load_content(FIXTURE_DIR)
     given = read_answers(answer_file(tmp_path), content)
-    result = score(content, given)
-    plan = plan_for_result(content, result, 4)
-    doc = build_plan_document(content, plan, result=result)
     earlier = tmp_path / "plan-sam-2026-05-15.html"
     earlier.write_text("this morning's plan")
     asked: list[Any] = []
@@ -230,7 +224,7 @@ def test_the_offer_asks_before_replacing_and_then_proposes_a_free_name(
 
     monkeypatch.setattr(interview, "_plain_ask", reply)
     monkeypatch.setattr(interview.questionary, "text", lambda _, default, style: ("?", default))
-    assert interview.offer_after_results(given, result, result_to_data(result, plan), doc)
+    assert screen.offer_after_results(session.screen(content, given))
     assert earlier.read_text() == "this morning's plan"
     assert len(asked) == 5
     assert (tmp_path / "plan-sam-2026-05-15-2.html").read_text().startswith("<!")

@@ -284,28 +284,25 @@ def test_the_plan_offer_handles_a_name_and_file_name_with_brackets(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     import ottool.cli.interview as interview
-    from ottool.core.activity_choice import plan_for_result
-    from ottool.core.screening import score
-    from ottool.documents.plan_document import build_plan_document
+    from ottool import session
+    from ottool.cli import screen
     from ottool.storage.answerfile import read_answers
-    from ottool.storage.result_json import result_to_data
 
     given = read_answers(answers_file(tmp_path, "Sam [/twin]", "[/note]"), content)  # type: ignore[arg-type]
-    result = score(content, given)  # type: ignore[arg-type]
-    plan = plan_for_result(content, result, 4)  # type: ignore[arg-type]
-    doc = build_plan_document(content, plan, result=result)  # type: ignore[arg-type]
+    screening = session.screen(content, given)  # type: ignore[arg-type]
     # Write the plan: yes; a file name with brackets in a folder that does not exist
     # (an error, asked again), then one that works; save the results: no.
     replies = iter([True, "[/missing]/plan.md", "[bold]plan[x].md", False])
     monkeypatch.setattr(interview, "_plain_ask", lambda question: next(replies))
 
-    interview.offer_after_results(given, result, result_to_data(result, plan), doc)
+    screen.offer_after_results(screening)
 
     out = capsys.readouterr().out
     written = tmp_path / "[bold]plan[x].md"
     assert "Home activity plan for Sam \\[/twin\\]" in written.read_text(encoding="utf-8")
     assert "[/missing]" in out
-    assert "Plan written to [bold]plan[x].md." in out
+    # The questionnaire says where the plan went as a full path: the parent typed a bare name.
+    assert f"Plan written to {written}." in " ".join(out.split())
 
 
 # --- item 17: odd environments and arguments -------------------------------------------

@@ -29,6 +29,7 @@ __all__ = [
     "ContentLanguage",
     "DataDir",
     "ExtraData",
+    "FormatChoice",
     "Lang",
     "RegionOption",
     "clinic",
@@ -73,6 +74,20 @@ DataDir = Annotated[
         show_default=False,
     ),
 ]
+
+
+class FormatChoice(enum.StrEnum):
+    """A command's ``--format`` words: its members are names from the registry of output
+    formats (``render.registry``); earlier names (``terminal``, ``txt``) still read as
+    ``text``, unlisted."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> FormatChoice | None:
+        from ottool.core.vocabulary import FORMAT_ALIASES
+
+        word = str(value).strip().lower()
+        name = FORMAT_ALIASES.get(word, word)
+        return next((member for member in cls if member.value == name), None)
 
 
 class ContentLanguage(enum.StrEnum):

@@ -6,8 +6,6 @@ module level; the FHIR shapes (msgspec) load inside the commands.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -19,7 +17,7 @@ from ottool.core.i18n import _
 
 if TYPE_CHECKING:
     from ottool.core.content import Content
-    from ottool.storage.fhir import Context
+    from ottool.session import Screening
 
 fhir_app = typer.Typer(
     help=_(
@@ -151,48 +149,29 @@ def check_fhir_options(fhir_format: bool, patient_id: str | None, bundle: Bundle
             patient(patient_id)
 
 
-def incoming_context(source: Path) -> Context | None:
-    """A FHIR answer file's subject, encounter, identifier and author (None for YAML),
-    saying on stderr what the user should know (another form's response, say)."""
-    from ottool.core.yamlsource import read_text
-    from ottool.storage import fhir
-
-    text = read_text(source, name=str(source), max_bytes=fhir.MAX_RESPONSE_BYTES)
-    if not fhir.looks_like_fhir(text):
-        return None
-    context, notes = fhir.response_context(text, str(source))
-    for note in notes:
-        typer.echo(note, err=True)
-    return context
-
-
 def emit_screening_bundle(
-    content: Content,
-    result: Mapping[str, Any],
-    answers: Mapping[str, Any],
+    screening: Screening,
     output: Path | None,
     *,
-    incoming: Context | None = None,
     patient_id: str | None = None,
     bundle: BundleType = BundleType.collection,
     force: bool = False,
 ) -> None:
     """`screen --format fhir`: the screening's Bundle on stdout or in a private file.
 
-    ``incoming`` is what a FHIR answer file said about whom it is about (kept in the
-    Bundle); ``--patient-id`` sets the subject.
+    What a FHIR answer file said about whom it is about is kept in the Bundle;
+    ``--patient-id`` sets the subject.
     """
     from ottool.storage import fhir
-    from ottool.storage.formats import AnswerFile, Result, convert
 
-    context = incoming or fhir.Context()
+    context = screening.incoming or fhir.Context()
     if patient_id is not None:
         context = fhir.with_patient(context, patient_id)
-    typed = convert(dict(result), Result, "-", "an ottool result")
-    given = convert(dict(answers), AnswerFile, "-", "the answers")
-    _say_left_out(fhir.answers_left_out(content, typed.checklist.months, given), None)
-    screening = fhir.screening_bundle(content, typed, given, context=context, kind=bundle.value)
-    _emit(fhir.to_json(screening), output, private=True, force=force)
+    record, given = screening.record, screening.answer_file
+    content = screening.content
+    _say_left_out(fhir.answers_left_out(content, record.checklist.months, given), None)
+    resource = fhir.screening_bundle(content, record, given, context=context, kind=bundle.value)
+    _emit(fhir.to_json(resource), output, private=True, force=force)
 
 
 def _say_left_out(left_out: list[str], number: int | None) -> None:
@@ -276,9 +255,7 @@ def _saved_at(saved: Any) -> str | None:
 
 
 def _emit(text: str, output: Path | None, *, private: bool, force: bool) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
+    """``text`` on standard output, or in ``output`` (never replaced without ``force``)."""
     from ottool.storage.atomic_write import write_output
 
-    write_output(output, text, private=private, force=force)
+    write_output(output or Path("-"), text, private=private, force=force)

@@ -337,28 +337,6 @@ def import_history(
 # --------------------------------------------------------------------------- helpers
 
 
-def save_results(
-    result_data: dict[str, Any], answers_data: dict[str, Any], content_version: str
-) -> int:
-    """Save a screening's results and return its number; what Ctrl-C says stays true.
-
-    Ctrl-C can land just after SQLite committed, before ottool could note it: then the
-    history itself is asked whether the result is there.
-    """
-    from ottool.cli.error_handler import on_interrupt
-    from ottool.storage.history import save_screening, saved_number
-
-    try:
-        number = save_screening(result_data, answers_data, content_version)
-        on_interrupt(_("the results were saved as screening {number}").format(number=number))
-    except KeyboardInterrupt:
-        found = saved_number(result_data)
-        if found is not None:
-            on_interrupt(_("the results were saved as screening {number}").format(number=found))
-        raise
-    return number
-
-
 def _confirm(question: str, yes: bool) -> None:
     from ottool.cli.common import fail
 
@@ -528,13 +506,11 @@ def _rebuild(
     ``region``'s words when one is given)."""
     from dataclasses import replace
 
-    from ottool.documents.plan_document import build_plan_document
-    from ottool.storage.result_json import result_from_data
+    from ottool import session
 
-    result, plan = result_from_data(saved.result, content, f"saved screening {saved.id}")
-    if region is not None:
-        result = replace(result, region=region)
-    return result, build_plan_document(content, plan, result=result)
+    entry = session.read_back(saved, content)
+    result = entry.result if region is None else replace(entry.result, region=region)
+    return result, session.shown_again(entry, content, region)
 
 
 def _echo_json(data: dict[str, Any]) -> None:

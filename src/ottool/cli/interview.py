@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,7 +38,8 @@ from ottool.core.content import Content, Milestone
 from ottool.core.errors import InputError, Problem, os_reason
 from ottool.core.i18n import N_, _, ngettext
 from ottool.core.limits import MAX_NAME, MAX_NOTE, too_long
-from ottool.core.screening import ANSWERS, Answer, Answers, Child, ScreeningResult
+from ottool.core.printable import printable
+from ottool.core.screening import ANSWERS, Answer, Answers, Child
 from ottool.documents.result_document import age_line
 from ottool.documents.wording import ANSWER_LABELS, answer_words
 from ottool.render.console import make_console
@@ -48,23 +50,29 @@ BACK = "back"
 BACK_TO_QUESTION = N_("← Back to the previous question")
 #: A draft holds a few dozen answers; anything much bigger is not a draft.
 MAX_DRAFT_BYTES = 1024 * 1024
+#: Room kept at the end of a question for a short answer (a date, a first name).
+MAX_SHOWN_ANSWER = 12
+#: Questions are at most this wide, and broken at least this wide even on a tiny screen.
+MAX_PROMPT_WIDTH = 100
+MIN_PROMPT_WIDTH = 30
 STYLE = Style([("qmark", "fg:ansicyan"), ("question", "bold"), ("answer", "fg:ansicyan")])
 
-WELCOME = N_("""\
-[heading]ottool milestone check[/heading]
-
-A few short questions about what your child does now: about 5 to 10 minutes.
-At the end you get a summary and some everyday activities to try at home.
-
-This is a milestone check, [bold]not a diagnosis[/bold] and not a validated screening
-test. It helps you decide whether to talk to your child's doctor or an
-occupational therapist.
-
-Use the arrow keys (or the number keys) and Enter. Choose "Back" to change
-your previous answer. Press Ctrl-C at any time to stop: your answers are kept,
-and [bold]ottool screen --resume[/bold] continues where you left off.
-""")
-
+#: One paragraph a line: the console wraps them to the terminal's width (a hard line
+#: break inside a paragraph breaks it mid-line on a narrow terminal).
+WELCOME = N_(
+    "[heading]ottool milestone check[/heading]\n"
+    "\n"
+    "A few short questions about what your child does now: about 5 to 10 minutes. "
+    "At the end you get a summary and some everyday activities to try at home.\n"
+    "\n"
+    "This is a milestone check, [bold]not a diagnosis[/bold] and not a validated "
+    "screening test. It helps you decide whether to talk to your child's doctor or an "
+    "occupational therapist.\n"
+    "\n"
+    'Use the arrow keys (or the number keys) and Enter. Choose "Back" to change your '
+    "previous answer. Press Ctrl-C at any time to stop: your answers are kept, and "
+    "[bold]ottool screen --resume[/bold] continues where you left off.\n"
+)
 ANSWER_CHOICES: tuple[tuple[str, Answer], ...] = tuple(
     (words, answer) for answer, words in ANSWER_LABELS.items()
 )
@@ -248,19 +256,30 @@ class Interview:
     def ask_child(self) -> None:
         """The child's details; what was typed before (going back) is offered again."""
         d = self.draft
-        name = self.ask(
-            questionary.text(
-                _("Your child's first name (optional, press Enter to skip):"),
-                default=d.name or "",
-                validate=_within(MAX_NAME),
-                style=STYLE,
-            )
+        question = _("Your child's first name (optional, press Enter to skip):")
+        question = self.wrap(question, indent=2, reserve=MAX_SHOWN_ANSWER)
+        asked = questionary.text(
+            question,
+            default=d.name or "",
+            validate=_within(MAX_NAME),
+            style=STYLE,
         )
+        # questionary echoes the answer as typed, and a name can hold a bidirectional
+        # override (U+202E) that turns the line around: the echo is written again, safely.
+        asked.application.erase_when_done = True
+        name = self.ask(asked)
         d.name = name.strip() or None
+        self.console.print(
+            Text.assemble(("? ", "cyan"), (question, "bold"), " ", (d.name or "", "cyan"))
+        )
         self.save()
         birth = self.ask(
             questionary.text(
-                _("Date of birth (year-month-day, like 2026-04-01):"),
+                self.wrap(
+                    _("Date of birth (year-month-day, like 2026-04-01):"),
+                    indent=2,
+                    reserve=MAX_SHOWN_ANSWER,
+                ),
                 default=d.birth_date.isoformat() if d.birth_date else "",
                 validate=self.check_birth_date,
                 style=STYLE,
@@ -268,11 +287,13 @@ class Interview:
         )
         d.birth_date = dt.date.fromisoformat(birth.strip())
         born_early = d.gestational_weeks is not None and d.gestational_weeks < PRETERM_BEFORE_WEEKS
+        if d.name:
+            early_question = _("Was {name} born early (before {weeks} weeks of pregnancy)?")
+        else:  # its own sentence: "¿Su hijo…", never a lower-case "¿su hijo…"
+            early_question = _("Was your child born early (before {weeks} weeks of pregnancy)?")
         early = self.ask(
             confirm(
-                _("Was {name} born early (before {weeks} weeks of pregnancy)?").format(
-                    name=d.name or _("your child"), weeks=PRETERM_BEFORE_WEEKS
-                ),
+                printable(early_question.format(name=d.name, weeks=PRETERM_BEFORE_WEEKS)),
                 default=born_early,
             )
         )
@@ -281,7 +302,11 @@ class Interview:
         if early:
             weeks = self.ask(
                 questionary.text(
-                    _("How many weeks of pregnancy at birth? (for example 32)"),
+                    self.wrap(
+                        _("How many weeks of pregnancy at birth? (for example 32)"),
+                        indent=2,
+                        reserve=MAX_SHOWN_ANSWER,
+                    ),
                     default=str(weeks_before) if weeks_before else "",
                     validate=check_weeks,
                     style=STYLE,
@@ -310,12 +335,8 @@ class Interview:
         return [m for d in self.content.domains for m in checklist if m.domain == d.id]
 
     def wrap(self, text: str, *, indent: int, reserve: int = 0) -> str:
-        """Break long text at spaces; prompt_toolkit would cut words at the screen edge.
-
-        ``reserve`` keeps room at the end of the last line for the answer shown there.
-        """
-        width = max(40, min(self.console.width, 100) - indent - 1 - reserve)
-        return ("\n" + " " * indent).join(textwrap.wrap(text, width)) or text
+        """``text`` broken at spaces to this console's width (:func:`fit`)."""
+        return fit(text, self.console.width, indent=indent, reserve=reserve)
 
     def ask_milestones(self, milestones: list[Milestone]) -> bool:
         """Ask from the draft's position on; False when the parent goes back to the details."""
@@ -407,15 +428,38 @@ class Interview:
         self.save()
 
 
+def fit(text: str, width: int | None = None, *, indent: int = 2, reserve: int = 0) -> str:
+    """``text`` broken at spaces to fit ``width`` columns (default: the terminal's).
+
+    prompt_toolkit cuts a long question at the screen's edge, mid-word; broken here, a
+    question reads as a paragraph at any width. ``indent`` is the room questionary's
+    "? " takes (continuation lines are indented as much). ``reserve`` is the room what
+    follows the question on its last line needs ("(Y/n)", a default, the answer): when
+    the last line cannot hold it, the question ends with a line break, so that it starts
+    a line of its own instead of being cut. Words are never split, nor file names at
+    their hyphens.
+    """
+    columns = width if width is not None else shutil.get_terminal_size((80, 24)).columns
+    room = max(MIN_PROMPT_WIDTH, min(columns, MAX_PROMPT_WIDTH) - indent - 1)
+    wrap = textwrap.TextWrapper(room, break_long_words=False, break_on_hyphens=False)
+    lines = wrap.wrap(text) or [text]
+    if reserve and len(lines[-1]) + 1 + reserve > room:
+        lines.append("")
+    return ("\n" + " " * indent).join(lines)
+
+
 def confirm(message: str, *, default: bool, **prompt: Any) -> Any:
     """A yes/no question in the run's language: y and n, as questionary reads them, and
-    the language's own first letter of "yes" (s for "sí"), which is what a reader presses."""
+    the language's own first letter of "yes" (s for "sí"), which is what a reader presses.
+
+    The question is broken to the terminal's width (:func:`fit`)."""
     from questionary.prompts import confirm as module
 
     # questionary writes its hint and the echoed answer in English; these are the words.
     words = {"YES": _("Yes"), "NO": _("No"), "YES_OR_NO": _("(Y/n)"), "NO_OR_YES": _("(y/N)")}
     for name, said in words.items():
         setattr(module, name, said)
+    message = fit(message, reserve=len(_("(Y/n)")))
     question = questionary.confirm(message, default=default, style=STYLE, **prompt)
     # Translators: the one key, besides y, that answers "yes" to a yes/no question.
     yes_key = _("y").lower()
@@ -503,82 +547,84 @@ def _agrees_to_start_again(interview: Interview, draft: Draft) -> bool:
     )
 
 
-def offer_after_results(
-    answers: Answers,
-    result: ScreeningResult,
-    result_data: dict[str, Any],
-    plan_doc: Any,
-    *,
-    plan_written: bool = False,
-    saved: bool = False,
-) -> bool:
-    """At the end: offer to write the plan to a file and to save the results.
+@dataclass(frozen=True)
+class PlanFileChoice:
+    """The file the parent chose for the plan: as typed, where it is, and whether an
+    existing file there may be replaced (the parent said so)."""
 
-    Offers already answered on the command line (--plan-output, --save) are skipped.
-    True when the draft can go: the results are saved, or the parent said no to saving.
+    typed: str
+    path: Path
+    force: bool = False
+
+
+class AfterOffers:
+    """The questions after the results: write the plan to a file? which? save the results?
+
+    Each returns what the parent chose; the command does it (``cli.screen``). Ctrl-C or
+    the end of input here skips the offer: nothing is lost.
     """
-    from ottool.cli.after import after_results
 
-    console = make_console()
-    ask = _plain_ask
-    console.print()
-    if not plan_written and ask(
-        confirm(_("Write this plan to a file you can print or share?"), default=True)
-    ):
-        words = re.findall(r"\w+", (result.child.name or "child").casefold())
-        default = free_name(f"plan-{'-'.join(words) or 'child'}-{result.date.isoformat()}.html")
-        while True:  # until a file is written, or the parent leaves the name empty
-            path = ask(
+    def __init__(self) -> None:
+        self.console = make_console()
+        self.console.print()
+
+    def wants_plan_file(self) -> bool:
+        return bool(
+            _plain_ask(
+                confirm(_("Write this plan to a file you can print or share?"), default=True)
+            )
+        )
+
+    def ask_plan_file(self, default: str) -> PlanFileChoice | None:
+        """A file name for the plan (None: the parent left it empty). An existing file is
+        replaced only when the parent says so; otherwise a free name is offered again."""
+        while True:
+            typed = _plain_ask(
                 questionary.text(
-                    _("File name (.html, .pdf, .md or .txt; empty to skip):"),
+                    fit(
+                        _("File name (.html, .pdf, .md or .txt; empty to skip):"),
+                        reserve=len(default) + 1,
+                    ),
                     default=default,
                     style=STYLE,
                 )
             )
-            if not path or not path.strip():
-                break
-            target = Path(path.strip()).expanduser()
-            force = False
-            if target.is_file():
-                # An earlier plan (maybe today's): replace it only when the parent says so.
-                question = _("{file} already exists. Replace it?").format(file=path.strip())
-                force = bool(ask(confirm(question, default=False)))
-                if not force:
-                    default = free_name(path.strip())
-                    continue
-            try:
-                said = after_results(
-                    plan_doc, result, result_data, answers, plan_to=target, force=force
-                )
-            except InputError as exc:
-                console.print(Text.assemble(("!", "discuss"), f" {exc}"))
-                default = path.strip()
-                continue
-            console.print(Text(" ".join(said)))
-            break
-    if saved:
-        return True
-    save = ask(
-        confirm(
-            _("Save these results on this computer, to compare next time? (private to you)"),
-            default=True,
+            if not typed or not typed.strip():
+                return None
+            typed = typed.strip()
+            target = Path(typed).expanduser()
+            if not target.is_file():
+                return PlanFileChoice(typed, target)
+            # An earlier plan (maybe today's): replace it only when the parent says so.
+            question = _("{file} already exists. Replace it?").format(file=printable(typed))
+            if _plain_ask(confirm(question, default=False)):
+                return PlanFileChoice(typed, target, force=True)
+            default = free_name(typed)
+
+    def wants_to_save(self) -> bool | None:
+        """Yes, no, or None (Ctrl-C or the end of input: no answer)."""
+        answer = _plain_ask(
+            confirm(
+                _("Save these results on this computer, to compare next time? (private to you)"),
+                default=True,
+            )
         )
-    )
-    if save is None:  # Ctrl-C or the end of input is no answer: keep the draft
-        _say_draft_kept(console)
-        return False
-    if not save:
-        return True  # the parent declined: the draft has done its job
-    try:
-        said = after_results(plan_doc, result, result_data, answers, save=True)
-    except InputError as exc:
-        # Not saved: the run ends with exit 1 (the error handler prints these lines).
-        kept = _(
-            "your answers are kept in {file}: `ottool screen --resume` shows these results again"
-        ).format(file=draft_path())
-        raise InputError([*exc.problems, Problem(None, None, kept)]) from None
-    console.print(Text(" ".join(said)))
-    return True
+        return None if answer is None else bool(answer)
+
+    def say(self, text: str) -> None:
+        self.console.print(Text(text))
+
+    def say_problem(self, problem: InputError) -> None:
+        self.console.print(Text.assemble(("!", "discuss"), f" {problem}"))
+
+    def say_draft_kept(self) -> None:
+        _say_draft_kept(self.console)
+
+
+def plan_file_name(child: str | None, date: dt.date) -> str:
+    """The file name offered for the plan: the child's name and the day, not yet taken."""
+    words = re.findall(r"\w+", (child or "child").casefold())
+    return free_name(f"plan-{'-'.join(words) or 'child'}-{date.isoformat()}.html")
 
 
 def free_name(name: str) -> str:

@@ -128,6 +128,10 @@ def _choice(kind: type[enum.Enum], text: str, case_sensitive: bool, param: Any, 
         word = str(member.value)
         if word == text or (not case_sensitive and word.casefold() == text.casefold()):
             return member
+    try:  # an earlier name the enum still reads (``--format terminal`` is ``text``)
+        return kind(text)
+    except ValueError:
+        pass
     choices = ", ".join(str(m.value) for m in kind)
     raise BadParameter(
         _("'{value}' is not one of {choices}").format(value=text, choices=choices),

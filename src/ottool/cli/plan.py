@@ -15,6 +15,7 @@ from ottool.cli.common import (
     ClinicOption,
     DataDir,
     ExtraData,
+    FormatChoice,
     Lang,
     RegionOption,
     clinic,
@@ -44,13 +45,12 @@ from ottool.storage.atomic_write import is_stdout
 if TYPE_CHECKING:
     from ottool.core.content import Content
     from ottool.core.plan_edits import PlanEdits
-    from ottool.core.screening import ScreeningResult
     from ottool.documents.plan_document import PlanDocument
     from ottool.storage.formats import GivenPlan
 
 
-class PlanFormat(enum.StrEnum):
-    terminal = "terminal"
+class PlanFormat(FormatChoice):
+    text = "text"
     md = "md"
     html = "html"
     pdf = "pdf"
@@ -136,7 +136,7 @@ def plan(
         typer.Option(
             "--format",
             help=_(
-                "terminal, md, html, pdf, json, or yaml (the plan file to edit and print "
+                "text, md, html, pdf, json, or yaml (the plan file to edit and print "
                 "again with --from-plan) (default: from --output's extension)."
             ),
             show_default=False,
@@ -279,6 +279,7 @@ def _make_plan(
     therapist's choices on top, or a plan given before, reprinted or revised."""
     import datetime as dt
 
+    from ottool import session
     from ottool.cli.plan_choices import birth_date_for, check_signs, read_earlier
     from ottool.core.plan_edits import combine, personal_whys, revised, therapist_plan
     from ottool.documents.plan_document import build_plan_document
@@ -304,13 +305,9 @@ def _make_plan(
         focus = tuple(before.focus)
     else:
         if from_file is not None:
-            result = _read_result(from_file, content)
+            result = session.read_result(from_file, content)
         elif from_history is not None:
-            from ottool.storage.history import get_screening
-
-            saved = get_screening(from_history)
-            where = _("saved screening {number}").format(number=from_history)
-            result = result_from_data(saved.result, content, where)[0]
+            result = session.saved(from_history, content).result
             screening = from_history
         plan = therapist_plan(
             content,
@@ -402,29 +399,6 @@ def _write_plan_file(given: GivenPlan, output: Path | None, force: bool) -> None
     )
 
 
-def _read_result(path: Path, content: Content) -> ScreeningResult:
-    """The screening in a result file; a file of answers given instead is pointed to
-    `ottool screen --answers`, which is what scores answers."""
-    from ottool.core.errors import InputError
-    from ottool.storage.result_json import read_result
-
-    try:
-        return read_result(path, content)[0]
-    except InputError as not_a_result:
-        from ottool.storage.answerfile import read_answers
-
-        try:
-            read_answers(path, content)
-        except InputError:
-            raise not_a_result from None  # not answers either: say the result's problem
-        raise InputError(
-            _(
-                "{file} holds answers, not a result: score them with "
-                "`ottool screen --answers {file}` (add --plan-output FILE for the plan)"
-            ).format(file=shown(path))
-        ) from None
-
-
 def _plan_format(fmt: PlanFormat | None, output: Path | None) -> str:
     """The plan's format: --format, else --output's extension, else the terminal.
 
@@ -435,14 +409,15 @@ def _plan_format(fmt: PlanFormat | None, output: Path | None) -> str:
 
     suffixes = {**SUFFIXES, **dict.fromkeys(PLAN_FILE_SUFFIXES, "yaml")}
     if fmt is not None:
+        value = "terminal" if fmt is PlanFormat.text else fmt.value  # text: as on the screen
         named = suffixes.get(output.suffix.lower()) if output is not None else None
-        if named is not None and named != fmt.value and {named, fmt.value} != {"txt", "terminal"}:
+        if named is not None and named != value and {named, value} != {"txt", "terminal"}:
             fail(
                 _("--format {format} does not match {file}: its name says {named}").format(
-                    format=fmt.value, file=output, named=named
+                    format=fmt.value, file=output, named="text" if named == "txt" else named
                 )
             )
-        return fmt.value
+        return value
     if output is None:
         return "terminal"
     if output.suffix.lower() in PLAN_FILE_SUFFIXES:

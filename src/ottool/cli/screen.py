@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,13 +12,16 @@ from ottool.cli.common import (
     ClinicOption,
     DataDir,
     ExtraData,
+    FormatChoice,
     Lang,
     RegionOption,
     clinic,
     fail,
     load,
+    paper_for,
     refuse_to_replace,
     region_for,
+    shown,
     user_errors,
 )
 from ottool.cli.error_handler import EXIT_INTERRUPTED, on_interrupt
@@ -28,7 +30,6 @@ from ottool.cli.fhir import (
     BundleType,
     PatientOption,
     check_fhir_options,
-    incoming_context,
 )
 from ottool.core.i18n import _, ngettext
 from ottool.storage.atomic_write import is_stdout
@@ -38,11 +39,11 @@ if TYPE_CHECKING:
 
     from ottool.core.content import Content
     from ottool.core.screening import Answers, ScreeningResult
-    from ottool.documents.plan_document import PlanDocument
+    from ottool.session import Screening
 
 
-class ScreenFormat(enum.StrEnum):
-    terminal = "terminal"
+class ScreenFormat(FormatChoice):
+    text = "text"
     json = "json"
     fhir = "fhir"
 
@@ -65,9 +66,9 @@ def screen(
         ScreenFormat,
         typer.Option(
             "--format",
-            help=_("terminal (for people), json, or fhir (a FHIR R4 Bundle for clinics)."),
+            help=_("text (for people), json, or fhir (a FHIR R4 Bundle for clinics)."),
         ),
-    ] = ScreenFormat.terminal,
+    ] = ScreenFormat.text,
     output: Annotated[
         Path | None,
         typer.Option("--output", metavar="FILE", help=_("Write the result to this file.")),
@@ -104,10 +105,7 @@ def screen(
     clinic_file: ClinicOption = None,
     lang: Lang = None,
 ) -> None:
-    from ottool.core.activity_choice import plan_for_result
-    from ottool.core.screening import score
-    from ottool.documents.plan_document import build_plan_document
-    from ottool.storage.result_json import result_to_data
+    from ottool import session
 
     content = load(data_dir)
     check_fhir_options(fmt is ScreenFormat.fhir, patient_id, bundle)
@@ -115,12 +113,7 @@ def screen(
     output = None if is_stdout(output) else output
     # Before any question or score: an existing file is not replaced unasked.
     refuse_to_replace(output, force)
-    refuse_to_replace(plan_output, force)
-    if plan_output is not None:
-        from ottool.render.plan_file import format_from_suffix
-
-        with user_errors():
-            format_from_suffix(plan_output)  # a wrong extension fails before any questions
+    _check_plan_output(plan_output, output, force)
     if answers is None:
         given = _interview(content, resume)
         incoming = None
@@ -132,50 +125,160 @@ def screen(
             )
         )
     else:
-        from ottool.storage.answerfile import read_answers
-
         with user_errors():
-            given = read_answers(answers, content)
-            incoming = incoming_context(answers)  # a FHIR response's subject, and warnings
+            read = session.read_answers(answers, content)
+        for note in read.notes:  # a FHIR response to another form, and such
+            typer.echo(note, err=True)
+        given, incoming = read.answers, read.incoming
     with user_errors():
-        result = score(content, given, region=region_id)
-        if result.unused_answers:
-            _say_unused_answers(result)
-        plan = plan_for_result(content, result, max_activities)
-        result_data = result_to_data(result, plan)
-        doc = build_plan_document(content, plan, result=result, clinic=clinic())
+        screening = session.screen(
+            content,
+            given,
+            region=region_id,
+            max_activities=max_activities,
+            incoming=incoming,
+            clinic=clinic(),
+        )
+        if screening.result.unused_answers:
+            _say_unused_answers(screening.result)
         if fmt is ScreenFormat.fhir:
             from ottool.cli.fhir import emit_screening_bundle
-            from ottool.storage.answerfile import answers_to_data
 
             emit_screening_bundle(
-                content,
-                result_data,
-                answers_to_data(given),
-                output,
-                incoming=incoming,
-                patient_id=patient_id,
-                bundle=bundle,
-                force=force,
+                screening, output, patient_id=patient_id, bundle=bundle, force=force
             )
         else:
-            _show_result(content, result, result_data, doc, fmt, output, force)
+            _show_result(screening, fmt, output, force)
         if plan_output is not None or save:
-            from ottool.cli.after import after_results
-
-            for said in after_results(
-                doc, result, result_data, given, plan_to=plan_output, save=save, force=force
-            ):
+            for said in after_results(screening, plan_to=plan_output, save=save, force=force):
                 typer.echo(said, err=True)
     if answers is None:
-        from ottool.cli.interview import discard_draft, offer_after_results
+        from ottool.cli.interview import discard_draft
 
         # The draft stays until the results are saved or the parent declines: a
         # failure (or Ctrl-C) in the offers must not lose a single answer.
-        if offer_after_results(
-            given, result, result_data, doc, plan_written=plan_output is not None, saved=save
-        ):
+        if offer_after_results(screening, plan_written=plan_output is not None, saved=save):
             discard_draft()
+
+
+def _check_plan_output(plan_output: Path | None, output: Path | None, force: bool) -> None:
+    """Before any question: --plan-output names a file ottool can write, in a format its
+    name names; ``-`` (standard output, as plain text) only when the result goes to a file."""
+    if plan_output is None:
+        return
+    if is_stdout(plan_output):
+        if output is None:
+            fail(
+                _(
+                    "--plan-output - writes the plan on standard output, where the result "
+                    "goes too; give the result a file with --output FILE, or the plan a "
+                    "file name"
+                )
+            )
+        return
+    refuse_to_replace(plan_output, force)
+    from ottool.render.registry import plan_format_for
+
+    with user_errors():
+        plan_format_for(plan_output)  # a wrong extension fails before any questions
+
+
+def after_results(
+    screening: Screening,
+    *,
+    plan_to: Path | None = None,
+    save: bool = False,
+    force: bool = False,
+    full_path: bool = False,
+) -> list[str]:
+    """Save the results and write the plan to ``plan_to`` (when asked); the sentences
+    that say what was done. InputError (nothing half-written) when one cannot be done.
+
+    The screening is saved first: a plan that cannot be written (a damaged font, a full
+    disk) must not lose the results. Its failure then also says they were saved.
+    ``full_path`` names the plan's file by its full path (the questionnaire's offer,
+    where the parent typed a bare name). ``plan_to`` ``-`` is standard output, as text.
+    """
+    from ottool import session
+    from ottool.core.errors import InputError, Problem
+
+    said: list[str] = []
+    number = None
+    if save:
+
+        def noted(saved_as: int) -> None:
+            on_interrupt(_("the results were saved as screening {number}").format(number=saved_as))
+
+        number = session.save(screening, noted=noted)
+        said.append(
+            _("Saved as screening {number}. See them with: ottool history").format(number=number)
+        )
+    if plan_to is not None:
+        stdout = is_stdout(plan_to)
+        try:
+            notes = session.write_plan(  # on the clinic's paper, when a clinic file says which
+                screening.document,
+                plan_to,
+                fmt="text" if stdout else None,
+                paper=paper_for(None),
+                force=force,
+            )
+        except InputError as exc:
+            if number is None:
+                raise
+            kept = _("the results were saved as screening {number}").format(number=number)
+            raise InputError([*exc.problems, Problem(None, None, kept)]) from None
+        if not stdout:
+            where = plan_to.expanduser().absolute() if full_path else plan_to
+            said.insert(0, _("Plan written to {file}.").format(file=shown(where)))
+        said[1:1] = [_("Note: {note}.").format(note=note[:1].upper() + note[1:]) for note in notes]
+    return said
+
+
+def offer_after_results(
+    screening: Screening, *, plan_written: bool = False, saved: bool = False
+) -> bool:
+    """At the end of the questionnaire: offer to write the plan to a file and to save the
+    results (the questionnaire asks; this does what the parent chose).
+
+    Offers already answered on the command line (--plan-output, --save) are skipped.
+    True when the draft can go: the results are saved, or the parent said no to saving.
+    """
+    from ottool.cli import interview
+    from ottool.core.errors import InputError, Problem
+
+    offers = interview.AfterOffers()
+    if not plan_written and offers.wants_plan_file():
+        default = interview.plan_file_name(screening.result.child.name, screening.result.date)
+        while (chosen := offers.ask_plan_file(default)) is not None:
+            try:
+                said = after_results(
+                    screening, plan_to=chosen.path, force=chosen.force, full_path=True
+                )
+            except InputError as exc:
+                offers.say_problem(exc)
+                default = chosen.typed
+                continue
+            offers.say(" ".join(said))
+            break
+    if saved:
+        return True
+    save = offers.wants_to_save()
+    if save is None:  # Ctrl-C or the end of input is no answer: keep the draft
+        offers.say_draft_kept()
+        return False
+    if not save:
+        return True  # the parent declined: the draft has done its job
+    try:
+        said = after_results(screening, save=True)
+    except InputError as exc:
+        # Not saved: the run ends with exit 1 (the error handler prints these lines).
+        kept = _(
+            "your answers are kept in {file}: `ottool screen --resume` shows these results again"
+        ).format(file=interview.draft_path())
+        raise InputError([*exc.problems, Problem(None, None, kept)]) from None
+    offers.say(" ".join(said))
+    return True
 
 
 def _interview(content: Content, resume: bool) -> Answers:
@@ -202,32 +305,24 @@ def _interview(content: Content, resume: bool) -> Answers:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _show_result(
-    content: Content,
-    result: ScreeningResult,
-    result_data: dict[str, Any],
-    doc: PlanDocument,
-    fmt: ScreenFormat,
-    output: Path | None,
-    force: bool,
-) -> None:
+def _show_result(screening: Screening, fmt: ScreenFormat, output: Path | None, force: bool) -> None:
     """Print the result (or write it to ``output``) as JSON or for people."""
     from ottool.storage.atomic_write import write_output
 
     if fmt is ScreenFormat.json:
-        from ottool.core.printable import json_text
+        import msgspec
 
-        text = json_text(result_data) + "\n"
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            write_output(output, text, private=True, force=force)
+        from ottool.core.printable import json_text
+        from ottool.session import summary
+
+        text = json_text(msgspec.to_builtins(summary(screening))) + "\n"
+        write_output(output or Path("-"), text, private=True, force=force)
         return
     from ottool.render.terminal import print_plan, print_result
 
     def draw(console: Console) -> None:
-        print_result(result, content, console, disclaimer=False)
-        print_plan(doc, console, with_header=False)
+        print_result(screening.result, screening.content, console, disclaimer=False)
+        print_plan(screening.document, console, with_header=False)
 
     if output is None:
         from ottool.render.console import make_console

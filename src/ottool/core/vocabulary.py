@@ -88,3 +88,15 @@ ROUTINES: tuple[Routine, ...] = get_args(Routine)
 
 #: How an area changed between two screenings (``ottool progress``, ``history --child``).
 Change = Literal["better", "same", "needs_attention", "unknown"]
+
+
+# --- Output formats ----------------------------------------------------------------
+
+#: An output format's name, as ``--format`` takes it (the registry of what each one
+#: writes, its file endings and its renderer: ``render.registry``). ``text`` is the
+#: view for people: coloured on a terminal, plain in a file or a pipe.
+FormatName = Literal["text", "md", "html", "pdf", "json", "jsonl", "fhir"]
+FORMAT_NAMES: tuple[FormatName, ...] = get_args(FormatName)
+#: Earlier names of a format, still read (never listed): ``terminal`` and ``txt`` were
+#: two commands' words for ``text``.
+FORMAT_ALIASES: dict[str, FormatName] = {"terminal": "text", "txt": "text"}

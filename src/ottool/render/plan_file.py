@@ -10,25 +10,25 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ottool.core.errors import InputError
 from ottool.core.printable import json_text
 from ottool.documents.plan_document import PlanDocument
+from ottool.render.registry import FORMATS as REGISTERED
+from ottool.render.registry import PLAN_FORMATS, plan_format_for, render_plan
 from ottool.storage.atomic_write import check_output, write_output
+
+__all__ = ["FORMATS", "SUFFIXES", "format_from_suffix", "render_plan", "write_plan"]
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+#: The plan formats a file can be written in (the registry's, "txt" for its text).
 FORMATS = ("md", "html", "pdf", "json", "txt")
 
-#: File name endings and the format each one means.
+#: File name endings and the format each one means (from ``render.registry``).
 SUFFIXES: dict[str, str] = {
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".pdf": "pdf",
-    ".json": "json",
-    ".txt": "txt",
+    suffix: ("txt" if name == "text" else name)
+    for name in PLAN_FORMATS
+    for suffix in REGISTERED[name].suffixes
 }
 
 #: Plain-text plans are as wide as a classic terminal, so they print and paste cleanly.
@@ -37,40 +37,13 @@ TEXT_WIDTH = 80
 
 def format_from_suffix(path: Path) -> str:
     """The format a file name asks for, from its ending (``plan.pdf`` → ``pdf``)."""
-    fmt = SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        allowed = ", ".join(SUFFIXES)
-        raise InputError(
-            f"cannot tell which format to write {path} in: its name should end in one of {allowed}"
-        )
-    return fmt
+    name = plan_format_for(path)
+    return "txt" if name == "text" else name
 
 
-def render_plan(
-    doc: PlanDocument, fmt: str, *, paper: str = "a4", notes: list[str] | None = None
-) -> str | bytes:
-    """The plan laid out in ``fmt`` (one of FORMATS); PDF is bytes, the rest text.
-
-    What the reader should know about the result (letters the PDF cannot show) is
-    appended to ``notes``.
-    """
-    if fmt == "md":
-        from ottool.render.markdown import plan_markdown
-
-        return plan_markdown(doc)
-    if fmt == "html":
-        from ottool.render.html import plan_html
-
-        return plan_html(doc, paper=paper)
-    if fmt == "pdf":
-        from ottool.render.pdf import plan_pdf
-
-        return plan_pdf(doc, paper=paper, notes=notes)
-    if fmt == "json":
-        return json_text(doc.as_data()) + "\n"
-    if fmt == "txt":
-        return plan_text(doc)
-    raise InputError(f"unknown plan format '{fmt}': use one of {', '.join(FORMATS)}")
+def plan_json(doc: PlanDocument) -> str:
+    """The plan document as JSON (every decision made, for other programs)."""
+    return json_text(doc.as_data()) + "\n"
 
 
 def plan_text(doc: PlanDocument) -> str:

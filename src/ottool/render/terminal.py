@@ -57,14 +57,7 @@ def print_result_document(
     console.print(table)
     console.print()
     step = doc.next_step
-    console.print(
-        Panel(
-            _step_body(step),
-            title=f"[{step.code}]{escape(step.label)}[/{step.code}]",
-            title_align="left",
-            padding=(0, 1),
-        )
-    )
+    console.print(_box(_step_body(step), Text(step.label, style=step.code), console.width))
     if doc.noticed:
         console.print()
         console.print(f"[heading]{escape(words.what_you_noticed)}[/heading]")
@@ -85,6 +78,19 @@ def print_result_document(
     if disclaimer:
         console.print()
         console.print(f"[muted]{escape(doc.disclaimer)}[/muted]")
+
+
+#: A box's border, padding and the spaces Rich puts around its title take these columns.
+_TITLE_MARGIN = 6
+
+
+def _box(body: RenderableType, title: Text, width: int | None) -> Panel:
+    """A box with ``title`` on its top border, or, when the title would not fit there in
+    ``width`` columns (Rich cuts it with "…"), as the box's first line, wrapped like any
+    text. ``width`` None: the border."""
+    if width is None or title.cell_len + _TITLE_MARGIN <= width:
+        return Panel(body, title=title, title_align="left", padding=(0, 1))
+    return Panel(Group(title, body), padding=(0, 1))
 
 
 def _step_body(step: NextStep) -> Text:
@@ -119,21 +125,14 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
         console.print(escape(" · ".join(details)))
         if doc.next_step:  # a plan from a screening: the next step, as on the result
             console.print()
-            console.print(
-                Panel(
-                    _step_body(doc.next_step),
-                    title=f"[heading]{escape(words.next_step)} {escape(doc.next_step.label)}"
-                    "[/heading]",
-                    title_align="left",
-                    padding=(0, 1),
-                )
-            )
+            title = Text(f"{words.next_step} {doc.next_step.label}", style="heading")
+            console.print(_box(_step_body(doc.next_step), title, console.width))
     else:
         console.rule(f"[heading]{escape(words.your_plan)}[/heading]", align="left")
     console.print(escape(doc.intro))
     for number, card in enumerate(doc.activities, start=1):
         console.print()
-        console.print(card_panel(card, words, number))
+        console.print(card_panel(card, words, number, width=console.width))
     if doc.when_to_call:
         # Compact on screen: every sign, with its own advice only where the document
         # says so (urgent or reported signs).
@@ -165,7 +164,9 @@ def print_card(card: ActivityCard, console: Console) -> None:
     console.print(card_panel(replace(card, reason="", practices=()), labels()))
 
 
-def card_panel(card: ActivityCard, words: Labels, number: int | None = None) -> Panel:
+def card_panel(
+    card: ActivityCard, words: Labels, number: int | None = None, *, width: int | None = None
+) -> Panel:
     """An activity as a panel: its why, dose, routines, materials, steps and safety."""
     parts: list[RenderableType] = []
     if card.why:
@@ -191,12 +192,7 @@ def card_panel(card: ActivityCard, words: Labels, number: int | None = None) -> 
         parts.append(Text(words.safety, style="bold"))
         parts.append(_marked(("⚠", note) for note in card.safety))
     title = f"{number}. {card.name}" if number is not None else card.name
-    return Panel(
-        Group(*parts),
-        title=f"[heading]{escape(title)}[/heading]",
-        title_align="left",
-        padding=(0, 1),
-    )
+    return _box(Group(*parts), Text(title, style="heading"), width)
 
 
 def _marked(rows: Iterable[tuple[str, RenderableType | str]]) -> Table:

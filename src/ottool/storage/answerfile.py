@@ -96,6 +96,13 @@ def read_answers(path: Path, content: Content, *, today: dt.date | None = None) 
     """Read an answer file (YAML, or FHIR JSON); every problem is reported with its line."""
     name = str(path)
     text = read_text(path, name=name, max_bytes=MAX_ANSWER_FILE_BYTES)
+    return answers_from_text(text, content, name, today=today)
+
+
+def answers_from_text(
+    text: str, content: Content, name: str, *, today: dt.date | None = None
+) -> Answers:
+    """The answers in an answer file's text (YAML, or FHIR JSON) read from ``name``."""
     from ottool.storage.fhir import answers_from_fhir, looks_like_fhir
 
     if looks_like_fhir(text):  # a QuestionnaireResponse from a forms tool (docs/design.md §9)
@@ -284,19 +291,22 @@ def _answer_map(
 
 def answers_to_data(answers: Answers) -> dict[str, Any]:
     """Answers as answer-file data (the answers behind a saved screening)."""
+    return to_data(answers_to_file(answers))
+
+
+def answers_to_file(answers: Answers) -> AnswerFile:
+    """Answers as an answer file (:class:`ottool.storage.formats.AnswerFile`)."""
     weeks = answers.child.gestational_weeks
-    return to_data(
-        AnswerFile(
-            child=AnswerFileChild(
-                name=answers.child.name or None,
-                birth_date=answers.child.birth_date,
-                gestational_weeks=None if weeks == FULL_TERM_WEEKS else weeks,
-            ),
-            date=answers.date,
-            answers=dict(answers.milestones),
-            warning_signs=dict(answers.warning_signs),
-            concerns=answers.concerns or None,
-        )
+    return AnswerFile(
+        child=AnswerFileChild(
+            name=answers.child.name or None,
+            birth_date=answers.child.birth_date,
+            gestational_weeks=None if weeks == FULL_TERM_WEEKS else weeks,
+        ),
+        date=answers.date,
+        answers=dict(answers.milestones),
+        warning_signs=dict(answers.warning_signs),
+        concerns=answers.concerns or None,
     )
 
 

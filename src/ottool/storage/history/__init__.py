@@ -37,7 +37,7 @@ from typing import Any
 
 from ottool.core.errors import InputError
 from ottool.core.i18n import _
-from ottool.storage.formats import RESULT_FORMAT
+from ottool.storage.formats import RESULT_FORMAT, AnswerFile, Result, to_data
 from ottool.storage.history.migrations import birth_date_of
 from ottool.storage.history.saved import SavedScreening, child_key, child_name, result_sha256
 from ottool.storage.history.sqlite_file import (
@@ -68,6 +68,23 @@ def save_screening(
             if number is None:
                 number = _id_of(db, result_data)
         return number
+
+
+def save_result(result: Result, answers: AnswerFile, *, path: Path | None = None) -> int:
+    """Save a typed result and the answers behind it; return its number (see
+    :func:`save_screening`; the documents are stored as ottool writes them)."""
+    import msgspec
+
+    return save_screening(
+        msgspec.to_builtins(result), to_data(answers), result.content_version, path=path
+    )
+
+
+def saved_number_of(result: Result, *, path: Path | None = None) -> int | None:
+    """The number of this very result when it is saved, else None (:func:`saved_number`)."""
+    import msgspec
+
+    return saved_number(msgspec.to_builtins(result), path=path)
 
 
 def saved_number(result_data: dict[str, Any], *, path: Path | None = None) -> int | None:

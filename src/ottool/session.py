@@ -1,0 +1,314 @@
+"""One flow, assembled once: answers → result → plan → document, and what is done with them.
+
+Every command and the questionnaire go through these functions; none of them
+assembles a result, a plan or a document itself (docs/architecture.md, "State,
+boundaries and start-up"). This module prompts for nothing and prints nothing: it
+returns values and raises :class:`~ottool.core.errors.InputError`, and the command
+line says what happened.
+
+- :func:`read_answers` — an answer file (YAML or a FHIR response), read once;
+- :func:`screen` — answers scored into a :class:`Screening` (result, plan, document);
+- :func:`plan_from` — a home plan document from a screening, or for an age and areas;
+- :func:`read_result`, :func:`saved` — a screening read back from a result file or
+  from the history;
+- :func:`save` — a screening saved in the history; :func:`log` — what is saved;
+- :func:`write_plan` — a plan document written to a file or standard output;
+- :func:`summary` — a screening as the `ottool-result/1` document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ottool.core.errors import InputError
+
+if TYPE_CHECKING:
+    from ottool.core.activity_choice import HomePlan
+    from ottool.core.clinic import Clinic
+    from ottool.core.content import Content
+    from ottool.core.screening import Answers, ScreeningResult
+    from ottool.core.vocabulary import Change
+    from ottool.documents.plan_document import PlanDocument
+    from ottool.storage.fhir import Context
+    from ottool.storage.formats import AnswerFile, Result
+    from ottool.storage.history.saved import SavedScreening
+
+#: Activities in a plan when nobody says otherwise.
+DEFAULT_ACTIVITIES = 4
+
+
+@dataclass(frozen=True)
+class GivenAnswers:
+    """What an answer file held: the answers, whom a FHIR response was about, and what
+    the user should know about the file (another form's response, say)."""
+
+    answers: Answers
+    incoming: Context | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Screening:
+    """A scored screening with its plan and its document, every decision made."""
+
+    content: Content
+    answers: Answers
+    result: ScreeningResult
+    plan: HomePlan
+    document: PlanDocument
+    #: Whom a FHIR answer file was about (kept in a FHIR Bundle); None otherwise.
+    incoming: Context | None = field(default=None, compare=False)
+
+    @cached_property
+    def record(self) -> Result:
+        """The screening as an `ottool-result/1` document (what is printed and saved)."""
+        from ottool.storage.result_json import result_to_struct
+
+        return result_to_struct(self.result, self.plan)
+
+    @cached_property
+    def answer_file(self) -> AnswerFile:
+        """The answers as an answer file (what is saved beside the result, and sent as FHIR)."""
+        from ottool.storage.answerfile import answers_to_file
+
+        return answers_to_file(self.answers)
+
+
+def read_answers(path: Path, content: Content) -> GivenAnswers:
+    """The answers in a YAML answer file or a FHIR QuestionnaireResponse.
+
+    The file is read once: a pipe (``/dev/stdin``) cannot be read a second time, and a
+    FHIR response's subject must come from the same bytes as its answers.
+    """
+    from ottool.core.yamlsource import read_text
+    from ottool.storage.answerfile import MAX_ANSWER_FILE_BYTES, answers_from_text
+    from ottool.storage.fhir import looks_like_fhir, response_context
+
+    name = str(path)
+    text = read_text(path, name=name, max_bytes=MAX_ANSWER_FILE_BYTES)
+    answers = answers_from_text(text, content, name)
+    if not looks_like_fhir(text):
+        return GivenAnswers(answers)
+    incoming, notes = response_context(text, name)
+    return GivenAnswers(answers, incoming, tuple(notes))
+
+
+def screen(
+    content: Content,
+    answers: Answers,
+    *,
+    region: str | None = None,
+    max_activities: int = DEFAULT_ACTIVITIES,
+    incoming: Context | None = None,
+    clinic: Clinic | None = None,
+) -> Screening:
+    """Score ``answers``, choose the home activities and build the plan document (with
+    ``clinic``'s details on it, when the run has a clinic)."""
+    from ottool.core.activity_choice import plan_for_result
+    from ottool.core.screening import score
+    from ottool.documents.plan_document import build_plan_document
+
+    result = score(content, answers, region=region)
+    plan = plan_for_result(content, result, max_activities)
+    document = build_plan_document(content, plan, result=result, clinic=clinic)
+    return Screening(content, answers, result, plan, document, incoming)
+
+
+def read_result(path: Path, content: Content) -> ScreeningResult:
+    """The screening in a result file (`ottool screen --format json`); a file of answers
+    given instead is pointed to `ottool screen --answers`, which is what scores answers."""
+    from ottool.core.i18n import _
+    from ottool.core.printable import printable
+    from ottool.storage import result_json
+    from ottool.storage.answerfile import read_answers as read_answer_file
+
+    try:
+        return result_json.read_result(path, content)[0]
+    except InputError as not_a_result:
+        try:
+            read_answer_file(path, content)
+        except InputError:
+            raise not_a_result from None  # not answers either: say the result's problem
+        raise InputError(
+            _(
+                "{file} holds answers, not a result: score them with "
+                "`ottool screen --answers {file}` (add --plan-output FILE for the plan)"
+            ).format(file=printable(str(path)))
+        ) from None
+
+
+@dataclass(frozen=True)
+class SavedResult:
+    """A saved screening read back with the current content: its result and its plan."""
+
+    saved: SavedScreening
+    result: ScreeningResult
+    plan: HomePlan
+
+
+def saved(number: int, content: Content) -> SavedResult:
+    """Saved screening ``number``, read back with the current content (InputError when
+    there is none, or when the current content cannot show it)."""
+    from ottool.storage.history import get_screening
+
+    return read_back(get_screening(number), content)
+
+
+def read_back(entry: SavedScreening, content: Content) -> SavedResult:
+    """A saved screening's result and plan, read with the current content."""
+    from ottool.core.i18n import _
+    from ottool.storage.result_json import result_from_data
+
+    where = _("saved screening {number}").format(number=entry.id)
+    result, plan = result_from_data(entry.result, content, where)
+    return SavedResult(entry, result, plan)
+
+
+def plan_from(
+    content: Content,
+    *,
+    result: ScreeningResult | None = None,
+    age_months: float | None = None,
+    focus: Sequence[str] = (),
+    activity_ids: Sequence[str] = (),
+    max_activities: int = DEFAULT_ACTIVITIES,
+    child: str | None = None,
+    therapist: str | None = None,
+    notes: Sequence[str] = (),
+    weeks: int = 2,
+    region: str | None = None,
+    plan: HomePlan | None = None,
+    clinic: Clinic | None = None,
+) -> PlanDocument:
+    """The home plan document for a screening's ``result``, or for ``age_months`` and the
+    ``focus`` areas and chosen activities.
+
+    ``region`` names the emergency number and early-intervention route; without it, the
+    region the screening named, else the locale's (``region.choose_region``). ``plan``
+    is a plan already chosen for ``result`` (a saved screening's, as it was saved).
+    """
+    from ottool.core.activity_choice import plan_for_focus, plan_for_result
+    from ottool.core.region import choose_region
+    from ottool.documents.plan_document import build_plan_document
+
+    if (result is None) == (age_months is None):
+        raise ValueError("plan_from takes a result or an age, not both")  # a caller's bug
+    if region is None and result is not None and result.region is not None:
+        region_id: str | None = result.region
+    else:
+        region_id = choose_region(content, region)
+    if result is not None:
+        home_plan = plan if plan is not None else plan_for_result(content, result, max_activities)
+    else:
+        assert age_months is not None
+        home_plan = plan_for_focus(
+            content,
+            age_months,
+            focus=focus,
+            activity_ids=activity_ids,
+            max_activities=max_activities,
+        )
+    return build_plan_document(
+        content,
+        home_plan,
+        result=result,
+        child=child,
+        therapist=therapist,
+        notes=notes,
+        weeks=weeks,
+        region=region_id,
+        clinic=clinic,
+    )
+
+
+def shown_again(entry: SavedResult, content: Content, region: str | None = None) -> PlanDocument:
+    """A saved screening's plan document as it was shown (``region``'s words when given)."""
+    from ottool.documents.plan_document import build_plan_document
+
+    result = entry.result if region is None else replace(entry.result, region=region)
+    return build_plan_document(content, entry.plan, result=result)
+
+
+def save(screening: Screening, *, noted: Callable[[int], None] | None = None) -> int:
+    """Save ``screening`` in the history and return its number.
+
+    ``noted`` hears the number as soon as the screening is saved, even when Ctrl-C lands
+    just after SQLite committed (the history is then asked whether the result is there),
+    so what an interruption reports stays true.
+    """
+    from ottool.storage.history import save_result, saved_number_of
+
+    try:
+        number = save_result(screening.record, screening.answer_file)
+    except KeyboardInterrupt:
+        found = saved_number_of(screening.record)
+        if found is not None and noted is not None:
+            noted(found)
+        raise
+    if noted is not None:
+        noted(number)
+    return number
+
+
+@dataclass(frozen=True)
+class Log:
+    """The saved screenings (of one child, or all), oldest first, and how each area
+    changed since the child's previous screening."""
+
+    screenings: list[SavedScreening]
+    changes: dict[str, Change]
+
+
+def log(child: str | None = None) -> Log:
+    """What the history holds: every screening, or ``child``'s with the changes."""
+    from ottool.storage.history import list_screenings
+    from ottool.storage.history.progress import changes_since_previous
+
+    screenings = list_screenings(child)
+    changes = changes_since_previous(screenings) if child is not None else {}
+    return Log(screenings, changes)
+
+
+def summary(screening: Screening) -> Result:
+    """The screening as its `ottool-result/1` document (``screen --format json``)."""
+    return screening.record
+
+
+def check_plan_file(path: Path, *, force: bool = False) -> str:
+    """The format ``path`` asks for; InputError before any work when it cannot be written
+    (an unknown ending, an existing file without ``force``, a folder, ottool's own files)."""
+    from ottool.render.registry import plan_format_for
+    from ottool.storage.atomic_write import check_output
+
+    fmt = plan_format_for(path)
+    check_output(path, force=force)
+    return fmt
+
+
+def write_plan(
+    document: PlanDocument,
+    path: Path,
+    *,
+    fmt: str | None = None,
+    paper: str = "a4",
+    force: bool = False,
+) -> list[str]:
+    """Write the plan to ``path`` (``-``: standard output) in ``fmt``, else the format its
+    name ends in; return what the reader should know (letters a PDF cannot show).
+
+    The file is private (it holds a child's details); an existing file is replaced only
+    with ``force``.
+    """
+    from ottool.render.registry import plan_format_for, render_plan
+    from ottool.storage.atomic_write import check_output, write_output
+
+    kind = fmt or plan_format_for(path)
+    check_output(path, force=force)  # before the (slow) PDF is laid out
+    notes: list[str] = []
+    data = render_plan(document, kind, paper=paper, notes=notes)
+    write_output(path, data, private=True, force=force)
+    return notes
