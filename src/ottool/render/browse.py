@@ -57,17 +57,15 @@ def print_activities(content: Content, activities: Sequence[Activity], console: 
     longest = max((len(w) for n in names for w in n.split()), default=0)
     table.add_column(_("Areas"), min_width=longest, overflow="fold")
     table.add_column(_("Dose"), overflow="fold")
+    # A clinic's own activities are added: each says where it comes from, under its
+    # ages (a column of its own would not fit 80 columns).
     overlay = content.extra_data is not None
-    if overlay:  # a clinic's own activities are added: say where each comes from
-        table.add_column(_("From"))
     for a in activities:
         areas = "\n".join(content.domain_by_id[d].name for d in a.domains)
         ages = _("{low}–{high} mo").format(low=a.min_months, high=a.max_months)
-        name = Text.assemble(a.name, "\n", (ages, "muted"))
-        row = [Text(a.id), name, Text(areas), Text(dose_words(a))]
-        if overlay:
-            row.append(Text(activity_origin(content, a)))
-        table.add_row(*row)
+        origin = f" · {activity_origin(content, a)}" if overlay else ""
+        name = Text.assemble(a.name, "\n", (ages + origin, "muted"))
+        table.add_row(Text(a.id), name, Text(areas), Text(dose_words(a)))
     console.print(table)
     count = ngettext("{n} activity.", "{n} activities.", len(activities))
     console.print(f"[muted]{escape(count.format(n=len(activities)))}[/muted]")
