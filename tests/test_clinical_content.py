@@ -371,9 +371,11 @@ def test_trouble_breathing_opens_the_result_with_the_emergency_action(
     assert run.exit_code == 0, run.output
     out = flat(run.stdout)
     box = out[out.index("emergency: call") : out.index("what you noticed")]
-    first = box[box.index("if it is happening now,") :]
-    assert first.startswith(flat("If it is happening now, call your local emergency number"))
-    assert flat("If your child is struggling to breathe") in first
+    first = box[box.index("if your child is struggling") :]
+    # The sign's advice names the number itself, so the box does not say it twice.
+    assert first.startswith(flat("If your child is struggling to breathe or turns blue or grey,"))
+    assert flat("call your local emergency number (such as 112 or 911) now") in first
+    assert "if it is happening now, call" not in box
     assert "within the next few days" not in box
     assert "early intervention" not in box
 
@@ -589,8 +591,8 @@ def test_the_printed_plan_box_leads_with_emergencies_only() -> None:
     breathing = screen_shipped(AT_2M, {}, {"ws-feeding-breathing": True})
     doc = build_plan_document(SHIPPED, plan_for_result(SHIPPED, breathing), result=breathing)
     assert doc.overall_advice is not None
-    assert doc.overall_advice.startswith("If it is happening now, call your local emergency")
-    assert "If your child is struggling to breathe" in doc.overall_advice
+    assert doc.overall_advice.startswith("If your child is struggling to breathe")
+    assert "call your local emergency number (such as 112 or 911) now" in doc.overall_advice
 
 
 def test_feeding_signs_name_what_parents_recognise() -> None:

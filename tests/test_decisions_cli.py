@@ -314,4 +314,5 @@ def test_a_spanish_reader_in_mexico_is_told_to_call_911(
     monkeypatch.setenv("LANG", "es_MX.UTF-8")
     out = terminal(cli, "feeding-emergency-10-months")
     assert "Emergencia: llame al 911 si está pasando ahora" in out
-    assert "Si está pasando ahora, llame al 911." in out
+    assert "se pone morado o gris, llame ahora mismo al 911." in out
+    assert "Estados Unidos" not in out and "112" not in out and "999" not in out

@@ -320,7 +320,8 @@ def build_plan_document(
         for w in content.warning_signs
         if (w.applies_at(plan.used_months) or w.id in reported) and w.id not in treated
     )
-    signs = tuple(call_sign(w, reported=w.id in reported) for w in sign_models)
+    emergency = emergency_number(content, region_id)
+    signs = tuple(call_sign(w, reported=w.id in reported, emergency=emergency) for w in sign_models)
     cited = [p.activity.source for p in plan.activities]
     cited += [w.source for w in content.warning_signs if w.applies_at(plan.used_months)]
     bath = any(BATH_ROUTINE in p.activity.routines for p in plan.activities)
@@ -343,7 +344,6 @@ def build_plan_document(
     advice = _(CALL_ADVICE_THERAPIST if by_therapist else CALL_ADVICE)
     if not said_above:
         advice += " " + early_help
-    emergency = emergency_number(content, region_id)
     check = result.next_check if result is not None else None
     if check is None and result is None and born is not None:
         check = next_check(
@@ -445,7 +445,7 @@ def call_box(
     rows: list[CallGroup] = []
     by_act: dict[SignAct, list[CallSign]] = {act: [] for act in SIGN_ACTS}
     for w in signs:
-        by_act[w.act].append(call_sign(w, reported=w.id in reported))
+        by_act[w.act].append(call_sign(w, reported=w.id in reported, emergency=emergency))
     for act in SIGN_ACTS:
         found = tuple(by_act[act])
         lines: tuple[str, ...] = ()

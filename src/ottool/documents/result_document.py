@@ -31,6 +31,7 @@ from ottool.documents.wording import (
     result_advice,
     status_label,
     unused_answers_note,
+    with_emergency,
 )
 
 
@@ -87,12 +88,14 @@ def shows_own_advice(urgent: bool, reported: bool) -> bool:
     return urgent or reported
 
 
-def call_sign(sign: WarningSign, *, reported: bool) -> CallSign:
+def call_sign(sign: WarningSign, *, reported: bool, emergency: str) -> CallSign:
+    """The sign as shown; ``emergency`` is the number its advice names (the region's, or
+    the neutral words)."""
     urgent = sign.level == "urgent"
     return CallSign(
         id=sign.id,
         text=sign.text,
-        advice=sign.advice,
+        advice=with_emergency(sign.advice, emergency),
         urgent=urgent,
         reported=reported,
         emergency=sign.act == "emergency",
@@ -216,13 +219,13 @@ def next_step(content: Content, result: ScreeningResult) -> NextStep:
     )
 
 
-def noticed_signs(signs: tuple[WarningSign, ...]) -> tuple[CallSign, ...]:
+def noticed_signs(signs: tuple[WarningSign, ...], emergency: str) -> tuple[CallSign, ...]:
     """The reported signs with their own advice; advice the same as an earlier sign's
     is said once (left empty on the later sign)."""
     said: set[str] = set()
     shown = []
     for w in signs:
-        sign = call_sign(w, reported=True)
+        sign = call_sign(w, reported=True, emergency=emergency)
         if sign.advice in said:
             sign = replace(sign, advice="")
         said.add(w.advice)
@@ -270,7 +273,7 @@ def build_result_document(content: Content, result: ScreeningResult) -> ResultDo
         unused_note=unused,
         areas=area_lines(content, result),
         next_step=step,
-        noticed=noticed_signs(result.warning_signs),
+        noticed=noticed_signs(result.warning_signs, emergency_number(content, result.region)),
         concerns=result.concerns,
         # Said once: the box already says why a concern alone counts.
         concerns_hint=""

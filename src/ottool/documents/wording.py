@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ottool.core.content import Activity, Content
-from ottool.core.content.models import Region
+from ottool.core.content.models import EMERGENCY_SLOT, Region
 from ottool.core.i18n import N_, _, format_date, language, ngettext, speaking
 from ottool.core.vocabulary import Act, Answer, Overall, Routine, Status
 
@@ -274,6 +274,11 @@ def emergency_number(content: Content | None, region: str | None, *, short: bool
     return _(NEUTRAL_EMERGENCY_SHORT if short else NEUTRAL_EMERGENCY)
 
 
+def with_emergency(text: str, number: str) -> str:
+    """A sign's advice with the emergency number in its ``{emergency}`` slot."""
+    return text.replace(EMERGENCY_SLOT, number)
+
+
 def early_intervention(content: Content | None, region: str | None) -> str:
     """How to reach early intervention: the region's words, or the neutral sentence."""
     found = _region(content, region)
@@ -341,8 +346,12 @@ def result_advice(content: Content, decision: Decision) -> str:
     d = decision
     parts: list[str] = []
     if d.act == "emergency":
-        parts.append(_(EMERGENCY_CALL).format(emergency=emergency_number(content, d.region)))
-        parts += d.emergency_advice
+        number = emergency_number(content, d.region)
+        advice = [with_emergency(a, number) for a in d.emergency_advice]
+        # The sign's own words say whom to call when they name the number.
+        if not any(number in a for a in advice):
+            parts.append(_(EMERGENCY_CALL).format(emergency=number))
+        parts += advice
     if d.act == "recheck" and d.overall == "incomplete":
         parts.append(_(INCOMPLETE_ADVICE))
     elif d.act == "recheck" and d.past_checklists:

@@ -18,6 +18,7 @@ from ottool.core.content.editorial import EditorialChecker, texts
 from ottool.core.content.fields import Entries, EntryChecker, as_shown, expected
 from ottool.core.content.models import (
     ACTIVITIES_FILE,
+    EMERGENCY_SLOT,
     MILESTONES_FILE,
     SCHEMA_VERSION,
     Activity,
@@ -206,6 +207,7 @@ class ContentChecker(EntryChecker):
         self._failed_references(milestones, signs, activities, domain_ids, milestone_by_id)
         self._referrals(m_root, referrals, (domains, milestones, signs))
         self._acts(signs)
+        self._emergency_slots(signs)
         self._table_spanish(referrals, regions)
         max_months = self._max_months(m_root, [m.months for m, _ in milestones.items])
         off_checklist = self._checklist_ages(m_root, milestones)
@@ -357,6 +359,50 @@ class ContentChecker(EntryChecker):
                     + " or ".join(f"'{a}'" for a in allowed)
                     + "; docs/content.md)",
                 )
+
+    def _emergency_slots(self, signs: Entries) -> None:
+        """A sign's advice names the emergency number only as ``{emergency}``, which
+        documents fill with the reader's region's number; an emergency sign's advice
+        always names it (docs/content.md)."""
+        for w, entry in signs.items:
+            for text in texts(entry, WarningSign):
+                versions = [(text.english, text.english_line)]
+                if text.spanish is not None:
+                    versions.append((text.spanish, text.line))
+                for words, line in versions:
+                    self._slots_in(signs.file, line, f"warning sign '{w.id}'", text.field, words)
+                    if (
+                        text.field == "advice"
+                        and w.act == "emergency"
+                        and EMERGENCY_SLOT not in words
+                    ):
+                        self.problem(
+                            signs.file,
+                            line,
+                            f"warning sign '{w.id}': advice: an emergency sign's advice says "
+                            f"whom to call: write {EMERGENCY_SLOT} where the number goes (ottool "
+                            "fills in the reader's region's number; docs/content.md)",
+                        )
+
+    def _slots_in(self, file: str, line: int, label: str, field: str, words: str) -> None:
+        for slot in re.findall(r"\{[^{}]*\}", words):
+            if slot != EMERGENCY_SLOT or field != "advice":
+                self.problem(
+                    file,
+                    line,
+                    f"{label}: {field}: '{slot}' is not filled in by ottool; only a sign's "
+                    f"advice may hold {EMERGENCY_SLOT} (the region's emergency number)",
+                )
+                return
+        number = re.search(r"(?<![\d.,])(911|999|112|000)(?![\d.,])", words)
+        if field == "advice" and number:
+            self.problem(
+                file,
+                line,
+                f"{label}: advice: names the emergency number '{number[1]}': write "
+                f"{EMERGENCY_SLOT} instead, and ottool names the reader's region's number "
+                "(docs/content.md)",
+            )
 
     def _unknown_target(
         self, owner: str, target: str, line: int, milestone_by_id: dict[str, Any]

@@ -24,6 +24,9 @@ MILESTONES_FILE = "milestones.yaml"
 ACTIVITIES_FILE = "activities.yaml"
 SCHEMA_VERSION = 1
 DEFAULT_LANGUAGE = "en"
+#: Where a warning sign's advice names the emergency number: filled with the reader's
+#: region's number, or "your local emergency number" (docs/content.md).
+EMERGENCY_SLOT = "{emergency}"
 #: The languages ottool ships content in, with their names for messages.
 LANGUAGES = {"en": "English", "es": "Spanish"}
 
