@@ -66,11 +66,11 @@ def test_spanish_yes_and_no_for_warning_signs(
 
 
 def test_unquoted_spanish_words_work_too(tmp_path: Path, content: Content) -> None:
-    body = "answers:\n  gm-4m-head-steady: sí\n  gm-4m-pushes-up: todavía no\n"
+    body = "answers:\n  gm-4m-head-steady: sí\n  gm-4m-pushes-up-elbows: todavía no\n"
     answers = _read(tmp_path, content, body)
     assert answers.milestones == {  # type: ignore[attr-defined]
         "gm-4m-head-steady": "yes",
-        "gm-4m-pushes-up": "not_yet",
+        "gm-4m-pushes-up-elbows": "not_yet",
     }
 
 

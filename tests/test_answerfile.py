@@ -87,7 +87,7 @@ def test_answer_spellings(screen: Any, written: str, answer: str) -> None:
 
 def test_missing_answers_count_as_unsure(screen: Any) -> None:
     doc = ok(screen(HEADER + "answers:\n  gm-4m-head-steady: yes\n")[0])
-    assert domain(doc, "gross_motor")["unsure"] == ["gm-4m-pushes-up"]
+    assert domain(doc, "gross_motor")["unsure"] == ["gm-4m-pushes-up-elbows"]
     assert domain(doc, "fine_motor")["unsure"] == ["fm-4m-holds-toy", "fm-4m-hands-to-mouth"]
     assert domain(doc, "fine_motor")["status"] == "incomplete"
     assert domain(doc, "gross_motor")["status"] == "on_track"  # exactly half unsure

@@ -88,7 +88,7 @@ MILESTONES = (
     ms("fm-4m-grasp", 4, "fine_motor", refer=("occupational_therapy",)),
     ms("cm-4m-loud-sounds", 4, "communication", check="ws-hearing"),
     ms("cm-4m-coos", 4, "communication"),
-    ms("se-4m-smiles", 4, "social_emotional"),
+    ms("se-4m-smiles-for-attention", 4, "social_emotional"),
     ms("fd-4m-feeds", 4, "feeding", check="ws-feeding", normed=False),
     ms("gm-18m-walks", 18, "gross_motor"),
     ms("cm-18m-words", 18, "communication"),

@@ -190,7 +190,10 @@ def exported_line(tmp_path: Path) -> dict[str, Any]:
         "saved_at": "2026-05-15T10:00:00+00:00",
         "content_version": "x",
         "result": screen(tmp_path, FIRST),
-        "answers": {"child": {"birth_date": "2026-01-01"}, "answers": {"se-4m-smiles": "yes"}},
+        "answers": {
+            "child": {"birth_date": "2026-01-01"},
+            "answers": {"se-4m-smiles-for-attention": "yes"},
+        },
     }
 
 
@@ -218,7 +221,10 @@ def test_hostile_json_is_one_clear_line_everywhere(
         (lambda e: e["result"]["plan"]["activities"][0].update(targets=5), "targets"),
         (lambda e: e["result"]["age"].update(chronological_days=10**30), "chronological_days"),
         (lambda e: e["result"].update(domains="all"), "$.result.domains"),
-        (lambda e: e["answers"]["answers"].update({"se-4m-smiles": 3}), "$.answers.answers"),
+        (
+            lambda e: e["answers"]["answers"].update({"se-4m-smiles-for-attention": 3}),
+            "$.answers.answers",
+        ),
         (lambda e: e.update(saved_at="yesterday"), "$.saved_at"),
     ],
 )

@@ -80,7 +80,7 @@ def test_a_checklist_is_a_valid_r4_questionnaire_a_forms_tool_can_render(
     # Each area holds its milestones of this checklist, as choices with the four answers.
     gross = _group(q, "area-gross_motor")
     assert gross["text"] == "Movement (large muscles)"
-    assert [i["linkId"] for i in gross["item"]] == ["gm-4m-head-steady", "gm-4m-pushes-up"]
+    assert [i["linkId"] for i in gross["item"]] == ["gm-4m-head-steady", "gm-4m-pushes-up-elbows"]
     head = gross["item"][0]
     assert head["type"] == "choice"
     assert head["text"] == CONTENT.milestone_by_id["gm-4m-head-steady"].question

@@ -167,7 +167,7 @@ def test_every_problem_of_a_response_is_reported_in_one_run_with_its_link_id(
         f"{file}:7: item 'gm-4m-head-stedy': is not a question of ottool's milestone check "
         "(did you mean 'gm-4m-head-steady'?) (questions: milestone and warning-sign ids, "
         "child-name, birth-date, born-early, gestational-weeks, concerns)",
-        f"{file}:8: item 'gm-4m-pushes-up': the answer must be a coding (valueCoding), "
+        f"{file}:8: item 'gm-4m-pushes-up-elbows': the answer must be a coding (valueCoding), "
         "got valueString",
         f"{file}:9: item 'fm-4m-holds-toy': 'maybe' is not an answer code (codes: yes, "
         f"sometimes, not-yet, unsure in {ANSWER_SYSTEM})",
@@ -198,14 +198,14 @@ BIRTH = {"linkId": "birth-date", "answer": [{"valueDate": "2025-01-01"}]}
          "item 'gestational-weeks': gestational weeks must be between 22 and 44, got 50"),
         (_response([BIRTH], authored="2024-12-01"), "is before the birth date"),
         (_response([BIRTH, BIRTH]), "item 'birth-date': is answered more than once"),
-        (_response([BIRTH, {"linkId": "gm-4m-pushes-up", "answer": [
+        (_response([BIRTH, {"linkId": "gm-4m-pushes-up-elbows", "answer": [
             {"valueCoding": {"code": "yes"}}, {"valueCoding": {"code": "no"}}]}]),
-         "item 'gm-4m-pushes-up': has 2 answers; give one"),
+         "item 'gm-4m-pushes-up-elbows': has 2 answers; give one"),
         (_response([BIRTH], status="entered-in-error"), "marked entered-in-error"),
         (_response([{"text": "no link"}, BIRTH]), "item[0] has no linkId"),
-        (_response([BIRTH, {"linkId": "gm-4m-pushes-up", "answer": [
+        (_response([BIRTH, {"linkId": "gm-4m-pushes-up-elbows", "answer": [
             {"valueCoding": {"display": "Yes"}}]}]),
-         "item 'gm-4m-pushes-up': the answer's coding has no code (codes: yes,"),
+         "item 'gm-4m-pushes-up-elbows': the answer's coding has no code (codes: yes,"),
         ('{"resourceType": "QuestionnaireResponse", "item": ' + "[" * 5000 + "]" * 5000 + "}",
          "nested too deeply"),
     ],

@@ -26,7 +26,11 @@ from ottool.storage.formats import (
 from ottool.storage.history import get_screening, save_screening
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
-ANSWERS = {"gm-4m-head-steady": "not yet", "fm-4m-holds-toy": "sometimes", "se-4m-smiles": "yes"}
+ANSWERS = {
+    "gm-4m-head-steady": "not yet",
+    "fm-4m-holds-toy": "sometimes",
+    "se-4m-smiles-for-attention": "yes",
+}
 
 
 @pytest.fixture

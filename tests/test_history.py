@@ -33,10 +33,11 @@ from ottool.storage.history.transfer import export_jsonl, import_jsonl
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 BIRTH = "2026-01-01"
 # Both dates use the 4-month checklist of the fixture content.
-FIRST = {"gm-4m-head-steady": "not yet", "gm-4m-pushes-up": "yes", "fm-4m-holds-toy": "yes",
-         "fm-4m-hands-to-mouth": "yes", "se-4m-smiles": "yes"}  # fmt: skip
-SECOND = {"gm-4m-head-steady": "yes", "gm-4m-pushes-up": "yes", "fm-4m-holds-toy": "sometimes",
-          "fm-4m-hands-to-mouth": "yes", "se-4m-smiles": "yes"}  # fmt: skip
+FIRST = {"gm-4m-head-steady": "not yet", "gm-4m-pushes-up-elbows": "yes", "fm-4m-holds-toy": "yes",
+         "fm-4m-hands-to-mouth": "yes", "se-4m-smiles-for-attention": "yes"}  # fmt: skip
+SECOND = {"gm-4m-head-steady": "yes", "gm-4m-pushes-up-elbows": "yes",
+          "fm-4m-holds-toy": "sometimes", "fm-4m-hands-to-mouth": "yes",
+          "se-4m-smiles-for-attention": "yes"}  # fmt: skip
 
 
 @pytest.fixture

@@ -111,7 +111,7 @@ def test_the_problems_of_a_response_are_told_in_spanish() -> None:
         "authored": "2025-08-01",
         "item": [
             {"linkId": "gestational-weeks", "answer": [{"valueInteger": 50}]},
-            {"linkId": "gm-4m-pushes-up", "answer": [{"valueString": "sí"}]},
+            {"linkId": "gm-4m-pushes-up-elbows", "answer": [{"valueString": "sí"}]},
         ],
     }
     i18n.set_language("es")
@@ -121,7 +121,7 @@ def test_the_problems_of_a_response_are_told_in_spanish() -> None:
     assert messages == [
         "elemento 'gestational-weeks': las semanas de gestación deben estar entre 22 y 44; "
         "se recibió 50",
-        "elemento 'gm-4m-pushes-up': la respuesta debe ser una codificación (valueCoding); "
+        "elemento 'gm-4m-pushes-up-elbows': la respuesta debe ser una codificación (valueCoding); "
         "se recibió valueString",
         "elemento 'birth-date': la fecha de nacimiento es obligatoria (un elemento 'birth-date')",
     ]

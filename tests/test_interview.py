@@ -99,7 +99,7 @@ def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
 
     draft = json.loads((tmp_path / "draft.json").read_text())
     assert draft["child"]["name"] == "Noor"
-    assert draft["answers"] == {"gm-4m-head-steady": "not_yet", "gm-4m-pushes-up": "yes"}
+    assert draft["answers"] == {"gm-4m-head-steady": "not_yet", "gm-4m-pushes-up-elbows": "yes"}
     assert (tmp_path / "draft.json").stat().st_mode & 0o777 == 0o600
 
     child = spawn(tmp_path, "--resume")

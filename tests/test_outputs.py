@@ -22,7 +22,7 @@ Cli = Callable[..., Run]
 ANSWERS = {
     "child": {"name": "Sam", "birth_date": "2026-01-01"},
     "date": "2026-05-15",
-    "answers": {"gm-4m-head-steady": "yes", "gm-4m-pushes-up": "yes"},
+    "answers": {"gm-4m-head-steady": "yes", "gm-4m-pushes-up-elbows": "yes"},
 }
 
 

@@ -45,7 +45,7 @@ def screening_plan(content: Content) -> PlanDocument:
     answers = Answers(
         child,
         DAY,
-        {"gm-4m-pushes-up": "not_yet", "fm-4m-holds-toy": "sometimes"},
+        {"gm-4m-pushes-up-elbows": "not_yet", "fm-4m-holds-toy": "sometimes"},
         {"ws-lost-skills": True},
         "Cries in the car seat",
     )

@@ -65,7 +65,7 @@ def test_statuses_and_overall_match_the_answers(run_json: Any) -> None:
     doc = run_json(PRETERM)
     by_id = {d["id"]: d for d in doc["domains"]}
     assert by_id["gross_motor"]["status"] == "discuss"
-    assert by_id["gross_motor"]["not_yet"] == ["gm-4m-pushes-up"]
+    assert by_id["gross_motor"]["not_yet"] == ["gm-4m-pushes-up-elbows"]
     assert by_id["gross_motor"]["yes"] == ["gm-4m-head-steady"]
     # "Cannot grasp" was reported: its area shows it, whatever its answers say.
     assert by_id["fine_motor"]["status"] == "discuss"
@@ -128,7 +128,7 @@ def test_plan_activities_carry_id_targets_and_dose(run_json: Any) -> None:
     assert activities[0] == {
         **activities[0],
         "id": "tummy-time",
-        "targets": ["gm-4m-pushes-up"],
+        "targets": ["gm-4m-pushes-up-elbows"],
         "minutes": 5,
         "times_per_day": 3,
         "days_per_week": 7,
@@ -188,7 +188,11 @@ def _result(signs: dict[str, bool] | None = None) -> Any:
     answers = Answers(
         Child(dt.date(2025, 1, 1), 32, "Sam"),
         dt.date(2025, 8, 1),
-        {"gm-4m-pushes-up": "not_yet", "fm-4m-holds-toy": "sometimes", "gm-2m-head-up": "yes"},
+        {
+            "gm-4m-pushes-up-elbows": "not_yet",
+            "fm-4m-holds-toy": "sometimes",
+            "gm-2m-head-up": "yes",
+        },
         signs or {"ws-no-grasp": True},
         "sleeps a lot",
     )

@@ -36,10 +36,10 @@ AT_6M = 200  # 6.57 months
 
 ALL_YES_4M = {
     "gm-4m-head-steady": "yes",
-    "gm-4m-pushes-up": "yes",
+    "gm-4m-pushes-up-elbows": "yes",
     "fm-4m-holds-toy": "yes",
     "fm-4m-hands-to-mouth": "yes",
-    "se-4m-smiles": "yes",
+    "se-4m-smiles-for-attention": "yes",
 }
 
 
@@ -101,14 +101,14 @@ def test_exactly_half_unsure_is_not_incomplete() -> None:
         AT_4M,
         {
             "gm-4m-head-steady": "yes",
-            "gm-4m-pushes-up": "unsure",
+            "gm-4m-pushes-up-elbows": "unsure",
             "fm-4m-holds-toy": "sometimes",  # fm-4m-hands-to-mouth unanswered: 1 of 2
-            "se-4m-smiles": "yes",
+            "se-4m-smiles-for-attention": "yes",
         },
     )
     assert status(result, "gross_motor") == "on_track"
     assert status(result, "fine_motor") == "emerging"
-    assert result.domain("gross_motor").unsure == ("gm-4m-pushes-up",)
+    assert result.domain("gross_motor").unsure == ("gm-4m-pushes-up-elbows",)
     assert result.domain("fine_motor").unsure == ("fm-4m-hands-to-mouth",)
 
 
@@ -137,9 +137,9 @@ def test_an_area_with_no_milestones_at_all_is_incomplete() -> None:
 
 
 def test_sometimes_is_emerging() -> None:
-    result = screen(AT_4M, {**ALL_YES_4M, "se-4m-smiles": "sometimes"})
+    result = screen(AT_4M, {**ALL_YES_4M, "se-4m-smiles-for-attention": "sometimes"})
     assert status(result, "social_emotional") == "emerging"
-    assert result.domain("social_emotional").sometimes == ("se-4m-smiles",)
+    assert result.domain("social_emotional").sometimes == ("se-4m-smiles-for-attention",)
     assert result.overall == "monitor"
 
 
@@ -196,7 +196,7 @@ def test_unanswered_earlier_milestones_do_not_count() -> None:
 def test_earlier_unsure_answers_do_not_make_it_incomplete() -> None:
     result = screen(
         AT_6M,
-        {"gm-6m-rolls": "yes", "gm-4m-head-steady": "unsure", "gm-4m-pushes-up": "unsure"},
+        {"gm-6m-rolls": "yes", "gm-4m-head-steady": "unsure", "gm-4m-pushes-up-elbows": "unsure"},
     )
     assert status(result, "gross_motor") == "on_track"
 
@@ -231,10 +231,10 @@ def test_considered_milestones_in_content_order() -> None:
     assert [m.id for m in chosen] == [
         "gm-2m-head-up",
         "gm-4m-head-steady",
-        "gm-4m-pushes-up",
+        "gm-4m-pushes-up-elbows",
         "fm-4m-holds-toy",
         "fm-4m-hands-to-mouth",
-        "se-4m-smiles",
+        "se-4m-smiles-for-attention",
     ]
 
 

@@ -109,7 +109,7 @@ def test_stopping_and_resuming_in_spanish_keeps_the_answers(tmp_path: Path) -> N
     assert child.exitstatus == 130
     draft = json.loads((tmp_path / "draft.json").read_text())
     # Answers are saved as codes, whatever the language they were given in.
-    assert draft["answers"] == {"gm-4m-head-steady": "not_yet", "gm-4m-pushes-up": "yes"}
+    assert draft["answers"] == {"gm-4m-head-steady": "not_yet", "gm-4m-pushes-up-elbows": "yes"}
 
     child = spawn(tmp_path, "--resume", environ={"LANG": "es_MX.UTF-8"})
     child.expect("Seguimos con el control de Mateo: 2 respuestas hasta ahora")

@@ -377,7 +377,7 @@ def test_a_type_error_does_not_hide_the_entrys_unknown_area_and_target(
     text = path.read_text(encoding="utf-8")
     old = (
         "    domains: [gross_motor]\n"
-        "    targets: [gm-2m-head-up, gm-4m-head-steady, gm-4m-pushes-up]\n    minutes: 5\n"
+        "    targets: [gm-2m-head-up, gm-4m-head-steady, gm-4m-pushes-up-elbows]\n    minutes: 5\n"
     )
     assert old in text
     new = "    domains: [gross_motr]\n    targets: [gm-2m-head-upp]\n    minutes: ten\n"
