@@ -76,7 +76,10 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "max_months": "The oldest age (months, inclusive) it applies to; left out: no limit.",
         "domains": "The areas it concerns (ids from domains).",
         "level": "discuss, or urgent (loss of skills, emergencies).",
-        "advice": "What a parent should do, in words.",
+        "advice": (
+            "What a parent should do, in words. Write {emergency} where the emergency number "
+            "goes: ottool fills in the reader's region's number (required for act: emergency)."
+        ),
         "source": "Where it comes from (CDC, AAP, ASHA, NHS ...).",
         "act": "When to act: emergency, today, days (within a few days) or visit.",
         "refer": "Whom a family should see about it (referral ids).",
