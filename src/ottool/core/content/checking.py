@@ -374,6 +374,7 @@ class ContentChecker(EntryChecker):
                     if (
                         text.field == "advice"
                         and w.act == "emergency"
+                        and w.act in ACTS_OF_LEVEL[w.level]  # else the act is the problem
                         and EMERGENCY_SLOT not in words
                     ):
                         self.problem(
@@ -394,7 +395,7 @@ class ContentChecker(EntryChecker):
                     f"advice may hold {EMERGENCY_SLOT} (the region's emergency number)",
                 )
                 return
-        number = re.search(r"(?<![\d.,])(911|999|112|000)(?![\d.,])", words)
+        number = re.search(r"(?<![\w.,])(911|999|112|000)(?![\w.,])", words)
         if field == "advice" and number:
             self.problem(
                 file,
