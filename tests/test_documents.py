@@ -31,7 +31,7 @@ from ottool.render.plan_file import render_plan
 from ottool.render.terminal import print_result_document
 from printed import PAPERS, screening_plan
 from test_formats import home, ottool, screened  # noqa: F401 (home is a fixture)
-from test_handout import needs_chromium, pages
+from test_handout import pages
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "ottool"
 DAY = dt.date(2026, 11, 2)
@@ -94,13 +94,21 @@ def test_every_renderer_follows_the_own_advice_flag_not_its_own_rule() -> None:
     doc = dataclasses.replace(_plan({}), call_box=())
     plain = doc.other_signs[0]
     flagged = dataclasses.replace(plain, advice="Ring the clinic about this one.", own_advice=True)
-    signs = tuple(flagged if s.id == plain.id else s for s in doc.when_to_call)
-    for fmt, text in _plain_text(dataclasses.replace(doc, when_to_call=signs)).items():
-        assert "Ring the clinic about this one." in text, fmt
     urgent = doc.own_advice_signs[0]
     quiet = dataclasses.replace(urgent, advice="Hidden advice text.", own_advice=False)
-    signs = tuple(quiet if s.id == urgent.id else s for s in doc.when_to_call)
-    for fmt, text in _plain_text(dataclasses.replace(doc, when_to_call=signs)).items():
+
+    def swapped(doc: PlanDocument, new: object, old_id: str) -> PlanDocument:
+        """The document with one sign replaced, in the full list and in the box."""
+        signs = tuple(new if s.id == old_id else s for s in doc.when_to_call)
+        box = tuple(
+            dataclasses.replace(row, signs=tuple(new if s.id == old_id else s for s in row.signs))
+            for row in doc.call_box
+        )
+        return dataclasses.replace(doc, when_to_call=signs, call_box=box)  # type: ignore[arg-type]
+
+    for fmt, text in _plain_text(swapped(doc, flagged, plain.id)).items():
+        assert "Ring the clinic about this one." in text, fmt
+    for fmt, text in _plain_text(swapped(doc, quiet, urgent.id)).items():
         assert "Hidden advice text." not in text, fmt
 
 
@@ -212,17 +220,6 @@ def test_the_spanish_handout_is_two_pages_whatever_the_answers(
     for months in spanish.checklists:
         data = printed.handout_pdf(months, paper, answer, language="es")
         assert pages(data) == 2, f"{months} months on {paper}, all answers {answer}"
-
-
-@needs_chromium
-@pytest.mark.slow
-@pytest.mark.parametrize("paper", PAPERS)
-@pytest.mark.parametrize("months", [2, 4, 6, 9, 12, 15, 18, 24])
-def test_the_spanish_html_printed_by_chromium_is_two_pages(paper: str, months: int) -> None:
-    count, text = printed.chromium_print(months, paper, "es")
-    assert count == 2, f"{months} months on {paper}"
-    flat = " ".join(text.split())
-    assert "Página 1 de 2" in flat and "Cuándo llamar" in flat
 
 
 def test_the_spanish_html_and_markdown_plans(spanish: Content) -> None:

@@ -306,18 +306,7 @@ def test_rendering_time_grows_linearly_with_the_length_of_a_name(content: Conten
 # --- the HTML, printed by a browser ----------------------------------------------------------
 
 
-@needs_chromium
-@pytest.mark.slow
-@pytest.mark.parametrize("paper", PAPERS)
-@pytest.mark.parametrize("months", [2, 6, 9, 12, 24])
-def test_the_html_printed_by_chromium_is_two_pages(paper: str, months: int) -> None:
-    count, text = printed.chromium_print(months, paper)
-    assert count == 2, f"{months} months on {paper}"
-    flat = " ".join(text.split())
-    for label in ("Your note:", "Tracker", "When to call your child's doctor", "Sources"):
-        assert label in flat
-    assert "Page 1 of 2" in flat
-    assert "file:" not in flat  # the browser's own header and footer are replaced
+# Printed by Chromium at every age, in both languages: tests/test_handout_print.py.
 
 
 def test_the_printed_footer_carries_the_title_safely(shipped: Content) -> None:

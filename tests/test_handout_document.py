@@ -75,14 +75,14 @@ def test_the_emergency_row_names_the_region_number_and_when_to_use_it(
     result = screened(content, 6)
     neutral = document(content, result).call_box[0]
     assert neutral.heading == "Call your local emergency number (such as 112 or 911) now"
-    assert neutral.when == "if it is happening now:"
+    assert neutral.when == "if this is happening:"
     assert [s.id for s in neutral.signs] == ["ws-feeding-breathing"]
     if "US" in content.region_by_id:
         assert document(content, result, region="US").call_box[0].heading == "Call 911 now"
     with speaking("es"):
         es = document(shipped["es"], screened(shipped["es"], 6)).call_box[0]
     assert es.heading.startswith("Llame al número de emergencias")
-    assert es.when == "si está pasando ahora:"
+    assert es.when == "si esto está pasando:"
 
 
 def test_the_same_day_row_covers_an_emergency_that_has_passed(

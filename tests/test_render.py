@@ -188,7 +188,8 @@ def test_html_has_every_section_and_is_self_contained(content: Content) -> None:
         assert card.name in text
     assert all(day in text for day in DAYS)
     assert doc.disclaimer in text
-    assert page.tags.count("table") == doc.tracker_weeks
+    # One table a week for a screen, and one for each two weeks side by side for paper.
+    assert page.tags.count("table") == doc.tracker_weeks + (doc.tracker_weeks + 1) // 2
     assert '<meta name="viewport"' in html
     assert "@page" in html and "break-inside: avoid" in html
 
@@ -208,7 +209,7 @@ def test_html_page_size_follows_the_paper(content: Content) -> None:
 
 def test_html_from_a_screening_shows_statuses(content: Content) -> None:
     html = str(render_plan(screening_plan(content), "html"))
-    assert "Worth talking about" in html and "Urgent:" in html
+    assert "Worth talking about" in html and 'class="call-row days urgent"' in html
 
 
 # --- Markdown, JSON, text --------------------------------------------------------------------
@@ -225,8 +226,8 @@ def test_markdown_structure(content: Content) -> None:
     assert "| Activity | Mon | Tue | Wed | Thu | Fri | Sat | Sun |" in lines
     assert "| Tummy time | ☐ | ☐ | ☐ | ☐ | ☐ | ☐ | ☐ |" in lines
     assert md.count("| Activity |") == 2
-    assert "## When to call your child's doctor" in lines
-    assert "**Urgent:** Has lost skills they once had" in md
+    assert "## When to call" in lines
+    assert "**Call the doctor within a few days:** Has lost skills they once had" in md
     assert doc.disclaimer in md
 
 

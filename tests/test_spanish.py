@@ -56,7 +56,7 @@ def test_screen_results_in_spanish(cli: Callable[..., Run]) -> None:
         "Movimiento (músculos grandes)",
         "1 sí, 1 todavía no",
         "Tiempo boca abajo",
-        "Cuándo llamar al médico de su hijo",
+        "Cuándo llamar",
         "No es un",
     ):
         assert words in run.stdout, words

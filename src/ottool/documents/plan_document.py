@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 
+from ottool.core.activity_choice import DEFAULT_MAX_ACTIVITIES as DEFAULT_ACTIVITIES
 from ottool.core.activity_choice import HomePlan
 from ottool.core.age import (
     FULL_TERM_WEEKS,
@@ -48,6 +49,7 @@ from ottool.documents.wording import (
     CALL_ADVICE,
     CALL_ADVICE_THERAPIST,
     CALL_BOX,
+    CALL_EMERGENCY_ANY,
     CALL_EMERGENCY_WHEN,
     CALL_TODAY_PASSED,
     CALL_VISIT_WORRY,
@@ -189,6 +191,9 @@ class PlanDocument:
     question_lines: int = 4
     #: Signs left out of "When to call" because the therapist is treating them.
     treating: tuple[str, ...] = ()
+    #: More activities than the default plan has: printed a little tighter (the cards'
+    #: steps in slightly smaller type), so the handout keeps to two pages.
+    dense: bool = False
     #: The clinic that gives the handout out (name, contact, logo), if any.
     clinic: Clinic | None = None
 
@@ -233,7 +238,15 @@ class PlanDocument:
 
 
 _DISPLAY_ONLY = frozenset(
-    {"labels", "date_shown", "checklist", "tracker_note", "call_box_title", "question_lines"}
+    {
+        "labels",
+        "date_shown",
+        "checklist",
+        "tracker_note",
+        "call_box_title",
+        "question_lines",
+        "dense",
+    }
 )
 
 
@@ -390,7 +403,7 @@ def build_plan_document(
         call_box=call_box(sign_models, reported, emergency),
         call_box_title=_(CALL_BOX),
         emergency=emergency,
-        contacts=_contacts(content, region_id, therapist, clinic),
+        contacts=_contacts(content, region_id, therapist, clinic, step),
         details=ChildDetails(
             born=_born_words(born, pregnancy),
             age=age,
@@ -398,30 +411,40 @@ def build_plan_document(
         ),
         caregiver=caregiver if caregiver and caregiver.strip() else None,
         question_lines=QUESTION_LINES,
+        dense=len(cards) > DEFAULT_ACTIVITIES,
         treating=tuple(sorted(treated)),
         clinic=clinic,
     )
 
 
 def _contacts(
-    content: Content, region: str | None, therapist: str | None, clinic: Clinic | None
+    content: Content,
+    region: str | None,
+    therapist: str | None,
+    clinic: Clinic | None,
+    step: NextStep | None,
 ) -> tuple[ContactLine, ...]:
     """Lines for the child's doctor, the therapist and early intervention; the clinic's
-    name and phone go on the therapist's line, its early-intervention number on that one."""
+    name and phone go on the therapist's line, its early-intervention number on that one.
+    How to reach early intervention is said under the lines unless the next step just
+    said it."""
     who = " · ".join(p for p in (therapist or "", clinic.name if clinic else "") if p)
+    route = early_intervention(content, region)
+    if step is not None and route in step.advice:
+        route = ""
     return (
         ContactLine(_(CONTACT_DOCTOR)),
         ContactLine(_(CONTACT_THERAPIST), name=who, phone=clinic.phone if clinic else ""),
         ContactLine(
             _(CONTACT_EARLY_INTERVENTION),
             phone=clinic.early_intervention_phone if clinic else "",
-            note=early_intervention(content, region),
+            note=route,
         ),
     )
 
 
 #: Lines left for the family's questions and notes for the next visit.
-QUESTION_LINES = 4
+QUESTION_LINES = 3
 
 
 def _known_signs(content: Content, ids: Sequence[str]) -> frozenset[str]:
@@ -445,7 +468,10 @@ def call_box(
     rows: list[CallGroup] = []
     by_act: dict[SignAct, list[CallSign]] = {act: [] for act in SIGN_ACTS}
     for w in signs:
-        by_act[w.act].append(call_sign(w, reported=w.id in reported, emergency=emergency))
+        # In the box only a reported sign carries its own advice: the row already says
+        # when to act on the others (and the box must stay compact).
+        sign = call_sign(w, reported=w.id in reported, emergency=emergency)
+        by_act[w.act].append(replace(sign, own_advice=sign.reported))
     for act in SIGN_ACTS:
         found = tuple(by_act[act])
         lines: tuple[str, ...] = ()
@@ -459,13 +485,21 @@ def call_box(
             CallGroup(
                 act=act,
                 heading=call_heading(act, emergency),
-                when=_(CALL_EMERGENCY_WHEN) if act == "emergency" and found else "",
+                when=_emergency_when(act, found),
                 signs=found,
                 lines=lines,
                 urgent=act != "visit",
             )
         )
     return tuple(rows)
+
+
+def _emergency_when(act: SignAct, signs: tuple[CallSign, ...]) -> str:
+    """When to use the emergency number: if one of its signs is happening, or, where the
+    content has none at this age, in an emergency."""
+    if act != "emergency":
+        return ""
+    return _(CALL_EMERGENCY_WHEN) if signs else _(CALL_EMERGENCY_ANY)
 
 
 def _age_words(used: CalendarAge, chronological: CalendarAge, corrected: bool) -> str:

@@ -609,8 +609,10 @@ CALL_HEADINGS: dict[str, str] = {
     "days": N_("Call the doctor within a few days"),
     "visit": N_("Bring it up at the next visit"),
 }
-#: Under the emergency heading, when to use the number.
-CALL_EMERGENCY_WHEN = N_("if it is happening now:")
+#: After the emergency heading, when to use the number.
+CALL_EMERGENCY_WHEN = N_("if this is happening:")
+#: The same where the content has no emergency sign at the child's age.
+CALL_EMERGENCY_ANY = N_("in an emergency.")
 #: The same-day row when the age has emergency signs: the sign's own advice (a
 #: feeding emergency that has passed: the doctor today).
 CALL_TODAY_PASSED = N_("One of the emergency signs above happened, and it has passed.")

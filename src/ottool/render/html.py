@@ -29,8 +29,22 @@ def plan_html(doc: PlanDocument, *, paper: str = "a4") -> str:
         words=doc.labels,
         week_label=week_label,
         lang=language(),
+        logo_src=logo_source(doc),
     )
     return printable(html)
+
+
+def logo_source(doc: PlanDocument) -> str:
+    """The clinic's logo as a ``data:`` address, so the page stays one file ('' if none).
+
+    An SVG shown through ``<img>`` runs no scripts and loads nothing.
+    """
+    logo = doc.clinic.logo if doc.clinic else None
+    if logo is None:
+        return ""
+    import base64
+
+    return f"data:{logo.media_type};base64,{base64.b64encode(logo.data).decode('ascii')}"
 
 
 @functools.cache

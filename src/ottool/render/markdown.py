@@ -19,6 +19,10 @@ _INLINE = re.compile(r"([\\`*_\[\]<>|])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-]|\d+[.)])(?=\s|$)")
 
 TICK_BOX = "☐"
+#: A line to write on, in the text (a name, a date, a phone number).
+BLANK = "\\_" * 12
+#: A whole line to write on: a horizontal rule would end the section, so underscores.
+BLANK_LINE = "\\_" * 40 + "  "
 
 
 def escape_md(text: str) -> str:
@@ -42,14 +46,34 @@ def plan_markdown(doc: PlanDocument) -> str:
     md = escape_md
     words = doc.labels
     out: list[str] = [f"# {md(doc.title)}", ""]
-    details = [
+    if doc.clinic:
+        out += [
+            f"**{md(doc.clinic.name)}**"
+            + (f"  \n{md(doc.clinic.contact_line())}" if doc.clinic.contact else ""),
+            "",
+        ]
+    details = []
+    if doc.child:
+        details.append(f"**{md(words.child)}** {md(doc.child)}")
+    if doc.details:
+        details.append(f"**{md(words.born)}** {md(doc.details.born) or BLANK}")
+    details += [
         f"**{md(words.age)}** {md(doc.age)}",
         f"**{md(words.checklist)}** {md(doc.checklist)}",
+        f"**{md(words.date)}** {md(doc.date_shown)}",
     ]
-    details.append(f"**{md(words.date)}** {md(doc.date_shown)}")
+    if doc.details:
+        details.append(f"**{md(words.next_check)}** {md(doc.details.next_check) or BLANK}")
     if doc.therapist:
         details.append(f"**{md(words.therapist)}** {md(doc.therapist)}")
+    if doc.caregiver:
+        details.append(f"**{md(words.caregiver)}** {md(doc.caregiver)}")
     out += [line + "  " for line in details[:-1]] + [details[-1], ""]
+    if doc.notes:
+        out += [f"## {md(words.notes)}", ""]
+        out += [f"- {md(note)}" for note in doc.notes]
+        out.append("")
+    out += _call_box(doc)
 
     if doc.next_step:
         step = doc.next_step
@@ -70,22 +94,9 @@ def plan_markdown(doc: PlanDocument) -> str:
         out += _card(number, card, words)
 
     out += _tracker(doc)
-
-    if doc.when_to_call:
-        out += [f"## {md(words.when_to_call)}", ""]
-        for sign in doc.when_to_call:
-            mark = f"**{md(words.urgent)}** " if sign.urgent else ""
-            seen = f" *{md(words.you_noticed)}*" if sign.reported else ""
-            if sign.own_advice:
-                out.append(f"- {mark}{md(sign.text)}{seen}  ")
-                out.append(f"  {md(sign.advice)}")
-            else:
-                out.append(f"- {md(sign.text)}")
-        out += ["", md(doc.call_advice), ""]
-    if doc.notes:
-        out += [f"## {md(words.notes)}", ""]
-        out += [f"- {md(note)}" for note in doc.notes]
-        out.append("")
+    out += [f"## {md(words.questions)}", ""]
+    out += [BLANK_LINE] * doc.question_lines
+    out.append("")
     out += ["---", "", f"*{md(doc.disclaimer)}*", "", f"**{md(words.sources)}**", ""]
     out += [f"- {md(source)}" for source in doc.sources]
     return "\n".join(out) + "\n"
@@ -116,6 +127,33 @@ def _card(number: int, card: ActivityCard, words: Labels) -> list[str]:
     return out
 
 
+def _call_box(doc: PlanDocument) -> list[str]:
+    """ "When to call": one paragraph per row, most urgent first, then the phone lines."""
+    md = escape_md
+    words = doc.labels
+    if not doc.call_box:
+        return []
+    out = [f"## {md(doc.call_box_title)}", ""]
+    for row in doc.call_box:
+        head = f"**{md(row.heading)}**" + (f" {md(row.when)}" if row.when else "")
+        if not row.when:
+            head = f"**{md(row.heading)}:**"
+        items = [
+            (f"**{md(s.text)} {md(words.you_noticed)}**" if s.reported else md(s.text))
+            + (f" {md(s.advice)}" if s.own_advice and s.advice else "")
+            for s in row.signs
+        ]
+        items += [f"*{md(line)}*" for line in row.lines]
+        out += [head + " " + " · ".join(items), ""]
+    for line in doc.contacts:
+        name = md(line.name) or BLANK
+        phone = md(line.phone) or BLANK
+        out.append(f"- **{md(line.role)}** {name} **{md(words.phone)}** {phone}")
+    notes = [md(line.note) for line in doc.contacts if line.note]
+    out += ["", *notes, ""] if notes else [""]
+    return out
+
+
 def _tracker(doc: PlanDocument) -> list[str]:
     words = doc.labels
     out = [f"## {escape_md(words.tracker)}", "", escape_md(doc.tracker_note), ""]
@@ -124,7 +162,11 @@ def _tracker(doc: PlanDocument) -> list[str]:
         out.append(f"| {escape_md(words.activity)} | " + " | ".join(doc.tracker_days) + " |")
         out.append("| --- |" + " :---: |" * len(doc.tracker_days))
         for card in doc.activities:
-            cells = " | ".join(TICK_BOX for _ in doc.tracker_days)
-            out.append(f"| {escape_md(card.name)} | {cells} |")
+            if card.tracker_boxes >= len(doc.tracker_days):
+                cells = " | ".join(TICK_BOX for _ in doc.tracker_days)
+            else:  # its boxes together, ticked on whichever days it was done
+                rest = " |" * (len(doc.tracker_days) - 1)
+                cells = " ".join(TICK_BOX for _ in range(card.tracker_boxes)) + rest
+            out.append(f"| {escape_md(card.tracker_name or card.name)} | {cells} |")
         out.append("")
     return out

@@ -114,49 +114,72 @@ def _sign_mark(sign: CallSign) -> str:
 
 
 def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True) -> None:
-    """A home plan: the activities with steps, dose and safety, then when to call."""
+    """A home plan: the child's details, the therapist's notes, when to call (most
+    urgent first), then the activities with steps, dose and safety."""
     words = doc.labels
     console.print()
     if with_header:
         console.rule(f"[heading]{escape(doc.title)}[/heading]", align="left")
+        if doc.clinic:
+            console.print(escape(" · ".join([doc.clinic.name, *doc.clinic.contact])))
         details = [f"{words.age} {doc.age}", f"{words.date} {doc.date_shown}"]
+        if doc.details and doc.details.born:
+            details.insert(0, f"{words.born} {doc.details.born}")
+        if doc.details and doc.details.next_check:
+            details.append(f"{words.next_check} {doc.details.next_check}")
         if doc.therapist:
             details.append(f"{words.therapist} {doc.therapist}")
+        if doc.caregiver:
+            details.append(f"{words.caregiver} {doc.caregiver}")
         console.print(escape(" · ".join(details)))
-        if doc.next_step:  # a plan from a screening: the next step, as on the result
-            console.print()
-            title = Text(f"{words.next_step} {doc.next_step.label}", style="heading")
-            console.print(_box(_step_body(doc.next_step), title, console.width))
     else:
         console.rule(f"[heading]{escape(words.your_plan)}[/heading]", align="left")
-    console.print(escape(doc.intro))
-    for number, card in enumerate(doc.activities, start=1):
-        console.print()
-        console.print(card_panel(card, words, number, width=console.width))
-    if doc.when_to_call:
-        # Compact on screen: every sign, with its own advice only where the document
-        # says so (urgent or reported signs).
-        console.print()
-        console.print(f"[heading]{escape(words.when_to_call)}[/heading]")
-        rows: list[tuple[str, RenderableType]] = []
-        for sign in doc.when_to_call:
-            text = Text(sign.text)
-            if sign.reported:
-                text.append(" " + words.you_noticed, style="bold")
-            # Under a result (no header), a reported sign's advice was just shown
-            # under "What you noticed": said once.
-            if sign.own_advice and (with_header or not sign.reported):
-                text.append("\n" + sign.advice, style="muted")
-            rows.append((_sign_mark(sign), text))
-        console.print(Padding(_marked(rows), (0, 0, 0, 2), expand=False))
-        console.print(Padding(Text(doc.call_advice), (0, 0, 0, 2), expand=False))
     if doc.notes:
         console.print()
         console.print(f"[heading]{escape(words.notes)}[/heading]")
         for note in doc.notes:
             console.print(f"  • {escape(note)}")
+    if doc.call_box:
+        console.print()
+        console.print(_call_box(doc, with_header=with_header))
+    if with_header and doc.next_step:  # a plan from a screening: the next step
+        console.print()
+        title = Text(f"{words.next_step} {doc.next_step.label}", style="heading")
+        console.print(_box(_step_body(doc.next_step), title, console.width))
+    console.print()
+    console.print(escape(doc.intro))
+    for number, card in enumerate(doc.activities, start=1):
+        console.print()
+        console.print(card_panel(card, words, number, width=console.width))
     console.print()
     console.print(f"[muted]{escape(doc.disclaimer)}[/muted]")
+
+
+def _call_box(doc: PlanDocument, *, with_header: bool = True) -> Panel:
+    """ "When to call": each time frame, most urgent first, and its signs."""
+    parts: list[RenderableType] = []
+    for row in doc.call_box:
+        head = Text(row.heading, style="urgent" if row.urgent else "heading")
+        head.append(" " + row.when if row.when else ":", style="")
+        parts.append(head)
+        rows: list[tuple[str, RenderableType]] = []
+        for sign in row.signs:
+            text = Text(sign.text, style="bold" if sign.reported else "")
+            if sign.reported:
+                text.append(" " + doc.labels.you_noticed, style="bold")
+            # Under a result (no header), a reported sign's advice was just shown
+            # under "What you noticed": said once.
+            if sign.own_advice and sign.advice and with_header:
+                text.append("\n" + sign.advice, style="muted")
+            rows.append(("•", text))
+        rows += [("•", Text(line, style="italic")) for line in row.lines]
+        parts.append(Padding(_marked(rows), (0, 0, 0, 2)))
+    return Panel(
+        Group(*parts),
+        title=f"[heading]{escape(doc.call_box_title)}[/heading]",
+        title_align="left",
+        padding=(0, 1),
+    )
 
 
 def print_card(card: ActivityCard, console: Console) -> None:
