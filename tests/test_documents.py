@@ -89,12 +89,13 @@ def test_the_plan_document_flags_each_sign() -> None:
 def test_every_renderer_follows_the_own_advice_flag_not_its_own_rule() -> None:
     """A sign the document marks own_advice shows its advice everywhere, and one it does
     not mark shows none, whatever its level: the renderers hold no rule of their own.
-    (The sign list with its advice; a PDF with the "When to call" box prints the box
-    instead, so the list is asked for by leaving the box out.)"""
-    doc = dataclasses.replace(_plan({}), call_box=())
-    plain = doc.other_signs[0]
+    (Markdown, HTML and the terminal show the advice in the "When to call" box; the PDF
+    shows it in the sign list, which it prints when the box is left out.)"""
+    boxed = _plan({})
+    unboxed = dataclasses.replace(boxed, call_box=())
+    plain = boxed.other_signs[0]
     flagged = dataclasses.replace(plain, advice="Ring the clinic about this one.", own_advice=True)
-    urgent = doc.own_advice_signs[0]
+    urgent = boxed.own_advice_signs[0]
     quiet = dataclasses.replace(urgent, advice="Hidden advice text.", own_advice=False)
 
     def swapped(doc: PlanDocument, new: object, old_id: str) -> PlanDocument:
@@ -106,10 +107,12 @@ def test_every_renderer_follows_the_own_advice_flag_not_its_own_rule() -> None:
         )
         return dataclasses.replace(doc, when_to_call=signs, call_box=box)  # type: ignore[arg-type]
 
-    for fmt, text in _plain_text(swapped(doc, flagged, plain.id)).items():
-        assert "Ring the clinic about this one." in text, fmt
-    for fmt, text in _plain_text(swapped(doc, quiet, urgent.id)).items():
-        assert "Hidden advice text." not in text, fmt
+    for doc, formats in ((boxed, ("md", "html", "txt")), (unboxed, ("pdf",))):
+        shown = _plain_text(swapped(doc, flagged, plain.id))
+        hidden = _plain_text(swapped(doc, quiet, urgent.id))
+        for fmt in formats:
+            assert "Ring the clinic about this one." in shown[fmt], fmt
+            assert "Hidden advice text." not in hidden[fmt], fmt
 
 
 def test_an_urgent_next_step_is_marked_by_its_flag_not_by_its_words() -> None:

@@ -32,7 +32,8 @@ from ottool.core.i18n import speaking
 from ottool.core.screening import Answers, Child, score
 from ottool.documents.plan_document import PlanDocument, build_plan_document
 from ottool.render.plan_file import render_plan
-from test_handout import CHROMIUM, PARENT_NOTE, THERAPIST_NOTE, needs_chromium
+from printed import CHROMIUM, PARENT_NOTE, THERAPIST_NOTE
+from test_handout import needs_chromium
 
 pytestmark = [pytest.mark.slow, needs_chromium]
 
