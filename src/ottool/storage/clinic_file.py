@@ -167,7 +167,11 @@ def _path(data: LineDict, key: str, folder: Path, problem: Any) -> Path | None:
     if not isinstance(value, str) or not value.strip():
         problem(key, _("{key} must be the name of a file or folder").format(key=key))
         return None
-    path = Path(value.strip()).expanduser()
+    path = Path(value.strip())
+    try:
+        path = path.expanduser()
+    except RuntimeError:  # "~name" of a user this computer does not know: a plain name
+        pass
     return path if path.is_absolute() else folder / path
 
 
