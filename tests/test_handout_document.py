@@ -114,6 +114,21 @@ def test_signs_being_treated_are_left_out_of_when_to_call(shipped: dict[str, Con
         document(content, result, treating=["ws-head-trn"])
 
 
+def test_no_emergency_sign_is_ever_treated_off_the_handout(shipped: dict[str, Content]) -> None:
+    """A feeding therapist may well be treating breathing trouble at feeds; the family
+    must still see when to call the emergency number."""
+    refused = []
+    for language, content in shipped.items():
+        result = screened(content, 10, signs={})
+        for sign in content.warning_signs:
+            if sign.act != "emergency":
+                continue
+            with speaking(language), pytest.raises(InputError, match=sign.id):
+                document(content, result, therapist="Dana", treating=[sign.id])
+            refused.append(sign.id)
+    assert "ws-feeding-breathing" in refused
+
+
 # --- the child's details, the phone lines, the caregiver ----------------------------------
 
 

@@ -448,13 +448,21 @@ QUESTION_LINES = 3
 
 
 def _known_signs(content: Content, ids: Sequence[str]) -> frozenset[str]:
-    """The sign ids a therapist is treating; an unknown one is an error naming it."""
+    """The sign ids a therapist is treating; an unknown one is an error naming it, and so
+    is an emergency sign: what needs the emergency number stays on every handout."""
     for sign in ids:
         if sign not in content.warning_sign_by_id:
             raise InputError(
                 _("--treating {sign} is not a warning sign ottool knows{suggestion}").format(
                     sign=sign, suggestion=did_you_mean(sign, content.warning_sign_by_id)
                 )
+            )
+        if content.warning_sign_by_id[sign].act == "emergency":
+            raise InputError(
+                _(
+                    "--treating {sign}: a sign that needs the emergency number stays in "
+                    "'When to call' on every handout, even while it is being treated"
+                ).format(sign=sign)
             )
     return frozenset(ids)
 
