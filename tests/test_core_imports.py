@@ -18,6 +18,11 @@ CORE = [
     "ottool.result_json",
     "ottool.plan_document",
     "ottool.fhir",
+    "ottool.history.practice",
+    "ottool.history.record",
+    "ottool.history.coming",
+    "ottool.summary_document",
+    "ottool.calendar_file",
 ]
 FORBIDDEN = ["typer", "rich", "questionary", "jinja2", "fpdf", "click"]
 

@@ -26,6 +26,7 @@ INTERACTIVE = {
     "ottool screen --resume",
     "ottool screen --save",
     "ottool history delete 3",
+    "ottool log",
 }
 RESPONSE = """{"resourceType": "QuestionnaireResponse", "status": "completed",
  "authored": "2026-11-22",
@@ -99,6 +100,9 @@ def test_every_readme_example_runs(tmp_path: Path) -> None:
         assert "Traceback" not in done.stderr and "unexpected" not in done.stderr
         ran += 1
     assert ran >= 20
-    for made in ("result.json", "plan.pdf", "plan.html", "plan.md", "sam.jsonl"):
+    for made in (
+        "result.json", "plan.pdf", "plan.html", "plan.md", "sam.jsonl", "sam-summary.pdf",
+        "checks.ics",
+    ):  # fmt: skip
         assert (work / made).stat().st_size > 0, made
     assert (work / "plan.pdf").read_bytes().startswith(b"%PDF")

@@ -348,3 +348,122 @@ def _line_of(raw: str | bytes, message: str) -> int | None:
     if found is None:
         return None
     return data[: int(found.group(1))].count(b"\n") + 1
+
+
+# --------------------------------------------------------------------------- follow-through
+
+PROGRESS_FORMAT = "ottool-progress/1"
+
+
+class FollowChild(msgspec.Struct, kw_only=True, frozen=True):
+    name: str | None
+    birth_date: dt.date | None
+
+
+class PracticeKept(msgspec.Struct, kw_only=True, frozen=True):
+    """One activity of the plan: days practiced against its dose (days a week)."""
+
+    activity: str
+    days_per_week: int
+    this_week: int
+    last_week: int
+    since_plan: int
+    since_plan_target: int
+    #: The days of last week and this one that were practiced.
+    recent_days: list[dt.date]
+
+
+class ScreeningInBrief(msgspec.Struct, kw_only=True, frozen=True):
+    id: int
+    date: str
+    checklist_months: int | None
+    overall: str | None
+
+
+class AreaOverTime(msgspec.Struct, kw_only=True, frozen=True):
+    """An area's status at each screening, oldest first (None: not in that screening)."""
+
+    id: str
+    statuses: list[str | None]
+
+
+class NowYes(msgspec.Struct, kw_only=True, frozen=True):
+    """A milestone answered not yet (or sometimes) before and yes since."""
+
+    milestone: str
+    area: str
+    before: str
+    before_date: str
+    after_date: str
+
+
+class Progress(msgspec.Struct, kw_only=True, frozen=True):
+    """`ottool-progress/1`: what `ottool progress --format json` writes."""
+
+    format: str = PROGRESS_FORMAT
+    today: dt.date
+    child: FollowChild
+    #: The screening whose plan is being practiced, and its date.
+    plan_screening: int | None
+    plan_date: str | None
+    practice: list[PracticeKept]
+    screenings: list[ScreeningInBrief]
+    areas: list[AreaOverTime]
+    now_yes: list[NowYes]
+
+
+SUMMARY_FORMAT = "ottool-summary/1"
+
+
+class SummaryAge(msgspec.Struct, kw_only=True, frozen=True):
+    chronological_months: Months
+    corrected_months: Months | None = None
+    corrected: bool = False
+
+
+class SummaryScreening(msgspec.Struct, kw_only=True, frozen=True):
+    id: int
+    date: str
+    checklist_months: int | None
+    overall: str | None
+    #: Each area's status by area id.
+    domains: dict[str, str]
+
+
+class SummarySign(msgspec.Struct, kw_only=True, frozen=True):
+    """A warning sign reported at a screening: its level, and its act when the content
+    names one."""
+
+    date: str
+    id: str
+    level: str | None = None
+    act: str | None = None
+
+
+class SummaryConcern(msgspec.Struct, kw_only=True, frozen=True):
+    date: str
+    text: str
+
+
+class SummaryNextCheck(msgspec.Struct, kw_only=True, frozen=True):
+    date: dt.date
+    months: int | None
+    why: str
+
+
+class Summary(msgspec.Struct, kw_only=True, frozen=True):
+    """`ottool-summary/1`: what `ottool summary --format json` writes (one child)."""
+
+    format: str = SUMMARY_FORMAT
+    today: dt.date
+    child: FollowChild
+    gestational_weeks: int | None
+    age_today: SummaryAge | None
+    screenings: list[SummaryScreening]
+    warning_signs: list[SummarySign]
+    concerns: list[SummaryConcern]
+    practice: list[PracticeKept]
+    plan_date: str | None
+    now_yes: list[NowYes]
+    referrals: list[str]
+    next_check: SummaryNextCheck | None

@@ -15,6 +15,10 @@ import typer
 
 from ottool import __version__, i18n
 from ottool.cli import browse, plan, schema, screen, validate
+from ottool.cli import log as log_command
+from ottool.cli import next as next_command
+from ottool.cli import progress as progress_command
+from ottool.cli import summary as summary_command
 from ottool.cli.common import LANG_GIVEN, ContentLanguage
 from ottool.cli.fhir import fhir_app
 from ottool.cli.history import history_app
@@ -81,6 +85,18 @@ app.command(help=_("Answer milestone questions about your child and get a home-a
 )
 app.command(help=_("Make a printable home plan from a screening, or for an age and focus areas."))(
     plan.plan
+)
+app.command("log", help=_("Record that you practiced an activity of the plan today."))(
+    log_command.log
+)
+app.command(
+    "progress", help=_("Show practice kept against the plan, and the answers across screenings.")
+)(progress_command.progress)
+app.command("next", help=_("List the coming milestone checks of each saved child."))(
+    next_command.next_checks
+)
+app.command("summary", help=_("Write one page for the child's doctor: pdf, html, md or json."))(
+    summary_command.summary
 )
 app.add_typer(history_app, name="history")
 app.command(help=_("List the milestones, grouped by checklist age."))(browse.milestones)

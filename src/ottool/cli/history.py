@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ottool.cli.child_options import BornOption
 from ottool.cli.common import DataDir as DataDirOption
 from ottool.cli.common import Lang, RegionOption
 from ottool.i18n import N_, _, ngettext
@@ -65,7 +66,21 @@ def history(
             "--child", metavar="NAME", help=_("Only this child's screenings, side by side.")
         ),
     ] = None,
+    born: BornOption = None,
     fmt: FormatOption = HistoryFormat.terminal,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            metavar="N",
+            min=1,
+            max=100_000,
+            help=_("Screenings a page, newest first (default: 50 in the terminal, all in JSON)."),
+        ),
+    ] = None,
+    page: Annotated[
+        int, typer.Option("--page", metavar="N", min=1, help=_("Which page of --limit to show."))
+    ] = 1,
     data_dir: DataDirOption = None,
     lang: Lang = None,
 ) -> None:
@@ -74,8 +89,16 @@ def history(
     from ottool.cli.common import user_errors
     from ottool.history import list_screenings
 
+    if child is None and (fmt is HistoryFormat.terminal or limit is not None or page > 1):
+        _print_page(limit or PAGE_SIZE, page, fmt)
+        return
     with user_errors():
         screenings = list_screenings(child)
+    if child is not None and screenings:
+        from ottool.cli.child_options import chosen_child
+
+        who = chosen_child(child, born)  # two children of that name: say which they are
+        screenings = [s for s in screenings if who.owns(s)]
     if not screenings:
         _no_screenings(child, fmt)
         return
@@ -376,6 +399,34 @@ def _no_child_message(child: str) -> str:
         known = _(" (children in the history: {names})").format(names=", ".join(names))
         message += did_you_mean(child, names) + known
     return message
+
+
+#: Screenings a page in the terminal list.
+PAGE_SIZE = 50
+
+
+def _print_page(limit: int, page: int, fmt: HistoryFormat) -> None:
+    """One page of the list, newest first, and how to see more."""
+    from ottool.cli.common import user_errors
+    from ottool.history.listing import latest_screenings
+
+    with user_errors():
+        screenings, total = latest_screenings(limit, page)
+    if not total:
+        _no_screenings(None, fmt)
+        return
+    if fmt is HistoryFormat.json:
+        from ottool.history.saved import history_list
+
+        _echo_json(history_list(None, screenings))
+        return
+    from ottool.render.console import make_console
+    from ottool.render.history import print_history
+
+    print_history(screenings, make_console(), total=total, first=limit * (page - 1) + 1)
+    if limit * page < total:
+        more = _("Newest first; see older ones with `ottool history --page {page}`.")
+        typer.echo(more.format(page=page + 1))
 
 
 def _print_list(screenings: list[SavedScreening], fmt: HistoryFormat) -> None:

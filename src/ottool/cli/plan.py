@@ -21,6 +21,7 @@ from ottool.cli.common import (
     shown,
     user_errors,
 )
+from ottool.cli.next import IcsNameOption, IcsOption, calendar_for_result, check_calendar_path
 from ottool.i18n import _
 
 if TYPE_CHECKING:
@@ -106,6 +107,8 @@ def plan(
         bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
     ] = False,
     region: RegionOption = None,
+    ics: IcsOption = None,
+    ics_name: IcsNameOption = False,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
@@ -126,6 +129,9 @@ def plan(
             check_length("--note", text, MAX_NOTE)
     output = None if is_stdout(output) else output
     refuse_to_replace(output, force)
+    check_calendar_path(ics, force)
+    if ics is not None and age_months is not None:
+        fail(_("--ics needs a screening (--from FILE or --from-history ID) to know the child"))
     content = load(data_dir)
     kind = _plan_format(fmt, output)
     with user_errors():
@@ -168,6 +174,11 @@ def plan(
             region=region_id,
         )
         _emit_plan(doc, kind, output, paper.value, force)
+        if ics is not None and result is not None:
+            from ottool.result_json import result_to_data
+
+            data = result_to_data(result, home_plan)
+            calendar_for_result(ics, data, content, with_names=ics_name, force=force)
 
 
 def _read_result(path: Path, content: Content) -> ScreeningResult:

@@ -26,6 +26,7 @@ from ottool.cli.fhir import (
     check_fhir_options,
     incoming_context,
 )
+from ottool.cli.next import IcsNameOption, IcsOption, calendar_for_result, check_calendar_path
 from ottool.error_handler import EXIT_INTERRUPTED, on_interrupt
 from ottool.i18n import _, ngettext
 
@@ -95,6 +96,8 @@ def screen(
     patient_id: PatientOption = None,
     bundle: BundleOption = BundleType.collection,
     region: RegionOption = None,
+    ics: IcsOption = None,
+    ics_name: IcsNameOption = False,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
@@ -112,6 +115,7 @@ def screen(
     # Before any question or score: an existing file is not replaced unasked.
     refuse_to_replace(output, force)
     refuse_to_replace(plan_output, force)
+    check_calendar_path(ics, force)
     if plan_output is not None:
         from ottool.render.plan_file import format_from_suffix
 
@@ -163,6 +167,8 @@ def screen(
                 doc, result, result_data, given, plan_to=plan_output, save=save, force=force
             ):
                 typer.echo(said, err=True)
+        if ics is not None:
+            calendar_for_result(ics, result_data, content, with_names=ics_name, force=force)
     if answers is None:
         from ottool.interview import discard_draft, offer_after_results
 

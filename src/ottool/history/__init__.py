@@ -238,6 +238,10 @@ def _delete(where: str, params: tuple[Any, ...], path: Path | None, notes: list[
             return 0
         with write_transaction(db):
             count = db.execute(f"DELETE FROM screenings WHERE {where}", params).rowcount
+            if count:
+                from ottool.history.practice import forget_deleted
+
+                forget_deleted(db)
         if count:
             try:
                 # secure_delete zeroed the freed pages; fold the WAL back into the file and

@@ -82,6 +82,34 @@ def _migrate_to_2(db: sqlite3.Connection) -> None:
         db.execute(statement)
 
 
+_V3 = """
+CREATE TABLE practice (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    logged_at TEXT NOT NULL,
+    child TEXT,
+    child_key TEXT NOT NULL DEFAULT '',
+    birth_date TEXT NOT NULL DEFAULT '',
+    screening_id INTEGER,
+    activity TEXT NOT NULL,
+    practiced_on TEXT NOT NULL,
+    minutes INTEGER
+);
+CREATE INDEX practice_by_child ON practice (child_key, birth_date, practiced_on, id);
+CREATE INDEX screenings_by_date ON screenings (screened_on, id);
+"""
+
+
+def _migrate_to_3(db: sqlite3.Connection) -> None:
+    """Version 3: the practice log (``ottool log``), one row a practiced activity a day.
+
+    Each row names the child (name, key and birth date) and the saved screening whose
+    plan it followed. The screenings are not touched; an index by screening date lets
+    a long history be listed a page at a time.
+    """
+    for statement in _split(_V3):
+        db.execute(statement)
+
+
 #: The columns of the screenings table at each schema version.
 
 
@@ -92,11 +120,16 @@ COLUMNS: dict[int, set[str]] = {
     1: _V1_COLUMNS,
     2: _V1_COLUMNS | {"content_version", "screened_on", "child_key", "result_sha256"},
 }
+COLUMNS[3] = COLUMNS[2]
 
 #: ``MIGRATIONS[n]`` upgrades a history from version ``n`` to ``n + 1``.
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_migrate_to_1, _migrate_to_2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _migrate_to_1,
+    _migrate_to_2,
+    _migrate_to_3,
+)
 
 
 SCHEMA_VERSION = len(MIGRATIONS)

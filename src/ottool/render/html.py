@@ -34,7 +34,7 @@ def plan_html(doc: PlanDocument, *, paper: str = "a4") -> str:
 
 
 @functools.cache
-def _template() -> Any:
+def _template(name: str = "plan.html.j2") -> Any:
     import jinja2
 
     env = jinja2.Environment(
@@ -43,7 +43,7 @@ def _template() -> Any:
         keep_trailing_newline=True,
     )
     env.filters["css_string"] = css_string
-    source = files("ottool.render").joinpath("templates", "plan.html.j2").read_text("utf-8")
+    source = files("ottool.render").joinpath("templates", name).read_text("utf-8")
     return env.from_string(source)
 
 
