@@ -282,7 +282,13 @@ def with_emergency(text: str, number: str) -> str:
 def early_intervention(content: Content | None, region: str | None) -> str:
     """How to reach early intervention: the region's words, or the neutral sentence."""
     found = _region(content, region)
-    return found.early_intervention if found else _(EARLY_INTERVENTION)
+    if not found:
+        return _(EARLY_INTERVENTION)
+    # The content writes a region's route as words to follow a colon; said on its own
+    # it is a sentence.
+    words = found.early_intervention.strip()
+    words = words[:1].upper() + words[1:]
+    return words if words.endswith((".", "!", "?")) else words + "."
 
 
 def act_label(act: Act, overall: Overall, emergency: str = "") -> tuple[str, str]:
