@@ -142,6 +142,17 @@ def test_lost_or_missing_words_name_the_speech_checks_and_never_catch_up(
         assert SHIPPED.referral_by_id[kind].name in out, kind
 
 
+def test_a_lost_skill_names_whom_it_needs_not_every_areas_specialist(
+    cli: Callable[..., Run],
+) -> None:
+    """A lost skill marks every area it names "worth talking about", but an area answered
+    "yes" throughout does not send a child who eats and moves well to a feeding
+    specialist or a physiotherapist."""
+    data = result_json(cli, "lost-words-and-pointing-18-months")
+    assert "ws-lost-skills" in {w["id"] for w in data["warning_signs"]}
+    assert not {"feeding_specialist", "physical_therapy"} & set(data["referrals"])
+
+
 @needs_tables
 def test_the_plan_names_the_same_referrals(cli: Callable[..., Run], tmp_path: Path) -> None:
     result = tmp_path / "result.json"

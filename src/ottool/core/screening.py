@@ -368,8 +368,9 @@ def referrals_for(
     """Whom a result worth talking about names (docs/design.md §4, "Who to see").
 
     The child's doctor and early intervention whenever the result says to talk with
-    someone (the CDC's act-early message); then what each reported sign, each
-    ``discuss`` area and each counted "not yet" milestone lists in ``refer``; and
+    someone (the CDC's act-early message); then what each reported sign, each area
+    ``discuss`` through its own counted "not yet" answers and each such milestone lists
+    in ``refer``; and
     :data:`SPEECH_REFERRALS` for a lost skill or missing speech at 18 to 24 months.
     In the content's order of referral kinds.
     """
@@ -381,13 +382,17 @@ def referrals_for(
     for d in domains:
         if d.status != "discuss":
             continue
-        if d.id in content.domain_by_id:
-            kinds += content.domain_by_id[d.id].refer
+        # An area marked only because a reported sign names it (a lost skill names
+        # every area) takes the sign's referrals, not the area's own.
+        counted = False
         for mid in d.not_yet:
             m = content.milestone_by_id.get(mid)
             early = checklist.early and m is not None and m.months == checklist.months
             if m is not None and m.normed and not early:
                 kinds += m.refer
+                counted = True
+        if counted and d.id in content.domain_by_id:
+            kinds += content.domain_by_id[d.id].refer
     if speech_concern(content, checklist, domains, reported):
         kinds += SPEECH_REFERRALS
     order = [r.id for r in content.referrals] or list(REFERRAL_ORDER)
