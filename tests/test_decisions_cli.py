@@ -249,6 +249,9 @@ SHIPPED_ES = load_content(lang="es")
 def test_at_28_months_the_doctors_30_month_screening_is_named(cli: Callable[..., Run]) -> None:
     data = result_json(cli, "coming-along-28-months")
     assert data["act"] == "recheck"
+    # The JSON says what the terminal says: the 30-month visit, not a recheck on the
+    # 24-month checklist (Theo, born 2024-06-10, is 30 months on 2026-12-10).
+    assert data["next_check"] == {"date": "2026-12-10", "months": None, "why": "next_checklist"}
     out = terminal(cli, "coming-along-28-months")
     assert "30-month visit" in out
     assert "check again in about four weeks" not in out

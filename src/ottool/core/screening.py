@@ -18,7 +18,7 @@ from ottool.core.age import (
     checklist_for,
 )
 from ottool.core.content import Content, Milestone, WarningSign
-from ottool.core.next_check import NextCheck, next_check_for
+from ottool.core.next_check import NextCheck, limit_months, next_check_for, reaches
 from ottool.core.vocabulary import (
     ACTS,
     ANSWERS,
@@ -486,8 +486,22 @@ def score(
 
 
 def with_next_check(content: Content, result: ScreeningResult) -> ScreeningResult:
-    """``result`` with its next check date filled in (:mod:`ottool.core.next_check`)."""
-    return replace(result, next_check=next_check_for(content, result, result.act))
+    """``result`` with its next check date filled in (:mod:`ottool.core.next_check`).
+
+    Near the end of the checklists (:func:`near_the_end`) a recheck is the doctor's
+    30-month developmental screening, as the result says: the day the child passes
+    the oldest age ottool serves, with ``months`` None."""
+    check = next_check_for(content, result, result.act)
+    if result.act == "recheck" and near_the_end(content, result):
+        child = result.child
+        day = reaches(
+            child.birth_date,
+            child.gestational_weeks,
+            limit_months(content.max_months) + 1,
+            not_before=result.date,
+        )
+        check = NextCheck(day, None, "next_checklist")
+    return replace(result, next_check=check)
 
 
 #: Months before the oldest age the checklists serve from which a check "in about four
