@@ -13,6 +13,7 @@ from ottool.cli.common import (
     ClinicOption,
     DataDir,
     Lang,
+    PaperOption,
     RegionOption,
     clinic,
     fail,
@@ -32,11 +33,6 @@ class ChecklistFormat(enum.StrEnum):
     html = "html"
     md = "md"
     yaml = "yaml"
-
-
-class Paper(enum.StrEnum):
-    a4 = "a4"
-    letter = "letter"
 
 
 def checklist(
@@ -68,14 +64,7 @@ def checklist(
     force: Annotated[
         bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
     ] = False,
-    paper: Annotated[
-        Paper | None,
-        typer.Option(
-            "--paper",
-            help=_("Paper size for PDF and HTML: a4 or letter (default: the clinic's, else a4)."),
-            show_default=False,
-        ),
-    ] = None,
+    paper: PaperOption = None,
     region: RegionOption = None,
     data_dir: DataDir = None,
     clinic_file: ClinicOption = None,

@@ -129,6 +129,22 @@ Lang = Annotated[
 
 #: ``--region CC`` (screen, plan, history show): the country whose emergency number
 #: and early-intervention route are named; default from the locale (es_MX → MX).
+class Paper(enum.StrEnum):
+    """The paper sizes a printed plan or checklist is laid out for."""
+
+    a4 = "a4"
+    letter = "letter"
+
+
+PaperOption = Annotated[
+    Paper | None,
+    typer.Option(
+        "--paper",
+        help=_("Paper size for PDF and HTML: a4 or letter (default: the clinic's, else a4)."),
+        show_default=False,
+    ),
+]
+
 RegionOption = Annotated[
     str | None,
     typer.Option(

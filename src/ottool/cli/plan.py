@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from ottool.cli.common import (
     ExtraData,
     FormatChoice,
     Lang,
+    PaperOption,
     RegionOption,
     clinic,
     fail,
@@ -56,11 +56,6 @@ class PlanFormat(FormatChoice):
     pdf = "pdf"
     json = "json"
     yaml = "yaml"
-
-
-class Paper(enum.StrEnum):
-    a4 = "a4"
-    letter = "letter"
 
 
 def plan(
@@ -145,14 +140,7 @@ def plan(
     output: Annotated[
         Path | None, typer.Option("--output", metavar="FILE", help=_("Write the plan here."))
     ] = None,
-    paper: Annotated[
-        Paper | None,
-        typer.Option(
-            "--paper",
-            help=_("Paper size for PDF and HTML: a4 or letter (default: the clinic's, else a4)."),
-            show_default=False,
-        ),
-    ] = None,
+    paper: PaperOption = None,
     force: Annotated[
         bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
     ] = False,
