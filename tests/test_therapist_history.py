@@ -18,8 +18,9 @@ from conftest import Run
 from ottool.core.errors import InputError
 from ottool.storage.formats import GivenActivity, GivenChild, GivenPlan
 from ottool.storage.history import list_screenings
+from ottool.storage.history.identity import children, find_child
 from ottool.storage.history.migrations import SCHEMA_VERSION
-from ottool.storage.history.plans import children, find_child, get_plan, list_plans, save_plan
+from ottool.storage.history.plans import get_plan, list_plans, save_plan
 
 #: Made by the previous ottool (history version 2): two children called Leo, born
 #: 2026-03-10 (screened at 6 months) and 2025-08-02 (screened at 13 months).
@@ -53,7 +54,7 @@ def test_the_old_history_is_upgraded_with_both_children_kept(home: Path) -> None
     saved = list_screenings()
     assert [(s.id, s.child, s.birth_date) for s in saved] == [(1, "Leo", YOUNG), (2, "Leo", OLDER)]
     db = sqlite3.connect(home / "history.sqlite3")
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     assert db.execute("SELECT count(*) FROM plans").fetchone()[0] == 0
     db.close()
     assert stat.S_IMODE((home / "history.sqlite3").stat().st_mode) == 0o600

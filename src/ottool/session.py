@@ -13,7 +13,10 @@ line says what happened.
   from the history;
 - :func:`save` — a screening saved in the history; :func:`log` — what is saved;
 - :func:`write_plan` — a plan document written to a file or standard output;
-- :func:`summary` — a screening as the `ottool-result/1` document.
+- :func:`summary` — a screening as the `ottool-result/1` document;
+- :func:`which_child`, :func:`practice`, :func:`log_practice`, :func:`undo_practice`,
+  :func:`plan_today` — after the screening: which child, the practice log and the
+  practice kept against the plan's dose.
 """
 
 from __future__ import annotations
@@ -27,14 +30,19 @@ from typing import TYPE_CHECKING
 from ottool.core.errors import InputError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ottool.core.activity_choice import HomePlan
     from ottool.core.clinic import Clinic
     from ottool.core.content import Content
+    from ottool.core.practice_kept import ActivityPractice
     from ottool.core.screening import Answers, ScreeningResult
     from ottool.core.vocabulary import Change
     from ottool.documents.plan_document import PlanDocument
     from ottool.storage.fhir import Context
     from ottool.storage.formats import AnswerFile, Result
+    from ottool.storage.history.identity import Child
+    from ottool.storage.history.practice import CurrentPlan, PracticeEntry
     from ottool.storage.history.saved import SavedScreening
 
 #: Activities in a plan when nobody says otherwise.
@@ -312,3 +320,117 @@ def write_plan(
     data = render_plan(document, kind, paper=paper, notes=notes)
     write_output(path, data, private=True, force=force)
     return notes
+
+
+# --------------------------------------------------------------------------- follow-through
+# After the screening (docs/design.md §10): which child, the practice log, practice kept.
+
+
+def which_child(name: str | None, born: str | None = None) -> Child:
+    """The child of the history ``--child NAME``/``--born DATE`` mean (with no name, the
+    only child); InputError naming the children when it is not clear which."""
+    from ottool.storage.history.identity import choose_child
+
+    return choose_child(name, born)
+
+
+@dataclass(frozen=True)
+class Practice:
+    """One child's practice: the plan being practised, every practice logged, and per
+    activity of that plan the days practised against its dose."""
+
+    child: Child
+    today: dt.date
+    plan: CurrentPlan | None
+    entries: list[PracticeEntry]
+    kept: list[ActivityPractice]
+
+
+def practice(child: Child, content: Content, today: dt.date | None = None) -> Practice:
+    """What ``child`` practised of the plan current ``today``; a plan's activity without a
+    dose of its own takes the content's days a week."""
+    import datetime as dt
+
+    from ottool.core.practice_kept import practice_kept
+    from ottool.storage.history.practice import current_plan, practice_of
+
+    today = today or dt.date.today()
+    plan = current_plan(child, today)
+    entries = practice_of(child)
+    kept = []
+    if plan is not None:
+        known = content.activity_by_id
+        doses = [
+            (
+                a.id,
+                a.days_per_week
+                if a.days_per_week is not None or a.id not in known
+                else known[a.id].days_per_week,
+            )
+            for a in plan.activities
+        ]
+        kept = practice_kept(
+            doses, [(e.activity, e.date, e.minutes) for e in entries], plan.date, today
+        )
+    return Practice(child, today, plan, entries, kept)
+
+
+@dataclass(frozen=True)
+class Logged:
+    """A practice just logged, and whether its activity is in the current plan."""
+
+    entry: PracticeEntry
+    in_plan: bool
+
+
+def log_practice(
+    child: Child,
+    activities: Sequence[str],
+    content: Content,
+    *,
+    on: dt.date | None = None,
+    minutes: int | None = None,
+    today: dt.date | None = None,
+) -> list[Logged]:
+    """Log ``activities`` (ids) practised by ``child`` on ``on`` (default today), linked
+    to the plan current that day. InputError for an id the content does not know (with
+    a suggestion, and the plan's ids), a day in the future or before birth."""
+    import datetime as dt
+
+    from ottool.core.errors import did_you_mean
+    from ottool.core.i18n import _
+    from ottool.storage.history.practice import current_plan
+    from ottool.storage.history.practice import log_practice as log_one
+
+    today = today or dt.date.today()
+    on = on or today
+    plan = current_plan(child, on)
+    planned = plan.activity_ids if plan is not None else []
+    known = content.activity_by_id
+    for activity in activities:
+        if activity not in known:
+            message = _("'{activity}' is not an activity id").format(activity=activity)
+            message += did_you_mean(activity, planned or list(known))
+            if planned:
+                message += " " + _("(this plan's: {ids})").format(ids=", ".join(planned))
+            raise InputError(message)
+    return [
+        Logged(log_one(child, a, on, minutes, plan=plan, today=today), a in planned)
+        for a in activities
+    ]
+
+
+def undo_practice(child: Child | None = None) -> PracticeEntry | None:
+    """Remove the last practice logged (``child``'s, or anyone's); None when there is none."""
+    from ottool.storage.history.practice import undo_last
+
+    return undo_last(child)
+
+
+def plan_today(child: Child, on: dt.date | None = None) -> CurrentPlan | None:
+    """The plan ``child`` is practising on ``on`` (default today), for the tick list."""
+    import datetime as dt
+
+    from ottool.storage.history.practice import current_plan
+
+    return current_plan(child, on or dt.date.today())

@@ -395,7 +395,7 @@ def _which_child(name: str, born: str | None) -> tuple[str, str | None]:
     """The child a --child NAME (and --born DATE) means: a name two children share is an
     error that lists them with their birth dates. A name nobody has is left as it is,
     for the command's own "no screenings for" message."""
-    from ottool.storage.history.plans import children, find_child
+    from ottool.storage.history.identity import children, find_child
     from ottool.storage.history.saved import child_key
 
     if not any(child_key(c.name) == child_key(name) for c in children()):

@@ -167,7 +167,7 @@ def birth_date_for(name: str | None, born: str | None, result: Any) -> dt.date |
         birth: dt.date = result.child.birth_date
         return birth
     if name:
-        from ottool.storage.history.plans import children, find_child
+        from ottool.storage.history.identity import children, find_child
         from ottool.storage.history.saved import child_key
 
         if any(child_key(c.name) == child_key(name) for c in children()):

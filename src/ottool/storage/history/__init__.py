@@ -21,8 +21,11 @@ Choices worth knowing:
 The package: this module saves, lists, finds and deletes screenings;
 :mod:`~ottool.storage.history.saved` is what a saved screening holds,
 :mod:`~ottool.storage.history.sqlite_file` opens the file, :mod:`~ottool.storage.history.migrations`
-upgrades it, :mod:`~ottool.storage.history.transfer` exports and imports, and
-:mod:`~ottool.storage.history.progress` compares screenings. No Typer or Rich here:
+upgrades it, :mod:`~ottool.storage.history.transfer` exports and imports,
+:mod:`~ottool.storage.history.progress` compares screenings,
+:mod:`~ottool.storage.history.identity` says which child a name means,
+:mod:`~ottool.storage.history.plans` keeps the plans given and
+:mod:`~ottool.storage.history.practice` the practice log. No Typer or Rich here:
 :mod:`ottool.render.history` shows it.
 """
 
@@ -164,8 +167,8 @@ def delete_child(
     path: Path | None = None,
     notes: list[str] | None = None,
 ) -> int:
-    """Delete every screening and every plan given of one child for good; return how
-    many screenings were deleted.
+    """Delete every screening, every plan given and the practice log of one child for
+    good; return how many screenings were deleted.
 
     ``born`` (ISO date) names which child of that name; ``notes`` as for
     :func:`delete_screening`.
@@ -283,6 +286,10 @@ def _delete(
             gone = count
             if plans:
                 gone += db.execute(f"DELETE FROM plans WHERE {where}", params).rowcount
+            if gone:
+                from ottool.storage.history.practice import forget_deleted
+
+                forget_deleted(db)
         if gone:
             try:
                 # secure_delete zeroed the freed pages; fold the WAL back into the file and

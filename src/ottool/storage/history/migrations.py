@@ -118,6 +118,44 @@ def _migrate_to_3(db: sqlite3.Connection) -> None:
         )
 
 
+_V4 = """
+CREATE TABLE practice (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    logged_at TEXT NOT NULL,
+    child TEXT,
+    child_key TEXT NOT NULL DEFAULT '',
+    birth_date TEXT NOT NULL DEFAULT '',
+    plan_id INTEGER,
+    screening_id INTEGER,
+    activity TEXT NOT NULL,
+    practiced_on TEXT NOT NULL,
+    minutes INTEGER
+);
+CREATE INDEX practice_by_child ON practice (child_key, birth_date, practiced_on, id);
+CREATE INDEX screenings_by_date ON screenings (screened_on, id);
+"""
+
+
+def _migrate_to_4(db: sqlite3.Connection) -> None:
+    """Version 4: the practice log (``ottool log``), one row a practised activity a day.
+
+    Each row names the child (name, key and birth date) and the plan it followed: a
+    plan given (``plan_id``) or a saved screening's plan (``screening_id``). The
+    screenings and plans are kept as they are; their ``child_key`` is worked out again
+    with Unicode NFC (a name typed two ways is one child), and an index by screening
+    date lets a long history be listed newest first a page at a time.
+    """
+    for statement in _split(_V4):
+        db.execute(statement)
+    for table in ("screenings", "plans"):
+        rows = db.execute(f"SELECT id, child, child_key FROM {table}").fetchall()
+        for row_id, child, key in rows:
+            if child is not None and child_key(child) != key:
+                db.execute(
+                    f"UPDATE {table} SET child_key = ? WHERE id = ?", (child_key(child), row_id)
+                )
+
+
 def birth_date_of(result_json: str) -> str:
     """The child's birth date (ISO) in a stored result, or '' when it cannot be read."""
     try:
@@ -140,6 +178,7 @@ COLUMNS: dict[int, set[str]] = {
     2: _V1_COLUMNS | {"content_version", "screened_on", "child_key", "result_sha256"},
     3: _V1_COLUMNS | {"content_version", "screened_on", "child_key", "result_sha256", "birth_date"},
 }
+COLUMNS[4] = COLUMNS[3]
 
 #: ``MIGRATIONS[n]`` upgrades a history from version ``n`` to ``n + 1``.
 
@@ -148,6 +187,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migrate_to_1,
     _migrate_to_2,
     _migrate_to_3,
+    _migrate_to_4,
 )
 
 

@@ -1,5 +1,5 @@
-"""Plans given, kept with the child in the history (docs/design.md §11), and who a
-child is: a name and a birth date, so that two Leos are two children.
+"""Plans given, kept with the child in the history (docs/design.md §11); who the child
+is (a name and a birth date) is :mod:`~ottool.storage.history.identity`'s.
 
 A plan is stored as its ``ottool-given-plan/1`` document (``formats.GivenPlan``):
 what was chosen, the therapist's edits, notes, weeks, date and therapist, and the
@@ -15,29 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ottool.core.errors import InputError, did_you_mean
+from ottool.core.errors import InputError
 from ottool.core.i18n import _
 from ottool.storage.formats import GivenPlan, to_data
 from ottool.storage.history.saved import child_key
 from ottool.storage.history.sqlite_file import open_history, write_transaction
-
-
-@dataclass(frozen=True, slots=True)
-class Child:
-    """A child of the history: a name and a birth date (ISO; '' when no record says)."""
-
-    name: str
-    birth_date: str
-
-    @property
-    def born(self) -> str | None:
-        return self.birth_date or None
-
-    def described(self) -> str:
-        """'Leo (born 2025-03-01)', as a list of children names them."""
-        if not self.birth_date:
-            return self.name
-        return _("{name} (born {date})").format(name=self.name, date=self.birth_date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,61 +114,6 @@ def list_plans(
                 (child_key(child), born, born),
             ).fetchall()
         return [_row(r) for r in rows]
-
-
-def children(*, path: Path | None = None) -> list[Child]:
-    """Every child of the history (screenings and plans), in order of first record."""
-    found: dict[tuple[str, str], Child] = {}
-    with open_history(path, create=False, read_only=True) as db:
-        if db is None:
-            return []
-        rows = db.execute(
-            "SELECT child, birth_date, screened_on, 0, id FROM screenings WHERE child IS NOT NULL"
-            " UNION ALL SELECT child, birth_date, given_on, 1, id FROM plans"
-            " WHERE child IS NOT NULL ORDER BY 3, 4, 5"
-        ).fetchall()
-    for name, born, *_rest in rows:
-        found.setdefault((child_key(name), str(born or "")), Child(str(name), str(born or "")))
-    return list(found.values())
-
-
-def find_child(name: str, born: str | None = None, *, path: Path | None = None) -> Child:
-    """The one child called ``name`` (born on ``born`` when given).
-
-    InputError when no child has that name, or when the name belongs to children with
-    different birth dates and ``born`` does not say which: the message lists them.
-    """
-    everyone = children(path=path)
-    named = [c for c in everyone if child_key(c.name) == child_key(name)]
-    if born is not None:
-        dated = [c for c in named if c.birth_date == born]
-        if dated:
-            return dated[0]
-        if named:
-            message = _("no child called '{name}' was born on {date} (in the history: {children})")
-            raise InputError(
-                message.format(
-                    name=name, date=born, children=", ".join(c.described() for c in named)
-                )
-            )
-    if not named:
-        message = _("there is no child called '{name}' in the history")
-        names = list(dict.fromkeys(c.name for c in everyone))
-        if names:
-            message += did_you_mean(name, names) + _(" (children in the history: {names})")
-        raise InputError(message.format(name=name, names=", ".join(names)))
-    dated = [c for c in named if c.birth_date] or named
-    if len(dated) > 1:
-        message = _(
-            "'{name}' is the name of {count} children in the history: {children}; "
-            "add --born DATE to say which"
-        )
-        raise InputError(
-            message.format(
-                name=name, count=len(dated), children=", ".join(c.described() for c in dated)
-            )
-        )
-    return dated[0]
 
 
 def _row(row: Sequence[Any]) -> SavedPlan:

@@ -139,8 +139,12 @@ def parse_result(data: dict[str, Any]) -> Result | None:
 
 
 def child_key(name: str | None) -> str:
-    """A child's name for matching: trimmed, inner spaces collapsed, case-folded."""
-    return " ".join((name or "").split()).casefold()
+    """A child's name for matching: trimmed, inner spaces collapsed, Unicode NFC and
+    case-folded ("Zoé" typed as one letter or as "e" and a combining accent is one name)."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFC", " ".join((name or "").split())).casefold()
+    return unicodedata.normalize("NFC", folded)
 
 
 def result_sha256(result: dict[str, Any]) -> str:

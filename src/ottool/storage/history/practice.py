@@ -1,0 +1,267 @@
+"""The practice log: which home activity a child practised on which day (``ottool log``).
+
+Kept in the history database (table ``practice``, schema version 4), one row a logged
+practice, naming the child (name and birth date, :mod:`~ottool.storage.history.identity`)
+and the plan it followed: the latest plan a therapist gave (``plans``) or, when none is
+newer, the latest saved screening's plan. Practice is the child's like the screenings:
+deleting a child deletes their practice too, and deleting one screening or plan keeps
+the practice but forgets the link.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from ottool.core.errors import InputError
+from ottool.core.i18n import _
+from ottool.storage.history.identity import Child
+from ottool.storage.history.sqlite_file import open_history, write_transaction
+
+#: Minutes of one practice: a whole day at most.
+MAX_MINUTES = 24 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedActivity:
+    """One activity of a plan and its dose in days a week (None: the content's own)."""
+
+    id: str
+    days_per_week: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentPlan:
+    """The plan a child is practising: a plan given or a saved screening's plan."""
+
+    kind: Literal["plan", "screening"]
+    number: int
+    date: dt.date  # the day it was given, or the screening's date
+    activities: tuple[PlannedActivity, ...]
+
+    @property
+    def activity_ids(self) -> list[str]:
+        return [a.id for a in self.activities]
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeEntry:
+    """One logged practice."""
+
+    id: int
+    logged_at: str  # ISO 8601, UTC
+    child: Child
+    plan_id: int | None  # the plan given it followed
+    screening_id: int | None  # or the saved screening whose plan it followed
+    activity: str
+    date: dt.date
+    minutes: int | None
+
+
+def current_plan(child: Child, on: dt.date, *, path: Path | None = None) -> CurrentPlan | None:
+    """The plan ``child`` is practising on ``on``: the latest plan given or saved screening
+    on or before that day (a plan given the same day as a screening wins: it came after);
+    None when neither is saved."""
+    from ottool.storage.history import get_screening
+    from ottool.storage.history.plans import get_plan
+
+    with open_history(path, create=False, read_only=True) as db:
+        if db is None:
+            return None
+        given = db.execute(
+            "SELECT id, given_on FROM plans WHERE child_key = ? AND birth_date = ?"
+            " AND given_on <= ? ORDER BY given_on DESC, id DESC LIMIT 1",
+            (child.key, child.birth_date, on.isoformat()),
+        ).fetchone()
+        screened = db.execute(
+            "SELECT id, screened_on FROM screenings WHERE child_key = ? AND birth_date = ?"
+            " AND screened_on <= ? ORDER BY screened_on DESC, id DESC LIMIT 1",
+            (child.key, child.birth_date, on.isoformat()),
+        ).fetchone()
+    if given is not None and (screened is None or str(given[1]) >= str(screened[1])):
+        saved_plan = get_plan(int(given[0]), path=path)
+        document = saved_plan.plan
+        planned = () if document is None else document.activities
+        return CurrentPlan(
+            "plan",
+            saved_plan.id,
+            dt.date.fromisoformat(saved_plan.given_on),
+            tuple(PlannedActivity(a.id, a.days_per_week) for a in planned),
+        )
+    if screened is None:
+        return None
+    saved = get_screening(int(screened[0]), path=path)
+    result = saved.parsed
+    activities = () if result is None else result.plan.activities
+    return CurrentPlan(
+        "screening",
+        saved.id,
+        dt.date.fromisoformat(saved.date),
+        tuple(PlannedActivity(a.id, a.days_per_week) for a in activities),
+    )
+
+
+def log_practice(
+    child: Child,
+    activity: str,
+    on: dt.date,
+    minutes: int | None = None,
+    *,
+    plan: CurrentPlan | None = None,
+    today: dt.date | None = None,
+    path: Path | None = None,
+) -> PracticeEntry:
+    """Log one practice of ``activity`` on ``on``, following ``plan``.
+
+    InputError for a day in the future or before the child's birth date, and for
+    minutes outside 1 to a day's worth.
+    """
+    today = today or dt.date.today()
+    if on > today:
+        message = _("{date} is in the future; log practice on or before today")
+        raise InputError(message.format(date=on.isoformat()))
+    if child.birth_date and on.isoformat() < child.birth_date:
+        message = _("{date} is before the child's birth date ({birth})")
+        raise InputError(message.format(date=on.isoformat(), birth=child.birth_date))
+    if minutes is not None and not 0 < minutes <= MAX_MINUTES:
+        message = _("--minutes must be between 1 and {most} (a day), not {minutes}")
+        raise InputError(message.format(most=MAX_MINUTES, minutes=minutes))
+    plan_id = plan.number if plan is not None and plan.kind == "plan" else None
+    screening_id = plan.number if plan is not None and plan.kind == "screening" else None
+    logged_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    with open_history(path) as db:
+        assert db is not None
+        with write_transaction(db):
+            cursor = db.execute(
+                "INSERT INTO practice (logged_at, child, child_key, birth_date, plan_id,"
+                " screening_id, activity, practiced_on, minutes)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    logged_at,
+                    child.name,
+                    child.key,
+                    child.birth_date,
+                    plan_id,
+                    screening_id,
+                    activity,
+                    on.isoformat(),
+                    minutes,
+                ),
+            )
+            number = int(cursor.lastrowid or 0)
+    return PracticeEntry(number, logged_at, child, plan_id, screening_id, activity, on, minutes)
+
+
+def undo_last(child: Child | None = None, *, path: Path | None = None) -> PracticeEntry | None:
+    """Delete the last practice logged (``child``'s, or anyone's); None when there is none."""
+    with open_history(path, create=False) as db:
+        if db is None:
+            return None
+        with write_transaction(db):
+            where, params = _whose(child)
+            row = db.execute(f"{_SELECT} {where} ORDER BY id DESC LIMIT 1", params).fetchone()
+            if row is None:
+                return None
+            db.execute("DELETE FROM practice WHERE id = ?", (row[0],))
+        return _entry(row)
+
+
+def practice_of(child: Child, *, path: Path | None = None) -> list[PracticeEntry]:
+    """The child's logged practice, oldest first (by day, then the order logged)."""
+    with open_history(path, create=False, read_only=True) as db:
+        if db is None:
+            return []
+        where, params = _whose(child)
+        rows = db.execute(f"{_SELECT} {where} ORDER BY practiced_on, id", params).fetchall()
+    return [_entry(r) for r in rows]
+
+
+def all_practice(*, path: Path | None = None) -> list[PracticeEntry]:
+    """Every logged practice of every child, in the order logged (for export)."""
+    with open_history(path, create=False, read_only=True) as db:
+        if db is None:
+            return []
+        rows = db.execute(f"{_SELECT} ORDER BY id").fetchall()
+    return [_entry(r) for r in rows]
+
+
+def insert_entry(db: sqlite3.Connection, entry: PracticeEntry) -> bool:
+    """Add an entry read from an export (links to numbers of the other history are
+    dropped); False when the same practice is already logged."""
+    found = db.execute(
+        "SELECT 1 FROM practice WHERE child_key = ? AND birth_date = ? AND activity = ?"
+        " AND practiced_on = ? AND logged_at = ? AND minutes IS ?",
+        (
+            entry.child.key,
+            entry.child.birth_date,
+            entry.activity,
+            entry.date.isoformat(),
+            entry.logged_at,
+            entry.minutes,
+        ),
+    ).fetchone()
+    if found:
+        return False
+    db.execute(
+        "INSERT INTO practice (logged_at, child, child_key, birth_date, activity,"
+        " practiced_on, minutes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            entry.logged_at,
+            entry.child.name,
+            entry.child.key,
+            entry.child.birth_date,
+            entry.activity,
+            entry.date.isoformat(),
+            entry.minutes,
+        ),
+    )
+    return True
+
+
+def forget_deleted(db: sqlite3.Connection) -> None:
+    """After screenings or plans were deleted: drop the practice of children with no
+    screening or plan left, and unlink practice from the ones that are gone."""
+    db.execute(
+        "DELETE FROM practice WHERE NOT EXISTS (SELECT 1 FROM screenings s"
+        " WHERE s.child_key = practice.child_key AND s.birth_date = practice.birth_date)"
+        " AND NOT EXISTS (SELECT 1 FROM plans p"
+        " WHERE p.child_key = practice.child_key AND p.birth_date = practice.birth_date)"
+    )
+    db.execute(
+        "UPDATE practice SET screening_id = NULL WHERE screening_id IS NOT NULL"
+        " AND screening_id NOT IN (SELECT id FROM screenings)"
+    )
+    db.execute(
+        "UPDATE practice SET plan_id = NULL WHERE plan_id IS NOT NULL"
+        " AND plan_id NOT IN (SELECT id FROM plans)"
+    )
+
+
+_SELECT = (
+    "SELECT id, logged_at, child, birth_date, plan_id, screening_id, activity, practiced_on,"
+    " minutes FROM practice"
+)
+
+
+def _whose(child: Child | None) -> tuple[str, tuple[Any, ...]]:
+    if child is None:
+        return "", ()
+    return "WHERE child_key = ? AND birth_date = ?", (child.key, child.birth_date)
+
+
+def _entry(row: Sequence[Any]) -> PracticeEntry:
+    number, logged_at, child, born, plan_id, screening_id, activity, on, minutes = row
+    return PracticeEntry(
+        id=int(number),
+        logged_at=str(logged_at),
+        child=Child(str(child or ""), str(born or "")),
+        plan_id=None if plan_id is None else int(plan_id),
+        screening_id=None if screening_id is None else int(screening_id),
+        activity=str(activity),
+        date=dt.date.fromisoformat(str(on)),
+        minutes=None if minutes is None else int(minutes),
+    )
