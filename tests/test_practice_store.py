@@ -102,7 +102,7 @@ def test_practice_is_logged_in_a_version_3_history_against_the_plan_given(
     assert rows(
         path, "SELECT child, birth_date, plan_id, screening_id, activity FROM practice"
     ) == [("Leo", "2026-07-01", 1, None, first)]
-    # Before the plan was given, the screening's plan was the one practised.
+    # Before the plan was given, the screening's plan was the one practiced.
     earlier = session.plan_today(leo, dt.date(2026, 11, 20))
     assert earlier is not None and (earlier.kind, earlier.number) == ("screening", 1)
 

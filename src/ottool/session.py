@@ -336,8 +336,8 @@ def which_child(name: str | None, born: str | None = None) -> Child:
 
 @dataclass(frozen=True)
 class Practice:
-    """One child's practice: the plan being practised, every practice logged, and per
-    activity of that plan the days practised against its dose."""
+    """One child's practice: the plan being practiced, every practice logged, and per
+    activity of that plan the days practiced against its dose."""
 
     child: Child
     today: dt.date
@@ -347,7 +347,7 @@ class Practice:
 
 
 def practice(child: Child, content: Content, today: dt.date | None = None) -> Practice:
-    """What ``child`` practised of the plan current ``today``; a plan's activity without a
+    """What ``child`` practiced of the plan current ``today``; a plan's activity without a
     dose of its own takes the content's days a week."""
     import datetime as dt
 
@@ -392,7 +392,7 @@ def log_practice(
     minutes: int | None = None,
     today: dt.date | None = None,
 ) -> list[Logged]:
-    """Log ``activities`` (ids) practised by ``child`` on ``on`` (default today), linked
+    """Log ``activities`` (ids) practiced by ``child`` on ``on`` (default today), linked
     to the plan current that day. InputError for an id the content does not know (with
     a suggestion, and the plan's ids), a day in the future or before birth."""
     import datetime as dt
@@ -428,7 +428,7 @@ def undo_practice(child: Child | None = None) -> PracticeEntry | None:
 
 
 def plan_today(child: Child, on: dt.date | None = None) -> CurrentPlan | None:
-    """The plan ``child`` is practising on ``on`` (default today), for the tick list."""
+    """The plan ``child`` is practicing on ``on`` (default today), for the tick list."""
     import datetime as dt
 
     from ottool.storage.history.practice import current_plan

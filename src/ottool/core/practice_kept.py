@@ -1,7 +1,7 @@
-"""Practice kept (docs/design.md §10): per activity of a plan, the days practised against
+"""Practice kept (docs/design.md §10): per activity of a plan, the days practiced against
 its dose. Pure functions of dates; what `ottool progress` and `ottool summary` show.
 
-A day counts once however many times the activity was practised that day. A week runs
+A day counts once however many times the activity was practiced that day. A week runs
 Monday to Sunday; "this week" is the current one up to today. The plan's span runs
 from the day it began (the plan given, or the screening) to today; its target is the
 dose (days a week) over that span, rounded up and never more than the days in it.
@@ -21,26 +21,26 @@ EVERY_DAY = 7
 
 @dataclass(frozen=True, slots=True)
 class ActivityPractice:
-    """How often one activity of the plan was practised, against the plan's dose."""
+    """How often one activity of the plan was practiced, against the plan's dose."""
 
     activity: str
     days_per_week: int
     this_week: int
     last_week: int
-    #: Days practised since the plan began, up to today.
+    #: Days practiced since the plan began, up to today.
     since_plan: int
     #: The days the dose asks for over that span (days a week × weeks, rounded up).
     since_plan_target: int
     #: Minutes logged since the plan began (entries without minutes add nothing).
     minutes: int
-    #: The days of last week and this one that were practised, oldest first.
+    #: The days of last week and this one that were practiced, oldest first.
     recent_days: tuple[dt.date, ...]
     #: Every day from last week's Monday to today, oldest first (for a grid).
     recent_span: tuple[dt.date, ...]
 
     @property
     def kept_share(self) -> float:
-        """Days practised over the days the dose asks for (0 to 1; 1 when none are due)."""
+        """Days practiced over the days the dose asks for (0 to 1; 1 when none are due)."""
         if self.since_plan_target == 0:
             return 1.0
         return min(1.0, self.since_plan / self.since_plan_target)
@@ -53,14 +53,14 @@ def week_start(day: dt.date) -> dt.date:
 
 def practice_kept(
     plan: Sequence[tuple[str, int | None]],
-    practised: Iterable[tuple[str, dt.date, int | None]],
+    practiced: Iterable[tuple[str, dt.date, int | None]],
     start: dt.date,
     today: dt.date,
 ) -> list[ActivityPractice]:
     """Per activity of ``plan`` ((id, days a week or None for every day), in plan
-    order), the days practised from ``start`` (the plan's first day) to ``today``.
+    order), the days practiced from ``start`` (the plan's first day) to ``today``.
 
-    ``practised`` holds (activity id, day, minutes or None) for each logged practice,
+    ``practiced`` holds (activity id, day, minutes or None) for each logged practice,
     in any order; practice of activities not in the plan is not counted here.
     """
     this_monday = week_start(today)
@@ -69,7 +69,7 @@ def practice_kept(
     recent = tuple(
         last_monday + dt.timedelta(days=n) for n in range((today - last_monday).days + 1)
     )
-    entries = [(a, d, m) for a, d, m in practised if start <= d <= today]
+    entries = [(a, d, m) for a, d, m in practiced if start <= d <= today]
     out = []
     for activity, dose in plan:
         days_per_week = dose or EVERY_DAY

@@ -137,7 +137,7 @@ CREATE INDEX screenings_by_date ON screenings (screened_on, id);
 
 
 def _migrate_to_4(db: sqlite3.Connection) -> None:
-    """Version 4: the practice log (``ottool log``), one row a practised activity a day.
+    """Version 4: the practice log (``ottool log``), one row a practiced activity a day.
 
     Each row names the child (name, key and birth date) and the plan it followed: a
     plan given (``plan_id``) or a saved screening's plan (``screening_id``). The

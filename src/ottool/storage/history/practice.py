@@ -1,4 +1,4 @@
-"""The practice log: which home activity a child practised on which day (``ottool log``).
+"""The practice log: which home activity a child practiced on which day (``ottool log``).
 
 Kept in the history database (table ``practice``, schema version 4), one row a logged
 practice, naming the child (name and birth date, :mod:`~ottool.storage.history.identity`)
@@ -36,7 +36,7 @@ class PlannedActivity:
 
 @dataclass(frozen=True, slots=True)
 class CurrentPlan:
-    """The plan a child is practising: a plan given or a saved screening's plan."""
+    """The plan a child is practicing: a plan given or a saved screening's plan."""
 
     kind: Literal["plan", "screening"]
     number: int
@@ -63,7 +63,7 @@ class PracticeEntry:
 
 
 def current_plan(child: Child, on: dt.date, *, path: Path | None = None) -> CurrentPlan | None:
-    """The plan ``child`` is practising on ``on``: the latest plan given or saved screening
+    """The plan ``child`` is practicing on ``on``: the latest plan given or saved screening
     on or before that day (a plan given the same day as a screening wins: it came after);
     None when neither is saved."""
     from ottool.storage.history import get_screening
