@@ -210,3 +210,28 @@ def test_the_next_checklist_is_due_on_the_day_its_age_is_reached(
     assert age_of(born, got.date, weeks).used.months >= got.months
     assert age_of(born, got.date - dt.timedelta(days=1), weeks).used.months < got.months
     assert got in coming_checks(born, seen, CHECKLISTS, gestational_weeks=weeks, max_months=MAX)
+
+
+@PROPS
+@given(born=births, days=ages, weeks=weeks_st, act=acts, later=st.integers(0, 400))
+def test_the_coming_checks_are_never_in_the_past_nor_after_the_ages_served(
+    born: dt.date, days: int, weeks: int, act: str, later: int
+) -> None:
+    """``ottool next`` and the calendar: from today on, one check a checklist, in date
+    order, never before today, never after the hand-over."""
+    from ottool.core.next_check import coming_after
+
+    seen = _served_screening(born, days, weeks)
+    if seen is None:
+        return
+    first = check(seen, act, born=born, weeks=weeks)
+    today = seen + dt.timedelta(days=later)
+    got = coming_after(first, born, today, CHECKLISTS, gestational_weeks=weeks, max_months=MAX)
+    assert got and all(c.date >= today for c in got)
+    assert all(c.date <= max(_hand_over(born, weeks), today) for c in got)
+    assert [c.date for c in got] == sorted(c.date for c in got)
+    months = [c.months for c in got]
+    assert len(months) == len(set(months))  # one check a checklist
+    assert None not in months[:-1]  # the hand-over, when listed, is the last
+    if first.date >= today:
+        assert got[0] == first

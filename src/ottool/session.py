@@ -16,7 +16,9 @@ line says what happened.
 - :func:`summary` — a screening as the `ottool-result/1` document;
 - :func:`which_child`, :func:`practice`, :func:`log_practice`, :func:`undo_practice`,
   :func:`plan_today` — after the screening: which child, the practice log and the
-  practice kept against the plan's dose.
+  practice kept against the plan's dose;
+- :func:`coming`, :func:`coming_for`, :func:`write_calendar` — the coming checks and
+  their calendar file; :func:`progress` — practice kept and answers over time.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ottool.core.errors import InputError
 
@@ -38,11 +40,13 @@ if TYPE_CHECKING:
     from ottool.core.practice_kept import ActivityPractice
     from ottool.core.screening import Answers, ScreeningResult
     from ottool.core.vocabulary import Change
+    from ottool.documents.coming_checks import ChildChecks
     from ottool.documents.plan_document import PlanDocument
     from ottool.storage.fhir import Context
     from ottool.storage.formats import AnswerFile, Result
     from ottool.storage.history.identity import Child
     from ottool.storage.history.practice import CurrentPlan, PracticeEntry
+    from ottool.storage.history.progress import MilestoneMove
     from ottool.storage.history.saved import SavedScreening
 
 #: Activities in a plan when nobody says otherwise.
@@ -434,3 +438,95 @@ def plan_today(child: Child, on: dt.date | None = None) -> CurrentPlan | None:
     from ottool.storage.history.practice import current_plan
 
     return current_plan(child, on or dt.date.today())
+
+
+def coming(
+    child: Child | None, content: Content, today: dt.date | None = None
+) -> list[ChildChecks]:
+    """The coming checks of ``child`` (or of every child of the history), from ``today``
+    on, after each child's latest saved screening (``core.next_check.coming_after``).
+    A child whose latest screening cannot be read says nothing rather than stop the rest."""
+    import datetime as dt
+
+    from ottool.storage.history import latest_screening
+    from ottool.storage.history.identity import children
+
+    today = today or dt.date.today()
+    found = []
+    for who in [child] if child is not None else children():
+        saved = latest_screening(who.name, who.born)
+        if saved is None:
+            continue
+        try:
+            result = read_back(saved, content).result
+        except InputError:
+            continue  # saved with other content: no check can be worked out now
+        found.append(coming_for(result, content, today))
+    return found
+
+
+def coming_for(
+    result: ScreeningResult, content: Content, today: dt.date | None = None
+) -> ChildChecks:
+    """The coming checks after one screening's ``result`` (``--ics`` on `screen`, `plan`)."""
+    import datetime as dt
+
+    from ottool.core.next_check import coming_after, next_check_for
+    from ottool.documents.coming_checks import ChildChecks
+    from ottool.storage.history.saved import child_key
+
+    today = today or dt.date.today()
+    first = result.next_check or next_check_for(content, result, result.act)
+    child = result.child
+    checks = coming_after(
+        first,
+        child.birth_date,
+        today,
+        content.checklists,
+        gestational_weeks=child.gestational_weeks,
+        max_months=content.max_months,
+    )
+    return ChildChecks(child_key(child.name), child.name, child.birth_date, checks)
+
+
+def write_calendar(
+    children: Sequence[ChildChecks], path: Path, *, with_names: bool = False, force: bool = False
+) -> int:
+    """Write the coming checks of ``children`` as an RFC 5545 calendar to ``path`` (private;
+    an existing file only with ``force``); return how many checks it holds."""
+    from ottool.documents.coming_checks import build_calendar
+    from ottool.render.calendar import calendar_bytes
+    from ottool.storage.atomic_write import write_output
+
+    calendar = build_calendar(children, with_names=with_names)
+    write_output(path, calendar_bytes(calendar), private=True, force=force)
+    return len(calendar.events)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One child's progress: the practice kept against the plan, the saved screenings
+    (oldest first), how each area changed lately and which milestones moved to yes."""
+
+    practice: Practice
+    screenings: list[SavedScreening]
+    changes: dict[str, Change]
+    moves: list[MilestoneMove]
+
+    def data(self) -> dict[str, Any]:
+        """The ``ottool-progress/1`` document (``progress --format json``)."""
+        from ottool.storage.history.progress import progress_data
+
+        p = self.practice
+        return progress_data(p.child, p.today, p.plan, p.kept, self.screenings, self.moves)
+
+
+def progress(child: Child, content: Content, today: dt.date | None = None) -> Progress:
+    """``child``'s practice kept and answers across screenings, up to ``today``."""
+    from ottool.storage.history import list_screenings
+    from ottool.storage.history.progress import changes_since_previous, now_yes
+
+    kept = practice(child, content, today)
+    screenings = [s for s in list_screenings(child.name, born=child.born) if not s.damaged]
+    screenings = [s for s in screenings if s.date <= kept.today.isoformat()]
+    return Progress(kept, screenings, changes_since_previous(screenings), now_yes(screenings))

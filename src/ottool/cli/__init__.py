@@ -15,6 +15,9 @@ import typer
 
 from ottool import __version__
 from ottool.cli import browse, checklist, plan, schema, screen, validate
+from ottool.cli import log as log_command
+from ottool.cli import next as next_command
+from ottool.cli import progress as progress_command
 from ottool.cli.common import LANG_GIVEN, ContentLanguage, start_run
 from ottool.cli.error_handler import (
     EXIT_BUG,
@@ -93,6 +96,15 @@ app.command(help=_("Make a printable home plan from a screening, or for an age a
 app.command(
     help=_("Print a blank milestone checklist for a family to fill in on paper, or an answer file.")
 )(checklist.checklist)
+app.command("log", help=_("Record that you practiced an activity of the plan today."))(
+    log_command.log
+)
+app.command(
+    "progress", help=_("Show practice kept against the plan, and the answers across screenings.")
+)(progress_command.progress)
+app.command("next", help=_("List the coming milestone checks of each saved child."))(
+    next_command.next_checks
+)
 app.add_typer(history_app, name="history")
 app.command(help=_("List the milestones, grouped by checklist age."))(browse.milestones)
 app.add_typer(browse.activities_app, name="activities")

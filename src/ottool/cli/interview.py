@@ -670,3 +670,19 @@ def _within(limit: int) -> Callable[[str], bool | str]:
         ).format(limit=limit)
 
     return check
+
+
+def ask_practiced(question: str, activities: list[tuple[str, str]]) -> list[str] | None:
+    """``ottool log``'s tick list: which of the plan's activities (id, name) were done
+    today. The ids ticked, in plan order; None when the parent pressed Ctrl-C."""
+    console = make_console()
+    console.print(
+        Text(_("Space ticks a line; Enter when done. Ctrl-C stops without logging."), "muted")
+    )
+    choices = [questionary.Choice(name, value=activity_id) for activity_id, name in activities]
+    chosen = _plain_ask(
+        questionary.checkbox(question, choices=choices, instruction=" ", style=STYLE)
+    )
+    if chosen is None:
+        return None
+    return [activity_id for activity_id, _name in activities if activity_id in chosen]

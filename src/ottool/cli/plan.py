@@ -27,6 +27,7 @@ from ottool.cli.common import (
     shown,
     user_errors,
 )
+from ottool.cli.next import IcsNameOption, IcsOption, calendar_for_result
 from ottool.cli.plan_choices import (
     AddStepOption,
     BornOption,
@@ -39,12 +40,13 @@ from ottool.cli.plan_choices import (
     TreatingOption,
     WhyOption,
 )
-from ottool.core.i18n import _
+from ottool.core.i18n import N_, _
 from ottool.storage.atomic_write import is_stdout
 
 if TYPE_CHECKING:
     from ottool.core.content import Content
     from ottool.core.plan_edits import PlanEdits
+    from ottool.core.screening import ScreeningResult
     from ottool.documents.plan_document import PlanDocument
     from ottool.storage.formats import GivenPlan
 
@@ -145,6 +147,8 @@ def plan(
         bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
     ] = False,
     region: RegionOption = None,
+    ics: IcsOption = None,
+    ics_name: IcsNameOption = False,
     data_dir: DataDir = None,
     extra: ExtraData = None,
     clinic_file: ClinicOption = None,
@@ -178,6 +182,9 @@ def plan(
         )
     output = None if is_stdout(output) else output
     refuse_to_replace(output, force)
+    refuse_to_replace(ics, force)
+    if ics is not None and age_months is not None:
+        fail(_(_ICS_NEEDS_A_SCREENING))
     content = load(data_dir)
     kind = _plan_format(fmt, output)
     with user_errors():
@@ -229,6 +236,15 @@ def plan(
                 ),
                 err=True,
             )
+        if ics is not None:
+            if made.result is None:
+                fail(_(_ICS_NEEDS_A_SCREENING))
+            calendar_for_result(ics, made.result, content, with_names=ics_name, force=force)
+
+
+_ICS_NEEDS_A_SCREENING = N_(
+    "--ics needs a screening (--from FILE or --from-history ID) to know the child"
+)
 
 
 @dataclass(frozen=True)
@@ -249,6 +265,8 @@ class _Given:
 class _Made:
     document: PlanDocument
     given: GivenPlan
+    #: The screening the plan came from (its next checks go in an --ics calendar).
+    result: ScreeningResult | None = None
 
 
 def _make_plan(
@@ -366,7 +384,7 @@ def _make_plan(
         age_months=age_months,
         region=region_id,
     )
-    return _Made(document, given)
+    return _Made(document, given, result)
 
 
 def _write_plan_file(given: GivenPlan, output: Path | None, force: bool) -> None:

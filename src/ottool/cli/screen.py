@@ -31,6 +31,7 @@ from ottool.cli.fhir import (
     PatientOption,
     check_fhir_options,
 )
+from ottool.cli.next import IcsNameOption, IcsOption, calendar_for_result
 from ottool.core.i18n import _, ngettext
 from ottool.storage.atomic_write import is_stdout
 
@@ -94,12 +95,15 @@ def screen(
     force: Annotated[
         bool,
         typer.Option(
-            "--force", help=_("Replace the --output and --plan-output files if they exist.")
+            "--force",
+            help=_("Replace the --output, --plan-output and --ics files if they exist."),
         ),
     ] = False,
     patient_id: PatientOption = None,
     bundle: BundleOption = BundleType.collection,
     region: RegionOption = None,
+    ics: IcsOption = None,
+    ics_name: IcsNameOption = False,
     data_dir: DataDir = None,
     extra: ExtraData = None,
     clinic_file: ClinicOption = None,
@@ -114,6 +118,7 @@ def screen(
     # Before any question or score: an existing file is not replaced unasked.
     refuse_to_replace(output, force)
     _check_plan_output(plan_output, output, force)
+    refuse_to_replace(ics, force)
     if answers is None:
         given = _interview(content, resume)
         incoming = None
@@ -152,6 +157,8 @@ def screen(
         if plan_output is not None or save:
             for said in after_results(screening, plan_to=plan_output, save=save, force=force):
                 typer.echo(said, err=True)
+        if ics is not None:
+            calendar_for_result(ics, screening.result, content, with_names=ics_name, force=force)
     if answers is None:
         from ottool.cli.interview import discard_draft
 

@@ -193,3 +193,37 @@ def coming_checks(
         if day >= from_date:
             checks.append(NextCheck(day, None, "next_checklist"))
     return tuple(checks)
+
+
+def coming_after(
+    first: NextCheck,
+    birth_date: dt.date,
+    today: dt.date,
+    checklists: Collection[int],
+    *,
+    gestational_weeks: int = FULL_TERM_WEEKS,
+    max_months: int | None = None,
+) -> tuple[NextCheck, ...]:
+    """The coming checks from ``today`` on, after a screening whose next check is ``first``.
+
+    ``first`` comes first; when its day has passed (or it was "now"), it is due
+    ``today``, on the checklist of the child's age today (the hand-over, months None,
+    once ottool's checklists are behind the child). Then each later checklist's day up
+    to ``max_months`` and the hand-over (:func:`coming_checks`), one check a checklist.
+    Never before ``today``, never after the hand-over.
+    """
+    limit = limit_months(max_months)
+    if first.date < today:
+        used = used_months_on(birth_date, gestational_weeks, today)
+        months = checklist_for(used, checklists).months if used <= limit else None
+        first = NextCheck(today, months, first.why)
+    later = coming_checks(
+        birth_date,
+        today,
+        checklists,
+        gestational_weeks=gestational_weeks,
+        max_months=max_months,
+    )
+    if first.months is None:  # the hand-over: nothing comes after it
+        return (first,)
+    return (first, *(c for c in later if c.date > first.date and c.months != first.months))

@@ -126,6 +126,22 @@ def list_screenings(
         return [_row(r) for r in rows]
 
 
+def latest_screening(
+    child: str, born: str | None = None, *, path: Path | None = None
+) -> SavedScreening | None:
+    """The child's latest screening (by screening date, then the order saved), read with
+    one indexed query; None when the child has none."""
+    with open_history(path, create=False, read_only=True) as db:
+        if db is None:
+            return None
+        row = db.execute(
+            f"{_SELECT} WHERE child_key = ? AND (? IS NULL OR birth_date = ?)"
+            " ORDER BY screened_on DESC, id DESC LIMIT 1",
+            (child_key(child), born, born),
+        ).fetchone()
+        return None if row is None else _row(row)
+
+
 def get_screening(screening_id: int, *, path: Path | None = None) -> SavedScreening:
     """One saved screening by its number; InputError when there is none."""
     _check_number(screening_id)

@@ -1,0 +1,58 @@
+"""`ottool progress`: practice kept against the plan, and the answers across screenings."""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated
+
+import typer
+
+from ottool.cli.child_options import BornOption, ChildOption, chosen_child
+from ottool.cli.common import DataDir, Lang, load, user_errors
+from ottool.core.i18n import _
+
+
+class ProgressFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+def progress(
+    child: ChildOption = None,
+    born: BornOption = None,
+    fmt: Annotated[
+        ProgressFormat, typer.Option("--format", help=_("text (for people) or json."))
+    ] = ProgressFormat.text,
+    data_dir: DataDir = None,
+    lang: Lang = None,
+) -> None:
+    from ottool import session
+
+    who = chosen_child(child, born)
+    content = load(data_dir)
+    with user_errors():
+        found = session.progress(who, content)
+    if fmt is ProgressFormat.json:
+        from ottool.core.printable import json_text
+
+        typer.echo(json_text(found.data()))
+        return
+    from ottool.render.console import make_console
+    from ottool.render.progress import print_child_progress
+
+    names = {
+        "activities": {a.id: a.name for a in content.activities},
+        "milestones": {m.id: m.text for m in content.milestones},
+        "areas": {d.id: d.name for d in content.domains},
+    }
+    p = found.practice
+    print_child_progress(
+        who.name or _("your child"),
+        p.plan,
+        p.kept,
+        found.moves,
+        found.screenings,
+        found.changes,
+        names,
+        make_console(),
+    )

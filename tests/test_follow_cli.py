@@ -1,0 +1,318 @@
+"""After the screening, as families and scripts call it (issue 24): `ottool log` (with
+the tick list in a pseudo-terminal), `ottool next` and `--ics` calendars read back by a
+second parser (vobject), `ottool progress`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import vobject
+
+from followup import FIRST, FIXTURE, MIA_BORN, SECOND, TODAY, run, save_screening
+
+LEO_BORN = TODAY - dt.timedelta(days=75)
+ALL_YES = {"gm-2m-head-up": "yes", "fm-2m-opens-hands": "yes", "se-2m-calms": "yes"}
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "home"
+    monkeypatch.setenv("OTTOOL_HOME", str(folder))
+    monkeypatch.setenv("OTTOOL_DATA_DIR", str(FIXTURE))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    return folder
+
+
+@pytest.fixture
+def mia(home: Path, tmp_path: Path) -> Path:
+    """Mia's two screenings, ten days ago and today; her plan is the second one's."""
+    save_screening(tmp_path, FIRST, on=TODAY - dt.timedelta(days=10))
+    save_screening(tmp_path, SECOND)
+    return home / "history.sqlite3"
+
+
+@pytest.fixture
+def family(mia: Path, tmp_path: Path) -> Path:
+    """Mia, and Leo (born at 34 weeks, every answer yes)."""
+    save_screening(tmp_path, ALL_YES, name="Leo", born=LEO_BORN, weeks=34)
+    return mia
+
+
+def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    db = sqlite3.connect(path)
+    try:
+        return db.execute(sql).fetchall()
+    finally:
+        db.close()
+
+
+def read_calendar(path: Path) -> Any:
+    """The calendar read back by vobject, a parser independent of the one that wrote it."""
+    return vobject.readOne(path.read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- ottool log
+
+
+def test_log_links_each_practice_to_the_plan_of_its_day(mia: Path) -> None:
+    logged = run("log", "tummy-time", "--minutes", "5")
+    assert logged.exit_code == 0, logged.output
+    assert "Logged: Tummy time for Mia on" in logged.stdout
+    yesterday = (TODAY - dt.timedelta(days=1)).isoformat()
+    assert run("log", "open-hands", "--child", " MIA ", "--date", yesterday).exit_code == 0
+    found = rows(mia, "SELECT activity, practiced_on, minutes, screening_id FROM practice")
+    assert found == [("tummy-time", TODAY.isoformat(), 5, 2), ("open-hands", yesterday, None, 1)]
+    assert stat.S_IMODE(mia.stat().st_mode) == 0o600
+
+
+def test_log_undo_removes_only_the_last_entry(mia: Path) -> None:
+    run("log", "tummy-time")
+    run("log", "open-hands")
+    undone = run("log", "--undo")
+    assert undone.exit_code == 0 and "Removed: Open hands" in undone.stdout
+    assert rows(mia, "SELECT activity FROM practice") == [("tummy-time",)]
+    run("log", "--undo", "--child", "mia")
+    nothing = run("log", "--undo")
+    assert nothing.exit_code == 0 and "There is no practice logged" in nothing.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["log", "tummy"], "'tummy' is not an activity id (did you mean 'tummy-time'?)"),
+        (["log", "tummy-time", "--date", "2026-02-30"], "--date '2026-02-30' is not a date"),
+        (["log", "tummy-time", "--date", "2999-01-01"], "2999-01-01 is in the future"),
+        (["log", "tummy-time", "--date", "2000-01-01"], "is before the child's birth date"),
+        (["log", "tummy-time", "--minutes", "0"], "--minutes must be between 1 and 1440"),
+        (["log", "tummy-time", "--child", "Noah"], "there is no child called 'Noah'"),
+        (["log", "tummy-time", "--born", "10-01-2026"], "--born '10-01-2026' is not a date"),
+        (["log", "--undo", "tummy-time"], "--undo removes the last entry"),
+        (["log", "--minutes", "5"], "give the ACTIVITY to log with --date or --minutes"),
+        (["log"], "there is no terminal to show the tick list"),
+    ],
+)
+def test_log_bad_input_is_one_clear_line(mia: Path, args: list[str], says: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 1
+    assert says in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert rows(mia, "SELECT COUNT(*) FROM practice") == [(0,)]
+
+
+def test_log_with_no_history_says_so(home: Path) -> None:
+    result = run("log", "tummy-time")
+    assert result.exit_code == 1 and "No screenings are saved yet" in result.stderr
+
+
+def test_log_outside_the_plan_is_kept_with_a_note_and_spanish(mia: Path) -> None:
+    result = run("log", "songs")
+    assert result.exit_code == 0 and "not in the current plan" in result.stdout
+    spanish = run("log", "tummy-time", "--lang", "es")
+    assert spanish.exit_code == 0 and "Registrado:" in spanish.stdout
+
+
+def test_log_tells_two_children_of_one_name_apart(mia: Path, tmp_path: Path) -> None:
+    other = MIA_BORN - dt.timedelta(days=60)
+    save_screening(tmp_path, {}, name="mia", born=other)
+    ambiguous = run("log", "tummy-time", "--child", "Mia")
+    assert ambiguous.exit_code == 1
+    assert f"Mia (born {MIA_BORN.isoformat()})" in ambiguous.stderr
+    assert f"mia (born {other.isoformat()})" in ambiguous.stderr
+    assert "--born DATE" in ambiguous.stderr
+    chosen = run("log", "tummy-time", "--child", "Mia", "--born", other.isoformat())
+    assert chosen.exit_code == 0, chosen.output
+    assert rows(mia, "SELECT birth_date FROM practice") == [(other.isoformat(),)]
+    several = run("log", "tummy-time")
+    assert several.exit_code == 1 and "several children" in several.stderr
+
+
+def _spawn(*args: str) -> Any:
+    import pexpect
+
+    env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "ottool", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(30, 100),
+    )
+
+
+@pytest.mark.slow
+def test_the_tick_list_logs_what_was_ticked_in_a_terminal(mia: Path) -> None:
+    import pexpect
+
+    child = _spawn("log")
+    child.expect("Space ticks a line")
+    child.expect("Which activities did you do today")
+    child.expect("Mirror play")  # every activity of the plan is listed
+    child.send(" ")  # tick the first
+    child.send("\x1b[B")  # down
+    child.send(" ")  # tick the second
+    child.send("\r")
+    child.expect("2 activities ticked")
+    child.expect("Logged: ")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    ticked = rows(mia, "SELECT practiced_on, screening_id FROM practice")
+    assert ticked == [(TODAY.isoformat(), 2), (TODAY.isoformat(), 2)]
+
+
+@pytest.mark.slow
+def test_ctrl_c_in_the_tick_list_logs_nothing(mia: Path) -> None:
+    import pexpect
+
+    child = _spawn("log", "--lang", "es")
+    child.expect("¿Qué actividades hizo hoy?")
+    child.send(" ")
+    child.send("\x03")
+    child.expect("No se anotó nada")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert rows(mia, "SELECT COUNT(*) FROM practice") == [(0,)]
+
+
+# --------------------------------------------------------------------------- ottool next
+
+
+def test_next_lists_each_childs_coming_checks(family: Path) -> None:
+    data = json.loads(run("next", "--format", "json").stdout)
+    assert data["format"] == "ottool-next/1"
+    mia, leo = data["children"]
+    assert (mia["name"], leo["name"]) == ("Mia", "Leo")
+    assert leo["birth_date"] == LEO_BORN.isoformat()
+    # Leo, born at 34 weeks, all yes: the 2-month checklist at corrected age, ahead.
+    assert leo["checks"][0]["months"] == 2 and leo["checks"][0]["date"] > TODAY.isoformat()
+    for child in data["children"]:
+        days = [c["date"] for c in child["checks"]]
+        assert days == sorted(days) and days[0] >= TODAY.isoformat()
+        assert child["checks"][-1]["months"] is None  # the hand-over to the doctor
+    one = json.loads(run("next", "--child", "leo", "--format", "json").stdout)
+    assert [c["name"] for c in one["children"]] == ["Leo"]
+    shown = run("next")
+    assert shown.exit_code == 0
+    assert f"Leo (born {LEO_BORN.isoformat()})" in shown.stdout
+    assert "Milestone check: 4-month checklist" in shown.stdout
+
+
+def test_next_with_no_history_says_so(home: Path) -> None:
+    result = run("next")
+    assert result.exit_code == 0 and "No screenings are saved yet" in result.stdout
+    assert json.loads(run("next", "--format", "json").stdout)["children"] == []
+
+
+def test_the_calendar_has_one_all_day_event_a_check_and_no_names(
+    family: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "checks.ics"
+    result = run("next", "--ics", path)
+    assert result.exit_code == 0, result.output
+    assert "Calendar with" in result.stderr
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    checks = json.loads(run("next", "--format", "json").stdout)["children"]
+    events = read_calendar(path).vevent_list
+    assert len(events) == sum(len(c["checks"]) for c in checks)
+    for event in events:
+        start = event.dtstart.value
+        assert isinstance(start, dt.date) and not isinstance(start, dt.datetime)  # all day
+        assert start >= TODAY
+        assert event.dtend.value == start + dt.timedelta(days=1)
+        assert event.uid.value.endswith("@ottool")
+        (alarm,) = event.valarm_list
+        assert alarm.action.value == "DISPLAY"
+        assert alarm.trigger.value == dt.timedelta(days=-7)
+    text = path.read_text(encoding="utf-8")
+    assert "Mia" not in text and "Leo" not in text  # calendars sync to the cloud
+    uids = [e.uid.value for e in events]
+    assert len(set(uids)) == len(uids)
+    # Written again (a newer file): the same UIDs, so importing it updates the events.
+    again = tmp_path / "again.ics"
+    assert run("next", "--ics", again).exit_code == 0
+    assert [e.uid.value for e in read_calendar(again).vevent_list] == uids
+
+
+def test_names_only_when_asked_and_in_spanish(family: Path, tmp_path: Path) -> None:
+    path = tmp_path / "named.ics"
+    result = run("next", "--child", "Mia", "--ics", path, "--ics-name", "--lang", "es")
+    assert result.exit_code == 0, result.output
+    summaries = [e.summary.value for e in read_calendar(path).vevent_list]
+    assert all(s.endswith("– Mia") for s in summaries)
+    assert any("Control de indicadores del desarrollo" in s for s in summaries)
+
+
+def test_an_existing_calendar_is_not_replaced_without_force(family: Path, tmp_path: Path) -> None:
+    path = tmp_path / "mine.ics"
+    path.write_text("my own calendar")
+    refused = run("next", "--ics", path)
+    assert refused.exit_code == 1 and "--force" in refused.stderr
+    assert path.read_text() == "my own calendar"
+    assert run("next", "--ics", path, "--force").exit_code == 0
+
+
+def test_screen_and_plan_write_the_calendar_too(mia: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "noa.yaml"
+    yes = dict.fromkeys(FIRST, "yes")
+    noa = {"child": {"name": "Noa", "birth_date": MIA_BORN.isoformat()}}
+    answers.write_text(json.dumps({**noa, "date": TODAY.isoformat(), "answers": yes}))
+    screened = tmp_path / "screen.ics"
+    result = run("screen", "--answers", answers, "--format", "json", "--ics", screened)
+    assert result.exit_code == 0, result.output
+    events = read_calendar(screened).vevent_list
+    assert events[0].summary.value == "Milestone check: 6-month checklist"
+    planned = tmp_path / "plan.ics"
+    result = run("plan", "--from-history", "1", "--format", "json", "--ics", planned)
+    assert result.exit_code == 0, result.output
+    assert read_calendar(planned).vevent_list
+    no_child = run("plan", "--age-months", "4", "--ics", tmp_path / "x.ics")
+    assert no_child.exit_code == 1 and "--ics needs a screening" in no_child.stderr
+
+
+# --------------------------------------------------------------------------- ottool progress
+
+
+def test_progress_json_counts_practice_and_answers_over_time(mia: Path) -> None:
+    run("log", "tummy-time")
+    run("log", "tummy-time", "--date", (TODAY - dt.timedelta(days=1)).isoformat())
+    data = json.loads(run("progress", "--format", "json").stdout)
+    assert data["format"] == "ottool-progress/1"
+    assert data["child"] == {"name": "Mia", "birth_date": MIA_BORN.isoformat()}
+    assert data["plan"] == {"kind": "screening", "number": 2, "date": TODAY.isoformat()}
+    kept = {p["activity"]: p for p in data["practice"]}
+    # Yesterday's practice followed the earlier plan: only today's counts for this one.
+    assert kept["tummy-time"]["since_plan"] == 1 and kept["tummy-time"]["this_week"] == 1
+    assert [s["id"] for s in data["screenings"]] == [1, 2]
+    moved = {m["milestone"]: m["before"] for m in data["now_yes"]}
+    assert moved == {"gm-4m-head-steady": "not_yet", "fm-4m-hands-to-mouth": "sometimes"}
+    gross = next(a for a in data["areas"] if a["id"] == "gross_motor")
+    assert len(gross["statuses"]) == 2
+
+
+def test_progress_in_the_terminal_shows_symbols_as_well_as_colour(mia: Path) -> None:
+    run("log", "tummy-time")
+    shown = run("progress", "--child", "mia")
+    assert shown.exit_code == 0, shown.output
+    out = shown.stdout
+    assert "Practice for Mia" in out and "Tummy time" in out
+    assert "●" in out and "·" in out and "█" in out  # a day done, not done, the bar
+    assert "Now yes" in out and "✓" in out
+    assert "Progress for Mia" in out
+    spanish = run("progress", "--lang", "es").stdout
+    assert "Práctica de Mia" in spanish and "Esta semana" in spanish
+
+
+def test_progress_bad_input_is_one_line(mia: Path) -> None:
+    result = run("progress", "--child", "Zed")
+    assert result.exit_code == 1 and "there is no child called 'Zed'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
