@@ -8,7 +8,10 @@ line says what happened.
 
 - :func:`read_answers` — an answer file (YAML or a FHIR response), read once;
 - :func:`screen` — answers scored into a :class:`Screening` (result, plan, document);
-- :func:`plan_from` — a home plan document from a screening, or for an age and areas;
+- :func:`plan_from` — a home plan (its document and the record of what was given) from
+  a screening, for an age and areas, or a plan given before, with a therapist's edits;
+  :func:`read_plan` — a plan given before; :func:`region_for` — the region a document
+  names;
 - :func:`read_result`, :func:`saved` — a screening read back from a result file or
   from the history;
 - :func:`save` — a screening saved in the history; :func:`log` — what is saved;
@@ -37,13 +40,15 @@ if TYPE_CHECKING:
     from ottool.core.activity_choice import HomePlan
     from ottool.core.clinic import Clinic
     from ottool.core.content import Content
+    from ottool.core.plan_edits import PlanEdits
     from ottool.core.practice_kept import ActivityPractice
     from ottool.core.screening import Answers, ScreeningResult
     from ottool.core.vocabulary import Change
     from ottool.documents.coming_checks import ChildChecks
     from ottool.documents.plan_document import PlanDocument
     from ottool.storage.fhir import Context
-    from ottool.storage.formats import AnswerFile, Result
+    from ottool.storage.formats import AnswerFile, GivenPlan, Result
+    from ottool.storage.given_plan import EarlierPlan
     from ottool.storage.history.identity import Child
     from ottool.storage.history.practice import CurrentPlan, PracticeEntry
     from ottool.storage.history.progress import MilestoneMove
@@ -180,61 +185,186 @@ def read_back(entry: SavedScreening, content: Content) -> SavedResult:
     return SavedResult(entry, result, plan)
 
 
+@dataclass(frozen=True)
+class PlanDetails:
+    """What a plan says besides its activities. None is "not said on this run": a plan
+    given before keeps its own value, a new plan takes the default."""
+
+    child: str | None = None
+    #: The child's birth date as the user wrote it (YYYY-MM-DD), checked here.
+    born: str | None = None
+    therapist: str | None = None
+    caregiver: str | None = None
+    notes: tuple[str, ...] | None = None
+    weeks: int | None = None
+    #: Warning signs the therapist is treating (left out of "When to call").
+    treating: tuple[str, ...] | None = None
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A home plan as given: the document the family reads, and the record of what was
+    given (to print as a plan file, to keep with the child, to revise)."""
+
+    document: PlanDocument
+    given: GivenPlan
+    #: The screening the plan came from (its next checks go in an --ics calendar).
+    result: ScreeningResult | None = None
+
+
+def read_plan(value: str) -> EarlierPlan:
+    """A plan given before (`--from-plan`): its number in the history, or a plan file."""
+    from ottool.storage.given_plan import read_earlier_plan
+
+    return read_earlier_plan(value)
+
+
+def region_for(
+    content: Content,
+    asked: str | None,
+    *,
+    clinic: Clinic | None = None,
+    recorded: str | None = None,
+) -> str | None:
+    """The region whose emergency number and early-intervention route a document names:
+    ``asked`` (--region), else the clinic's, else the one a screening ``recorded``, else
+    the locale's; None for the neutral wording. InputError for an unknown region."""
+    from ottool.core.region import choose_region
+
+    if asked is not None:
+        return choose_region(content, asked)
+    if clinic is not None and clinic.region is not None:
+        from ottool.storage.clinic_file import region_problem
+
+        problem = region_problem(clinic, content)
+        if problem is not None:
+            raise InputError(problem)
+        return clinic.region
+    if recorded is not None:
+        return recorded
+    return choose_region(content, None)
+
+
 def plan_from(
     content: Content,
     *,
     result: ScreeningResult | None = None,
+    screening: int | None = None,
+    earlier: EarlierPlan | None = None,
     age_months: float | None = None,
     focus: Sequence[str] = (),
-    activity_ids: Sequence[str] = (),
-    max_activities: int = DEFAULT_ACTIVITIES,
-    child: str | None = None,
-    therapist: str | None = None,
-    notes: Sequence[str] = (),
-    weeks: int = 2,
-    region: str | None = None,
-    plan: HomePlan | None = None,
+    edits: PlanEdits | None = None,
+    max_activities: int | None = None,
+    details: PlanDetails = PlanDetails(),
     clinic: Clinic | None = None,
-) -> PlanDocument:
-    """The home plan document for a screening's ``result``, or for ``age_months`` and the
-    ``focus`` areas and chosen activities.
+) -> Plan:
+    """The home plan for a screening's ``result`` (saved as number ``screening``, when it
+    was), for ``age_months`` and the ``focus`` areas, or a plan given before
+    (``earlier``, revised by ``edits``), with the therapist's ``edits`` and ``details``.
 
-    ``region`` names the emergency number and early-intervention route; without it, the
-    region the screening named, else the locale's (``region.choose_region``). ``plan``
-    is a plan already chosen for ``result`` (a saved screening's, as it was saved).
+    Exactly one of ``result``, ``earlier`` and ``age_months`` says what the plan is for.
     """
-    from ottool.core.activity_choice import plan_for_focus, plan_for_result
-    from ottool.core.region import choose_region
-    from ottool.documents.plan_document import build_plan_document
+    import datetime as dt
 
-    if (result is None) == (age_months is None):
-        raise ValueError("plan_from takes a result or an age, not both")  # a caller's bug
-    if region is None and result is not None and result.region is not None:
-        region_id: str | None = result.region
+    from ottool.core.plan_edits import (
+        PlanEdits,
+        check_signs,
+        combine,
+        personal_whys,
+        revised,
+        therapist_plan,
+    )
+    from ottool.documents.plan_document import build_plan_document
+    from ottool.documents.therapist_plan import with_words
+    from ottool.storage.given_plan import birth_date_for, chosen_plan, edits_of, given_plan
+    from ottool.storage.result_json import result_from_data, result_to_data
+
+    if sum(x is not None for x in (result, earlier, age_months)) != 1:
+        raise ValueError("plan_from takes one of a result, an earlier plan or an age")
+    edits = edits if edits is not None else PlanEdits()
+    before = earlier.given if earlier is not None else None
+    result_data = None
+    if earlier is not None and before is not None:
+        if before.result is not None:
+            result = result_from_data(before.result, content, earlier.where)[0]
+            result_data = before.result
+        screening = before.screening
+        plan = revised(content, chosen_plan(content, before, result, earlier.where), edits)
+        edits = combine(edits_of(before), edits)
+        age_months = before.age_months
     else:
-        region_id = choose_region(content, region)
-    if result is not None:
-        home_plan = plan if plan is not None else plan_for_result(content, result, max_activities)
-    else:
-        assert age_months is not None
-        home_plan = plan_for_focus(
+        plan = therapist_plan(
             content,
-            age_months,
+            result=result,
+            age_months=age_months,
             focus=focus,
-            activity_ids=activity_ids,
+            edits=edits,
             max_activities=max_activities,
         )
-    return build_plan_document(
+        if result is not None:
+            result_data = result_to_data(result, plan)
+
+    def kept(value: Any, name: str) -> Any:
+        """This run's value, else the earlier plan's."""
+        if value is not None or before is None:
+            return value
+        return getattr(before, name)
+
+    d = details
+    treating = tuple(kept(d.treating, "treating") or ())
+    check_signs(content, treating)
+    child = d.child
+    if child is None:
+        child = before.child.name if before else (result.child.name if result else None)
+    if d.born is None and result is None and before is not None:
+        birth = before.child.birth_date  # the plan's own child, never a namesake
+        if birth is None:
+            birth = birth_date_for(child, None, None)
+    else:
+        birth = birth_date_for(child, d.born, result)
+    region = region_for(
         content,
-        home_plan,
+        kept(d.region, "region"),
+        clinic=clinic,
+        recorded=result.region if result is not None else None,
+    )
+    weeks = kept(d.weeks, "weeks") or 2
+    notes = tuple(kept(d.notes, "notes") or ())
+    therapist = kept(d.therapist, "therapist")
+    caregiver = kept(d.caregiver, "caregiver")
+    document = build_plan_document(
+        content,
+        with_words(plan),
         result=result,
         child=child,
         therapist=therapist,
         notes=notes,
         weeks=weeks,
-        region=region_id,
+        region=region,
+        birth_date=birth,
+        treating=treating,
+        caregiver=caregiver,
+        personal_why=personal_whys(edits),
         clinic=clinic,
     )
+    given = given_plan(
+        plan,
+        edits,
+        date=dt.date.today(),
+        child=child,
+        birth_date=birth,
+        therapist=therapist,
+        caregiver=caregiver,
+        weeks=weeks,
+        notes=notes,
+        treating=treating,
+        screening=screening,
+        result=result_data,
+        age_months=age_months,
+        region=region,
+    )
+    return Plan(document, given, result)
 
 
 def shown_again(entry: SavedResult, content: Content, region: str | None = None) -> PlanDocument:

@@ -250,22 +250,11 @@ def extra_data(*, default: bool = True) -> Path | None:
 def region_for(content: Content, asked: str | None, recorded: str | None = None) -> str | None:
     """The run's region: --region, else the clinic's default, else the one a screening
     recorded (``recorded``), else the locale's; None for the neutral wording."""
-    from ottool.core.region import choose_region
+    from ottool.session import region_for as chosen_region
 
-    with user_errors():
-        if asked is not None:
-            return choose_region(content, asked)
-        found = clinic()
-        if found is not None and found.region is not None:
-            from ottool.storage.clinic_file import region_problem
-
-            problem = region_problem(found, content)
-            if problem is not None:
-                fail(problem)
-            return found.region
-        if recorded is not None:
-            return recorded
-        return choose_region(content, None)
+    with user_errors():  # the clinic file is read only when --region does not say
+        the_clinic = clinic() if asked is None else None
+        return chosen_region(content, asked, clinic=the_clinic, recorded=recorded)
     raise AssertionError("unreachable")  # pragma: no cover
 
 

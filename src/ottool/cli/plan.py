@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,7 +22,6 @@ from ottool.cli.common import (
     load,
     paper_for,
     refuse_to_replace,
-    region_for,
     shown,
     user_errors,
 )
@@ -41,13 +39,14 @@ from ottool.cli.plan_choices import (
     WhyOption,
 )
 from ottool.core.i18n import N_, _
+from ottool.session import PlanDetails
 from ottool.storage.atomic_write import is_stdout
 
 if TYPE_CHECKING:
     from ottool.core.content import Content
     from ottool.core.plan_edits import PlanEdits
-    from ottool.core.screening import ScreeningResult
     from ottool.documents.plan_document import PlanDocument
+    from ottool.session import Plan
     from ottool.storage.formats import GivenPlan
 
 
@@ -197,7 +196,7 @@ def plan(
             age_months=age_months,
             focus=tuple(focus or ()),
             max_activities=max_activities,
-            given_options=_Given(
+            details=PlanDetails(
                 child=child,
                 born=born,
                 therapist=therapist,
@@ -247,28 +246,6 @@ _ICS_NEEDS_A_SCREENING = N_(
 )
 
 
-@dataclass(frozen=True)
-class _Given:
-    """The options that describe the plan given (None: not given on this run)."""
-
-    child: str | None
-    born: str | None
-    therapist: str | None
-    caregiver: str | None
-    notes: tuple[str, ...] | None
-    weeks: int | None
-    treating: tuple[str, ...] | None
-    region: str | None
-
-
-@dataclass(frozen=True)
-class _Made:
-    document: PlanDocument
-    given: GivenPlan
-    #: The screening the plan came from (its next checks go in an --ics calendar).
-    result: ScreeningResult | None = None
-
-
 def _make_plan(
     content: Content,
     edits: PlanEdits,
@@ -279,112 +256,29 @@ def _make_plan(
     age_months: float | None,
     focus: tuple[str, ...],
     max_activities: int | None,
-    given_options: _Given,
-) -> _Made:
+    details: PlanDetails,
+) -> Plan:
     """The plan the options ask for: chosen (from a screening or an age) with the
     therapist's choices on top, or a plan given before, reprinted or revised."""
-    import datetime as dt
-
     from ottool import session
-    from ottool.cli.plan_choices import birth_date_for, check_signs, read_earlier
-    from ottool.core.plan_edits import combine, personal_whys, revised, therapist_plan
-    from ottool.documents.plan_document import build_plan_document
-    from ottool.documents.therapist_plan import with_words
-    from ottool.storage.given_plan import chosen_plan, edits_of, given_plan
-    from ottool.storage.result_json import result_from_data, result_to_data
 
-    o = given_options
     result = None
-    result_data = None
-    screening = None
-    earlier = None
-    if from_plan is not None:
-        earlier = read_earlier(from_plan)
-        before = earlier.given
-        if before.result is not None:
-            result = result_from_data(before.result, content, earlier.where)[0]
-            result_data = before.result
-        screening = before.screening
-        plan = revised(content, chosen_plan(content, before, result, earlier.where), edits)
-        edits = combine(edits_of(before), edits)
-        age_months = before.age_months
-        focus = tuple(before.focus)
-    else:
-        if from_file is not None:
-            result = session.read_result(from_file, content)
-        elif from_history is not None:
-            result = session.saved(from_history, content).result
-            screening = from_history
-        plan = therapist_plan(
-            content,
-            result=result,
-            age_months=age_months if result is None else None,
-            focus=focus,
-            edits=edits,
-            max_activities=max_activities,
-        )
-        if result is not None:
-            result_data = result_to_data(result, plan)
-    before_given = earlier.given if earlier is not None else None
-
-    def kept(value: Any, name: str) -> Any:
-        """This run's value, else the earlier plan's."""
-        if value is not None or before_given is None:
-            return value
-        return getattr(before_given, name)
-
-    treating = tuple(kept(o.treating, "treating") or ())
-    check_signs(content, treating)
-    child = o.child
-    if child is None:
-        child = before_given.child.name if before_given else (result.child.name if result else None)
-    if o.born is None and result is None and before_given is not None:
-        birth = before_given.child.birth_date  # the plan's own child, never a namesake
-        if birth is None:
-            birth = birth_date_for(child, None, None)
-    else:
-        birth = birth_date_for(child, o.born, result)
-    # --region (or the earlier plan's), else the clinic's, else the screening's, else the
-    # locale's.
-    region_id = region_for(
-        content, kept(o.region, "region"), result.region if result is not None else None
-    )
-    weeks = kept(o.weeks, "weeks") or 2
-    notes = tuple(kept(o.notes, "notes") or ())
-    therapist = kept(o.therapist, "therapist")
-    caregiver = kept(o.caregiver, "caregiver")
-    document = build_plan_document(
+    if from_file is not None:
+        result = session.read_result(from_file, content)
+    elif from_history is not None:
+        result = session.saved(from_history, content).result
+    return session.plan_from(
         content,
-        with_words(plan),
         result=result,
-        child=child,
-        therapist=therapist,
-        notes=notes,
-        weeks=weeks,
-        region=region_id,
-        birth_date=birth,
-        treating=treating,
-        caregiver=caregiver,
-        personal_why=personal_whys(edits),
+        screening=from_history,
+        earlier=session.read_plan(from_plan) if from_plan is not None else None,
+        age_months=age_months,
+        focus=focus,
+        edits=edits,
+        max_activities=max_activities,
+        details=details,
         clinic=clinic(),
     )
-    given = given_plan(
-        plan,
-        edits,
-        date=dt.date.today(),
-        child=child,
-        birth_date=birth,
-        therapist=therapist,
-        caregiver=caregiver,
-        weeks=weeks,
-        notes=notes,
-        treating=treating,
-        screening=screening,
-        result=result_data,
-        age_months=age_months,
-        region=region_id,
-    )
-    return _Made(document, given, result)
 
 
 def _write_plan_file(given: GivenPlan, output: Path | None, force: bool) -> None:

@@ -8,10 +8,7 @@ this module only gathers what the options say.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -103,77 +100,6 @@ BornOption = Annotated[
         help=_("The child's birth date (YYYY-MM-DD): who the plan is for, with --child."),
     ),
 ]
-
-
-@dataclass
-class Earlier:
-    """A plan given before, as `--from-plan` found it."""
-
-    given: Any  # storage.formats.GivenPlan
-    where: str
-    number: int | None = None
-
-
-def read_earlier(value: str) -> Earlier:
-    """`--from-plan`: a number in the history, or a file."""
-    from ottool.storage.given_plan import read_given_plan
-
-    if value.strip().isdigit():
-        from ottool.core.errors import InputError
-        from ottool.storage.history.plans import get_plan
-
-        number = int(value)
-        saved = get_plan(number)
-        plan = saved.plan
-        if plan is None:
-            message = _("saved plan {number} is damaged (what was stored cannot be read)")
-            raise InputError(message.format(number=number))
-        return Earlier(plan, _("saved plan {number}").format(number=number), number)
-    path = Path(value)
-    return Earlier(read_given_plan(path), str(path))
-
-
-def check_signs(content: Any, treating: tuple[str, ...]) -> None:
-    """--treating names warning signs of the content."""
-    from ottool.core.errors import InputError, did_you_mean
-
-    for sign in treating:
-        if sign not in content.warning_sign_by_id:
-            message = _("--treating {id}: '{id}' is not a known warning sign{hint} (see {where})")
-            raise InputError(
-                message.format(
-                    id=sign,
-                    hint=did_you_mean(sign, content.warning_sign_by_id),
-                    where="`ottool milestones --format json`",
-                )
-            )
-
-
-def birth_date_for(name: str | None, born: str | None, result: Any) -> dt.date | None:
-    """Whose plan this is: the screening's child, else --born, else the one child of that
-    name in the history; None when nothing says (a plan for an age, not kept)."""
-    from ottool.core.errors import InputError
-
-    if born is not None:
-        try:
-            day = dt.date.fromisoformat(born)
-        except ValueError:
-            message = _("--born {value}: write the birth date as YYYY-MM-DD")
-            raise InputError(message.format(value=born)) from None
-        if day > dt.date.today():
-            raise InputError(_("--born {value} is after today").format(value=born))
-        return day
-    if result is not None:
-        birth: dt.date = result.child.birth_date
-        return birth
-    if name:
-        from ottool.storage.history.identity import children, find_child
-        from ottool.storage.history.saved import child_key
-
-        if any(child_key(c.name) == child_key(name) for c in children()):
-            found = find_child(name)
-            return dt.date.fromisoformat(found.birth_date) if found.birth_date else None
-    return None
 
 
 def needs_birth_date(name: str | None) -> str:

@@ -198,6 +198,20 @@ def check_known(content: Content, ids: Iterable[str], option: str) -> None:
             )
 
 
+def check_signs(content: Content, treating: Iterable[str]) -> None:
+    """--treating names warning signs of the content."""
+    for sign in treating:
+        if sign not in content.warning_sign_by_id:
+            message = _("--treating {id}: '{id}' is not a known warning sign{hint} (see {where})")
+            raise InputError(
+                message.format(
+                    id=sign,
+                    hint=did_you_mean(sign, content.warning_sign_by_id),
+                    where="`ottool milestones --format json`",
+                )
+            )
+
+
 def therapist_plan(
     content: Content,
     *,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -219,3 +220,54 @@ def given_plan_yaml(given: GivenPlan) -> str:
         tail = _("# The screening the plan came from; not for editing.\n")
         body += tail + yaml.safe_dump({"result": result}, allow_unicode=True, sort_keys=False)
     return head + body
+
+
+@dataclass(frozen=True)
+class EarlierPlan:
+    """A plan given before, as `--from-plan` found it: the record and where it came from
+    (``saved plan 3`` or the file's name), and its number when it is in the history."""
+
+    given: GivenPlan
+    where: str
+    number: int | None = None
+
+
+def read_earlier_plan(value: str) -> EarlierPlan:
+    """A plan given before: a number in the history, or a plan file."""
+    if value.strip().isdigit():
+        from ottool.storage.history.plans import get_plan
+
+        number = int(value)
+        plan = get_plan(number).plan
+        if plan is None:
+            message = _("saved plan {number} is damaged (what was stored cannot be read)")
+            raise InputError(message.format(number=number))
+        return EarlierPlan(plan, _("saved plan {number}").format(number=number), number)
+    path = Path(value)
+    return EarlierPlan(read_given_plan(path), str(path))
+
+
+def birth_date_for(
+    name: str | None, born: str | None, result: ScreeningResult | None
+) -> dt.date | None:
+    """Whose plan this is: --born, else the screening's child, else the one child of that
+    name in the history; None when nothing says (a plan for an age, not kept)."""
+    if born is not None:
+        try:
+            day = dt.date.fromisoformat(born)
+        except ValueError:
+            message = _("--born {value}: write the birth date as YYYY-MM-DD")
+            raise InputError(message.format(value=born)) from None
+        if day > dt.date.today():
+            raise InputError(_("--born {value} is after today").format(value=born))
+        return day
+    if result is not None:
+        return result.child.birth_date
+    if name:
+        from ottool.storage.history.identity import children, find_child
+        from ottool.storage.history.saved import child_key
+
+        if any(child_key(c.name) == child_key(name) for c in children()):
+            found = find_child(name)
+            return dt.date.fromisoformat(found.birth_date) if found.birth_date else None
+    return None
