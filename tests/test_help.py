@@ -73,7 +73,7 @@ def test_every_choice_is_named_whole_in_the_help(path: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     ("path", "option"),
-    [(("plan",), "--focus"), (("milestones",), "--area"), (("activities",), "--area")],
+    [(("plan",), "--area"), (("milestones",), "--area"), (("activities",), "--area")],
 )
 def test_area_options_list_the_area_ids(path: tuple[str, ...], option: str) -> None:
     text = " ".join(help_text(*path).replace("│", " ").split())
@@ -92,3 +92,53 @@ def test_the_parents_screen_is_listed_first() -> None:
     lines = commands.splitlines()[1:]
     listed = [line.split()[1] for line in lines if line.startswith("│ ") and line[2] != " "]
     assert listed[:2] == ["screen", "plan"], listed
+
+
+#: One name per idea: an earlier name still works, unlisted.
+EARLIER_NAMES = {
+    "--months": "--age-months",
+    "--age": "--age-months",
+    "--domain": "--area",
+    "--focus": "--area",
+}
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: " ".join(p) or "ottool")
+def test_one_name_per_idea_and_the_earlier_names_still_work_unlisted(
+    path: tuple[str, ...],
+) -> None:
+    params = command_at(path).params
+    names = {name: param for param in params for name in param.opts}
+    for old, new in EARLIER_NAMES.items():
+        if old in names:
+            assert names[old].hidden, f"`{' '.join(path)}` lists {old}; its name is {new}"
+        if new in names:
+            assert old in names, f"`{' '.join(path)} {old}` (the earlier {new}) no longer works"
+    text = help_text(*path)
+    for old in EARLIER_NAMES:
+        assert not re.search(rf"(?<![\w-]){old}(?![\w-])", text), f"{old} in help of {path}"
+
+
+@pytest.mark.parametrize(
+    ("new", "old"),
+    [
+        (
+            ["plan", "--age-months", "7", "--area", "fine_motor", "--format", "md"],
+            ["plan", "--age", "7", "--focus", "fine_motor", "--format", "md"],
+        ),
+        (
+            ["fhir", "questionnaire", "--age-months", "4"],
+            ["fhir", "questionnaire", "--months", "4"],
+        ),
+        (
+            ["milestones", "--age-months", "9", "--area", "fine_motor"],
+            ["milestones", "--months", "9", "--domain", "fine_motor"],
+        ),
+    ],
+    ids=lambda args: " ".join(args[:2]),
+)
+def test_an_earlier_name_does_what_the_name_does(new: list[str], old: list[str]) -> None:
+    runner = CliRunner()
+    now, before = runner.invoke(app, new), runner.invoke(app, old)
+    assert now.exit_code == before.exit_code == 0, now.output + before.output
+    assert now.stdout == before.stdout

@@ -7,7 +7,18 @@ from typing import Annotated, Any
 
 import typer
 
-from ottool.cli.common import AREA_HELP, ClinicOption, DataDir, ExtraData, Lang, load, user_errors
+from ottool.cli.common import (
+    AREA_HELP,
+    ClinicOption,
+    DataDir,
+    ExtraData,
+    Lang,
+    OldAgeOption,
+    OldAreaOption,
+    load,
+    user_errors,
+    whole_months,
+)
 from ottool.core.i18n import _
 
 
@@ -22,14 +33,11 @@ BrowseFormatOption = Annotated[
 ]
 
 
-#: --area, the same for both lists (--domain, its earlier name, still works unlisted).
+#: --area, the same for both lists (earlier names still work unlisted: cli.common).
 DomainOption = Annotated[
     str | None,
     typer.Option("--area", metavar="AREA", help=_("Only this area.") + " " + AREA_HELP),
 ]
-OldDomainOption = Annotated[str | None, typer.Option("--domain", hidden=True)]
-#: --age-months, the command line's one age option (earlier names still work unlisted).
-OldMonthsOption = Annotated[float | None, typer.Option("--months", "--age", hidden=True)]
 
 
 def _one_of(value: Any, old: Any) -> Any:
@@ -50,19 +58,14 @@ def milestones(
     extra: ExtraData = None,
     clinic_file: ClinicOption = None,
     lang: Lang = None,
-    old_months: OldMonthsOption = None,
-    old_domain: OldDomainOption = None,
+    old_months: OldAgeOption = None,
+    old_domain: OldAreaOption = None,
 ) -> None:
     from ottool.documents.content_search import find_milestones
 
     content = load(data_dir)
-    if months is None and old_months is not None:
-        if old_months != int(old_months):
-            raise typer.BadParameter(
-                _("'{value}' is not a whole number").format(value=old_months),
-                param_hint="'--months'",
-            )
-        months = int(old_months)
+    if months is None:
+        months = whole_months(old_months)
     with user_errors():
         chosen = find_milestones(content, months=months, area=_one_of(domain, old_domain))
     if fmt is BrowseFormat.json:
@@ -100,8 +103,8 @@ def activities(
     extra: ExtraData = None,
     clinic_file: ClinicOption = None,
     lang: Lang = None,
-    old_age: OldMonthsOption = None,
-    old_domain: OldDomainOption = None,
+    old_age: OldAgeOption = None,
+    old_domain: OldAreaOption = None,
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return

@@ -13,6 +13,7 @@ from ottool.cli.common import (
     ClinicOption,
     DataDir,
     Lang,
+    OldAgeOption,
     PaperOption,
     RegionOption,
     clinic,
@@ -69,7 +70,7 @@ def checklist(
     data_dir: DataDir = None,
     clinic_file: ClinicOption = None,
     lang: Lang = None,
-    old_months: Annotated[float | None, typer.Option("--months", "--age", hidden=True)] = None,
+    old_months: OldAgeOption = None,
 ) -> None:
     from ottool.core.age import checklist_for
     from ottool.documents.checklist_document import build_checklist_document

@@ -31,6 +31,9 @@ __all__ = [
     "ExtraData",
     "FormatChoice",
     "Lang",
+    "OldAgeOption",
+    "OldAreaOption",
+    "OldAreasOption",
     "RegionOption",
     "clinic",
     "extra_data",
@@ -41,7 +44,28 @@ __all__ = [
     "region_for",
     "shown",
     "user_errors",
+    "whole_months",
 ]
+
+#: One name per idea on every command: ``--age-months`` is the age, ``--area`` an area.
+#: Earlier names still work, unlisted (hidden): ``--months`` and ``--age`` for the age,
+#: ``--domain`` and ``--focus`` for an area.
+OldAgeOption = Annotated[float | None, typer.Option("--months", "--age", hidden=True)]
+OldAreaOption = Annotated[str | None, typer.Option("--domain", "--focus", hidden=True)]
+OldAreasOption = Annotated[list[str] | None, typer.Option("--domain", "--focus", hidden=True)]
+
+
+def whole_months(value: float | None, option: str = "--months") -> int | None:
+    """An age given under an earlier name (which reads any number) as whole months; a
+    usage error when it is not whole."""
+    if value is None:
+        return None
+    if float(value).is_integer():
+        return int(value)
+    raise typer.BadParameter(
+        _("'{value}' is not a whole number").format(value=value), param_hint=f"'{option}'"
+    )
+
 
 #: The shipped areas, for help texts (tests keep this list equal to the content's).
 AREA_IDS = "gross_motor, fine_motor, sensory, cognitive, social_emotional, communication, feeding"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ottool.cli.common import DataDir, Lang, user_errors
+from ottool.cli.common import DataDir, Lang, OldAgeOption, user_errors, whole_months
 from ottool.core.i18n import _
 
 if TYPE_CHECKING:
@@ -73,8 +73,8 @@ def questionnaire(
     months: Annotated[
         int | None,
         typer.Option(
-            "--months",
-            metavar="N",
+            "--age-months",
+            metavar="MONTHS",
             help=_("Only the checklist at this age (months); without it, all in one Bundle."),
         ),
     ] = None,
@@ -83,8 +83,12 @@ def questionnaire(
     force: ForceOption = False,
     data_dir: DataDir = None,
     lang: Lang = None,
+    old_months: OldAgeOption = None,
 ) -> None:
     from ottool.storage import fhir
+
+    if months is None:
+        months = whole_months(old_months)
 
     with user_errors():
         content, translations = _contents(data_dir)

@@ -15,6 +15,7 @@ from ottool.cli.common import (
     ExtraData,
     FormatChoice,
     Lang,
+    OldAreasOption,
     PaperOption,
     RegionOption,
     clinic,
@@ -69,7 +70,9 @@ def plan(
     from_history: Annotated[
         int | None,
         typer.Option(
-            "--from-history", metavar="ID", help=_("A screening saved on this computer (its id).")
+            "--from-history",
+            metavar="NUMBER",
+            help=_("A screening saved on this computer: its number (No.) in `ottool history`."),
         ),
     ] = None,
     age_months: Annotated[
@@ -81,7 +84,7 @@ def plan(
     focus: Annotated[
         list[str] | None,
         typer.Option(
-            "--focus", metavar="AREA", help=_("An area to focus on (repeatable).") + " " + AREA_HELP
+            "--area", metavar="AREA", help=_("An area to focus on (repeatable).") + " " + AREA_HELP
         ),
     ] = None,
     activity: Annotated[
@@ -112,7 +115,7 @@ def plan(
             min=1,
             max=20,
             help=_(
-                "Activities in the plan (default: 4; with --activity and no --focus, "
+                "Activities in the plan (default: 4; with --activity and no --area, "
                 "the activities you name)."
             ),
         ),
@@ -152,14 +155,21 @@ def plan(
     extra: ExtraData = None,
     clinic_file: ClinicOption = None,
     lang: Lang = None,
+    old_age: Annotated[
+        float | None, typer.Option("--months", "--age", min=0, max=60, hidden=True)
+    ] = None,
+    old_areas: OldAreasOption = None,
 ) -> None:
     from ottool.core.plan_edits import gather_edits
+
+    age_months = age_months if age_months is not None else old_age
+    focus = [*(focus or ()), *(old_areas or ())]
 
     sources = [o for o in (from_file, from_history, age_months, from_plan) if o is not None]
     if len(sources) != 1:
         fail(
             _(
-                "give exactly one of --from FILE, --from-history ID, --from-plan NUMBER|FILE "
+                "give exactly one of --from FILE, --from-history NUMBER, --from-plan NUMBER|FILE "
                 "or --age-months N"
             )
         )
