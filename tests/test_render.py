@@ -19,7 +19,9 @@ from ottool.core.content import Content, load_content
 from ottool.core.errors import InputError
 from ottool.core.screening import Answers, Child, score
 from ottool.documents.plan_document import PlanDocument, build_plan_document
-from ottool.render.plan_file import FORMATS, format_from_suffix, render_plan, write_plan
+from ottool.render.plan_file import render_plan
+from ottool.render.registry import FORMATS, PLAN_FORMATS, plan_format_for
+from ottool.session import write_plan
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content"
 DAY = dt.date(2026, 3, 2)
@@ -268,26 +270,26 @@ def test_plain_text_is_80_columns_without_colour(content: Content) -> None:
         ("plan.htm", "html"),
         ("plan.pdf", "pdf"),
         ("plan.json", "json"),
-        ("plan.txt", "txt"),
+        ("plan.txt", "text"),
     ],
 )
 def test_format_from_suffix(name: str, fmt: str) -> None:
-    assert format_from_suffix(Path(name)) == fmt
-    assert fmt in FORMATS
+    assert plan_format_for(Path(name)) == fmt
+    assert fmt in PLAN_FORMATS
 
 
 @pytest.mark.parametrize("name", ["plan.docx", "plan", "plan.pdf.bak"])
 def test_unknown_suffix_names_the_file_and_the_choices(name: str) -> None:
     with pytest.raises(InputError) as caught:
-        format_from_suffix(Path(name))
+        plan_format_for(Path(name))
     message = str(caught.value)
     assert name in message and ".pdf" in message and ".md" in message
     assert "\n" not in message
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", PLAN_FORMATS)
 def test_write_plan_writes_a_private_file(content: Content, tmp_path: Path, fmt: str) -> None:
-    path = tmp_path / f"plan.{fmt}"
+    path = tmp_path / f"plan{FORMATS[fmt].suffixes[0]}"
     write_plan(five_activity_plan(content, child="Mia"), path)
     assert path.stat().st_size > 0
     assert path.stat().st_mode & 0o777 == 0o600

@@ -225,6 +225,66 @@ def test_every_plan_format_has_an_ending_and_a_renderer() -> None:
     assert [n for n in FORMATS if FORMATS[n].binary] == ["pdf"]
 
 
+def _format_choices() -> dict[str, tuple[str, ...]]:
+    """Each command's --format words, from the command line itself."""
+    import enum
+
+    from typer.main import get_command
+
+    from ottool.cli import app
+    from ottool.cli.help_style import _value_type
+
+    found: dict[str, tuple[str, ...]] = {}
+
+    def walk(command: Any, path: tuple[str, ...]) -> None:
+        for param in command.params:
+            if "--format" in getattr(param, "opts", ()):
+                kind = _value_type(param.type_descriptor.annotation)
+                assert isinstance(kind, type) and issubclass(kind, enum.Enum), path
+                found[" ".join(path)] = tuple(str(m.value) for m in kind)
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, (*path, name))
+
+    walk(get_command(app), ())
+    return found
+
+
+def test_every_format_option_offers_one_kind_of_the_registry() -> None:
+    from ottool.render import registry
+
+    kinds = {
+        "screen": registry.RESULT_FORMATS,
+        "plan": registry.PLAN_COMMAND_FORMATS,
+        "checklist": registry.CHECKLIST_FORMATS,
+        "history export": registry.EXPORT_FORMATS,
+    }
+    choices = _format_choices()
+    assert {"screen", "plan", "checklist", "history", "milestones", "validate"} <= set(choices)
+    for command, words in choices.items():
+        assert words == kinds.get(command, registry.LIST_FORMATS), command
+        assert all(w in registry.FORMATS for w in words)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["history"],
+        ["milestones", "--age-months", "4"],
+        ["activities", "--age-months", "4"],
+        ["validate", "--data-dir", str(FIXTURE_DIR)],
+    ],
+    ids=lambda a: a[0],
+)
+def test_lists_take_text_and_the_earlier_terminal(
+    args: list[str], cli: Callable[..., Any], home: Path
+) -> None:
+    text = cli(*args, "--format", "text")
+    terminal = cli(*args, "--format", "terminal")
+    assert text.exit_code == terminal.exit_code == 0, text.output + terminal.output
+    assert text.stdout == terminal.stdout
+    assert "terminal" not in cli(args[0], "--help").stdout
+
+
 # --- --plan-output - -----------------------------------------------------------------
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Annotated, Any
 
 import typer
@@ -13,6 +12,7 @@ from ottool.cli.common import (
     DataDir,
     ExtraData,
     Lang,
+    ListFormat,
     OldAgeOption,
     OldAreaOption,
     load,
@@ -21,15 +21,9 @@ from ottool.cli.common import (
 )
 from ottool.core.i18n import _
 
-
-class BrowseFormat(enum.StrEnum):
-    terminal = "terminal"
-    json = "json"
-
-
 BrowseFormatOption = Annotated[
-    BrowseFormat,
-    typer.Option("--format", help=_("terminal (a table for people) or json (every field).")),
+    ListFormat,
+    typer.Option("--format", help=_("text (a table for people) or json (every field).")),
 ]
 
 
@@ -53,7 +47,7 @@ def milestones(
         ),
     ] = None,
     domain: DomainOption = None,
-    fmt: BrowseFormatOption = BrowseFormat.terminal,
+    fmt: BrowseFormatOption = ListFormat.text,
     data_dir: DataDir = None,
     extra: ExtraData = None,
     clinic_file: ClinicOption = None,
@@ -68,7 +62,7 @@ def milestones(
         months = whole_months(old_months)
     with user_errors():
         chosen = find_milestones(content, months=months, area=_one_of(domain, old_domain))
-    if fmt is BrowseFormat.json:
+    if fmt is ListFormat.json:
         _echo_entries("milestones", chosen)
         return
     from ottool.render.browse import print_milestones
@@ -98,7 +92,7 @@ def activities(
     search: Annotated[
         str | None, typer.Option("--search", help=_("Only activities whose text contains this."))
     ] = None,
-    fmt: BrowseFormatOption = BrowseFormat.terminal,
+    fmt: BrowseFormatOption = ListFormat.text,
     data_dir: DataDir = None,
     extra: ExtraData = None,
     clinic_file: ClinicOption = None,
@@ -115,7 +109,7 @@ def activities(
         chosen = find_activities(
             content, age=_one_of(age, old_age), area=_one_of(domain, old_domain), search=search
         )
-    if fmt is BrowseFormat.json:
+    if fmt is ListFormat.json:
         origins = None
         if content.extra_data is not None:  # the clinic's own activities are added
             from ottool.render.browse import overlay_file
@@ -138,7 +132,7 @@ def show_activity(
         str,
         typer.Argument(metavar="ID", help=_("The activity's id (see `ottool activities`).")),
     ],
-    fmt: BrowseFormatOption = BrowseFormat.terminal,
+    fmt: BrowseFormatOption = ListFormat.text,
     data_dir: DataDir = None,
     extra: ExtraData = None,
     clinic_file: ClinicOption = None,
@@ -156,7 +150,7 @@ def show_activity(
                 )
             )
     assert activity is not None
-    if fmt is BrowseFormat.json:
+    if fmt is ListFormat.json:
         _echo_entries("activities", [activity])
         return
     from ottool.documents.therapist_plan import activity_card

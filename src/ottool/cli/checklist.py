@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import enum
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ottool.cli.common import (
+    ChecklistFormat,
     ClinicOption,
     DataDir,
     Lang,
@@ -17,6 +16,7 @@ from ottool.cli.common import (
     PaperOption,
     RegionOption,
     clinic,
+    emit,
     fail,
     load,
     paper_for,
@@ -27,13 +27,6 @@ from ottool.cli.common import (
 )
 from ottool.core.i18n import _
 from ottool.storage.atomic_write import is_stdout
-
-
-class ChecklistFormat(enum.StrEnum):
-    pdf = "pdf"
-    html = "html"
-    md = "md"
-    yaml = "yaml"
 
 
 def checklist(
@@ -93,33 +86,24 @@ def checklist(
             content, chosen, clinic=the_clinic, region=region_for(content, region)
         )
         rendered = render_checklist(doc, kind, paper=paper_for(paper.value if paper else None))
-    if output is not None:
-        from ottool.storage.atomic_write import write_output
-
-        with user_errors():
-            write_output(output, rendered, force=force)
-        typer.echo(
-            _("The {months}-month checklist was written to {file}.").format(
-                months=chosen, file=shown(output)
-            ),
-            err=True,
-        )
-        return
-    if isinstance(rendered, bytes):
-        if sys.stdout.isatty():
-            fail(_("a PDF cannot be shown in the terminal; add --output checklist.pdf"))
-        sys.stdout.buffer.write(rendered)
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(rendered)
+    emit(
+        rendered,
+        output,
+        force=force,
+        private=False,
+        written=_("The {months}-month checklist was written to {file}.").format(
+            months=chosen, file="{file}"
+        ),
+        not_on_a_terminal=_("a PDF cannot be shown in the terminal; add --output checklist.pdf"),
+    )
 
 
 def _format(fmt: ChecklistFormat | None, output: Path | None) -> str:
     """--format, else --output's ending, else Markdown; a contradiction is refused."""
-    from ottool.render.checklist import SUFFIXES
+    from ottool.render.registry import CHECKLIST_FORMATS, format_for, suffix_format
 
-    named = SUFFIXES.get(output.suffix.lower()) if output is not None else None
     if fmt is not None:
+        named = suffix_format(output, CHECKLIST_FORMATS) if output is not None else None
         if named is not None and named != fmt.value:
             fail(
                 _("--format {format} does not match {file}: its name says {named}").format(
@@ -129,11 +113,6 @@ def _format(fmt: ChecklistFormat | None, output: Path | None) -> str:
         return fmt.value
     if output is None:
         return "md"
-    if named is None:
-        fail(
-            _(
-                "cannot tell which format to write {file} in: its name should end in one "
-                "of {allowed}"
-            ).format(file=shown(output), allowed=", ".join(SUFFIXES))
-        )
-    return named
+    with user_errors():
+        return format_for(output, CHECKLIST_FORMATS)
+    raise AssertionError("unreachable")  # pragma: no cover

@@ -8,10 +8,11 @@ go wrong is reported by the one handler around every command (`ottool.cli.error_
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -22,20 +23,27 @@ from ottool.core.i18n import _
 if TYPE_CHECKING:
     from ottool.core.clinic import Clinic
     from ottool.core.content import Content
+    from ottool.core.vocabulary import FormatName
 
 __all__ = [
     "AREA_HELP",
+    "ChecklistFormat",
     "ClinicOption",
     "ContentLanguage",
     "DataDir",
+    "ExportFormat",
     "ExtraData",
     "FormatChoice",
     "Lang",
+    "ListFormat",
     "OldAgeOption",
     "OldAreaOption",
     "OldAreasOption",
+    "PlanFormat",
     "RegionOption",
+    "ScreenFormat",
     "clinic",
+    "emit",
     "extra_data",
     "fail",
     "load",
@@ -105,6 +113,11 @@ class FormatChoice(enum.StrEnum):
     formats (``render.registry``); earlier names (``terminal``, ``txt``) still read as
     ``text``, unlisted."""
 
+    @property
+    def registered(self) -> FormatName:
+        """The format's name in the registry of output formats."""
+        return cast("FormatName", self.value)
+
     @classmethod
     def _missing_(cls, value: object) -> FormatChoice | None:
         from ottool.core.vocabulary import FORMAT_ALIASES
@@ -112,6 +125,78 @@ class FormatChoice(enum.StrEnum):
         word = str(value).strip().lower()
         name = FORMAT_ALIASES.get(word, word)
         return next((member for member in cls if member.value == name), None)
+
+
+# Each command's --format words, one list per kind of output in the registry of output
+# formats (render.registry: PLAN_COMMAND_FORMATS, RESULT_FORMATS, ...; a test keeps the
+# two equal). Typer needs a class per list to offer and check the words.
+
+
+class ScreenFormat(FormatChoice):
+    """`screen --format`: the result for people, `ottool-result/1`, or a FHIR Bundle."""
+
+    text = "text"
+    json = "json"
+    fhir = "fhir"
+
+
+class PlanFormat(FormatChoice):
+    """`plan --format`: a layout of the plan, or the plan file to edit (yaml)."""
+
+    text = "text"
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+    yaml = "yaml"
+
+
+class ChecklistFormat(FormatChoice):
+    """`checklist --format`: a checklist to print, or an answer file to fill in (yaml)."""
+
+    pdf = "pdf"
+    html = "html"
+    md = "md"
+    yaml = "yaml"
+
+
+class ListFormat(FormatChoice):
+    """Lists and reports (history, milestones, activities, validate): for people, or JSON."""
+
+    text = "text"
+    json = "json"
+
+
+class ExportFormat(FormatChoice):
+    """`history export --format`."""
+
+    jsonl = "jsonl"
+    fhir = "fhir"
+
+
+def emit(
+    data: str | bytes,
+    output: Path | None,
+    *,
+    force: bool = False,
+    private: bool = True,
+    written: str | None = None,
+    not_on_a_terminal: str | None = None,
+) -> None:
+    """Send a command's output where it goes: standard output when ``output`` is None or
+    ``-``, else the file (through the one writer, ``atomic_write.write_output``: whole or
+    not at all, never replacing a file without ``force``), then say ``written`` (with
+    ``{file}``) on stderr. Bytes (a PDF) are refused on a terminal with
+    ``not_on_a_terminal``."""
+    from ottool.storage.atomic_write import is_stdout, write_output
+
+    to_stdout = output is None or is_stdout(output)
+    if to_stdout and isinstance(data, bytes) and sys.stdout.isatty():
+        fail(not_on_a_terminal or _("this output cannot be shown in the terminal; add --output"))
+    with user_errors():
+        write_output(Path("-") if output is None else output, data, private=private, force=force)
+    if written is not None and not to_stdout and output is not None:
+        typer.echo(written.format(file=shown(output)), err=True)
 
 
 class ContentLanguage(enum.StrEnum):

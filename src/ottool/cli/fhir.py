@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ottool.cli.common import DataDir, Lang, OldAgeOption, user_errors, whole_months
+from ottool.cli.common import DataDir, Lang, OldAgeOption, emit, user_errors, whole_months
 from ottool.core.i18n import _
 
 if TYPE_CHECKING:
@@ -97,14 +97,13 @@ def questionnaire(
             if months is None
             else fhir.build_questionnaire(content, months, translations)
         )
-        _emit(fhir.to_json(resource), output, private=False, force=force)
-    if output is not None:
-        written = (
-            _("Questionnaire written to {file}.")
-            if months is not None
-            else _("Questionnaires written to {file}.")
-        )
-        typer.echo(written.format(file=output), err=True)
+        text = fhir.to_json(resource)
+    written = (
+        _("Questionnaire written to {file}.")
+        if months is not None
+        else _("Questionnaires written to {file}.")
+    )
+    emit(text, output, private=False, force=force, written=written)
 
 
 @fhir_app.command(
@@ -125,9 +124,8 @@ def codesystem(
     with user_errors():
         content, translations = _contents(data_dir)
         resource = fhir.codesystems_bundle(content, translations, bundle.value)
-        _emit(fhir.to_json(resource), output, private=False, force=force)
-    if output is not None:
-        typer.echo(_("Code systems written to {file}.").format(file=output), err=True)
+        text = fhir.to_json(resource)
+    emit(text, output, private=False, force=force, written=_("Code systems written to {file}."))
 
 
 def _contents(data_dir: Path | None) -> tuple[Content, dict[str, Content]]:
@@ -175,7 +173,7 @@ def emit_screening_bundle(
     content = screening.content
     _say_left_out(fhir.answers_left_out(content, record.checklist.months, given), None)
     resource = fhir.screening_bundle(content, record, given, context=context, kind=bundle.value)
-    _emit(fhir.to_json(resource), output, private=True, force=force)
+    emit(fhir.to_json(resource), output, private=True, force=force)
 
 
 def _say_left_out(left_out: list[str], number: int | None) -> None:
@@ -256,10 +254,3 @@ def _saved_at(saved: Any) -> str | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
     return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def _emit(text: str, output: Path | None, *, private: bool, force: bool) -> None:
-    """``text`` on standard output, or in ``output`` (never replaced without ``force``)."""
-    from ottool.storage.atomic_write import write_output
-
-    write_output(output or Path("-"), text, private=private, force=force)

@@ -6,7 +6,6 @@ here at module level; SQLite, Rich and the rest load inside the commands.
 
 from __future__ import annotations
 
-import enum
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -14,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool.cli.common import DataDir as DataDirOption
-from ottool.cli.common import Lang, RegionOption
+from ottool.cli.common import ExportFormat, Lang, RegionOption
+from ottool.cli.common import ListFormat as HistoryFormat
 from ottool.core.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -39,18 +39,8 @@ history_app = typer.Typer(
 )
 
 
-class HistoryFormat(enum.StrEnum):
-    terminal = "terminal"
-    json = "json"
-
-
-class ExportFormat(enum.StrEnum):
-    jsonl = "jsonl"
-    fhir = "fhir"
-
-
 FormatOption = Annotated[
-    HistoryFormat, typer.Option("--format", help=_("terminal (for people) or json."))
+    HistoryFormat, typer.Option("--format", help=_("text (for people) or json."))
 ]
 #: --born: which child of a name, when two children share it.
 BornOption = Annotated[
@@ -76,7 +66,7 @@ def history(
         ),
     ] = None,
     born: BornOption = None,
-    fmt: FormatOption = HistoryFormat.terminal,
+    fmt: FormatOption = HistoryFormat.text,
     data_dir: DataDirOption = None,
     lang: Lang = None,
 ) -> None:
@@ -105,7 +95,7 @@ def show(
     screening_id: Annotated[
         int, typer.Argument(metavar="NUMBER", help=_("The screening's number."))
     ],
-    fmt: FormatOption = HistoryFormat.terminal,
+    fmt: FormatOption = HistoryFormat.text,
     region: RegionOption = None,
     data_dir: DataDirOption = None,
     lang: Lang = None,

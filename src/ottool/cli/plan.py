@@ -13,12 +13,13 @@ from ottool.cli.common import (
     ClinicOption,
     DataDir,
     ExtraData,
-    FormatChoice,
     Lang,
     OldAreasOption,
     PaperOption,
+    PlanFormat,
     RegionOption,
     clinic,
+    emit,
     fail,
     load,
     paper_for,
@@ -46,18 +47,8 @@ from ottool.storage.atomic_write import is_stdout
 if TYPE_CHECKING:
     from ottool.core.content import Content
     from ottool.core.plan_edits import PlanEdits
-    from ottool.documents.plan_document import PlanDocument
+    from ottool.core.vocabulary import FormatName
     from ottool.session import Plan
-    from ottool.storage.formats import GivenPlan
-
-
-class PlanFormat(FormatChoice):
-    text = "text"
-    md = "md"
-    html = "html"
-    pdf = "pdf"
-    json = "json"
-    yaml = "yaml"
 
 
 def plan(
@@ -222,17 +213,13 @@ def plan(
 
             fail(needs_birth_date(made.given.child.name))
         # The handout first: a plan is kept only once it was given (written or shown).
-        if kind == "yaml":
-            _write_plan_file(made.given, output, force)
-        else:
-            _emit_plan(
-                made.document,
-                kind,
-                output,
-                paper_for(paper.value if paper else None),
-                force,
-                made.given,
-            )
+        _emit_plan(
+            made,
+            kind,
+            output,
+            paper_for(paper.value if paper else None),
+            force,
+        )
         if save:
             from ottool.storage.history.plans import save_plan
 
@@ -291,101 +278,71 @@ def _make_plan(
     )
 
 
-def _write_plan_file(given: GivenPlan, output: Path | None, force: bool) -> None:
-    """The plan as a YAML file to edit and print again (`--from-plan FILE`)."""
-    from ottool.storage.atomic_write import write_output
-    from ottool.storage.given_plan import given_plan_yaml
+def _plan_format(fmt: PlanFormat | None, output: Path | None) -> FormatName:
+    """The plan's format: --format, else --output's ending, else text (on the screen).
 
-    text = given_plan_yaml(given)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    write_output(output, text, private=True, force=force)
-    typer.echo(
-        _("Plan file written to {file}; edit it and print it with {command}.").format(
-            file=shown(output), command=f"`ottool plan --from-plan {shown(output)}`"
-        ),
-        err=True,
-    )
-
-
-def _plan_format(fmt: PlanFormat | None, output: Path | None) -> str:
-    """The plan's format: --format, else --output's extension, else the terminal.
-
-    A --format that contradicts --output's extension (md into plan.pdf) is refused.
+    A --format that contradicts --output's ending (md into plan.pdf) is refused.
     ``.yaml`` is the plan file a therapist edits and prints again.
     """
-    from ottool.render.plan_file import SUFFIXES, format_from_suffix
+    from ottool.render.registry import PLAN_COMMAND_FORMATS, format_for, suffix_format
 
-    suffixes = {**SUFFIXES, **dict.fromkeys(PLAN_FILE_SUFFIXES, "yaml")}
     if fmt is not None:
-        value = "terminal" if fmt is PlanFormat.text else fmt.value  # text: as on the screen
-        named = suffixes.get(output.suffix.lower()) if output is not None else None
-        if named is not None and named != value and {named, value} != {"txt", "terminal"}:
+        named = suffix_format(output, PLAN_COMMAND_FORMATS) if output is not None else None
+        if named is not None and named != fmt.value:
             fail(
                 _("--format {format} does not match {file}: its name says {named}").format(
-                    format=fmt.value, file=output, named="text" if named == "txt" else named
+                    format=fmt.value, file=shown(output) if output else "", named=named
                 )
             )
-        return value
+        return fmt.registered
     if output is None:
-        return "terminal"
-    if output.suffix.lower() in PLAN_FILE_SUFFIXES:
-        return "yaml"
+        return "text"
     with user_errors():
-        return format_from_suffix(output)
+        return format_for(output, PLAN_COMMAND_FORMATS)
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-#: An --output ending in these is the plan file (the choices, to edit), not a handout.
-PLAN_FILE_SUFFIXES = (".yaml", ".yml")
-
-
-def _emit_plan(
-    doc: PlanDocument,
-    kind: str,
-    output: Path | None,
-    paper: str,
-    force: bool,
-    given: GivenPlan | None = None,
-) -> None:
-    if kind == "json" and given is not None:
-        # The plan's JSON carries the plan as given, so `--from-plan plan.json` reads it.
-        from ottool.core.printable import json_text
-        from ottool.storage.atomic_write import write_output
-        from ottool.storage.formats import to_data
-
-        text = json_text({**doc.as_data(), "given": to_data(given)}) + "\n"
-        if output is None:
-            sys.stdout.write(text)
-            return
-        write_output(output, text, private=True, force=force)
-        typer.echo(_("Plan written to {file}.").format(file=shown(output)), err=True)
-        return
-    if kind == "terminal" or (kind == "txt" and output is None):
+def _emit_plan(made: Plan, kind: FormatName, output: Path | None, paper: str, force: bool) -> None:
+    """The plan in ``kind``, on the screen or in ``output``."""
+    if kind == "text" and output is None:
         from ottool.render.console import make_console
         from ottool.render.terminal import print_plan
 
-        if output is None:
-            print_plan(doc, make_console())  # ends with the disclaimer
-            return
-        kind = "txt"
-    from ottool.render.plan_file import render_plan, write_plan
-
-    notes: list[str] = []
-    if output is not None:
-        write_plan(doc, output, fmt=kind, paper=paper, force=force, notes=notes)
-        typer.echo(_("Plan written to {file}.").format(file=shown(output)), err=True)
-        for note in notes:
-            typer.echo(_("ottool: note: {note}.").format(note=note), err=True)
+        print_plan(made.document, make_console())  # ends with the disclaimer
         return
-    if kind == "pdf" and sys.stdout.isatty():
-        fail(_("a PDF cannot be shown in the terminal; add --output plan.pdf"))
-    rendered = render_plan(doc, kind, paper=paper, notes=notes)
+    notes: list[str] = []
+    written = _("Plan written to {file}.")
+    data: str | bytes
+    if kind == "yaml":
+        from ottool.storage.given_plan import given_plan_yaml
+
+        data = given_plan_yaml(made.given)
+        written = _("Plan file written to {file}; edit it and print it with {command}.").format(
+            file="{file}", command="`ottool plan --from-plan {file}`"
+        )
+    elif kind == "json":
+        # The plan's JSON carries the plan as given, so `--from-plan plan.json` reads it.
+        from ottool.core.printable import json_text
+        from ottool.storage.formats import to_data
+
+        data = json_text({**made.document.as_data(), "given": to_data(made.given)}) + "\n"
+    else:
+        if kind == "pdf" and output is None and sys.stdout.isatty():  # before the slow layout
+            fail(_pdf_not_on_a_terminal())
+        from ottool.render.registry import render_plan
+
+        data = render_plan(made.document, kind, paper=paper, notes=notes)
+    if output is None:
+        _say_notes(notes)  # before the plan: what follows on standard output is the plan
+    emit(data, output, force=force, written=written, not_on_a_terminal=_pdf_not_on_a_terminal())
+    if output is not None:
+        _say_notes(notes)
+
+
+def _say_notes(notes: list[str]) -> None:
     for note in notes:
         typer.echo(_("ottool: note: {note}.").format(note=note), err=True)
-    if isinstance(rendered, bytes):
-        sys.stdout.buffer.write(rendered)
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(rendered)
+
+
+def _pdf_not_on_a_terminal() -> str:
+    return _("a PDF cannot be shown in the terminal; add --output plan.pdf")

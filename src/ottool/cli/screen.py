@@ -12,10 +12,11 @@ from ottool.cli.common import (
     ClinicOption,
     DataDir,
     ExtraData,
-    FormatChoice,
     Lang,
     RegionOption,
+    ScreenFormat,
     clinic,
+    emit,
     fail,
     load,
     paper_for,
@@ -41,12 +42,6 @@ if TYPE_CHECKING:
     from ottool.core.content import Content
     from ottool.core.screening import Answers, ScreeningResult
     from ottool.session import Screening
-
-
-class ScreenFormat(FormatChoice):
-    text = "text"
-    json = "json"
-    fhir = "fhir"
 
 
 def screen(
@@ -314,16 +309,13 @@ def _interview(content: Content, resume: bool) -> Answers:
 
 def _show_result(screening: Screening, fmt: ScreenFormat, output: Path | None, force: bool) -> None:
     """Print the result (or write it to ``output``) as JSON or for people."""
-    from ottool.storage.atomic_write import write_output
-
     if fmt is ScreenFormat.json:
         import msgspec
 
         from ottool.core.printable import json_text
         from ottool.session import summary
 
-        text = json_text(msgspec.to_builtins(summary(screening))) + "\n"
-        write_output(output or Path("-"), text, private=True, force=force)
+        emit(json_text(msgspec.to_builtins(summary(screening))) + "\n", output, force=force)
         return
     from ottool.render.terminal import print_plan, print_result
 
@@ -338,7 +330,7 @@ def _show_result(screening: Screening, fmt: ScreenFormat, output: Path | None, f
     else:
         from ottool.render.plan_file import as_plain_text
 
-        write_output(output, as_plain_text(draw), private=True, force=force)
+        emit(as_plain_text(draw), output, force=force)
 
 
 def _say_unused_answers(result: ScreeningResult) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ottool.cli.common import ClinicOption, ContentLanguage, DataDir, ExtraData, Lang
+from ottool.cli.common import ClinicOption, ContentLanguage, DataDir, ExtraData, Lang, ListFormat
 from ottool.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -16,17 +15,12 @@ if TYPE_CHECKING:
     from ottool.core.content import Report
 
 
-class TextOrJson(enum.StrEnum):
-    text = "text"
-    json = "json"
-
-
 def validate(
     ctx: typer.Context,
     data_dir: DataDir = None,
     fmt: Annotated[
-        TextOrJson, typer.Option("--format", help=_("text (for people) or json."))
-    ] = TextOrJson.text,
+        ListFormat, typer.Option("--format", help=_("text (for people) or json."))
+    ] = ListFormat.text,
     language: Annotated[
         ContentLanguage | None,
         typer.Option(
@@ -56,7 +50,7 @@ def validate(
     if report.content is not None and the_clinic is not None:
         report = _with_clinic_region(report, the_clinic)
     _note_local_content(data_dir)
-    if fmt is TextOrJson.json:
+    if fmt is ListFormat.json:
         from ottool.render.validation import report_json
 
         typer.echo(report_json(report))

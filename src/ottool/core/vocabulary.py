@@ -95,7 +95,7 @@ Change = Literal["better", "same", "needs_attention", "unknown"]
 #: An output format's name, as ``--format`` takes it (the registry of what each one
 #: writes, its file endings and its renderer: ``render.registry``). ``text`` is the
 #: view for people: coloured on a terminal, plain in a file or a pipe.
-FormatName = Literal["text", "md", "html", "pdf", "json", "jsonl", "fhir"]
+FormatName = Literal["text", "md", "html", "pdf", "json", "jsonl", "fhir", "yaml"]
 FORMAT_NAMES: tuple[FormatName, ...] = get_args(FormatName)
 #: Earlier names of a format, still read (never listed): ``terminal`` and ``txt`` were
 #: two commands' words for ``text``.

@@ -17,10 +17,6 @@ from ottool.core.printable import printable
 from ottool.documents.checklist_document import ChecklistDocument
 from ottool.render.markdown import TICK_BOX, escape_md
 
-#: The formats `ottool checklist` writes, and the file endings that name them.
-FORMATS = ("pdf", "html", "md", "yaml")
-SUFFIXES = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "md", ".yaml": "yaml",
-            ".yml": "yaml"}  # fmt: skip
 #: CSS `@page` sizes for the paper names ottool accepts.
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 #: Lines to write on: a name, a date, the worries.
@@ -28,7 +24,8 @@ BLANK = "_" * 24
 
 
 def render_checklist(doc: ChecklistDocument, fmt: str, *, paper: str = "a4") -> str | bytes:
-    """The checklist in ``fmt`` (one of FORMATS): PDF is bytes, the rest text."""
+    """The checklist in ``fmt`` (one of the registry's ``CHECKLIST_FORMATS``): PDF is
+    bytes, the rest text."""
     if fmt == "pdf":
         from ottool.render.checklist_pdf import checklist_pdf
 

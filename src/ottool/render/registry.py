@@ -48,11 +48,18 @@ FORMATS: dict[FormatName, OutputFormat] = {
         OutputFormat("json", (".json",), plan_renderer="ottool.render.plan_file:plan_json"),
         OutputFormat("jsonl", (".jsonl", ".ndjson")),
         OutputFormat("fhir", (".json", ".ndjson")),
+        OutputFormat("yaml", (".yaml", ".yml")),
     )
 }
 
 #: What each kind of output can be written as, in the order help texts list them.
+#: Every command's ``--format`` choices are one of these (tests/test_session.py).
+#: A plan document's layouts (the renderers above).
 PLAN_FORMATS: tuple[FormatName, ...] = ("text", "md", "html", "pdf", "json")
+#: `plan --format`: a layout, or yaml (the plan file a therapist edits and prints again).
+PLAN_COMMAND_FORMATS: tuple[FormatName, ...] = (*PLAN_FORMATS, "yaml")
+#: `checklist`: a checklist to print, or yaml (an answer file to fill in).
+CHECKLIST_FORMATS: tuple[FormatName, ...] = ("pdf", "html", "md", "yaml")
 #: `screen`: the result for people, `ottool-result/1`, or a FHIR Bundle.
 RESULT_FORMATS: tuple[FormatName, ...] = ("text", "json", "fhir")
 #: Lists and reports (history, milestones, activities, validate).
@@ -77,10 +84,14 @@ def format_for(path: Path, kinds: Iterable[FormatName] = PLAN_FORMATS) -> Format
     for name in allowed:
         if suffix in FORMATS[name].suffixes:
             return name
+    from ottool.core.i18n import _
+    from ottool.core.printable import printable
+
     endings = ", ".join(s for name in allowed for s in FORMATS[name].suffixes)
-    raise InputError(
-        f"cannot tell which format to write {path} in: its name should end in one of {endings}"
+    message = _(
+        "cannot tell which format to write {file} in: its name should end in one of {allowed}"
     )
+    raise InputError(message.format(file=printable(str(path)), allowed=endings))
 
 
 def plan_format_for(path: Path) -> FormatName:
