@@ -16,7 +16,7 @@ line says what happened.
   from the history;
 - :func:`save` — a screening saved in the history; :func:`log` — what is saved;
 - :func:`write_plan` — a plan document written to a file or standard output;
-- :func:`summary` — a screening as the `ottool-result/1` document;
+- :func:`summary` — the one page for a child's doctor, written to a file;
 - :func:`which_child`, :func:`practice`, :func:`log_practice`, :func:`undo_practice`,
   :func:`plan_today` — after the screening: which child, the practice log and the
   practice kept against the plan's dose;
@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ottool.core.vocabulary import Change
     from ottool.documents.coming_checks import ChildChecks
     from ottool.documents.plan_document import PlanDocument
+    from ottool.documents.summary_document import SummaryDocument
     from ottool.storage.fhir import Context
     from ottool.storage.formats import AnswerFile, GivenPlan, Result
     from ottool.storage.given_plan import EarlierPlan
@@ -415,9 +416,39 @@ def log(child: str | None = None) -> Log:
     return Log(screenings, changes)
 
 
-def summary(screening: Screening) -> Result:
-    """The screening as its `ottool-result/1` document (``screen --format json``)."""
-    return screening.record
+def summary(
+    content: Content,
+    path: Path,
+    *,
+    child: str | None = None,
+    born: str | None = None,
+    fmt: str = "text",
+    paper: str = "a4",
+    force: bool = False,
+    clinic: Clinic | None = None,
+    today: dt.date | None = None,
+    notes: list[str] | None = None,
+) -> SummaryDocument:
+    """Write the one page for ``child``'s doctor (docs/design.md §10) to ``path`` (``-``:
+    standard output) in ``fmt`` (``render.registry.SUMMARY_FORMATS``); return it.
+
+    The child is named by ``child`` (and ``born`` when two children share the name), or
+    is the history's only child. The file is private; an existing file is replaced
+    only with ``force``. Letters a PDF cannot show are said in ``notes``.
+    """
+    import datetime
+
+    from ottool.documents.summary_document import build_summary_document
+    from ottool.render.registry import render_summary
+    from ottool.storage.atomic_write import check_output, write_output
+    from ottool.storage.summary_facts import summary_facts, which_child
+
+    check_output(path, force=force)  # before any work
+    facts = summary_facts(which_child(child, born), content, today or datetime.date.today())
+    document = build_summary_document(facts, content, clinic=clinic)
+    data = render_summary(document, fmt, paper=paper, notes=notes)
+    write_output(path, data, private=True, force=force)
+    return document
 
 
 def check_plan_file(path: Path, *, force: bool = False) -> str:

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 
 from ottool import __version__
-from ottool.cli import browse, checklist, plan, schema, screen, validate
+from ottool.cli import browse, checklist, plan, schema, screen, summary, validate
 from ottool.cli import log as log_command
 from ottool.cli import next as next_command
 from ottool.cli import progress as progress_command
@@ -105,6 +105,9 @@ app.command(
 app.command("next", help=_("List the coming milestone checks of each saved child."))(
     next_command.next_checks
 )
+app.command(
+    help=_("Write one page for the child's doctor: screenings over time, signs, concerns.")
+)(summary.summary)
 app.add_typer(history_app, name="history")
 app.command(help=_("List the milestones, grouped by checklist age."))(browse.milestones)
 app.add_typer(browse.activities_app, name="activities")

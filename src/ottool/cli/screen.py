@@ -313,9 +313,8 @@ def _show_result(screening: Screening, fmt: ScreenFormat, output: Path | None, f
         import msgspec
 
         from ottool.core.printable import json_text
-        from ottool.session import summary
 
-        emit(json_text(msgspec.to_builtins(summary(screening))) + "\n", output, force=force)
+        emit(json_text(msgspec.to_builtins(screening.record)) + "\n", output, force=force)
         return
     from ottool.render.terminal import print_plan, print_result
 

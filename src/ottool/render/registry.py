@@ -21,6 +21,7 @@ from ottool.core.vocabulary import FORMAT_ALIASES, FormatName
 
 if TYPE_CHECKING:
     from ottool.documents.plan_document import PlanDocument
+    from ottool.documents.summary_document import SummaryDocument
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,34 @@ def render_plan(
     target = FORMATS[name].plan_renderer
     assert target is not None  # every plan format names its renderer
     module, function = target.split(":")
+    renderer: Any = getattr(importlib.import_module(module), function)
+    if name == "pdf":
+        return bytes(renderer(doc, paper=paper, notes=notes))
+    if name == "html":
+        return str(renderer(doc, paper=paper))
+    return str(renderer(doc))
+
+
+#: `summary`: the one page for the doctor (``render/summary.py``, ``render/summary_pdf.py``).
+SUMMARY_FORMATS: tuple[FormatName, ...] = ("text", "md", "html", "pdf", "json")
+SUMMARY_RENDERERS: dict[FormatName, str] = {
+    "text": "ottool.render.summary:summary_text",
+    "md": "ottool.render.summary:summary_markdown",
+    "html": "ottool.render.summary:summary_html",
+    "pdf": "ottool.render.summary_pdf:summary_pdf",
+    "json": "ottool.render.summary:summary_json",
+}
+
+
+def render_summary(
+    doc: SummaryDocument, fmt: str, *, paper: str = "a4", notes: list[str] | None = None
+) -> str | bytes:
+    """The summary for the doctor laid out in ``fmt`` (a name or alias of
+    ``SUMMARY_FORMATS``); bytes for PDF. Letters a PDF cannot show are said in ``notes``."""
+    name = format_named(fmt)
+    if name is None or name not in SUMMARY_FORMATS:
+        raise InputError(f"unknown summary format '{fmt}': use one of {', '.join(SUMMARY_FORMATS)}")
+    module, function = SUMMARY_RENDERERS[name].split(":")
     renderer: Any = getattr(importlib.import_module(module), function)
     if name == "pdf":
         return bytes(renderer(doc, paper=paper, notes=notes))

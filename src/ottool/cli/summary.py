@@ -1,0 +1,112 @@
+"""`ottool summary`: one page for the child's doctor (text, md, html, pdf or json)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ottool.cli.common import (
+    ClinicOption,
+    DataDir,
+    FormatChoice,
+    Lang,
+    PaperOption,
+    clinic,
+    fail,
+    load,
+    paper_for,
+    refuse_to_replace,
+    shown,
+    user_errors,
+)
+from ottool.cli.history import BornOption
+from ottool.core.i18n import _
+
+
+class SummaryFormat(FormatChoice):
+    text = "text"
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+
+
+def summary(
+    child: Annotated[
+        str | None,
+        typer.Option(
+            "--child",
+            metavar="NAME",
+            help=_("The child (default: the only child in the history)."),
+            show_default=False,
+        ),
+    ] = None,
+    born: BornOption = None,
+    fmt: Annotated[
+        SummaryFormat | None,
+        typer.Option(
+            "--format",
+            help=_("text, md, html, pdf or json (default: from --output's name, else text)."),
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", metavar="FILE", help=_("Write the summary to this file.")),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
+    ] = False,
+    paper: PaperOption = None,
+    data_dir: DataDir = None,
+    clinic_file: ClinicOption = None,
+    lang: Lang = None,
+) -> None:
+    from ottool.render.registry import SUMMARY_FORMATS, suffix_format
+    from ottool.session import summary as write_summary
+    from ottool.storage.atomic_write import is_stdout
+
+    target = None if output is None or is_stdout(output) else output
+    kind = fmt.value if fmt is not None else None
+    if target is not None:
+        named = suffix_format(target, SUMMARY_FORMATS)
+        if kind is None and named is None:
+            endings = ", ".join(f".{f}" for f in ("txt", "md", "html", "pdf", "json"))
+            fail(
+                _(
+                    "cannot tell which format to write {file} in: its name should end in one "
+                    "of {allowed}, or give --format"
+                ).format(file=shown(target), allowed=endings)
+            )
+        kind = kind or named
+    kind = kind or "text"
+    if target is None and kind == "pdf" and sys.stdout.isatty():
+        fail(_("a PDF cannot be shown in the terminal; add --output summary.pdf"))
+    refuse_to_replace(target, force)
+    content = load(data_dir)
+    the_clinic = clinic()
+    notes: list[str] = []
+    with user_errors():
+        document = write_summary(
+            content,
+            target or Path("-"),
+            child=child,
+            born=born,
+            fmt=kind,
+            paper=paper_for(paper.value if paper else None),
+            force=force,
+            clinic=the_clinic,
+            notes=notes,
+        )
+    for note in notes:
+        typer.echo(_("Note: {note}").format(note=note), err=True)
+    if target is not None:
+        typer.echo(
+            _("The summary for {child} was written to {file}.").format(
+                child=document.facts.name or "?", file=shown(target)
+            ),
+            err=True,
+        )

@@ -1,0 +1,576 @@
+"""One page for the child's doctor (`ottool summary`, docs/design.md §10): the facts of a
+child's screenings, signs, concerns, plan and next check, and those facts worded in the
+run's language. Every decision is made here; the renderers (``render/summary.py``,
+``render/summary_pdf.py``) only lay it out, and shorten only what this module says may
+be shortened (docs/decisions.md, "The summary for the doctor").
+
+:class:`SummaryFacts` is ``ottool-summary/1`` (``summary --format json``): ids, codes,
+dates and numbers, never a sentence, the same in every language. It is gathered from
+the history by :mod:`ottool.storage.summary_facts`. :func:`build_summary_document`
+words it as :class:`SummaryDocument`.
+
+What the page keeps, whatever the child's history:
+
+- the screenings side by side, at most :data:`MAX_COLUMNS`: the first (where things
+  started) and the latest ones; a note says how many in between are left out;
+- each reported warning sign once, with every date it was reported and its time
+  frame (``act``), the most urgent first;
+- the parent's concerns in their own words, dated; on paper the oldest give way
+  first and long ones are cut (the renderer asks :func:`concerns_left_out`'s words).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ottool.core.age import FULL_TERM_WEEKS, PRETERM_BEFORE_WEEKS, age_in_words, age_of
+from ottool.core.i18n import N_, _, format_date, language, ngettext
+from ottool.core.vocabulary import ACTS
+
+if TYPE_CHECKING:
+    from ottool.core.clinic import Clinic
+    from ottool.core.content import Content
+
+SUMMARY_FORMAT = "ottool-summary/1"
+#: Screenings side by side: the first and the latest ones (one page, A4 or Letter).
+MAX_COLUMNS = 8
+#: An area not in a screening's checklist.
+NOT_CHECKED = "–"
+
+#: A sign's time frame (``act``, docs/design.md §4) in a doctor's few words.
+ACT_WORDS: dict[str, str] = {
+    "emergency": N_("emergency"),
+    "today": N_("doctor today"),
+    "days": N_("doctor within days"),
+    "visit": N_("next visit"),
+}
+#: A sign's level, for an older result that did not record its act.
+LEVEL_WORDS: dict[str, str] = {"urgent": N_("urgent"), "discuss": N_("to discuss")}
+#: The result's time frame in a cell of the table (symbols as on the result).
+ACT_MARKS: dict[str, str] = {
+    "emergency": "!!",
+    "today": "!!",
+    "days": "!!",
+    "visit": "!",
+    "recheck": "◐",
+    "next_check": "✓",
+}
+STATUS_MARKS: dict[str, str] = {"on_track": "✓", "emerging": "◐", "incomplete": "?",
+                                "discuss": "!"}  # fmt: skip
+
+
+# --------------------------------------------------------------------------- the facts
+
+
+@dataclass(frozen=True, slots=True)
+class SignFact:
+    """A warning sign reported at a screening: its id, level and time frame."""
+
+    id: str
+    level: str | None = None
+    act: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningFact:
+    """One saved screening as the summary uses it."""
+
+    number: int
+    date: dt.date
+    checklist_months: int | None
+    age_used_months: float | None
+    corrected: bool
+    overall: str | None
+    act: str | None
+    #: Each area's status by area id, in the result's order.
+    areas: dict[str, str]
+    signs: tuple[SignFact, ...] = ()
+    concerns: str | None = None
+    #: Referral kinds the result suggested (None in results older than them).
+    referrals: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanActivity:
+    """An activity of the plan being practised, and its dose."""
+
+    id: str
+    minutes: int | None = None
+    times_per_day: int | None = None
+    days_per_week: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFact:
+    """The plan being practised: the latest plan given, else the latest screening's."""
+
+    date: dt.date
+    #: "given" (a therapist's plan kept with `plan --save`) or "screening".
+    source: str
+    activities: tuple[PlanActivity, ...]
+    number: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeFact:
+    """Practice kept of one activity: days practised against the days the dose asks."""
+
+    activity: str
+    days_practised: int
+    days_asked: int
+    since: dt.date
+    last: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NextCheckFact:
+    """When to check again (docs/design.md §10), from the latest screening and today.
+
+    ``overdue`` is True when that check's day has passed with no screening since.
+    """
+
+    date: dt.date
+    months: int | None
+    why: str
+    overdue: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AgeFact:
+    chronological_months: float
+    corrected_months: float | None
+    corrected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryFacts:
+    """``ottool-summary/1``: one child's history as the doctor's page uses it."""
+
+    today: dt.date
+    name: str | None
+    birth_date: dt.date | None
+    gestational_weeks: int | None
+    age_today: AgeFact | None
+    screenings: tuple[ScreeningFact, ...]
+    plan: PlanFact | None
+    #: None when this history keeps no practice log; empty when nothing is logged.
+    practice: tuple[PracticeFact, ...] | None
+    next_check: NextCheckFact | None
+    format: str = SUMMARY_FORMAT
+
+
+def age_fact(birth_date: dt.date, today: dt.date, weeks: int | None) -> AgeFact:
+    """The child's age today, corrected while it applies (docs/design.md §3)."""
+    age = age_of(birth_date, today, weeks or FULL_TERM_WEEKS)
+    corrected = age.corrected_months
+    return AgeFact(
+        chronological_months=round(age.chronological_months, 2),
+        corrected_months=None if corrected is None else round(corrected, 2),
+        corrected=age.corrected,
+    )
+
+
+# --------------------------------------------------------------------------- the words
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryWords:
+    """The page's headings and labels in the run's language."""
+
+    title: str
+    over_time: str
+    area: str
+    overall: str
+    #: (mark, words) for the areas' marks and for the result's.
+    legend_areas: tuple[tuple[str, str], ...]
+    legend_result: tuple[tuple[str, str], ...]
+    legend_months: str
+    signs: str
+    concerns: str
+    plan: str
+    referrals: str
+    next_check: str
+    none: str
+    no_referrals: str
+
+    @property
+    def legend(self) -> str:
+        """The marks of the table in one paragraph."""
+        areas = " · ".join(f"{mark} {words}" for mark, words in self.legend_areas)
+        result = " · ".join(f"{mark} {words}" for mark, words in self.legend_result)
+        return f"{areas}. {self.overall}: {result}. {self.legend_months}"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A screening in the table: its date (ISO) and its checklist ('6 m')."""
+
+    date: str
+    checklist: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A line of the table: an area (or the overall result) and its mark in each column."""
+
+    name: str
+    marks: tuple[str, ...]
+    #: The overall result's row, set apart from the areas.
+    total: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SignLine:
+    """A reported sign once, every date it was reported, and its time frame."""
+
+    text: str
+    when: str  # the time frame in words
+    dates: tuple[str, ...]  # ISO, oldest first
+    urgent: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ConcernLine:
+    date: str  # ISO
+    text: str  # the parent's words, as written (whitespace tidied)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanLine:
+    name: str
+    dose: str
+    kept: str  # practice kept in words, or '' when no practice is logged
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryDocument:
+    """The summary as the doctor reads it, every word in the run's language."""
+
+    lang: str
+    words: SummaryWords
+    facts: SummaryFacts
+    clinic: Clinic | None
+    #: (label, value): the child, birth date, weeks of pregnancy, age today.
+    details: tuple[tuple[str, str], ...]
+    #: 'Made on ... from 5 screenings, ... to ...'.
+    made: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    #: Screenings between the first and the latest ones that the table leaves out.
+    columns_note: str
+    signs: tuple[SignLine, ...]
+    concerns: tuple[ConcernLine, ...]
+    plan_heading: str  # 'Home plan (given on ...)'
+    plan: tuple[PlanLine, ...]
+    practice_note: str  # 'No practice is logged.' and the like; '' when lines say it
+    referrals: str  # the referral kinds in words, or ''
+    next_check: str
+    disclaimer: str
+
+    @property
+    def footer(self) -> str:
+        """The page's footer: the title, the child and the clinic."""
+        parts = [self.words.title]
+        if self.facts.name:
+            parts.append(self.facts.name)
+        if self.clinic is not None:
+            parts.append(self.clinic.footer_line())
+        return " · ".join(parts)
+
+
+def build_summary_document(
+    facts: SummaryFacts, content: Content, *, clinic: Clinic | None = None
+) -> SummaryDocument:
+    """The summary worded in the run's language (names from ``content``)."""
+    from ottool.documents.wording import disclaimer
+
+    words = SummaryWords(
+        title=_("Developmental summary for the doctor"),
+        over_time=_("Milestone checks over time"),
+        area=_("Area"),
+        overall=_("Result"),
+        legend_areas=(
+            ("✓", _("on track")),
+            ("◐", _("coming along")),
+            ("!", _("worth talking about")),
+            ("?", _("not enough answers")),
+            (NOT_CHECKED, _("not in that checklist")),
+        ),
+        legend_result=(
+            ("✓", _("on track")),
+            ("◐", _("practise and check again")),
+            ("!", _("talk with the doctor")),
+            ("!!", _("contact the doctor soon")),
+        ),
+        legend_months=_("Under each date: the checklist's age in months."),
+        signs=_("Warning signs the parent reported"),
+        concerns=_("The parent's concerns, in their own words"),
+        plan=_("Home practice"),
+        referrals=_("Referrals suggested (latest date)"),
+        next_check=_("Next check"),
+        none=_("None reported."),
+        no_referrals=_("None suggested."),
+    )
+    shown = shown_screenings(facts.screenings)
+    return SummaryDocument(
+        lang=language(),
+        words=words,
+        facts=facts,
+        clinic=clinic,
+        details=_details(facts),
+        made=_made(facts),
+        columns=tuple(Column(s.date.isoformat(), _months_short(s.checklist_months)) for s in shown),
+        rows=_rows(shown, content, words),
+        columns_note=_columns_note(facts.screenings, shown),
+        signs=_signs(facts.screenings, content),
+        concerns=tuple(
+            ConcernLine(s.date.isoformat(), " ".join(s.concerns.split()))
+            for s in facts.screenings
+            if s.concerns and s.concerns.strip()
+        ),
+        plan_heading=_plan_heading(facts.plan),
+        plan=_plan(facts, content),
+        practice_note=_practice_note(facts),
+        referrals=_referrals(facts.screenings, content),
+        next_check=_next_check(facts),
+        disclaimer=disclaimer(),
+    )
+
+
+def shown_screenings(screenings: tuple[ScreeningFact, ...]) -> tuple[ScreeningFact, ...]:
+    """The screenings the table shows: all when they fit, else the first (where things
+    started) and the latest ``MAX_COLUMNS - 1``."""
+    if len(screenings) <= MAX_COLUMNS:
+        return screenings
+    return (screenings[0], *screenings[-(MAX_COLUMNS - 1) :])
+
+
+def concerns_left_out(count: int) -> str:
+    """The line that says how many earlier concerns the printed page leaves out."""
+    return ngettext(
+        "{n} earlier concern is in the HTML and JSON summary (ottool summary --format html).",
+        "{n} earlier concerns are in the HTML and JSON summary (ottool summary --format html).",
+        count,
+    ).format(n=count)
+
+
+def signs_left_out(count: int) -> str:
+    """The line that says how many less urgent signs the printed page leaves out."""
+    return ngettext(
+        "{n} more sign, less urgent, is in the HTML and JSON summary.",
+        "{n} more signs, less urgent, are in the HTML and JSON summary.",
+        count,
+    ).format(n=count)
+
+
+def cut_mark() -> str:
+    """What ends a concern cut short on paper."""
+    return _("… (cut short; the whole text is in the HTML summary)")
+
+
+def _months_short(months: int | None) -> str:
+    if months is None:
+        return "?"
+    # Translators: a checklist's age under a date in a narrow table column: '6 m'.
+    return _("{months} m").format(months=months)
+
+
+def _details(facts: SummaryFacts) -> tuple[tuple[str, str], ...]:
+    out = [(_("Child:"), facts.name or _("(no name given)"))]
+    if facts.birth_date is not None:
+        out.append((_("Born:"), format_date(facts.birth_date)))
+    weeks = facts.gestational_weeks
+    if weeks is None:
+        out.append((_("Weeks of pregnancy:"), _("not given (counted as full term)")))
+    elif weeks < PRETERM_BEFORE_WEEKS:
+        out.append((_("Weeks of pregnancy:"), _("{weeks} (born early)").format(weeks=weeks)))
+    else:
+        out.append((_("Weeks of pregnancy:"), str(weeks)))
+    if facts.birth_date is not None and facts.birth_date <= facts.today:
+        age = age_of(facts.birth_date, facts.today, weeks or FULL_TERM_WEEKS)
+        text = age_in_words(age.chronological)
+        corrected = age.corrected_age
+        if corrected is not None:
+            text = _("{age}; corrected for prematurity: {corrected}").format(
+                age=text, corrected=age_in_words(corrected)
+            )
+        out.append((_("Age today:"), text))
+    return tuple(out)
+
+
+def _made(facts: SummaryFacts) -> str:
+    count = len(facts.screenings)
+    when = format_date(facts.today)
+    if not count:
+        return _("Made on {date}. No screening is saved for this child yet.").format(date=when)
+    first, last = facts.screenings[0].date, facts.screenings[-1].date
+    if count == 1:
+        return _("Made on {date} from one screening, on {first}.").format(
+            date=when, first=format_date(first)
+        )
+    return _("Made on {date} from {count} screenings, {first} to {last}.").format(
+        date=when, count=count, first=format_date(first), last=format_date(last)
+    )
+
+
+def _rows(
+    shown: tuple[ScreeningFact, ...], content: Content, words: SummaryWords
+) -> tuple[Row, ...]:
+    if not shown:
+        return ()
+    seen: dict[str, None] = {}
+    for s in shown:
+        seen.update(dict.fromkeys(s.areas))
+    names = {d.id: d.name for d in content.domains}
+    order = [d for d in names if d in seen] + [d for d in seen if d not in names]
+    rows = []
+    for a in order:
+        marks = tuple(STATUS_MARKS.get(s.areas.get(a, ""), NOT_CHECKED) for s in shown)
+        rows.append(Row(names.get(a, a), marks))
+    rows.append(Row(words.overall, tuple(_result_mark(s) for s in shown), total=True))
+    return tuple(rows)
+
+
+def _result_mark(screening: ScreeningFact) -> str:
+    if screening.act in ACT_MARKS and screening.overall != "incomplete":
+        return ACT_MARKS[screening.act]
+    marks = {"on_track": "✓", "monitor": "◐", "incomplete": "?", "discuss": "!", "urgent": "!!"}
+    return marks.get(screening.overall or "", "?")
+
+
+def _columns_note(all_: tuple[ScreeningFact, ...], shown: tuple[ScreeningFact, ...]) -> str:
+    left_out = [s for s in all_ if s not in shown]
+    if not left_out:
+        return ""
+    return ngettext(
+        "Not shown here: the screening of {dates} (every screening is in "
+        "`ottool history --child`).",
+        "Not shown here: the screenings of {dates} (every screening is in "
+        "`ottool history --child`).",
+        len(left_out),
+    ).format(dates=", ".join(s.date.isoformat() for s in left_out))
+
+
+def _signs(screenings: tuple[ScreeningFact, ...], content: Content) -> tuple[SignLine, ...]:
+    """Each sign once, with its dates, the most urgent first, then the latest reported."""
+    dates: dict[str, list[dt.date]] = {}
+    found: dict[str, SignFact] = {}
+    for s in screenings:
+        for sign in s.signs:
+            dates.setdefault(sign.id, []).append(s.date)
+            found[sign.id] = sign  # the latest report's level and act
+    rank: dict[str, int] = {act: i for i, act in enumerate(ACTS)}
+    lines = []
+    for sign_id, sign in found.items():
+        known = content.warning_sign_by_id.get(sign_id)
+        act = sign.act or (known.act if known is not None else None)
+        if act in ACT_WORDS:
+            when = _(ACT_WORDS[act])
+        else:
+            when = _(LEVEL_WORDS.get(sign.level or "", N_("reported")))
+        urgent = act in ("emergency", "today", "days") or sign.level == "urgent"
+        text = " ".join(known.text.split()) if known is not None else sign_id
+        order = (rank.get(act or "", len(ACTS)), -dates[sign_id][-1].toordinal())
+        lines.append((order, SignLine(text, when, tuple(d.isoformat() for d in dates[sign_id]),
+                                      urgent)))  # fmt: skip
+    return tuple(line for _order, line in sorted(lines, key=lambda pair: pair[0]))
+
+
+def _plan_heading(plan: PlanFact | None) -> str:
+    if plan is None:
+        return _("Home practice")
+    if plan.source == "given":
+        return _("Home practice: the plan given on {date}").format(date=format_date(plan.date))
+    return _("Home practice: the plan from the screening of {date}").format(
+        date=format_date(plan.date)
+    )
+
+
+def _plan(facts: SummaryFacts, content: Content) -> tuple[PlanLine, ...]:
+    import msgspec
+
+    from ottool.documents.wording import dose_words
+
+    if facts.plan is None:
+        return ()
+    kept = {p.activity: p for p in facts.practice or ()}
+    lines = []
+    for given in facts.plan.activities:
+        activity = content.activity_by_id.get(given.id)
+        if activity is None:
+            name, dose = given.id, ""
+        else:
+            name = activity.name
+            dose = dose_words(
+                msgspec.structs.replace(
+                    activity,
+                    minutes=given.minutes or activity.minutes,
+                    times_per_day=given.times_per_day or activity.times_per_day,
+                    days_per_week=given.days_per_week or activity.days_per_week,
+                )
+            )
+        practice = kept.get(given.id)
+        words = ""
+        if practice is not None:
+            words = ngettext(
+                "practised on {done} of {asked} day", "practised on {done} of {asked} days",
+                practice.days_asked,
+            ).format(done=practice.days_practised, asked=practice.days_asked)  # fmt: skip
+        lines.append(PlanLine(name, dose, words))
+    return tuple(lines)
+
+
+def _practice_note(facts: SummaryFacts) -> str:
+    if facts.plan is None:
+        return _("No home plan is saved for this child.")
+    if not facts.practice:
+        return _("No practice is logged for this plan (`ottool log` records it).")
+    since = min(p.since for p in facts.practice)
+    return _("Days practised since {date}, against the days a week the plan asks.").format(
+        date=format_date(since)
+    )
+
+
+def _referrals(screenings: tuple[ScreeningFact, ...], content: Content) -> str:
+    """Every referral kind the screenings suggested, once, with the latest date it was
+    suggested (the heading says so), the latest first. The doctor is the reader: the
+    doctor is not named as a referral."""
+    latest: dict[str, dt.date] = {}
+    for s in screenings:
+        for kind in s.referrals or ():
+            if kind != "doctor" and kind in content.referral_by_id:
+                latest[kind] = s.date
+    ordered = sorted(latest.items(), key=lambda pair: pair[1], reverse=True)
+    return "; ".join(
+        _("{referral} ({date})").format(
+            referral=content.referral_by_id[kind].name, date=day.isoformat()
+        )
+        for kind, day in ordered
+    )
+
+
+def _next_check(facts: SummaryFacts) -> str:
+    check = facts.next_check
+    if check is None:
+        return _("Not known: no screening is saved for this child.")
+    when = format_date(check.date)
+    if check.why == "now":
+        return _(
+            "Now: the screening of {date} asked the family to talk with the child's doctor."
+        ).format(date=when)
+    if check.months is None:
+        return _(
+            "{date}: the developmental screening at the 30-month visit (ottool's "
+            "checklists end before it)."
+        ).format(date=when)
+    if check.overdue:
+        return _(
+            "The {months}-month checklist has been due since {date}, with no screening since."
+        ).format(months=check.months, date=when)
+    if check.why == "recheck":
+        return _("{date}: a recheck (the {months}-month checklist).").format(
+            date=when, months=check.months
+        )
+    return _("{date}: the {months}-month checklist.").format(date=when, months=check.months)

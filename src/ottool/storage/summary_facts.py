@@ -1,0 +1,161 @@
+"""The facts of one child's summary for the doctor, gathered from the history.
+
+Which child (a name and a birth date, docs/design.md §11), their saved screenings, the
+plan being practised (the latest plan given with `plan --save`, else the latest
+screening's) and the next check (``core/next_check.py``), as
+:class:`~ottool.documents.summary_document.SummaryFacts`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from ottool.core.errors import InputError
+from ottool.core.i18n import _
+from ottool.documents.summary_document import (
+    NextCheckFact,
+    PlanActivity,
+    PlanFact,
+    ScreeningFact,
+    SignFact,
+    SummaryFacts,
+    age_fact,
+)
+
+if TYPE_CHECKING:
+    from ottool.core.content import Content
+    from ottool.storage.history.plans import Child, SavedPlan
+    from ottool.storage.history.saved import SavedScreening
+
+
+def which_child(name: str | None, born: str | None = None) -> Child:
+    """The child a summary is about: ``name`` (and ``born``, when two children share the
+    name), or the only child of the history when no name is given."""
+    from ottool.storage.history.plans import children, find_child
+
+    if name is not None:
+        return find_child(name, born)
+    everyone = [c for c in children() if c.name.strip()]
+    if born is not None:
+        everyone = [c for c in everyone if c.birth_date == born]
+    if len(everyone) == 1:
+        return everyone[0]
+    if not everyone:
+        raise InputError(
+            _("no child's screenings are saved yet; save one at the end of `ottool screen`")
+        )
+    message = _("the history holds several children ({children}); add --child NAME")
+    raise InputError(message.format(children=", ".join(c.described() for c in everyone)))
+
+
+def summary_facts(child: Child, content: Content, today: dt.date) -> SummaryFacts:
+    """Everything the summary says about ``child``, as of ``today``."""
+    from ottool.storage.history import list_screenings
+    from ottool.storage.history.plans import list_plans
+
+    saved = [s for s in list_screenings(child.name, born=child.born) if s.parsed is not None]
+    screenings = tuple(_screening(s) for s in saved)
+    latest = saved[-1].parsed if saved else None
+    birth = dt.date.fromisoformat(child.birth_date) if child.birth_date else None
+    if birth is None and latest is not None:
+        birth = latest.child.birth_date
+    weeks = next(
+        (
+            s.parsed.child.gestational_weeks
+            for s in reversed(saved)
+            if s.parsed is not None and s.parsed.child.gestational_weeks
+        ),
+        None,
+    )
+    return SummaryFacts(
+        today=today,
+        name=child.name,
+        birth_date=birth,
+        gestational_weeks=weeks,
+        age_today=None if birth is None or birth > today else age_fact(birth, today, weeks),
+        screenings=screenings,
+        plan=_plan(saved, list_plans(child.name, born=child.born)),
+        practice=None,
+        next_check=_next_check(screenings, birth, weeks, content, today),
+    )
+
+
+def _screening(saved: SavedScreening) -> ScreeningFact:
+    result = saved.parsed
+    assert result is not None
+    return ScreeningFact(
+        number=saved.id,
+        date=result.date,
+        checklist_months=result.checklist.months,
+        age_used_months=result.age.used_months,
+        corrected=result.age.corrected,
+        overall=result.overall,
+        act=result.act,
+        areas={d.id: d.status for d in result.domains},
+        signs=tuple(SignFact(s.id, s.level, s.act) for s in result.warning_signs),
+        concerns=result.concerns,
+        referrals=None if result.referrals is None else tuple(result.referrals),
+    )
+
+
+def _plan(saved: list[SavedScreening], plans: list[SavedPlan]) -> PlanFact | None:
+    """The latest plan given, unless a screening came after it (then that one's plan)."""
+    given = next((p for p in reversed(plans) if p.plan is not None), None)
+    latest = saved[-1].parsed if saved else None
+    plan = given.plan if given is not None else None
+    if given is not None and plan is not None and (latest is None or plan.date >= latest.date):
+        return PlanFact(
+            date=plan.date,
+            source="given",
+            number=given.id,
+            activities=tuple(
+                PlanActivity(a.id, a.minutes, a.times_per_day, a.days_per_week)
+                for a in plan.activities
+            ),
+        )
+    if latest is None or not latest.plan.activities:
+        return None
+    return PlanFact(
+        date=latest.date,
+        source="screening",
+        number=saved[-1].id,
+        activities=tuple(
+            PlanActivity(a.id, a.minutes, a.times_per_day, a.days_per_week)
+            for a in latest.plan.activities
+        ),
+    )
+
+
+def _next_check(
+    screenings: tuple[ScreeningFact, ...],
+    birth: dt.date | None,
+    weeks: int | None,
+    content: Content,
+    today: dt.date,
+) -> NextCheckFact | None:
+    """The next check after the latest screening; a day passed with no screening since is
+    ``overdue``. Without a screening, the next checklist's day from today."""
+    from ottool.core.age import FULL_TERM_WEEKS
+    from ottool.core.next_check import coming_checks, next_check
+
+    if birth is None or not content.checklists:
+        return None
+    gestation = weeks or FULL_TERM_WEEKS
+    if not screenings:
+        coming = coming_checks(
+            birth, today, content.checklists, gestational_weeks=gestation,
+            max_months=content.max_months,
+        )  # fmt: skip
+        return NextCheckFact(coming[0].date, coming[0].months, coming[0].why) if coming else None
+    latest = screenings[-1]
+    found = next_check(
+        birth,
+        latest.date,
+        latest.act or "next_check",
+        content.checklists,
+        gestational_weeks=gestation,
+        max_months=content.max_months,
+    )
+    overdue = found.why != "now" and found.date < today
+    return NextCheckFact(found.date, found.months, found.why, overdue)
