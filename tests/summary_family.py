@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +44,7 @@ def shipped() -> Content:
 
 
 def answers_for(day: dt.date, index: int, count: int) -> dict[str, Any]:
-    """An answer file for the screening on ``day``, the ``index``-th of ``count``: early
+    """An answer file for Rosa's screening on ``day``, the ``index``-th of ``count``: early
     ones with more "not yet", later ones mostly "yes"."""
     content = shipped()
     used = age_of(BORN, day, WEEKS).used_months
@@ -75,31 +72,22 @@ def answers_for(day: dt.date, index: int, count: int) -> dict[str, Any]:
     return data
 
 
-def save_family(home: Path, days: tuple[dt.date, ...]) -> None:
-    """Save Rosa's screenings on ``days`` in the history at ``home`` (one ottool process
-    that scores and saves them all, as `screen --answers F --save` does)."""
-    folder = home.parent / f"answers-{home.name}"
+def save_family(
+    home: Path, days: tuple[dt.date, ...], *, name: str = NAME, born: dt.date = BORN
+) -> None:
+    """Save the child's screenings on ``days`` in the history at ``home``, as families
+    do: `ottool screen --answers FILE --save`."""
+    from typer.testing import CliRunner
+
+    from ottool.cli import app
+
+    folder = home.parent / f"answers-{home.name}-{name}"
     folder.mkdir(parents=True, exist_ok=True)
-    files = []
     for index, day in enumerate(days):
+        data = answers_for(day, index, len(days))
+        data["child"].update(name=name, birth_date=born.isoformat())
         path = folder / f"{day.isoformat()}.yaml"
-        path.write_text(
-            yaml.safe_dump(answers_for(day, index, len(days)), allow_unicode=True), "utf-8"
-        )
-        files.append(str(path))
-    script = (
-        "import sys\n"
-        "from ottool.cli import main\n"
-        "for f in sys.argv[1:]:\n"
-        "    sys.argv = ['ottool', 'screen', '--answers', f, '--save', '--format', 'json']\n"
-        "    try:\n"
-        "        main()\n"
-        "    except SystemExit as stop:\n"
-        "        assert not stop.code, (f, stop.code)\n"
-    )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OTTOOL_")}
-    env.update(OTTOOL_HOME=str(home), NO_COLOR="1")
-    subprocess.run(
-        [sys.executable, "-c", script, *files], env=env, check=True, capture_output=True,
-        stdin=subprocess.DEVNULL,
-    )  # fmt: skip
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+        args = ["screen", "--answers", str(path), "--save", "--format", "json"]
+        done = CliRunner().invoke(app, args, env={"OTTOOL_HOME": str(home), "NO_COLOR": "1"})
+        assert done.exit_code == 0, done.output

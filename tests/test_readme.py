@@ -113,7 +113,9 @@ def test_every_readme_example_runs(tmp_path: Path) -> None:
         ran += 1
     assert ran >= 20
     made_by_clinic = ("plan-clinic.pdf", "checklist-12.pdf", "lista-12.html", "answers-12.yaml")
-    for made in ("result.json", "plan.pdf", "plan.html", "plan.md", "sam.jsonl", *made_by_clinic):
+    summaries = ("sam-summary.pdf", "resumen-sam.html")
+    for made in ("result.json", "plan.pdf", "plan.html", "plan.md", "sam.jsonl", *made_by_clinic,
+                 *summaries):  # fmt: skip
         assert (work / made).stat().st_size > 0, made
     assert (work / "plan.pdf").read_bytes().startswith(b"%PDF")
 

@@ -94,7 +94,7 @@ class ScreeningFact:
 
 @dataclass(frozen=True, slots=True)
 class PlanActivity:
-    """An activity of the plan being practised, and its dose."""
+    """An activity of the plan being practiced, and its dose."""
 
     id: str
     minutes: int | None = None
@@ -104,7 +104,7 @@ class PlanActivity:
 
 @dataclass(frozen=True, slots=True)
 class PlanFact:
-    """The plan being practised: the latest plan given, else the latest screening's."""
+    """The plan being practiced: the latest plan given, else the latest screening's."""
 
     date: dt.date
     #: "given" (a therapist's plan kept with `plan --save`) or "screening".
@@ -115,10 +115,10 @@ class PlanFact:
 
 @dataclass(frozen=True, slots=True)
 class PracticeFact:
-    """Practice kept of one activity: days practised against the days the dose asks."""
+    """Practice kept of one activity: days practiced against the days the dose asks."""
 
     activity: str
-    days_practised: int
+    days_practiced: int
     days_asked: int
     since: dt.date
     last: dt.date | None = None
@@ -300,7 +300,7 @@ def build_summary_document(
         ),
         legend_result=(
             ("✓", _("on track")),
-            ("◐", _("practise and check again")),
+            ("◐", _("practice and check again")),
             ("!", _("talk with the doctor")),
             ("!!", _("contact the doctor soon")),
         ),
@@ -515,9 +515,9 @@ def _plan(facts: SummaryFacts, content: Content) -> tuple[PlanLine, ...]:
         words = ""
         if practice is not None:
             words = ngettext(
-                "practised on {done} of {asked} day", "practised on {done} of {asked} days",
+                "practiced on {done} of {asked} day", "practiced on {done} of {asked} days",
                 practice.days_asked,
-            ).format(done=practice.days_practised, asked=practice.days_asked)  # fmt: skip
+            ).format(done=practice.days_practiced, asked=practice.days_asked)  # fmt: skip
         lines.append(PlanLine(name, dose, words))
     return tuple(lines)
 
@@ -528,7 +528,7 @@ def _practice_note(facts: SummaryFacts) -> str:
     if not facts.practice:
         return _("No practice is logged for this plan (`ottool log` records it).")
     since = min(p.since for p in facts.practice)
-    return _("Days practised since {date}, against the days a week the plan asks.").format(
+    return _("Days practiced since {date}, against the days a week the plan asks.").format(
         date=format_date(since)
     )
 

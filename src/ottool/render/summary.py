@@ -14,11 +14,13 @@ from typing import Any
 
 from ottool.core.i18n import _
 from ottool.core.printable import printable
-from ottool.documents.summary_document import SummaryDocument
+from ottool.documents.summary_document import SummaryDocument, concerns_left_out
 from ottool.render.markdown import escape_md
 
 #: CSS `@page` sizes for the paper names ottool accepts.
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
+#: The latest concerns a printed HTML page keeps (the screen shows every one).
+PRINTED_CONCERNS = 3
 
 
 def summary_json(doc: SummaryDocument) -> str:
@@ -135,6 +137,8 @@ def summary_html(doc: SummaryDocument, *, paper: str = "a4") -> str:
         page_counter=page_counter(),
         css_string=css_string,
         quoted=_quoted,
+        printed_concerns=PRINTED_CONCERNS,
+        concerns_left_out=concerns_left_out,
     )
     return printable(html)
 

@@ -1,7 +1,7 @@
 """The facts of one child's summary for the doctor, gathered from the history.
 
 Which child (a name and a birth date, docs/design.md §11), their saved screenings, the
-plan being practised (the latest plan given with `plan --save`, else the latest
+plan being practiced (the latest plan given with `plan --save`, else the latest
 screening's) and the next check (``core/next_check.py``), as
 :class:`~ottool.documents.summary_document.SummaryFacts`.
 """

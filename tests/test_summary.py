@@ -1,0 +1,320 @@
+"""`ottool summary`: one page for the child's doctor (issue 24 item 6, docs/design.md §10).
+
+Rosa (born at 33 weeks) is saved twice per test session: screened ten times (more than
+the page shows side by side) and twice. Her screenings report warning signs more than
+once and concerns that are long or look like markup. Each printed summary is made
+once per session (:func:`printed`) and asserted by many tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import shutil
+import stat
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from conftest import Run
+from ottool.core.content import load_content
+from summary_family import (
+    BORN,
+    CONCERN_MARKUP,
+    LONG_CONCERN,
+    NAME,
+    SCREENINGS_FEW,
+    SCREENINGS_MANY,
+    save_family,
+)
+
+CLINIC = Path(__file__).parent / "fixtures" / "clinic" / "clinic.yaml"
+FAMILIES = {"many": SCREENINGS_MANY, "few": SCREENINGS_FEW}
+
+
+@pytest.fixture(scope="session")
+def homes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """An OTTOOL_HOME per family: Rosa screened ten times, and twice."""
+    root = tmp_path_factory.mktemp("summary")
+    found = {}
+    for family, days in FAMILIES.items():
+        home = root / family
+        save_family(home, days)
+        found[family] = home
+    return found
+
+
+def summary(home: Path, *args: str | Path) -> Run:
+    """`ottool summary ARGS` with the history at ``home``."""
+    from ottool.cli import app
+    from ottool.core import i18n
+
+    result = CliRunner().invoke(
+        app, ["summary", *[str(a) for a in args]], env={"OTTOOL_HOME": str(home)}
+    )
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="session")
+def printed(homes: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
+    """The summary of a family in a format, language and paper: made once per session."""
+    folder = tmp_path_factory.mktemp("printed")
+    made: dict[tuple[str, str, str, str], Any] = {}
+
+    def get(family: str, fmt: str, lang: str = "en", paper: str = "a4") -> Any:
+        key = (family, fmt, lang, paper)
+        if key not in made:
+            path = folder / f"{family}-{lang}-{paper}.{fmt}"
+            done = summary(homes[family], "--format", fmt, "--lang", lang, "--paper", paper,
+                           "--output", path)  # fmt: skip
+            assert done.exit_code == 0, done.output
+            made[key] = path.read_bytes() if fmt == "pdf" else path.read_text("utf-8")
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600  # a child's details: private
+        return made[key]
+
+    return get
+
+
+# --------------------------------------------------------------------------- json
+
+
+def test_the_json_holds_the_facts_in_every_language(printed: Callable[..., Any]) -> None:
+    data = json.loads(printed("many", "json"))
+    assert data["format"] == "ottool-summary/1"
+    assert (data["name"], data["birth_date"], data["gestational_weeks"]) == (
+        NAME, BORN.isoformat(), 33
+    )  # fmt: skip
+    assert data["age_today"]["corrected"] is (
+        (dt.date.today() - BORN).days < 730
+    )  # corrected until the second birthday
+    assert [s["date"] for s in data["screenings"]] == [d.isoformat() for d in SCREENINGS_MANY]
+    first = data["screenings"][0]
+    assert first["checklist_months"] == 2 and first["corrected"] is True
+    assert set(first["areas"]) >= {"gross_motor", "fine_motor", "communication"}
+    assert {s["act"] for s in data["screenings"]} <= {"visit", "recheck", "next_check", "days"}
+    concerns = [s["concerns"] for s in data["screenings"] if s["concerns"]]
+    assert CONCERN_MARKUP in concerns and LONG_CONCERN in concerns  # as written
+    reported = [sign for s in data["screenings"] for sign in s["signs"]]
+    assert reported and all(sign["act"] for sign in reported)
+    assert data["plan"]["source"] == "screening" and data["plan"]["activities"]
+    assert data["practice"] is None  # this history keeps no practice log
+    check = data["next_check"]
+    assert set(check) == {"date", "months", "why", "overdue"}
+    assert check["date"] >= data["screenings"][-1]["date"]
+    # Codes, ids and dates only: the Spanish summary's JSON is the same.
+    assert json.loads(printed("many", "json", "es")) == data
+
+
+# --------------------------------------------------------------------------- the words
+
+
+def test_text_is_the_default_and_shows_the_table_and_the_parent_words(
+    homes: dict[str, Path],
+) -> None:
+    done = summary(homes["many"])  # the only child of this history; text to the screen
+    assert done.exit_code == 0, done.output
+    out = done.stdout
+    assert out.startswith("Developmental summary for the doctor")
+    assert "Child: Rosa" in out and "Weeks of pregnancy: 33 (born early)" in out
+    assert "corrected for prematurity" in out or (dt.date.today() - BORN).days >= 730
+    header = next(line for line in out.splitlines() if "2025-03-20" in line)
+    assert header.split() == [d.isoformat() for d in (SCREENINGS_MANY[0], *SCREENINGS_MANY[3:])]
+    assert "Not shown here: the screenings of 2025-05-21, 2025-07-22" in out
+    assert CONCERN_MARKUP in out  # as the parent wrote it
+    assert "not a diagnosis" in out
+
+
+def test_markdown_escapes_what_the_parent_wrote(printed: Callable[..., Any]) -> None:
+    md = printed("many", "md")
+    assert "<script>" not in md and "<b>" not in md
+    assert r"\<script\>alert(1)\</script\>" in md and r"\| & cries" in md and r"\*a lot\*" in md
+    assert md.count("\n| ") == 2 + 7 + 1  # the heading and its rule, seven areas, the result
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_html_escapes_and_names_everything(printed: Callable[..., Any], lang: str) -> None:
+    html = printed("many", "html", lang)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;hates&lt;/b&gt;" in html
+    assert f'<html lang="{lang}">' in html
+    words = {
+        "en": ["Developmental summary for the doctor", "Warning signs the parent reported",
+               "in their own words", "Weeks of pregnancy:", "Next check"],
+        "es": ["Resumen del desarrollo para el médico", "Señales de alerta",
+               "con sus propias palabras", "Semanas de embarazo:", "Próximo control"],
+    }[lang]  # fmt: skip
+    for word in words:
+        assert word in html
+    assert html.count('<th scope="col">') == 1 + 8  # "Area" and eight screenings
+    assert html.count('<tr class="older">') == 6 - 3  # printed: the latest three concerns
+
+
+def test_each_sign_is_listed_once_with_its_dates_most_urgent_first(
+    printed: Callable[..., Any],
+) -> None:
+    data = json.loads(printed("many", "json"))
+    md = printed("many", "md")
+    section = md.split("## Warning signs the parent reported")[1].split("## ")[0]
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    ids = {sign["id"] for s in data["screenings"] for sign in s["signs"]}
+    assert len(lines) == len(ids)
+    whens = [line.split("**")[1] for line in lines]
+    order = ["emergency", "doctor today", "doctor within days", "next visit"]
+    assert whens == sorted(whens, key=order.index)
+
+
+def test_the_clinic_heads_the_summary(homes: dict[str, Path], tmp_path: Path) -> None:
+    done = summary(homes["few"], "--clinic", CLINIC, "--format", "md")
+    assert done.exit_code == 0, done.output
+    assert done.stdout.startswith("**Riverside Children's Therapy**")
+    assert "+1 555 0100" in done.stdout
+    page = tmp_path / "summary.html"
+    assert summary(homes["few"], "--clinic", CLINIC, "--output", page).exit_code == 0
+    html = page.read_text("utf-8")
+    assert 'class="clinic"' in html and "data:image/png;base64," in html
+    assert "Riverside Children" in html.split("@bottom-left")[1].split("}")[0] or (
+        "Riverside" in html
+    )
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def test_an_existing_file_is_kept_without_force(homes: dict[str, Path], tmp_path: Path) -> None:
+    target = tmp_path / "summary.md"
+    target.write_text("the doctor's own notes", "utf-8")
+    refused = summary(homes["few"], "--output", target)
+    assert refused.exit_code == 1 and "--force" in refused.stderr
+    assert target.read_text("utf-8") == "the doctor's own notes"
+    forced = summary(homes["few"], "--output", target, "--force")
+    assert forced.exit_code == 0, forced.output
+    assert target.read_text("utf-8").startswith("# Developmental summary for the doctor")
+    assert "The summary for Rosa was written to" in forced.stderr
+
+
+def test_a_file_name_with_no_format_is_refused(homes: dict[str, Path], tmp_path: Path) -> None:
+    done = summary(homes["few"], "--output", tmp_path / "summary.docx")
+    assert done.exit_code == 1
+    assert "summary.docx" in done.stderr and "--format" in done.stderr
+    assert "Traceback" not in done.output
+    assert not (tmp_path / "summary.docx").exists()
+
+
+def test_which_child(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    empty = summary(home)
+    assert empty.exit_code == 1 and "ottool screen" in empty.stderr
+    save_family(home, SCREENINGS_FEW[-1:])
+    twin = BORN + dt.timedelta(days=20)
+    save_family(home, SCREENINGS_FEW[-1:], born=twin)
+    save_family(home, SCREENINGS_FEW[-1:], name="Leo")
+    several = summary(home)
+    assert several.exit_code == 1 and "--child" in several.stderr and "Leo" in several.stderr
+    two = summary(home, "--child", "rosa")
+    assert two.exit_code == 1 and "--born" in two.stderr
+    assert BORN.isoformat() in two.stderr and twin.isoformat() in two.stderr
+    chosen = summary(home, "--child", "ROSA", "--born", twin.isoformat(), "--format", "json")
+    assert chosen.exit_code == 0, chosen.output
+    assert json.loads(chosen.stdout)["birth_date"] == twin.isoformat()
+    unknown = summary(home, "--child", "Rosalind")
+    assert unknown.exit_code == 1 and "Rosalind" in unknown.stderr
+
+
+# --------------------------------------------------------------------------- the document
+
+
+def test_the_table_keeps_the_first_screening_and_the_latest() -> None:
+    from ottool.documents.summary_document import MAX_COLUMNS, ScreeningFact, shown_screenings
+
+    def on(day: int) -> ScreeningFact:
+        return ScreeningFact(day, dt.date(2026, 1, day), 2, 2.0, False, "on_track",
+                             "next_check", {})  # fmt: skip
+
+    few = tuple(on(d) for d in range(1, MAX_COLUMNS + 1))
+    assert shown_screenings(few) == few
+    many = tuple(on(d) for d in range(1, 13))
+    shown = shown_screenings(many)
+    assert len(shown) == MAX_COLUMNS
+    assert shown[0] == many[0] and shown[1:] == many[-(MAX_COLUMNS - 1) :]
+
+
+def test_an_overdue_check_and_a_talk_now_are_said_plainly() -> None:
+    from ottool.documents.summary_document import (
+        NextCheckFact,
+        SummaryFacts,
+        build_summary_document,
+    )
+
+    content = load_content()
+    base = SummaryFacts(
+        today=dt.date(2026, 12, 3), name="Ana", birth_date=dt.date(2026, 1, 2),
+        gestational_weeks=None, age_today=None, screenings=(), plan=None, practice=None,
+        next_check=NextCheckFact(dt.date(2026, 10, 2), 9, "next_checklist", overdue=True),
+    )  # fmt: skip
+    doc = build_summary_document(base, content)
+    assert doc.next_check == (
+        "The 9-month checklist has been due since October 2, 2026, with no screening since."
+    )
+    assert ("Weeks of pregnancy:", "not given (counted as full term)") in doc.details
+    assert doc.practice_note == "No home plan is saved for this child."
+    now = NextCheckFact(dt.date(2026, 11, 2), 9, "now")
+    talk = build_summary_document(
+        SummaryFacts(**{**_fields(base), "next_check": now}), content
+    ).next_check
+    assert talk.startswith("Now: the screening of November 2, 2026")
+
+
+def _fields(facts: Any) -> dict[str, Any]:
+    import dataclasses
+
+    return {f.name: getattr(facts, f.name) for f in dataclasses.fields(facts)}
+
+
+# --------------------------------------------------------------------------- the page
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("family", ["few", "many"])
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_pdf_is_one_page(
+    printed: Callable[..., Any], family: str, lang: str, paper: str
+) -> None:
+    reader = PdfReader(io.BytesIO(printed(family, "pdf", lang, paper)))
+    assert len(reader.pages) == 1
+    width_mm = float(reader.pages[0].mediabox.width) * 25.4 / 72
+    assert round(width_mm) == (210 if paper == "a4" else 216)
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Rosa" in text and "2025" in text
+    words = {
+        "en": ["Weeks of pregnancy", "not a diagnosis", "Next check"],
+        "es": ["Semanas de embarazo", "no es un diagnóstico", "Próximo control"],
+    }[lang]
+    for word in words:
+        assert word.lower() in text.lower()
+    if family == "few":  # room for every concern, as the parent wrote it
+        assert "<script>alert(1)</script>" in text
+    else:  # the latest concerns, cut short, and a line saying where the rest are
+        assert ("HTML" in text) and ("2026-07-29" in text)
+
+
+@pytest.mark.slow
+def test_the_pdf_looks_like_one_page(printed: Callable[..., Any], tmp_path: Path) -> None:
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("poppler's pdftoppm is not installed")
+    for lang in ("en", "es"):
+        path = tmp_path / f"{lang}.pdf"
+        path.write_bytes(printed("many", "pdf", lang, "letter"))
+        prefix = tmp_path / lang
+        subprocess.run(["pdftoppm", "-png", "-r", "60", str(path), str(prefix)], check=True)
+        pngs = list(tmp_path.glob(f"{lang}*.png"))
+        assert len(pngs) == 1 and pngs[0].stat().st_size > 20_000
