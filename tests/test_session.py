@@ -105,7 +105,6 @@ def test_a_screening_carries_its_result_plan_document_and_typed_files(content: C
     assert screening.answer_file.child is not None
     assert screening.answer_file.child.name == "Mia"
     assert len(screening.plan.activities) == len(screening.record.plan.activities) == 2
-    assert session.summary(screening) is screening.record
 
 
 def test_a_plan_for_an_age_and_a_plan_for_a_result_come_from_one_function(
