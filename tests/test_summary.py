@@ -106,7 +106,9 @@ def test_the_json_holds_the_facts_in_every_language(printed: Callable[..., Any])
     reported = [sign for s in data["screenings"] for sign in s["signs"]]
     assert reported and all(sign["act"] for sign in reported)
     assert data["plan"]["source"] == "screening" and data["plan"]["activities"]
-    assert data["practice"] is None  # this history keeps no practice log
+    planned = [a["id"] for a in data["plan"]["activities"]]
+    assert [p["activity"] for p in data["practice"]] == planned  # nothing logged yet
+    assert not any(p["days_practiced"] for p in data["practice"])
     check = data["next_check"]
     assert set(check) == {"date", "months", "why", "overdue"}
     assert check["date"] >= data["screenings"][-1]["date"]
@@ -184,6 +186,32 @@ def test_the_clinic_heads_the_summary(homes: dict[str, Path], tmp_path: Path) ->
     assert "Riverside Children" in html.split("@bottom-left")[1].split("}")[0] or (
         "Riverside" in html
     )
+
+
+def test_practice_kept_is_on_the_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ottool import session
+
+    home = tmp_path / "home"
+    save_family(home, SCREENINGS_FEW)
+    nothing = summary(home, "--format", "md").stdout
+    assert "No practice is logged for this plan" in nothing
+    monkeypatch.setenv("OTTOOL_HOME", str(home))
+    content = load_content()
+    rosa = session.which_child("Rosa")
+    plan = session.plan_today(rosa)
+    assert plan is not None and plan.activities
+    first = plan.activities[0].id
+    today = dt.date.today()
+    for days_ago in (0, 1, 3):
+        session.log_practice(rosa, [first], content, on=today - dt.timedelta(days=days_ago))
+    data = json.loads(summary(home, "--format", "json").stdout)
+    kept = {p["activity"]: p for p in data["practice"]}
+    assert kept[first]["days_practiced"] == 3 and kept[first]["days_asked"] > 3
+    md = summary(home, "--format", "md").stdout
+    name = content.activity_by_id[first].name
+    line = next(line for line in md.splitlines() if line.startswith(f"- {name}"))
+    assert "practiced on 3 of" in line
+    assert "Days practiced since" in md
 
 
 # --------------------------------------------------------------------------- the command line

@@ -441,10 +441,12 @@ def summary(
     from ottool.documents.summary_document import build_summary_document
     from ottool.render.registry import render_summary
     from ottool.storage.atomic_write import check_output, write_output
-    from ottool.storage.summary_facts import summary_facts, which_child
+    from ottool.storage.summary_facts import summary_facts
 
     check_output(path, force=force)  # before any work
-    facts = summary_facts(which_child(child, born), content, today or datetime.date.today())
+    day = today or datetime.date.today()
+    chosen = which_child(child, born)
+    facts = summary_facts(chosen, content, day, practice(chosen, content, day).kept)
     document = build_summary_document(facts, content, clinic=clinic)
     data = render_summary(document, fmt, paper=paper, notes=notes)
     write_output(path, data, private=True, force=force)

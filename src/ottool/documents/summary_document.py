@@ -115,13 +115,16 @@ class PlanFact:
 
 @dataclass(frozen=True, slots=True)
 class PracticeFact:
-    """Practice kept of one activity: days practiced against the days the dose asks."""
+    """Practice kept of one activity of the plan since it began (``core/practice_kept.py``):
+    days practiced against the days its dose asks for, this week's and last week's."""
 
     activity: str
+    days_per_week: int
+    this_week: int
+    last_week: int
     days_practiced: int
     days_asked: int
-    since: dt.date
-    last: dt.date | None = None
+    minutes: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,11 +516,14 @@ def _plan(facts: SummaryFacts, content: Content) -> tuple[PlanLine, ...]:
             )
         practice = kept.get(given.id)
         words = ""
-        if practice is not None:
+        if practice is not None and any(p.days_practiced for p in kept.values()):
             words = ngettext(
-                "practiced on {done} of {asked} day", "practiced on {done} of {asked} days",
+                "practiced on {done} of {asked} day (this week: {week})",
+                "practiced on {done} of {asked} days (this week: {week})",
                 practice.days_asked,
-            ).format(done=practice.days_practiced, asked=practice.days_asked)  # fmt: skip
+            ).format(
+                done=practice.days_practiced, asked=practice.days_asked, week=practice.this_week
+            )
         lines.append(PlanLine(name, dose, words))
     return tuple(lines)
 
@@ -525,11 +531,10 @@ def _plan(facts: SummaryFacts, content: Content) -> tuple[PlanLine, ...]:
 def _practice_note(facts: SummaryFacts) -> str:
     if facts.plan is None:
         return _("No home plan is saved for this child.")
-    if not facts.practice:
+    if not any(p.days_practiced for p in facts.practice or ()):
         return _("No practice is logged for this plan (`ottool log` records it).")
-    since = min(p.since for p in facts.practice)
-    return _("Days practiced since {date}, against the days a week the plan asks.").format(
-        date=format_date(since)
+    return _("Days practiced since {date}, against the days the plan asks for.").format(
+        date=format_date(facts.plan.date)
     )
 
 

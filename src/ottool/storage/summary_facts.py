@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ottool.core.errors import InputError
-from ottool.core.i18n import _
 from ottool.documents.summary_document import (
     NextCheckFact,
     PlanActivity,
     PlanFact,
+    PracticeFact,
     ScreeningFact,
     SignFact,
     SummaryFacts,
@@ -24,33 +23,23 @@ from ottool.documents.summary_document import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ottool.core.content import Content
-    from ottool.storage.history.plans import Child, SavedPlan
+    from ottool.core.practice_kept import ActivityPractice
+    from ottool.storage.history.identity import Child
+    from ottool.storage.history.plans import SavedPlan
     from ottool.storage.history.saved import SavedScreening
 
 
-def which_child(name: str | None, born: str | None = None) -> Child:
-    """The child a summary is about: ``name`` (and ``born``, when two children share the
-    name), or the only child of the history when no name is given."""
-    from ottool.storage.history.plans import children, find_child
-
-    if name is not None:
-        return find_child(name, born)
-    everyone = [c for c in children() if c.name.strip()]
-    if born is not None:
-        everyone = [c for c in everyone if c.birth_date == born]
-    if len(everyone) == 1:
-        return everyone[0]
-    if not everyone:
-        raise InputError(
-            _("no child's screenings are saved yet; save one at the end of `ottool screen`")
-        )
-    message = _("the history holds several children ({children}); add --child NAME")
-    raise InputError(message.format(children=", ".join(c.described() for c in everyone)))
-
-
-def summary_facts(child: Child, content: Content, today: dt.date) -> SummaryFacts:
-    """Everything the summary says about ``child``, as of ``today``."""
+def summary_facts(
+    child: Child,
+    content: Content,
+    today: dt.date,
+    kept: Sequence[ActivityPractice] | None = None,
+) -> SummaryFacts:
+    """Everything the summary says about ``child``, as of ``today``; ``kept`` is the
+    practice kept of the current plan's activities (None: no practice log to read)."""
     from ottool.storage.history import list_screenings
     from ottool.storage.history.plans import list_plans
 
@@ -68,6 +57,7 @@ def summary_facts(child: Child, content: Content, today: dt.date) -> SummaryFact
         ),
         None,
     )
+    plan = _plan(saved, list_plans(child.name, born=child.born))
     return SummaryFacts(
         today=today,
         name=child.name,
@@ -75,8 +65,8 @@ def summary_facts(child: Child, content: Content, today: dt.date) -> SummaryFact
         gestational_weeks=weeks,
         age_today=None if birth is None or birth > today else age_fact(birth, today, weeks),
         screenings=screenings,
-        plan=_plan(saved, list_plans(child.name, born=child.born)),
-        practice=None,
+        plan=plan,
+        practice=None if kept is None else tuple(_practice(p) for p in kept),
         next_check=_next_check(screenings, birth, weeks, content, today),
     )
 
@@ -96,6 +86,18 @@ def _screening(saved: SavedScreening) -> ScreeningFact:
         signs=tuple(SignFact(s.id, s.level, s.act) for s in result.warning_signs),
         concerns=result.concerns,
         referrals=None if result.referrals is None else tuple(result.referrals),
+    )
+
+
+def _practice(kept: ActivityPractice) -> PracticeFact:
+    return PracticeFact(
+        activity=kept.activity,
+        days_per_week=kept.days_per_week,
+        this_week=kept.this_week,
+        last_week=kept.last_week,
+        days_practiced=kept.since_plan,
+        days_asked=kept.since_plan_target,
+        minutes=kept.minutes,
     )
 
 
