@@ -255,6 +255,7 @@ def test_every_format_option_offers_one_kind_of_the_registry() -> None:
         "screen": registry.RESULT_FORMATS,
         "plan": registry.PLAN_COMMAND_FORMATS,
         "checklist": registry.CHECKLIST_FORMATS,
+        "summary": registry.SUMMARY_FORMATS,
         "history export": registry.EXPORT_FORMATS,
     }
     choices = _format_choices()

@@ -160,6 +160,16 @@ class ChecklistFormat(FormatChoice):
     yaml = "yaml"
 
 
+class SummaryFormat(FormatChoice):
+    """`summary --format`: the page for the doctor, for people or as `ottool-summary/1`."""
+
+    text = "text"
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+    json = "json"
+
+
 class ListFormat(FormatChoice):
     """Lists and reports (history, milestones, activities, validate): for people, or JSON."""
 

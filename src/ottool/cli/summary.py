@@ -8,12 +8,13 @@ from typing import Annotated
 
 import typer
 
+from ottool.cli.child_options import BornOption, read_date
 from ottool.cli.common import (
     ClinicOption,
     DataDir,
-    FormatChoice,
     Lang,
     PaperOption,
+    SummaryFormat,
     clinic,
     fail,
     load,
@@ -22,16 +23,7 @@ from ottool.cli.common import (
     shown,
     user_errors,
 )
-from ottool.cli.history import BornOption
 from ottool.core.i18n import _
-
-
-class SummaryFormat(FormatChoice):
-    text = "text"
-    md = "md"
-    html = "html"
-    pdf = "pdf"
-    json = "json"
 
 
 def summary(
@@ -85,6 +77,7 @@ def summary(
     kind = kind or "text"
     if target is None and kind == "pdf" and sys.stdout.isatty():
         fail(_("a PDF cannot be shown in the terminal; add --output summary.pdf"))
+    birth = read_date(born, "--born")
     refuse_to_replace(target, force)
     content = load(data_dir)
     the_clinic = clinic()
@@ -94,7 +87,7 @@ def summary(
             content,
             target or Path("-"),
             child=child,
-            born=born,
+            born=None if birth is None else birth.isoformat(),
             fmt=kind,
             paper=paper_for(paper.value if paper else None),
             force=force,
