@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
 import typer.main
 import typer.testing
 from typer.testing import CliRunner
 
+import properties
 from ottool.core.content import Activity, Content, Domain, Milestone, WarningSign, load_content
 
 SRC_DIR = Path(__file__).resolve().parents[1] / "src"
@@ -51,6 +53,23 @@ def answers_text(name: str) -> str:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    quick_property_tests(config)
+    coverage_of_whole_runs_only(config)
+
+
+def quick_property_tests(config: pytest.Config) -> None:
+    """The quick loop (``-m "not slow"``) tries fewer examples of each property
+    (tests/properties.py); any run that includes the slow tests tries them all."""
+    if "not slow" not in (config.option.markexpr or ""):
+        return
+    properties.QUICK = True
+    hypothesis.settings.register_profile(
+        "quick", max_examples=properties.examples(properties.DEFAULT_EXAMPLES)
+    )
+    hypothesis.settings.load_profile("quick")
+
+
+def coverage_of_whole_runs_only(config: pytest.Config) -> None:
     """Measure coverage (and hold its 90% floor) when the whole suite runs.
 
     A run narrowed with ``-m``, ``-k`` or named tests cannot reach the floor by

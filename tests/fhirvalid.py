@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -138,8 +140,24 @@ _EVERYWHERE = [
 ]  # fmt: skip
 
 
+#: Digests of the resources found valid so far in this test session: many tests write
+#: the same Questionnaire or Bundle, and checking one again (above all its FHIRPath
+#: invariants) would only repeat the same work to the same verdict.
+_FOUND_VALID: set[str] = set()
+
+
 def assert_valid_fhir(resource: dict[str, Any]) -> None:
-    """Fail unless ``resource`` (and every resource of a Bundle) is valid R4 JSON."""
+    """Fail unless ``resource`` (and every resource of a Bundle) is valid R4 JSON.
+
+    The same resource (the same JSON) is checked once a test session."""
+    digest = hashlib.sha256(json.dumps(resource, sort_keys=True).encode()).hexdigest()
+    if digest in _FOUND_VALID:
+        return
+    _check_valid_fhir(resource)
+    _FOUND_VALID.add(digest)
+
+
+def _check_valid_fhir(resource: dict[str, Any]) -> None:
     kind = resource["resourceType"]
     module = importlib.import_module(f"fhir.resources.R4B.{_MODULES[kind]}")
     getattr(module, kind).model_validate(resource)

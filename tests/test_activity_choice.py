@@ -27,6 +27,7 @@ from ottool.core.screening import ANSWERS, Answer, Answers, Child, ScreeningResu
 from ottool.documents.plan_document import PlanDocument, build_plan_document
 from ottool.documents.wording import bath_safety, feeding_hold
 from ottool.storage.answerfile import read_answers
+from properties import examples
 
 EN = load_content()
 ES = load_content(lang="es")
@@ -260,7 +261,9 @@ def screenings(draw: st.DrawFn) -> tuple[Answers, int]:
     return Answers(Child(birth, 40), date, answers, dict.fromkeys(signs, True)), months
 
 
-PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @PROPERTY

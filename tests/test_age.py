@@ -19,11 +19,12 @@ from ottool.core.age import (
     months_in_words,
 )
 from ottool.core.errors import InputError
+from properties import examples
 
 TODAY = dt.date(2026, 11, 1)
 BIRTH = dt.date(2025, 1, 1)
 CHECKLISTS = (2, 4, 6)
-PROPS = settings(max_examples=150, deadline=None)
+PROPS = settings(max_examples=examples(150), deadline=None)
 
 
 def after(days: int, start: dt.date = BIRTH) -> dt.date:

@@ -22,6 +22,7 @@ from ottool.documents.checklist_document import build_checklist_document
 from ottool.render.checklist import answer_template, checklist_markdown
 from ottool.storage.answerfile import answers_from_data
 from ottool.storage.result_json import result_to_data
+from properties import examples
 
 CLINIC = Path(__file__).parent / "fixtures" / "clinic" / "clinic.yaml"
 SHIPPED = load_content()
@@ -114,7 +115,7 @@ def scored(content: object, answers: Answers) -> dict[str, object]:
     return result_to_data(result, plan_for_result(content, result, 4))  # type: ignore[arg-type]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_a_filled_in_template_scores_as_typed_answers(data: st.DataObject) -> None:
     """Round trip: the template, filled in, scores exactly as the same answers typed."""

@@ -328,6 +328,7 @@ def test_options_are_still_read_into_their_types(cli: Callable[..., Any], tmp_pa
     assert (plan["tracker_weeks"], plan["age"]) == (3, "4 months and 2 weeks")
 
 
+@pytest.mark.slow
 def test_a_screening_from_a_file_does_not_load_pydantic(tmp_path: Path) -> None:
     import subprocess
     import sys
@@ -400,6 +401,7 @@ def test_screen_answers_and_the_questionnaire_end_through_one_function(
     assert (tmp_path / "asked.md").read_text() == plan_file.read_text()
 
 
+@pytest.mark.slow
 def test_help_texts_follow_the_environments_language() -> None:
     import os
     import subprocess

@@ -27,6 +27,7 @@ from ottool.storage.clinic_file import (
     read_clinic,
     read_logo,
 )
+from properties import examples
 
 CLINIC_DIR = Path(__file__).parent / "fixtures" / "clinic"
 CLINIC = CLINIC_DIR / "clinic.yaml"
@@ -292,7 +293,7 @@ _VALUES = st.one_of(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     data=st.dictionaries(
         st.sampled_from([*KEYS, "adress", "logo_file", "Name"]), _VALUES, max_size=6

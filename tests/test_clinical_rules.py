@@ -28,6 +28,7 @@ from ottool.core.screening import (
 )
 from ottool.documents.result_document import box_advice
 from ottool.documents.wording import EARLY_INTERVENTION
+from properties import examples
 
 DAY = dt.date(2026, 11, 1)
 AT_4M = 130  # days: 4.27 months, the 4-month checklist, not early
@@ -115,7 +116,7 @@ def test_domain_status_treats_unnormed_not_yet_as_sometimes() -> None:
     assert domain_status([ms("x-4m", 4)], {"x-4m": "not_yet"}, now) == "discuss"
 
 
-PROPS = settings(max_examples=200, deadline=None)
+PROPS = settings(max_examples=examples(200), deadline=None)
 answers_st = st.dictionaries(st.sampled_from(IDS), st.sampled_from(ANSWERS))
 days_st = st.integers(min_value=0, max_value=300)
 

@@ -45,6 +45,7 @@ def test_core_imports_no_ui_or_output_libraries() -> None:
     assert not loaded & set(FORBIDDEN), sorted(loaded & set(FORBIDDEN))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("module", CORE)
 def test_each_core_module_alone(module: str) -> None:
     loaded = _top(_loaded_after_importing([module]))

@@ -32,6 +32,7 @@ from ottool.core.screening import (
 from ottool.core.vocabulary import ACTS, REFERRAL_KINDS, Act
 from ottool.documents.result_document import box_advice, build_result_document, next_step
 from ottool.documents.wording import CATCH_UP, EARLY_INTERVENTION, NEUTRAL_EMERGENCY
+from properties import examples
 
 DAY = dt.date(2026, 11, 1)
 AT_4M = 135  # days: the 4-month checklist
@@ -206,7 +207,7 @@ answers_st = st.dictionaries(
     st.sampled_from(["yes", "sometimes", "not_yet", "unsure"]),
 )
 signs_st = st.dictionaries(st.sampled_from([w.id for w in SIGNS]), st.booleans())
-PROPS = settings(max_examples=200, deadline=None)
+PROPS = settings(max_examples=examples(200), deadline=None)
 
 
 @PROPS

@@ -85,6 +85,7 @@ def test_the_plan_document_flags_each_sign() -> None:
     }
 
 
+@pytest.mark.slow
 def test_every_renderer_follows_the_own_advice_flag_not_its_own_rule() -> None:
     """A sign the document marks own_advice shows its advice everywhere, and one it does
     not mark shows none, whatever its level: the renderers hold no rule of their own.
@@ -170,6 +171,7 @@ def test_each_sentence_a_family_reads_is_written_once_in_the_source(sentence: st
     assert found == ["wording.py"], found
 
 
+@pytest.mark.slow
 def test_the_tracker_has_one_instruction_in_every_printed_format() -> None:
     doc = _plan({})
     for fmt, text in _plain_text(doc).items():
@@ -203,6 +205,7 @@ def test_the_spanish_pdf_handout_prints_on_two_pages_at_every_checklist_age(
     assert spilled == printed.known_third_pages(paper, "es", "some"), paper
 
 
+@pytest.mark.slow
 def test_the_spanish_pdf_says_its_language_and_keeps_accents() -> None:
     data = printed.handout_pdf(9, "a4", language="es")
     reader = PdfReader(io.BytesIO(data))
@@ -233,6 +236,7 @@ def test_the_spanish_html_and_markdown_plans(spanish: Content) -> None:
     assert "Week 1" not in md and "Activities" not in md
 
 
+@pytest.mark.slow
 def test_english_plans_say_english() -> None:
     html = str(render_plan(_plan({}), "html"))
     assert '<html lang="en">' in html

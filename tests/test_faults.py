@@ -24,6 +24,7 @@ from ottool.cli.interview import load_draft
 from ottool.core.content import load_content
 from ottool.core.errors import InputError
 from ottool.storage.history import list_screenings
+from properties import examples
 from test_history import FIRST, SECOND, history, home, save, screen
 
 __all__ = ["home"]  # the fixture, shared with test_history
@@ -250,7 +251,7 @@ json_values = st.recursive(
 
 
 @pytest.mark.slow
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_whatever_an_import_holds_it_is_refused_or_shown_and_planned(
     tmp_path_factory: pytest.TempPathFactory, data: st.DataObject

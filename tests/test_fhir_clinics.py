@@ -31,6 +31,7 @@ from fhirvalid import (
 )
 from ottool.core.content import load_content
 from ottool.storage.fhir import BASE, build_questionnaire, to_json
+from properties import examples
 
 CONTENT = load_content(FIXTURE_DIR)
 
@@ -443,7 +444,7 @@ _LINK_IDS = st.sampled_from(
 
 
 @pytest.mark.slow
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     answers=st.lists(
         st.tuples(_LINK_IDS, st.dictionaries(_KEYS, _VALUES, max_size=3)), max_size=12

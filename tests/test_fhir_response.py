@@ -41,6 +41,7 @@ from ottool.storage.fhir import (
     build_questionnaire,
 )
 from ottool.storage.result_json import result_to_data
+from properties import examples
 
 CONTENT = load_content(FIXTURE_DIR)
 
@@ -321,7 +322,7 @@ def _as_response(a: dict[str, Any], data: st.DataObject) -> str:
 
 
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answers=answer_sets(), data=st.data())
 def test_the_same_answers_as_yaml_and_as_fhir_give_the_same_result(
     answers: dict[str, Any], data: st.DataObject
@@ -467,6 +468,7 @@ def test_answers_the_form_does_not_ask_are_left_out_of_the_response_and_said() -
     assert area["code"]["coding"][0] == {"system": OBSERVATION_SYSTEM, "code": "old_area"}
 
 
+@pytest.mark.slow
 def test_the_readmes_fhir_examples_run(
     cli: Callable[..., Run], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

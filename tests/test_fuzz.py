@@ -26,6 +26,7 @@ from ottool.core.content import check_content, load_content
 from ottool.core.errors import InputError
 from ottool.core.yamlsource import MAX_FILE_BYTES, parse_yaml, read_text
 from ottool.storage.answerfile import answers_from_data
+from properties import examples
 
 pytestmark = pytest.mark.slow
 
@@ -221,7 +222,7 @@ def test_python_tags_are_never_executed(tmp_path: Path) -> None:
     assert not marker.exists()
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_the_validate_command_exits_0_or_1_with_messages(data: st.DataObject) -> None:
     with tempfile.TemporaryDirectory() as tmp:

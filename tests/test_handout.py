@@ -107,6 +107,7 @@ def test_two_pages_whatever_the_answers(shipped: Content, paper: str, answer: st
         assert pages(data) == 2, f"{months} months, all '{answer}', on {paper}"
 
 
+@pytest.mark.slow
 def test_body_text_is_at_least_10_pt_only_sources_and_footer_are_smaller(
     shipped: Content,
 ) -> None:
@@ -129,6 +130,7 @@ def test_body_text_is_at_least_10_pt_only_sources_and_footer_are_smaller(
     assert rest.split() == [], "smaller than 10 pt: " + rest
 
 
+@pytest.mark.slow
 def test_a_plan_with_more_activities_may_take_more_pages(shipped: Content) -> None:
     ids = [a.id for a in shipped.activities if a.fits_age(12)][:8]
     plan = plan_for_focus(shipped, 12, activity_ids=ids, max_activities=8)
@@ -143,6 +145,7 @@ def test_a_plan_with_more_activities_may_take_more_pages(shipped: Content) -> No
 # --- every word real text, every font embedded ----------------------------------------------
 
 
+@pytest.mark.slow
 @needs_poppler
 @pytest.mark.parametrize(
     ("months", "paper"), [(2, "a4"), (6, "letter"), (12, "a4"), (24, "letter")]
@@ -169,6 +172,7 @@ def test_every_label_is_text_and_poppler_has_no_complaint(
         assert "Type 0C" not in row and "Type 1" not in row, row
 
 
+@pytest.mark.slow
 @needs_poppler
 @pytest.mark.parametrize("months", [8, 12, 24])
 def test_your_note_label_is_never_garbage(shipped: Content, tmp_path: Path, months: int) -> None:
@@ -188,6 +192,7 @@ def test_your_note_label_is_never_garbage(shipped: Content, tmp_path: Path, mont
     assert "Your note: She gets upset in the car seat" in " ".join(text.stdout.split())
 
 
+@pytest.mark.slow
 @needs_poppler
 def test_symbols_noto_sans_lacks_are_real_text_in_an_embedded_truetype_font(
     shipped: Content, tmp_path: Path
@@ -209,6 +214,7 @@ def test_symbols_noto_sans_lacks_are_real_text_in_an_embedded_truetype_font(
     assert "Type 0C" not in fonts  # CFF fonts are converted, not embedded as TrueType
 
 
+@pytest.mark.slow
 def test_symbols_no_font_has_become_words(
     shipped: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -223,6 +229,7 @@ def test_symbols_no_font_has_become_words(
     assert "Nap first -> then play (yes)" in text
 
 
+@pytest.mark.slow
 def test_status_words_print_beside_drawn_marks_without_a_symbol_font(
     shipped: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -392,6 +399,7 @@ def test_the_questionnaire_asks_again_for_a_name_past_the_limit() -> None:
     assert check("x" * 201) == "Please keep it to 200 characters or fewer."
 
 
+@pytest.mark.slow
 def test_the_handout_reads_its_fonts_from_the_package_and_writes_no_cache(
     shipped: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -482,12 +482,14 @@ def test_any_unicode_name_and_concern_round_trip_through_export_and_import(
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
+    from properties import examples
+
     monkeypatch.setenv("OTTOOL_DATA_DIR", str(FIXTURE))
     base = screen(tmp_path, FIRST)
     text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
     runs = iter(range(10**6))
 
-    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @settings(max_examples=examples(40), deadline=None, suppress_health_check=list(HealthCheck))
     @given(name=text, concerns=text)
     def round_trip(name: str, concerns: str) -> None:
         n = next(runs)

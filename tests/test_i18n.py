@@ -113,6 +113,7 @@ def run_ottool_python(code: str, environ: dict[str, str], *argv: str) -> str:
     return done.stdout.strip()
 
 
+@pytest.mark.slow
 def test_a_real_process_reads_its_environment() -> None:
     show = "import datetime as d; print(i18n.language(), i18n.format_date(d.date(2026, 11, 22)))"
     assert run_ottool_python(show, {"LANG": "es_MX.UTF-8"}) == "es 22 de noviembre de 2026"

@@ -17,11 +17,12 @@ from ottool.core.next_check import (
     coming_checks,
     next_check,
 )
+from properties import examples
 
 CHECKLISTS = (2, 4, 6, 9, 12, 15, 18, 24)  # the shipped content's
 MAX = 29
 BORN = dt.date(2025, 12, 1)
-PROPS = settings(max_examples=150, deadline=None)
+PROPS = settings(max_examples=examples(150), deadline=None)
 
 
 def check(

@@ -68,6 +68,7 @@ def test_plan_for_an_age_with_focus_and_a_chosen_activity(cli: Callable[..., Run
     assert plan["tracker_weeks"] == 3
 
 
+@pytest.mark.slow
 def test_plan_writes_a_pdf_whose_format_follows_the_extension(
     cli: Callable[..., Run], result_file: Path, tmp_path: Path
 ) -> None:

@@ -20,6 +20,7 @@ from ottool.core.plan_edits import (
     therapist_plan,
 )
 from ottool.core.screening import Answers, score
+from properties import examples
 from test_activity_choice import screenings
 
 EN = load_content()
@@ -84,7 +85,7 @@ def test_an_empty_why_is_refused() -> None:
         gather_edits(why=["tummy-time-floor="])
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(st.lists(st.sampled_from(AGE_IDS), min_size=1, max_size=6, unique=True))
 def test_asking_for_activities_never_adds_one_more(picked: list[str]) -> None:
     plan = therapist_plan(EN, age_months=6, edits=PlanEdits(add=tuple(picked)))
@@ -99,7 +100,7 @@ def test_an_age_plan_with_a_focus_still_fills_to_four() -> None:
     assert len(plan.activities) == 4 and plan.activities[0].activity.id == "mirror-play"
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(screenings(), st.sampled_from(["neck-stretches", "turn-both-ways", "firm-touch-play"]))
 def test_a_screening_takes_the_therapists_picks_and_drops_on_top(
     drawn: tuple[Answers, int], pick: str

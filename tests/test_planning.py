@@ -21,6 +21,7 @@ from ottool.core.activity_choice import (
 from ottool.core.content import Activity, Content, load_content
 from ottool.core.errors import InputError
 from ottool.core.screening import ANSWERS, Answer, Answers, Child, ScreeningResult, score
+from properties import examples
 
 CONTENT = load_content(FIXTURE_DIR)
 TODAY = dt.date(2026, 11, 1)
@@ -308,7 +309,7 @@ def test_unknown_activity_is_an_input_error_with_a_suggestion() -> None:
 
 # --- properties ----------------------------------------------------------------------
 
-PROPS = settings(max_examples=150, deadline=None)
+PROPS = settings(max_examples=examples(150), deadline=None)
 PROP_MILESTONES = [
     milestone(f"{d}-{m}m-{i}", m, d) for d in "abc" for m in (2, 4, 6, 9) for i in range(2)
 ]

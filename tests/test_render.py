@@ -64,6 +64,7 @@ def pdf_text(data: bytes) -> tuple[str, PdfReader]:
 # --- PDF ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_pdf_of_a_five_activity_plan_holds_every_part(content: Content) -> None:
     doc = five_activity_plan(content, child="Mia", therapist="Dana Reyes", notes=["Bring socks"])
     text, reader = pdf_text(render_plan(doc, "pdf"))  # type: ignore[arg-type]
@@ -82,6 +83,7 @@ def test_pdf_of_a_five_activity_plan_holds_every_part(content: Content) -> None:
     assert 1 <= len(reader.pages) <= 2
 
 
+@pytest.mark.slow
 def test_pdf_from_a_screening_shows_statuses_in_words(content: Content) -> None:
     text, _ = pdf_text(render_plan(screening_plan(content), "pdf"))  # type: ignore[arg-type]
     flat = " ".join(text.split())
@@ -93,6 +95,7 @@ def test_pdf_from_a_screening_shows_statuses_in_words(content: Content) -> None:
     assert "you noticed this" in text
 
 
+@pytest.mark.slow
 def test_pdf_prints_every_area_status_whole() -> None:
     # A 6-month-old on track everywhere (shipped content): the status column is exactly as
     # wide as "On track", and rounding used to cut the left column's statuses to "On".
@@ -107,6 +110,7 @@ def test_pdf_prints_every_area_status_whole() -> None:
     assert text.count("On track") == 1 + 7  # the next step, then each area
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_pdf_paper_sizes(content: Content, paper: str, size: tuple[int, int]) -> None:
     data = render_plan(five_activity_plan(content), "pdf", paper=paper)
@@ -119,6 +123,7 @@ def test_pdf_with_unknown_paper_is_an_input_error(content: Content) -> None:
         render_plan(five_activity_plan(content), "pdf", paper="a5")
 
 
+@pytest.mark.slow
 def test_pdf_with_a_name_outside_latin_1_does_not_crash(
     content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -134,6 +139,7 @@ def test_pdf_with_a_name_outside_latin_1_does_not_crash(
     assert "Nap first → then play ✓" in text
 
 
+@pytest.mark.slow
 def test_pdf_without_fallback_fonts_prints_words_and_plain_letters(
     content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:

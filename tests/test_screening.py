@@ -25,6 +25,7 @@ from ottool.core.screening import (
     overall_status,
     score,
 )
+from properties import examples
 
 CONTENT = load_content(FIXTURE_DIR)
 TODAY = dt.date(2026, 11, 1)
@@ -300,7 +301,7 @@ def test_domain_status_function_directly() -> None:
 
 # --- properties ----------------------------------------------------------------------
 
-PROPS = settings(max_examples=150, deadline=None)
+PROPS = settings(max_examples=examples(150), deadline=None)
 IDS = [m.id for m in CONTENT.milestones]
 answers_st = st.dictionaries(st.sampled_from(IDS), st.sampled_from(ANSWERS))
 signs_st = st.dictionaries(st.sampled_from([w.id for w in CONTENT.warning_signs]), st.booleans())

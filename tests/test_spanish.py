@@ -94,6 +94,7 @@ def test_plans_in_spanish_in_every_format(
         assert PdfReader(path).trailer["/Root"]["/Lang"] == "es"
 
 
+@pytest.mark.slow
 def test_the_locale_alone_gives_spanish(tmp_path: Path) -> None:
     import os
     import subprocess

@@ -45,6 +45,7 @@ def answers(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_every_status_in_the_pdf_grid_prints_whole(
     cli: Callable[..., Run], answers: Path, tmp_path: Path
 ) -> None:

@@ -21,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ottool.core.printable import CONTROL, json_text, printable
+from properties import examples
 
 #: Brackets Rich would read as tags, an emoji code, terminal controls (OSC title, clear
 #: screen, an 8-bit CSI) and HTML that Markdown would pass through.
@@ -294,6 +295,9 @@ def test_the_plan_offer_handles_a_name_and_file_name_with_brackets(
     # (an error, asked again), then one that works; save the results: no.
     replies = iter([True, "[/missing]/plan.md", "[bold]plan[x].md", False])
     monkeypatch.setattr(interview, "_plain_ask", lambda question: next(replies))
+    # Wide enough for the whole path on one line, however deep the test's folder is
+    # (a parallel run's folders are longer): a path longer than the line breaks anywhere.
+    monkeypatch.setenv("COLUMNS", "400")
 
     screen.offer_after_results(screening)
 
@@ -337,6 +341,7 @@ def test_an_ascii_only_output_replaces_what_it_cannot_show() -> None:
     assert "Steps" in out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [("--help",), ("activities", "--age", "3")])
 def test_columns_zero_still_prints(args: tuple[str, ...]) -> None:
     done = run_ottool(*args, COLUMNS="0")
@@ -461,7 +466,7 @@ def _terminal_views(text: str) -> str:
 
 
 @pytest.mark.slow
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(any_text)
 def test_any_text_shows_as_written_in_every_terminal_view(text: str) -> None:
     from rich.control import strip_control_codes
@@ -474,7 +479,7 @@ def test_any_text_shows_as_written_in_every_terminal_view(text: str) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(any_text)
 def test_any_text_is_safe_in_every_plan_file(text: str) -> None:
     from markupsafe import escape
@@ -499,7 +504,7 @@ pdf_text = any_text.map(lambda t: t.replace("✓", "v"))
 
 
 @pytest.mark.slow
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(pdf_text)
 def test_any_text_prints_in_a_pdf(text: str) -> None:
     from ottool.render.plan_file import render_plan

@@ -22,6 +22,7 @@ from ottool.core.i18n import speaking
 from ottool.core.screening import Answers, score
 from ottool.documents.content_search import find_activities
 from ottool.documents.wording import taught_first
+from properties import examples
 from test_activity_choice import screenings
 
 EN = load_content()
@@ -213,7 +214,7 @@ def test_a_technique_shown_first_says_so_on_its_card(cli: Callable[..., Run]) ->
         assert f"1. {line}" in text
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(screenings(), st.integers(min_value=1, max_value=8))
 def test_a_screening_never_chooses_a_technique_a_therapist_shows_first(
     drawn: tuple[Answers, int], limit: int

@@ -8,6 +8,7 @@ English (docs/decisions.md).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -28,6 +29,13 @@ def _item_line(raw: Any, index: int, default: int) -> int:
     if isinstance(raw, LineList) and index < len(raw.lines):
         return int(raw.lines[index])
     return default
+
+
+@functools.cache
+def _field_names(model: type[msgspec.Struct]) -> tuple[str, ...]:
+    """The fields of ``model``, by name. msgspec works them out from the (string)
+    annotations on every call, which cost more than the rest of checking an entry."""
+    return tuple(f.name for f in msgspec.structs.fields(model))
 
 
 _PLAIN_NAMES: dict[Any, str] = {
@@ -152,7 +160,7 @@ class EntryChecker:
         reported: set[str] = set()  # fields whose translations are already reported
         text_fields = getattr(model, "TEXT_FIELDS", ())
         list_fields = getattr(model, "TEXT_LIST_FIELDS", ())
-        known = tuple(f.name for f in msgspec.structs.fields(model))
+        known = _field_names(model)
         for name in (*text_fields, *list_fields):
             if name not in data:
                 continue
