@@ -156,7 +156,8 @@ def test_html_escapes_and_names_everything(printed: Callable[..., Any], lang: st
     }[lang]  # fmt: skip
     for word in words:
         assert word in html
-    assert html.count('<th scope="col">') == 1 + 8  # "Area" and eight screenings
+    grid = html.split('<table class="grid">')[1].split("</thead>")[0]
+    assert grid.count('<th scope="col">') == 1 + 8  # "Area" and eight screenings
     assert html.count('<tr class="older">') == 6 - 3  # printed: the latest three concerns
 
 
@@ -346,3 +347,26 @@ def test_the_pdf_looks_like_one_page(printed: Callable[..., Any], tmp_path: Path
         subprocess.run(["pdftoppm", "-png", "-r", "60", str(path), str(prefix)], check=True)
         pngs = list(tmp_path.glob(f"{lang}*.png"))
         assert len(pngs) == 1 and pngs[0].stat().st_size > 20_000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("lang", "paper"), [("en", "a4"), ("es", "letter")])
+def test_the_html_prints_on_one_page(
+    printed: Callable[..., Any], tmp_path: Path, lang: str, paper: str
+) -> None:
+    """Printed from a browser, the HTML keeps to one page too (the latest concerns)."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("Chromium is not installed")
+    page = tmp_path / "summary.html"
+    page.write_text(printed("many", "html", lang, paper), "utf-8")
+    pdf = tmp_path / "summary.pdf"
+    subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", page.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    reader = PdfReader(pdf)
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Rosa" in text and "2026-09-29" in text

@@ -191,6 +191,12 @@ class SummaryWords:
     legend_result: tuple[tuple[str, str], ...]
     legend_months: str
     signs: str
+    sign: str  # the signs' columns
+    when: str
+    dates: str
+    activity: str  # the plan's columns
+    dose: str
+    kept: str
     concerns: str
     plan: str
     referrals: str
@@ -309,6 +315,12 @@ def build_summary_document(
         ),
         legend_months=_("Under each date: the checklist's age in months."),
         signs=_("Warning signs the parent reported"),
+        sign=_("Sign"),
+        when=_("How soon to act"),
+        dates=_("Reported on"),
+        activity=_("Activity"),
+        dose=_("How much"),
+        kept=_("Practice kept"),
         concerns=_("The parent's concerns, in their own words"),
         plan=_("Home practice"),
         referrals=_("Referrals suggested (latest date)"),

@@ -196,7 +196,7 @@ def _lay_out(doc: SummaryDocument, paper: str, step: Step, chars: set[str]) -> t
 
     heading(doc.words.over_time)
     if doc.columns:
-        first = min(48.0, max(pdf.get_string_width(fit(r.name)) for r in doc.rows) + 4)
+        first = min(pdf.epw * 0.34, max(pdf.get_string_width(fit(r.name)) for r in doc.rows) + 4)
         each = (pdf.epw - first) / max(len(doc.columns), 4)
         with table(
             col_widths=(first, *[each] * len(doc.columns)),
@@ -236,8 +236,11 @@ def _lay_out(doc: SummaryDocument, paper: str, step: Step, chars: set[str]) -> t
         with table(
             col_widths=(pdf.epw * 0.58, pdf.epw * 0.17, pdf.epw * 0.25),
             borders_layout="HORIZONTAL_LINES",
-            first_row_as_headings=False,
+            first_row_as_headings=True,
         ) as listed:
+            head = listed.row()
+            for label in (doc.words.sign, doc.words.when, doc.words.dates):
+                head.cell(fit(label))
             for sign in signs:
                 row = listed.row()
                 row.cell(fit(sign.text))
@@ -277,10 +280,13 @@ def _lay_out(doc: SummaryDocument, paper: str, step: Step, chars: set[str]) -> t
     heading(doc.plan_heading)
     if doc.plan:
         with table(
-            col_widths=(pdf.epw * 0.4, pdf.epw * 0.35, pdf.epw * 0.25),
+            col_widths=(pdf.epw * 0.4, pdf.epw * 0.3, pdf.epw * 0.3),
             borders_layout="HORIZONTAL_LINES",
-            first_row_as_headings=False,
+            first_row_as_headings=True,
         ) as listed:
+            head = listed.row()
+            for label in (doc.words.activity, doc.words.dose, doc.words.kept):
+                head.cell(fit(label))
             for activity in doc.plan:
                 row = listed.row()
                 row.cell(fit(activity.name))
