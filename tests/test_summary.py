@@ -258,6 +258,28 @@ def test_which_child(tmp_path: Path) -> None:
     assert unknown.exit_code == 1 and "Rosalind" in unknown.stderr
 
 
+def test_a_child_with_a_plan_and_no_screening(tmp_path: Path) -> None:
+    from ottool.cli import app
+
+    home = tmp_path / "home"
+    given = CliRunner().invoke(
+        app,
+        ["plan", "--age-months", "10", "--area", "fine_motor", "--child", "Noa", "--born",
+         "2026-01-15", "--save", "--output", str(tmp_path / "plan.md")],
+        env={"OTTOOL_HOME": str(home)},
+    )  # fmt: skip
+    assert given.exit_code == 0, given.output
+    done = summary(home, "--format", "json")
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    assert data["screenings"] == [] and data["plan"]["source"] == "given"
+    assert data["birth_date"] == "2026-01-15"
+    assert data["next_check"]["why"] == "next_checklist"  # the next checklist's day
+    text = summary(home).stdout
+    assert "No screening is saved for this child yet." in text
+    assert "Home practice: the plan given on" in text
+
+
 # --------------------------------------------------------------------------- the document
 
 

@@ -203,6 +203,7 @@ class SummaryWords:
     next_check: str
     none: str
     no_referrals: str
+    no_screenings: str
 
     @property
     def legend(self) -> str:
@@ -327,6 +328,7 @@ def build_summary_document(
         next_check=_("Next check"),
         none=_("None reported."),
         no_referrals=_("None suggested."),
+        no_screenings=_("No screening is saved for this child yet."),
     )
     shown = shown_screenings(facts.screenings)
     return SummaryDocument(

@@ -64,7 +64,7 @@ def summary_text(doc: SummaryDocument) -> str:
         if doc.columns_note:
             out.append(doc.columns_note)
     else:
-        out.append(words.none)
+        out.append(words.no_screenings)
     out += ["", words.signs, "-" * len(words.signs)]
     out += [f"- {s.text} — {s.when} ({', '.join(s.dates)})" for s in doc.signs] or [words.none]
     out += ["", words.concerns, "-" * len(words.concerns)]
@@ -102,7 +102,7 @@ def summary_markdown(doc: SummaryDocument) -> str:
         if doc.columns_note:
             out += ["", md(doc.columns_note)]
     else:
-        out.append(md(words.none))
+        out.append(md(words.no_screenings))
     out += ["", f"## {md(words.signs)}", ""]
     out += [f"- {md(s.text)}: **{md(s.when)}** ({md(', '.join(s.dates))})" for s in doc.signs] or [
         md(words.none)

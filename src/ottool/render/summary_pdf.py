@@ -228,7 +228,7 @@ def _lay_out(doc: SummaryDocument, paper: str, step: Step, chars: set[str]) -> t
         if doc.columns_note:
             text(doc.columns_note, size - 1.5, color=MUTED)
     else:
-        text(doc.made)
+        text(doc.words.no_screenings)
 
     heading(doc.words.signs)
     signs = doc.signs if step.signs is None else doc.signs[: step.signs]
