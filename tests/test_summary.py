@@ -392,3 +392,47 @@ def test_the_html_prints_on_one_page(
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
     assert "Rosa" in text and "2026-09-29" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_long_lists_give_way_so_the_page_stays_one(
+    homes: dict[str, Path], paper: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worst a history can hold: thirty signs, forty long concerns, a clinic, in
+    Spanish. The table, the details, the next check and the disclaimer stay; the lists
+    give way, and the page says where the rest is."""
+    import dataclasses
+
+    from ottool import session
+    from ottool.core import i18n
+    from ottool.documents.summary_document import (
+        ConcernLine,
+        SignLine,
+        build_summary_document,
+    )
+    from ottool.render.summary_pdf import summary_pdf
+    from ottool.storage.clinic_file import read_clinic
+    from ottool.storage.summary_facts import summary_facts
+
+    monkeypatch.setenv("OTTOOL_HOME", str(homes["many"]))
+    i18n.set_language("es")
+    content = load_content(lang="es")
+    facts = summary_facts(session.which_child("Rosa"), content, dt.date.today())
+    base = build_summary_document(facts, content, clinic=read_clinic(CLINIC))
+    sign = "Una señal descrita con bastante detalle, en dos líneas o más en la página. "
+    doc = dataclasses.replace(
+        base,
+        signs=tuple(
+            SignLine(f"{n}. {sign}", "próxima consulta", ("2026-01-01", "2026-02-02"), n % 3 == 0)
+            for n in range(30)
+        ),
+        concerns=tuple(ConcernLine(f"2026-01-{d:02d}", LONG_CONCERN) for d in range(1, 29))
+        + tuple(ConcernLine(f"2026-02-{d:02d}", LONG_CONCERN) for d in range(1, 13)),
+    )
+    reader = PdfReader(io.BytesIO(summary_pdf(doc, paper=paper)))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "2026-02-12" in text  # the latest concern stays
+    assert "HTML" in text and "Riverside Children's Therapy" in text
+    assert "No es un diagnóstico" in text or "no es un diagnóstico" in text
