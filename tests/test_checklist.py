@@ -126,13 +126,13 @@ def test_a_filled_in_template_scores_as_typed_answers(data: st.DataObject) -> No
     ids = [q.id for area in doc.areas for q in area.questions]
     chosen = {i: data.draw(st.sampled_from((*ANSWERS, ""))) for i in ids}
     seen = {s.id: data.draw(st.booleans()) for s in doc.signs}
-    from ottool.storage.answerfile import ANSWER_WORDS, SIGN_WORDS
+    from ottool.storage.answerfile import answer_words_in, sign_words_in
 
-    words = {a: ANSWER_WORDS[lang][a][0] for a in ANSWERS}
+    words = {a: answer_words_in(lang)[a][0] for a in ANSWERS}
     text = fill(
         answer_template(doc),
         {i: words[a] if a else "" for i, a in chosen.items()},
-        {s: SIGN_WORDS[lang][v][0] for s, v in seen.items()},
+        {s: sign_words_in(lang)[v][0] for s, v in seen.items()},
     )
     from_file = answers_from_data(parse_yaml(text, "template.yaml"), content, "template.yaml")
     typed = Answers(

@@ -275,11 +275,11 @@ def test_declining_to_resume_asks_before_the_answers_are_deleted(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from ottool.cli import interview
+    from ottool.storage.draft import Draft, DraftChild, draft_path, save_draft
 
     monkeypatch.setenv("OTTOOL_HOME", str(tmp_path))
     first = fixture_content.checklist(4)[0].id
-    saved = interview.Draft(name="Mia", answers={first: "yes"})
-    interview.write_atomic(interview.draft_path(), saved.to_json(), private=True)
+    save_draft(Draft(child=DraftChild(name="Mia"), answers={first: "yes"}))
     asked: list[str] = []
     answers = iter(replies)
 
@@ -292,7 +292,7 @@ def test_declining_to_resume_asks_before_the_answers_are_deleted(
     draft: Any = interview.run_interview(fixture_content)
     assert len(asked) == 2  # "Continue it?", then "Start again? ... will be deleted"
     assert (draft.answers == {first: "yes"}) is kept
-    assert interview.draft_path().exists()  # nothing is deleted before a new answer
+    assert draft_path().exists()  # nothing is deleted before a new answer
 
 
 # --- option values read plainly (no Pydantic: start-up time, and plain words) ---------

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import FIXTURE_DIR, Run
-from ottool.cli.interview import load_draft
 from ottool.core.content import load_content
 from ottool.core.errors import InputError
+from ottool.storage.draft import load_draft
 from ottool.storage.history import list_screenings
 from properties import examples
 from test_history import FIRST, SECOND, history, home, save, screen

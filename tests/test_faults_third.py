@@ -409,9 +409,9 @@ def test_a_damaged_row_is_said_to_be_damaged_and_left_out_of_an_export(
 
 
 def test_a_draft_answer_ottool_never_writes_is_refused(home: Path, cli: Cli) -> None:
-    from ottool.cli.interview import load_draft
     from ottool.core.content import load_content
     from ottool.core.errors import InputError
+    from ottool.storage.draft import load_draft
 
     (home / "draft.json").write_text(
         '{"format": "ottool-draft/1", "child": {"birth_date": "2026-01-01"},'
@@ -446,9 +446,9 @@ def test_a_failed_save_at_the_end_of_the_questionnaire_is_an_error(
 
 
 def test_a_draft_that_is_a_fifo_is_refused_without_blocking(home: Path) -> None:
-    from ottool.cli.interview import load_draft
     from ottool.core.content import load_content
     from ottool.core.errors import InputError
+    from ottool.storage.draft import load_draft
 
     os.mkfifo(home / "draft.json")
     with pytest.raises(InputError, match="this is not a regular file"):

@@ -260,14 +260,17 @@ def test_markdown_plan_escapes_content_text(
 def test_a_draft_for_a_name_with_brackets_resumes(
     content: object, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from ottool.cli.interview import Draft, draft_path, run_interview
+    from ottool.cli.interview import run_interview
+    from ottool.storage.draft import Draft, DraftChild, draft_path, draft_to_json
 
     birth = dt.date.today() - dt.timedelta(days=70)
-    draft = Draft(name="Sam [/twin] \x1b[2J", birth_date=birth, gestational_weeks=40)
+    draft = Draft(
+        child=DraftChild(name="Sam [/twin] \x1b[2J", birth_date=birth, gestational_weeks=40)
+    )
     draft.answers = {"gm-2m-head-up": "yes"}
     draft.position, draft.warning_signs, draft.concerns_asked = 99, {}, True
     home.mkdir()
-    draft_path().write_text(draft.to_json(), encoding="utf-8")
+    draft_path().write_text(draft_to_json(draft), encoding="utf-8")
 
     answers = run_interview(content, resume=True)  # type: ignore[arg-type]
 

@@ -9,15 +9,13 @@ lost on Ctrl-C. After every answer the draft is saved (privately) so that
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 import re
 import shutil
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import questionary
 from prompt_toolkit.styles import Style
@@ -35,21 +33,18 @@ from ottool.core.age import (
     checklist_for,
 )
 from ottool.core.content import Content, Milestone
-from ottool.core.errors import InputError, Problem, os_reason
+from ottool.core.errors import InputError
 from ottool.core.i18n import N_, _, ngettext
 from ottool.core.limits import MAX_NAME, MAX_NOTE, too_long
 from ottool.core.printable import printable
-from ottool.core.screening import ANSWERS, Answer, Answers, Child
+from ottool.core.screening import Answer, Answers, Child
 from ottool.documents.result_document import age_line
 from ottool.documents.wording import ANSWER_LABELS, answer_words
 from ottool.render.console import make_console
-from ottool.storage.atomic_write import write_atomic
-from ottool.storage.home_folder import DRAFT_FILE, home_dir
+from ottool.storage.draft import Draft, draft_path, load_draft, save_draft
 
 BACK = "back"
 BACK_TO_QUESTION = N_("← Back to the previous question")
-#: A draft holds a few dozen answers; anything much bigger is not a draft.
-MAX_DRAFT_BYTES = 1024 * 1024
 #: Room kept at the end of a question for a short answer (a date, a first name).
 MAX_SHOWN_ANSWER = 12
 #: Questions are at most this wide, and broken at least this wide even on a tiny screen.
@@ -86,116 +81,6 @@ class Interrupted(Exception):
         self.draft_path = draft_path
 
 
-@dataclass
-class Draft:
-    """An unfinished screening: what has been answered and where the parent is."""
-
-    name: str | None = None
-    birth_date: dt.date | None = None
-    gestational_weeks: int | None = None
-    answers: dict[str, Answer] = field(default_factory=dict)
-    position: int = 0
-    warning_signs: dict[str, bool] | None = None
-    concerns: str | None = None
-    concerns_asked: bool = False
-    started: str = field(default_factory=lambda: dt.datetime.now().isoformat(timespec="minutes"))
-
-    def to_json(self) -> str:
-        """The draft as an ``ottool-draft/1`` document (``formats.Draft``)."""
-        import msgspec
-
-        from ottool.storage.formats import Draft as DraftFormat
-        from ottool.storage.formats import DraftChild
-
-        doc = DraftFormat(
-            started=self.started,
-            child=DraftChild(
-                name=self.name, birth_date=self.birth_date, gestational_weeks=self.gestational_weeks
-            ),
-            answers=dict(self.answers),
-            position=self.position,
-            warning_signs=self.warning_signs,
-            concerns=self.concerns,
-            concerns_asked=self.concerns_asked,
-        )
-        return json.dumps(msgspec.to_builtins(doc), indent=2)
-
-    @classmethod
-    def from_json(cls, text: str, content: Content, where: str = DRAFT_FILE) -> Draft:
-        """The draft in ``text``, checked against ``formats.Draft`` (InputError if damaged)."""
-        from ottool.core.i18n import N_
-        from ottool.storage.formats import DRAFT_FORMAT, check_format, convert, decode_json
-        from ottool.storage.formats import Draft as DraftFormat
-
-        data = check_format(decode_json(text, where), DRAFT_FORMAT, where)
-        draft = convert(data, DraftFormat, where, N_("the draft"))
-        for milestone, answer in draft.answers.items():
-            if answer not in ANSWERS:  # ottool never writes one: the draft was edited
-                message = _("the answer to '{id}' is '{answer}', not one of {choices}").format(
-                    id=milestone, answer=answer, choices=", ".join(ANSWERS)
-                )
-                raise InputError([Problem(where, None, f"$.answers.{milestone}: {message}")])
-        signs = draft.warning_signs
-        return cls(
-            name=draft.child.name,
-            birth_date=draft.child.birth_date,
-            gestational_weeks=draft.child.gestational_weeks,
-            answers={
-                k: v
-                for k, v in draft.answers.items()
-                if k in content.milestone_by_id and v in ANSWERS
-            },
-            position=draft.position,
-            warning_signs=(
-                None
-                if signs is None
-                else {k: v for k, v in signs.items() if k in content.warning_sign_by_id}
-            ),
-            concerns=draft.concerns,
-            concerns_asked=draft.concerns_asked,
-            started=draft.started,
-        )
-
-
-def draft_path() -> Path:
-    return home_dir() / DRAFT_FILE
-
-
-def load_draft(content: Content) -> Draft | None:
-    """The saved draft, or None when there is none; InputError when it cannot be read."""
-    from ottool.core.yamlsource import read_text
-
-    path = draft_path()
-    if not path.exists() and not path.is_symlink():
-        return None
-    try:
-        _check_regular_file(path)
-        return Draft.from_json(read_text(path, max_bytes=MAX_DRAFT_BYTES), content, str(path))
-    except InputError as exc:
-        raise InputError(
-            _(
-                "{problem}; the saved unfinished screening cannot be read: "
-                "move it away to start afresh"
-            ).format(problem=exc.problems[0])
-        ) from None
-
-
-def _check_regular_file(path: Path) -> None:
-    """InputError unless ``path`` is a regular file: a FIFO would block the read forever."""
-    import stat
-
-    try:
-        found = os.stat(path)
-    except OSError as exc:
-        raise InputError([Problem(str(path), None, os_reason(exc))]) from None
-    if not stat.S_ISREG(found.st_mode):
-        raise InputError([Problem(str(path), None, _("this is not a regular file"))])
-
-
-def discard_draft() -> None:
-    draft_path().unlink(missing_ok=True)
-
-
 class Interview:
     """One run of the questionnaire, keeping its own position so a parent can go back."""
 
@@ -206,7 +91,7 @@ class Interview:
         self.today = dt.date.today()
 
     def save(self) -> None:
-        write_atomic(draft_path(), self.draft.to_json(), private=True)
+        save_draft(self.draft)
 
     def ask(self, question: Any) -> Any:
         """Ask one questionary question; Ctrl-C saves the draft and stops."""
@@ -218,13 +103,12 @@ class Interview:
 
     def run(self) -> Answers:
         d = self.draft
-        if d.birth_date is None:
+        if d.child.birth_date is None:
             self.ask_child()
         while True:
-            assert d.birth_date is not None
-            age = age_on(
-                d.birth_date, self.today, d.gestational_weeks or FULL_TERM_WEEKS, today=self.today
-            )
+            assert d.child.birth_date is not None
+            weeks = d.child.gestational_weeks or FULL_TERM_WEEKS
+            age = age_on(d.child.birth_date, self.today, weeks, today=self.today)
             try:
                 check_age_served(age, self.content.max_months)
             except InputError as exc:  # older than the checklists, once the weeks are known
@@ -232,7 +116,7 @@ class Interview:
                 self.ask_child()
                 continue
             self.console.print()
-            self.console.print(age_line(age, d.gestational_weeks or FULL_TERM_WEEKS))
+            self.console.print(age_line(age, d.child.gestational_weeks or FULL_TERM_WEEKS))
             checklist = checklist_for(age.used_months, self.content.checklists)
             milestones = self.questions(checklist.months)
             if not self.ask_milestones(milestones):
@@ -246,9 +130,9 @@ class Interview:
         if not d.concerns_asked:
             self.ask_concerns()
         return Answers(
-            Child(d.birth_date, d.gestational_weeks or FULL_TERM_WEEKS, d.name),
+            Child(d.child.birth_date, d.child.gestational_weeks or FULL_TERM_WEEKS, d.child.name),
             self.today,
-            dict(d.answers),
+            dict(cast("dict[str, Answer]", d.answers)),  # checked when read, or asked
             dict(d.warning_signs or {}),
             d.concerns,
         )
@@ -260,7 +144,7 @@ class Interview:
         question = self.wrap(question, indent=2, reserve=MAX_SHOWN_ANSWER)
         asked = questionary.text(
             question,
-            default=d.name or "",
+            default=d.child.name or "",
             validate=_within(MAX_NAME),
             style=STYLE,
         )
@@ -268,9 +152,9 @@ class Interview:
         # override (U+202E) that turns the line around: the echo is written again, safely.
         asked.application.erase_when_done = True
         name = self.ask(asked)
-        d.name = name.strip() or None
+        d.child.name = name.strip() or None
         self.console.print(
-            Text.assemble(("? ", "cyan"), (question, "bold"), " ", (d.name or "", "cyan"))
+            Text.assemble(("? ", "cyan"), (question, "bold"), " ", (d.child.name or "", "cyan"))
         )
         self.save()
         birth = self.ask(
@@ -280,25 +164,26 @@ class Interview:
                     indent=2,
                     reserve=MAX_SHOWN_ANSWER,
                 ),
-                default=d.birth_date.isoformat() if d.birth_date else "",
+                default=d.child.birth_date.isoformat() if d.child.birth_date else "",
                 validate=self.check_birth_date,
                 style=STYLE,
             )
         )
-        d.birth_date = dt.date.fromisoformat(birth.strip())
-        born_early = d.gestational_weeks is not None and d.gestational_weeks < PRETERM_BEFORE_WEEKS
-        if d.name:
+        d.child.birth_date = dt.date.fromisoformat(birth.strip())
+        weeks_said = d.child.gestational_weeks
+        born_early = weeks_said is not None and weeks_said < PRETERM_BEFORE_WEEKS
+        if d.child.name:
             early_question = _("Was {name} born early (before {weeks} weeks of pregnancy)?")
         else:  # its own sentence: "¿Su hijo…", never a lower-case "¿su hijo…"
             early_question = _("Was your child born early (before {weeks} weeks of pregnancy)?")
         early = self.ask(
             confirm(
-                printable(early_question.format(name=d.name, weeks=PRETERM_BEFORE_WEEKS)),
+                printable(early_question.format(name=d.child.name, weeks=PRETERM_BEFORE_WEEKS)),
                 default=born_early,
             )
         )
-        weeks_before = d.gestational_weeks if born_early else None
-        d.gestational_weeks = FULL_TERM_WEEKS
+        weeks_before = d.child.gestational_weeks if born_early else None
+        d.child.gestational_weeks = FULL_TERM_WEEKS
         if early:
             weeks = self.ask(
                 questionary.text(
@@ -312,7 +197,7 @@ class Interview:
                     style=STYLE,
                 )
             )
-            d.gestational_weeks = int(weeks.strip())
+            d.child.gestational_weeks = int(weeks.strip())
         self.save()
 
     def check_birth_date(self, text: str) -> bool | str:
@@ -522,7 +407,7 @@ def run_interview(content: Content, *, resume: bool = False) -> Answers:
             "Continuing the screening for {name}: {count} answers so far.",
             n,
         )
-        console.print(Text(continuing.format(name=draft.name or _("your child"), count=n)))
+        console.print(Text(continuing.format(name=draft.child.name or _("your child"), count=n)))
     try:
         return interview.run()
     except KeyboardInterrupt:  # Ctrl-C between two questions

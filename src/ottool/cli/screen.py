@@ -117,7 +117,7 @@ def screen(
     if answers is None:
         given = _interview(content, resume)
         incoming = None
-        from ottool.cli.interview import draft_path
+        from ottool.storage.draft import draft_path
 
         on_interrupt(
             _("your answers are kept in {file}; `ottool screen --resume` goes on").format(
@@ -155,7 +155,7 @@ def screen(
         if ics is not None:
             calendar_for_result(ics, screening.result, content, with_names=ics_name, force=force)
     if answers is None:
-        from ottool.cli.interview import discard_draft
+        from ottool.storage.draft import discard_draft
 
         # The draft stays until the results are saved or the parent declines: a
         # failure (or Ctrl-C) in the offers must not lose a single answer.
@@ -274,10 +274,12 @@ def offer_after_results(
     try:
         said = after_results(screening, save=True)
     except InputError as exc:
+        from ottool.storage.draft import draft_path
+
         # Not saved: the run ends with exit 1 (the error handler prints these lines).
         kept = _(
             "your answers are kept in {file}: `ottool screen --resume` shows these results again"
-        ).format(file=interview.draft_path())
+        ).format(file=draft_path())
         raise InputError([*exc.problems, Problem(None, None, kept)]) from None
     offers.say(" ".join(said))
     return True

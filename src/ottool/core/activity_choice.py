@@ -5,18 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from ottool.core.age import check_age_served, checklist_for
 from ottool.core.content import Activity, Content
 from ottool.core.errors import InputError, did_you_mean
 from ottool.core.screening import ANSWERS, ScreeningResult, domain_status_without
+from ottool.core.vocabulary import Reason
 
 DEFAULT_MAX_ACTIVITIES = 4
 #: At most this many activities share one area while activities for other areas wait.
 PER_DOMAIN = 2
-
-Reason = Literal["chosen", "not_yet", "sometimes", "focus", "domain", "next", "age"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,13 @@ def most_urgent(acts: Iterable[Act]) -> Act:
     return min(acts, key=ACTS.index, default="next_check")
 
 
+#: Why an activity is in a plan: the therapist chose it, it practices a milestone
+#: answered "not yet" or "sometimes", it serves a focus area or an area worth watching,
+#: it prepares the next checklist, or it simply fits the age (result and plan files).
+Reason = Literal["chosen", "not_yet", "sometimes", "focus", "domain", "next", "age"]
+REASONS: tuple[Reason, ...] = get_args(Reason)
+
+
 # --- Daily routines ---------------------------------------------------------------
 
 #: A daily moment a home activity fits into (activities.yaml ``routines``). Shown

@@ -208,6 +208,16 @@ def answer_words(lang: str | None = None) -> dict[Answer, str]:
         return {answer: _(words) for answer, words in ANSWER_LABELS.items()}
 
 
+#: A warning sign seen (True) or not (False), as a yes-or-no answer.
+SIGN_LABELS: dict[bool, str] = {True: N_("Yes"), False: N_("No")}
+
+
+def sign_words(lang: str | None = None) -> dict[bool, str]:
+    """A warning sign seen or not, in ``lang`` (default: the run's language)."""
+    with speaking(lang or language()):
+        return {seen: _(words) for seen, words in SIGN_LABELS.items()}
+
+
 def status_label(status: Status) -> tuple[str, str]:
     """An area's status as (symbol, words)."""
     symbol, words = STATUS_LABELS[status]

@@ -109,11 +109,10 @@ def answer_template(doc: ChecklistDocument) -> str:
     """An answer file to fill in (docs/design.md §4): every milestone id, its question as
     a comment in the run's language, the warning signs (``no`` until noticed), the child,
     the date and the concerns; ``ottool screen --answers FILE`` reads it as it is."""
-    from ottool.storage.answerfile import ANSWER_WORDS, SIGN_WORDS
+    from ottool.storage.answerfile import answer_words_in, sign_words_in
 
-    lang = doc.lang if doc.lang in ANSWER_WORDS else "en"
-    answers = ", ".join(words[0] for words in ANSWER_WORDS[lang].values())
-    seen, not_seen = SIGN_WORDS[lang][True][0], SIGN_WORDS[lang][False][0]
+    answers = ", ".join(words[0] for words in answer_words_in(doc.lang).values())
+    seen, not_seen = sign_words_in(doc.lang)[True][0], sign_words_in(doc.lang)[False][0]
 
     def comment(text: str) -> str:
         return "# " + " ".join(printable(text).split())

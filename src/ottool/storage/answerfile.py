@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,40 +28,48 @@ from ottool.core.age import (
 )
 from ottool.core.content import Content
 from ottool.core.errors import InputError, Problem, did_you_mean, shown
-from ottool.core.i18n import N_, _, language
+from ottool.core.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _, language
 from ottool.core.limits import MAX_NAME, MAX_NOTE, length_message, too_long
 from ottool.core.screening import ANSWERS, Answer, Answers, Child
 from ottool.core.yamlsource import LineDict, parse_yaml, read_text
+from ottool.documents.wording import answer_words, sign_words
 from ottool.storage.formats import AnswerFile, AnswerFileChild, to_data
 
 #: Answer files are small; anything bigger is a mistake (or an attack).
 MAX_ANSWER_FILE_BYTES = 1024 * 1024
 _TOP_KEYS = AnswerFile.__struct_fields__
 _CHILD_KEYS = AnswerFileChild.__struct_fields__
-#: The words an answer file accepts for each answer, by language (lower case). Every
-#: word is accepted whatever the interface's language, so a file written in Spanish
-#: works under English and the other way round; the first word of each is the one
-#: an error message suggests in that language.
-ANSWER_WORDS: dict[str, dict[Answer, tuple[str, ...]]] = {
-    "en": {
-        "yes": ("yes",),
-        "sometimes": ("sometimes",),
-        "not_yet": ("not yet", "not_yet", "not-yet"),
-        "unsure": ("unsure", "not sure"),
-    },
-    "es": {
-        "yes": ("sí", "si"),
-        "sometimes": ("a veces",),
-        "not_yet": ("todavía no", "todavia no"),
-        "unsure": ("no sé", "no se"),
-    },
-}
-#: The same for warning signs: true when the sign is seen. YAML itself reads
-#: unquoted yes/no/true/false as booleans; these are the words it leaves as text.
-SIGN_WORDS: dict[str, dict[bool, tuple[str, ...]]] = {
-    "en": {True: ("true", "yes"), False: ("false", "no")},
-    "es": {True: ("sí", "si"), False: ("no",)},
-}
+
+
+@cache
+def answer_words_in(lang: str) -> dict[Answer, tuple[str, ...]]:
+    """The words an answer file accepts for each answer in ``lang`` (lower case), the
+    first the one ottool suggests. English takes the codes themselves ("not_yet", "not
+    yet", "not-yet", "unsure") and the questionnaire's words; every other language takes
+    the catalog's words for the answers (``wording.ANSWER_LABELS``), so a language added
+    to the catalog is read in answer files with no change here. Accents, case and
+    spaces do not count (:func:`_word_key`)."""
+    labels = answer_words(lang)
+    if lang != DEFAULT_LANGUAGE:
+        return {answer: (labels[answer].lower(),) for answer in ANSWERS}
+    return {
+        answer: tuple(
+            dict.fromkeys(
+                (answer.replace("_", " "), answer, answer.replace("_", "-"), labels[answer].lower())
+            )
+        )
+        for answer in ANSWERS
+    }
+
+
+@cache
+def sign_words_in(lang: str) -> dict[bool, tuple[str, ...]]:
+    """The same for warning signs: true when the sign is seen. YAML itself reads unquoted
+    yes/no/true/false as booleans; these are the words it leaves as text."""
+    labels = sign_words(lang)
+    if lang != DEFAULT_LANGUAGE:
+        return {seen: (labels[seen].lower(),) for seen in (True, False)}
+    return {True: ("true", "yes"), False: ("false", "no")}
 
 
 def _word_key(text: str) -> str:
@@ -76,20 +85,30 @@ def _word_key(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
-_SPELLINGS: dict[str, Answer] = {
-    _word_key(word): answer
-    for words in ANSWER_WORDS.values()
-    for answer, spellings in words.items()
-    for word in spellings
-}
 _MILESTONE = N_("milestone")
 _SIGN = N_("warning sign")
-_SIGN_SPELLINGS: dict[str, bool] = {
-    _word_key(word): seen
-    for words in SIGN_WORDS.values()
-    for seen, spellings in words.items()
-    for word in spellings
-}
+
+
+@cache
+def _spellings() -> dict[str, Answer]:
+    """Every language's answer words: a file written in Spanish works under English and
+    the other way round."""
+    return {
+        _word_key(word): answer
+        for lang in LANGUAGES
+        for answer, spellings in answer_words_in(lang).items()
+        for word in spellings
+    }
+
+
+@cache
+def _sign_spellings() -> dict[str, bool]:
+    return {
+        _word_key(word): seen
+        for lang in LANGUAGES
+        for seen, spellings in sign_words_in(lang).items()
+        for word in spellings
+    }
 
 
 def read_answers(path: Path, content: Content, *, today: dt.date | None = None) -> Answers:
@@ -249,7 +268,7 @@ def _milestone_answer(value: Any) -> Answer | None:
     if value is None:
         return "unsure"
     if isinstance(value, str):
-        return _SPELLINGS.get(_word_key(value))
+        return _spellings().get(_word_key(value))
     return None
 
 
@@ -257,7 +276,7 @@ def _sign_answer(value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
     if isinstance(value, str):
-        return _SIGN_SPELLINGS.get(_word_key(value))
+        return _sign_spellings().get(_word_key(value))
     return None
 
 
@@ -312,10 +331,10 @@ def answers_to_file(answers: Answers) -> AnswerFile:
 
 def _allowed_words(milestone: bool) -> str:
     """The answers an error suggests, in the interface's language: 'yes, sometimes, ...'."""
-    lang = language() if language() in ANSWER_WORDS else "en"
+    lang = language()
     if milestone:
-        return ", ".join(ANSWER_WORDS[lang][a][0] for a in ANSWERS)
-    return ", ".join(SIGN_WORDS[lang][seen][0] for seen in (True, False))
+        return ", ".join(answer_words_in(lang)[a][0] for a in ANSWERS)
+    return ", ".join(sign_words_in(lang)[seen][0] for seen in (True, False))
 
 
 def _not_text(field: str) -> str:

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import msgspec
 
 from ottool.core.age import MAX_GESTATIONAL_WEEKS, MIN_GESTATIONAL_WEEKS
 from ottool.core.errors import InputError, Problem, shown
 from ottool.core.i18n import N_, _
+from ottool.core.vocabulary import Answer
 
 RESULT_FORMAT = "ottool-result/1"
 HISTORY_FORMAT = "ottool-history/1"
@@ -47,7 +48,6 @@ Days = Annotated[int, msgspec.Meta(ge=-36_600, le=36_600)]
 ChecklistMonths = Annotated[int, msgspec.Meta(ge=0, le=120)]
 Weeks = Annotated[int, msgspec.Meta(ge=MIN_GESTATIONAL_WEEKS, le=MAX_GESTATIONAL_WEEKS)]
 Dose = Annotated[int, msgspec.Meta(ge=0, le=10_000)]
-AnswerWord = Literal["yes", "sometimes", "not_yet", "unsure"]
 
 
 class ResultChild(msgspec.Struct, kw_only=True, frozen=True):
@@ -96,7 +96,7 @@ class ResultNextCheck(msgspec.Struct, kw_only=True, frozen=True):
 
 class ResultActivity(msgspec.Struct, kw_only=True, frozen=True):
     id: str
-    #: Why it was chosen (activity_choice.Reason); kept so the plan reads the same again.
+    #: Why it was chosen (vocabulary.Reason); kept so the plan reads the same again.
     reason: str = "age"
     #: The milestones it practices (answered not yet or sometimes).
     targets: list[str] = []
@@ -157,7 +157,7 @@ class AnswerFile(msgspec.Struct, kw_only=True, frozen=True):
 
     child: AnswerFileChild | None = None
     date: dt.date | None = None
-    answers: dict[str, AnswerWord] = {}
+    answers: dict[str, Answer] = {}
     warning_signs: dict[str, bool] = {}
     concerns: str | None = None
 
@@ -233,7 +233,7 @@ class GivenActivity(
     """One activity of a plan given, and the therapist's edits to it (docs/design.md §11)."""
 
     id: str
-    #: Why it is in the plan (activity_choice.Reason): "chosen" for a therapist's pick.
+    #: Why it is in the plan (vocabulary.Reason): "chosen" for a therapist's pick.
     reason: str = "chosen"
     targets: list[str] = []
     minutes: Count | None = None
@@ -286,21 +286,30 @@ class GivenPlan(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields
     result: dict[str, Any] | None = None
 
 
-class DraftChild(msgspec.Struct, kw_only=True, frozen=True):
+class DraftChild(msgspec.Struct, kw_only=True):
     name: str | None = None
     birth_date: dt.date | None = None
     gestational_weeks: Weeks | None = None
 
 
-class Draft(msgspec.Struct, kw_only=True, frozen=True):
-    """`ottool-draft/1`: an unfinished questionnaire in ottool's private folder."""
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="minutes")
+
+
+class Draft(msgspec.Struct, kw_only=True):
+    """`ottool-draft/1`: an unfinished questionnaire in ottool's private folder (read and
+    written by :mod:`ottool.storage.draft`). The questionnaire changes it as the parent
+    answers, so unlike the other formats it is not frozen."""
 
     #: Checked by :func:`check_format` before the rest is read.
     format: str = DRAFT_FORMAT
-    started: str = ""
-    child: DraftChild = DraftChild()
+    #: When the questionnaire started (local time, to the minute).
+    started: str = msgspec.field(default_factory=_now)
+    child: DraftChild = msgspec.field(default_factory=DraftChild)
     answers: dict[str, str] = {}
+    #: The question the parent is at.
     position: Annotated[int, msgspec.Meta(ge=0, le=10_000)] = 0
+    #: Warning signs asked about (None: not asked yet), True when seen.
     warning_signs: dict[str, bool] | None = None
     concerns: str | None = None
     concerns_asked: bool = False

@@ -21,6 +21,7 @@ from ottool.core.errors import InputError, did_you_mean
 from ottool.core.i18n import _
 from ottool.core.plan_edits import ActivityEdit, PlanEdits, apply_edits
 from ottool.core.screening import ScreeningResult
+from ottool.core.vocabulary import REASONS, Reason
 from ottool.storage.formats import (
     GIVEN_PLAN_FORMAT,
     GivenActivity,
@@ -160,9 +161,8 @@ def _check_given(content: Content, given: GivenPlan, where: str) -> None:
         raise InputError(message.format(where=where, date=born.isoformat()))
 
 
-def _reason(reason: str) -> Any:
-    known = ("chosen", "not_yet", "sometimes", "focus", "domain", "next", "age")
-    return reason if reason in known else "chosen"
+def _reason(reason: str) -> Reason:
+    return next((r for r in REASONS if r == reason), "chosen")
 
 
 def read_given_plan(path: Path) -> GivenPlan:

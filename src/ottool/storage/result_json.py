@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
-from ottool.core.activity_choice import HomePlan, PlannedActivity, Reason
+from ottool.core.activity_choice import HomePlan, PlannedActivity
 from ottool.core.age import FULL_TERM_WEEKS, Age, ChecklistChoice, age_of, days_back
 from ottool.core.content import Content
 from ottool.core.errors import InputError, did_you_mean, shown
@@ -29,7 +29,7 @@ from ottool.core.screening import (
     signs_reported,
     with_next_check,
 )
-from ottool.core.vocabulary import ACTS, Act
+from ottool.core.vocabulary import ACTS, REASONS, Act, Reason
 from ottool.storage.formats import (
     RESULT_FORMAT,
     Result,
@@ -44,7 +44,7 @@ from ottool.storage.formats import (
 )
 
 #: Why an activity is in a plan; a reason this ottool does not know reads as "age".
-_REASONS: tuple[Reason, ...] = get_args(Reason)
+_REASONS = REASONS
 
 
 def result_to_struct(result: ScreeningResult, plan: HomePlan) -> Result:
