@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +123,18 @@ def test_a_real_process_reads_its_environment() -> None:
     assert run_ottool_python(show, {"LANG": "es_MX.UTF-8"}, "--lang", "en") == (
         "en November 22, 2026"
     )
+
+
+def test_the_languages_are_english_and_every_shipped_catalog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert i18n.LANGUAGES == ("en", "es")
+    assert i18n.language_name("es") == "Spanish" and i18n.language_name("en") == "English"
+    shipped = i18n.LOCALE_DIR / "es" / "LC_MESSAGES" / "ottool.mo"
+    for code in ("pt", "es"):
+        (tmp_path / code / "LC_MESSAGES").mkdir(parents=True)
+        (tmp_path / code / "LC_MESSAGES" / "ottool.mo").write_bytes(shipped.read_bytes())
+    (tmp_path / "fr" / "LC_MESSAGES").mkdir(parents=True)  # no compiled catalog: not yet
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    assert i18n._shipped_languages() == ("en", "es", "pt")
+    assert i18n.language_name("fr") == "fr"  # no catalog names it

@@ -18,7 +18,7 @@ from ottool.cli import browse, checklist, plan, schema, screen, summary, validat
 from ottool.cli import log as log_command
 from ottool.cli import next as next_command
 from ottool.cli import progress as progress_command
-from ottool.cli.common import LANG_GIVEN, ContentLanguage, start_run
+from ottool.cli.common import LANG_GIVEN, ContentLanguage, lang_help, start_run
 from ottool.cli.error_handler import (
     EXIT_BUG,
     EXIT_INPUT,
@@ -69,7 +69,7 @@ def _root(
         typer.Option(
             "--lang",
             is_eager=True,
-            help=_("The language to speak: en or es (default: from LANGUAGE, LC_ALL or LANG)."),
+            help=lang_help(),
             show_default=False,
         ),
     ] = None,

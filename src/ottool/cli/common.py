@@ -18,7 +18,7 @@ import typer
 
 from ottool.cli.error_handler import fail
 from ottool.core.errors import InputError
-from ottool.core.i18n import _
+from ottool.core.i18n import LANGUAGES, _
 
 if TYPE_CHECKING:
     from ottool.core.clinic import Clinic
@@ -209,11 +209,19 @@ def emit(
         typer.echo(written.format(file=shown(output)), err=True)
 
 
-class ContentLanguage(enum.StrEnum):
-    """The languages ottool ships content in (content.LANGUAGES)."""
+if TYPE_CHECKING:
+    ContentLanguage = enum.StrEnum
+else:
+    #: --lang's words: the languages ottool ships (core.i18n.LANGUAGES, found from the
+    #: catalogs), so a new catalog is a new choice with no change here.
+    ContentLanguage = enum.StrEnum("ContentLanguage", [(code, code) for code in LANGUAGES])
 
-    en = "en"
-    es = "es"
+
+def lang_help() -> str:
+    """--lang's help, naming every language."""
+    return _("The language to speak: {languages} (default: from LANGUAGE, LC_ALL or LANG).").format(
+        languages=", ".join(LANGUAGES)
+    )
 
 
 #: Where ``--lang`` leaves the language it was given, in the command's ``ctx.meta``
@@ -240,7 +248,7 @@ Lang = Annotated[
         callback=_speak,
         is_eager=True,
         expose_value=False,
-        help=_("The language to speak: en or es (default: from LANGUAGE, LC_ALL or LANG)."),
+        help=lang_help(),
         show_default=False,
     ),
 ]

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ottool.cli.common import ClinicOption, ContentLanguage, DataDir, ExtraData, Lang, ListFormat
-from ottool.core.i18n import _, ngettext
+from ottool.core.i18n import LANGUAGES, _, ngettext
 
 if TYPE_CHECKING:
     from ottool.core.clinic import Clinic
@@ -26,7 +26,9 @@ def validate(
         typer.Option(
             "--language",
             metavar="LANG",
-            help=_("Also report every text without a translation in LANG: es (Spanish) or en."),
+            help=_("Also report every text without a translation in LANG: {languages}.").format(
+                languages=", ".join(LANGUAGES)
+            ),
         ),
     ] = None,
     extra: ExtraData = None,

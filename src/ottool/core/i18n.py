@@ -24,11 +24,28 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-#: Languages ottool speaks, the first being the fallback.
-LANGUAGES: tuple[str, ...] = ("en", "es")
 DEFAULT_LANGUAGE = "en"
 DOMAIN = "ottool"
 LOCALE_DIR = Path(__file__).parent.parent / "locale"
+
+
+def _shipped_languages() -> tuple[str, ...]:
+    """English (the language the code is written in), then every language with a
+    compiled catalog under ``locale/`` (docs/translating.md, "Adding a language")."""
+    try:
+        found = sorted(
+            folder.name
+            for folder in LOCALE_DIR.iterdir()
+            if (folder / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+        )
+    except OSError:  # a broken install: English still works
+        found = []
+    return (DEFAULT_LANGUAGE, *(code for code in found if code != DEFAULT_LANGUAGE))
+
+
+#: The languages ottool speaks, English (the fallback) first: the one list every
+#: command, the content's ``{en: ..., es: ...}`` texts and the answer files go by.
+LANGUAGES: tuple[str, ...] = _shipped_languages()
 
 #: gettext's order: the first of these that is set names the language(s).
 ENVIRONMENT_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
@@ -61,8 +78,20 @@ def N_(message: str) -> str:
 
 
 def language() -> str:
-    """The language chosen for this run ('en' or 'es')."""
+    """The language chosen for this run (one of LANGUAGES: 'en', 'es')."""
     return _language
+
+
+def language_name(code: str) -> str:
+    """A language's name in English ('Spanish'), for messages to content editors: the
+    ``Language-Team`` of its catalog; the code itself when no catalog names it."""
+    if code == DEFAULT_LANGUAGE:
+        return "English"
+    try:
+        team = _read_catalog(code).info().get("language-team", "")
+    except (OSError, struct.error, UnicodeError, LookupError, ValueError, IndexError):
+        return code
+    return team.split("<")[0].strip() or code
 
 
 def set_language(lang: str) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ottool.core.content import Activity, Content
 from ottool.core.content.models import EMERGENCY_SLOT, Region
-from ottool.core.i18n import N_, _, format_date, language, ngettext, speaking
+from ottool.core.i18n import DEFAULT_LANGUAGE, N_, _, format_date, language, ngettext, speaking
 from ottool.core.vocabulary import Act, Answer, Overall, Routine, Status
 
 #: Status of an area: (symbol, words). Symbols carry the meaning without colour.
@@ -248,9 +248,10 @@ def overall_short(overall: Overall) -> str:
 
 def disclaimer() -> str:
     """What ottool is and is not, and the doctor's screening schedule; on every result
-    and every printed plan (in Spanish, with the two-languages sentence)."""
+    and every printed plan (in any language but English, with the two-languages sentence:
+    a family reading it in another language may well be raising a child in two)."""
     text = _(DISCLAIMER)
-    if language() == "es":
+    if language() != DEFAULT_LANGUAGE:
         text += " " + _(TWO_LANGUAGES)
     return text
 

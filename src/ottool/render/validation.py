@@ -8,7 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ottool.core.content import DEFAULT_LANGUAGE, LANGUAGES, Content, Report
+from ottool.core.content import DEFAULT_LANGUAGE, Content, Report
+from ottool.core.i18n import language_name
 from ottool.core.printable import json_text
 
 
@@ -70,15 +71,14 @@ def print_summary(report: Report, console: Console, *, language: str | None = No
         f"{len(c.activities)} activities (content version {c.version})."
     )
     if language is not None and language != DEFAULT_LANGUAGE:
-        console.print(
-            f"[green]✓[/green] Every text has its {LANGUAGES[language]} ('{language}') translation."
-        )
+        name = language_name(language)
+        console.print(f"[green]✓[/green] Every text has its {name} ('{language}') translation.")
     for code, count in sorted(report.untranslated.items()):
         if code != language and count:
             texts = "text has" if count == 1 else "texts have"
             console.print(
                 Text(
-                    f"! {count} {texts} no {LANGUAGES.get(code, code)} "
+                    f"! {count} {texts} no {language_name(code)} "
                     f"(run `ottool validate --language {code}` to list them).",
                     style="yellow",
                 )

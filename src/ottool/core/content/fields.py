@@ -16,6 +16,7 @@ import msgspec
 
 from ottool.core.content.models import DEFAULT_LANGUAGE, LANGUAGES, localized
 from ottool.core.errors import Problem, did_you_mean
+from ottool.core.i18n import language_name
 from ottool.core.yamlsource import LineDict, LineList, YamlWord
 
 
@@ -266,7 +267,7 @@ class EntryChecker:
                 self.problem(
                     file,
                     line,
-                    f"{label}: {name} has no {LANGUAGES.get(code, code)} ('{code}') text "
+                    f"{label}: {name} has no {language_name(code)} ('{code}') text "
                     f"(English: '{_start_of(english)}')",
                 )
 

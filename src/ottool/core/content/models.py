@@ -17,18 +17,19 @@ from typing import Annotated, Any, ClassVar, Literal
 import msgspec
 
 from ottool.core.errors import Problem
+from ottool.core.i18n import DEFAULT_LANGUAGE as DEFAULT_LANGUAGE
+from ottool.core.i18n import LANGUAGES as I18N_LANGUAGES
 from ottool.core.vocabulary import ROUTINES, SignAct
 from ottool.core.vocabulary import Level as Level
 
 MILESTONES_FILE = "milestones.yaml"
 ACTIVITIES_FILE = "activities.yaml"
 SCHEMA_VERSION = 1
-DEFAULT_LANGUAGE = "en"
 #: Where a warning sign's advice names the emergency number: filled with the reader's
 #: region's number, or "your local emergency number" (docs/content.md).
 EMERGENCY_SLOT = "{emergency}"
-#: The languages ottool ships content in, with their names for messages.
-LANGUAGES = {"en": "English", "es": "Spanish"}
+#: The languages ottool ships content in: the interface's (core.i18n.LANGUAGES).
+LANGUAGES = I18N_LANGUAGES
 
 EntryId = Annotated[
     str,

@@ -30,6 +30,7 @@ from ottool.core.content.models import (
     Region,
     WarningSign,
 )
+from ottool.core.i18n import language_name
 from ottool.core.yamlsource import YAML11_BOOLEANS
 
 #: Hover help for every field of every entry (and of the files themselves).
@@ -235,8 +236,8 @@ def _text_schema() -> dict[str, Any]:
             {
                 "type": "object",
                 "properties": {
-                    code: {**text, "description": f"the text in {name}"}
-                    for code, name in LANGUAGES.items()
+                    code: {**text, "description": f"the text in {language_name(code)}"}
+                    for code in LANGUAGES
                 },
                 "required": [DEFAULT_LANGUAGE],
                 "additionalProperties": False,
