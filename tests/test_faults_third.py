@@ -295,7 +295,7 @@ def test_on_a_full_disk_reading_still_works_and_saving_says_the_disk_is_full(
 
     _saved_one(tmp_path, cli)
 
-    def no_room(where: Path) -> sqlite3.Connection:
+    def no_room(where: Path, **_options: object) -> sqlite3.Connection:
         error = sqlite3.OperationalError("disk I/O error")
         error.sqlite_errorcode = 4874  # type: ignore[attr-defined]  # SQLITE_IOERR_SHMSIZE
         raise error

@@ -21,7 +21,8 @@ line says what happened.
   :func:`plan_today` — after the screening: which child, the practice log and the
   practice kept against the plan's dose;
 - :func:`coming`, :func:`coming_for`, :func:`write_calendar` — the coming checks and
-  their calendar file; :func:`progress` — practice kept and answers over time.
+  their calendar file; :func:`progress` — practice kept and answers over time;
+  :func:`history_page` — the saved screenings a page at a time, newest first.
 """
 
 from __future__ import annotations
@@ -693,3 +694,28 @@ def progress(child: Child, content: Content, today: dt.date | None = None) -> Pr
     screenings = [s for s in list_screenings(child.name, born=child.born) if not s.damaged]
     screenings = [s for s in screenings if s.date <= kept.today.isoformat()]
     return Progress(kept, screenings, changes_since_previous(screenings), now_yes(screenings))
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    """One page of the saved screenings, newest first, and where it stands in the list."""
+
+    screenings: list[SavedScreening]
+    total: int
+    first: int  # the position of the page's first screening, from 1
+    page: int
+    limit: int
+
+    @property
+    def more(self) -> bool:
+        """Whether older screenings follow on the next page."""
+        return self.limit * self.page < self.total
+
+
+def history_page(limit: int, page: int = 1) -> HistoryPage:
+    """Page ``page`` of the saved screenings, ``limit`` a page, newest first: one indexed
+    query, so a clinic's ten thousand screenings list at once."""
+    from ottool.storage.history import screenings_page
+
+    found, total = screenings_page(limit, page)
+    return HistoryPage(found, total, limit * (page - 1) + 1, page, limit)

@@ -67,12 +67,30 @@ def history(
     ] = None,
     born: BornOption = None,
     fmt: FormatOption = HistoryFormat.text,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            metavar="N",
+            min=1,
+            max=100_000,
+            help=_("Screenings a page, newest first (default: 20 in the terminal, all in JSON)."),
+        ),
+    ] = None,
+    page: Annotated[
+        int,
+        typer.Option("--page", metavar="N", min=1, help=_("Which page of --limit to show.")),
+    ] = 1,
     data_dir: DataDirOption = None,
     lang: Lang = None,
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return
     from ottool.cli.common import user_errors
+
+    if child is None and (fmt is HistoryFormat.text or limit is not None or page > 1):
+        _print_page(limit or PAGE_SIZE, page, fmt, data_dir)
+        return
     from ottool.storage.history import list_screenings
     from ottool.storage.history.plans import list_plans
 
@@ -404,6 +422,46 @@ def _no_child_message(child: str) -> str:
         known = _(" (children in the history: {names})").format(names=", ".join(names))
         message += did_you_mean(child, names) + known
     return message
+
+
+#: Screenings a page in the terminal list.
+PAGE_SIZE = 20
+
+
+def _print_page(limit: int, page: int, fmt: HistoryFormat, data_dir: Path | None) -> None:
+    """One page of the list, newest first, the plans given after the first page's table,
+    and how to see more."""
+    from ottool import session
+    from ottool.cli.common import user_errors
+    from ottool.storage.history.plans import list_plans
+
+    with user_errors():
+        found = session.history_page(limit, page)
+        plans = list_plans() if page == 1 else []
+    if not found.total and not plans:
+        _no_screenings(None, fmt)
+        return
+    if fmt is HistoryFormat.json:
+        from ottool.storage.history.saved import history_list
+
+        _echo_json(history_list(None, found.screenings, plans=plans))
+        return
+    from ottool.render.console import make_console
+    from ottool.render.history import print_history, print_plans
+
+    console = make_console()
+    if found.screenings:
+        print_history(found.screenings, console, total=found.total, first=found.first)
+    elif found.total:
+        message = _("There is no page {page}: {count} screenings make {pages} pages of {limit}.")
+        pages = -(-found.total // limit)
+        typer.echo(message.format(page=page, count=found.total, pages=pages, limit=limit))
+    if found.more:
+        more = _("See older ones with `ottool history --page {page}`.")
+        console.print(f"[muted]{more.format(page=page + 1)}[/muted]")
+    if plans:
+        console.print()
+        print_plans(plans, _activity_names(data_dir), console)
 
 
 def _print_list(

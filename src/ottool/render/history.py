@@ -40,8 +40,17 @@ CHANGE_LABELS: dict[Change, tuple[str, str, str]] = {
 MAX_COLUMNS = 6
 
 
-def print_history(screenings: Sequence[SavedScreening], console: Console) -> None:
-    """One row per saved screening: number, date, child, age used, checklist, overall."""
+def print_history(
+    screenings: Sequence[SavedScreening],
+    console: Console,
+    *,
+    total: int | None = None,
+    first: int = 1,
+) -> None:
+    """One row per saved screening: number, date, child, age used, checklist, overall.
+
+    ``total`` (with ``first``, the position of the first row) when this is one page of
+    a longer list."""
     table = Table(show_header=True, header_style="heading", expand=False)
     table.add_column(_("No."), justify="right", no_wrap=True)
     table.add_column(_("Date"))  # may wrap: "2 de noviembre de 2026" is long
@@ -59,8 +68,11 @@ def print_history(screenings: Sequence[SavedScreening], console: Console) -> Non
             _overall(s.overall),
         )
     console.print(table)
-    count = len(screenings)
+    count = len(screenings) if total is None else total
     saved = ngettext("{n} saved screening.", "{n} saved screenings.", count).format(n=count)
+    if total is not None and len(screenings) < total:
+        shown = _("Showing {first}–{last}, newest first.")
+        saved += " " + shown.format(first=first, last=first + len(screenings) - 1)
     how = _(
         "See one with `ottool history show NUMBER`; a child's progress with "
         "`ottool history --child NAME`."

@@ -126,6 +126,23 @@ def list_screenings(
         return [_row(r) for r in rows]
 
 
+def screenings_page(
+    limit: int, page: int = 1, *, path: Path | None = None
+) -> tuple[list[SavedScreening], int]:
+    """Page ``page`` (from 1) of the saved screenings, ``limit`` a page, newest first (by
+    screening date, then the order saved), read through the index by date; and how many
+    screenings there are in all."""
+    with open_history(path, create=False, read_only=True) as db:
+        if db is None:
+            return [], 0
+        total = int(db.execute("SELECT COUNT(*) FROM screenings").fetchone()[0])
+        rows = db.execute(
+            f"{_SELECT} ORDER BY screened_on DESC, id DESC LIMIT ? OFFSET ?",
+            (limit, limit * (page - 1)),
+        ).fetchall()
+        return [_row(r) for r in rows], total
+
+
 def latest_screening(
     child: str, born: str | None = None, *, path: Path | None = None
 ) -> SavedScreening | None:

@@ -46,18 +46,19 @@ class Child:
 def children(*, path: Path | None = None) -> list[Child]:
     """Every child of the history (screenings, plans given and practice), in order of
     first record; a name typed two ways (case, spaces, Unicode form) is one child."""
-    found: dict[tuple[str, str], Child] = {}
     with open_history(path, create=False, read_only=True) as db:
         if db is None:
             return []
+        # One row a child, grouped by SQLite over the indexed columns; the name is the
+        # one of the first record (SQLite takes a bare column from the MIN() row).
         rows = db.execute(
-            "SELECT child, birth_date, screened_on, 0, id FROM screenings WHERE child IS NOT NULL"
-            " UNION ALL SELECT child, birth_date, given_on, 1, id FROM plans"
-            " WHERE child IS NOT NULL ORDER BY 3, 4, 5"
+            "SELECT child, birth_date, MIN(day || ' ' || kind || printf('%020d', id))"
+            " FROM (SELECT child, child_key, birth_date, screened_on AS day, 0 AS kind, id"
+            " FROM screenings WHERE child IS NOT NULL UNION ALL"
+            " SELECT child, child_key, birth_date, given_on, 1, id FROM plans"
+            " WHERE child IS NOT NULL) GROUP BY child_key, birth_date ORDER BY 3"
         ).fetchall()
-    for name, born, *_rest in rows:
-        found.setdefault((child_key(name), str(born or "")), Child(str(name), str(born or "")))
-    return list(found.values())
+    return [Child(str(name), str(born or "")) for name, born, _first in rows]
 
 
 def is_known(name: str, *, path: Path | None = None) -> bool:

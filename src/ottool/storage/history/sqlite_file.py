@@ -53,7 +53,7 @@ def open_history(
             _create_private_file(where)
         _check_header(where)
         try:
-            db = _open_checked(where)
+            db = _open_checked(where, check_pages=not read_only)
         except sqlite3.Error as exc:
             db = _open_unwritable(where, exc) if read_only else None
             if db is None:
@@ -66,12 +66,13 @@ def open_history(
             db.close()
 
 
-def _open_checked(where: Path) -> sqlite3.Connection:
-    """The history opened for reading and writing, checked and brought up to date."""
+def _open_checked(where: Path, *, check_pages: bool = True) -> sqlite3.Connection:
+    """The history opened for reading and writing, checked and brought up to date
+    (``check_pages``: every page of the file checked too, before a write)."""
     _repair_journal_modes(where)
     db = _connect(where, "rw")
     try:
-        _prepare(db, where)
+        _prepare(db, where, check_pages=check_pages)
         _make_private(where)
     except BaseException:
         db.close()
@@ -106,7 +107,7 @@ def _open_unwritable(where: Path, exc: sqlite3.Error) -> sqlite3.Connection | No
     db = _connect(where, "ro&immutable=1")
     try:
         version, tables = _look(db)
-        _check_known(db, where, version, tables)
+        _check_known(db, where, version, tables, check_pages=False)
         if version != SCHEMA_VERSION:  # an upgrade would be needed: it cannot be done now
             db.close()
             return None
@@ -169,11 +170,11 @@ def _check_header(where: Path) -> None:
         raise _not_ours(where)
 
 
-def _prepare(db: sqlite3.Connection, where: Path) -> None:
+def _prepare(db: sqlite3.Connection, where: Path, *, check_pages: bool = True) -> None:
     """Check the database only by reading it, then (if it is ours) bring it up to date."""
     db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     version, tables = _look(db)
-    _check_known(db, where, version, tables)
+    _check_known(db, where, version, tables, check_pages=check_pages)
     if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
         _use_wal(db)
     if version < SCHEMA_VERSION:
@@ -218,7 +219,14 @@ def _look(db: sqlite3.Connection) -> tuple[int, set[str]]:
     return version, {str(r[1]) for r in rows if r[1] is not None}
 
 
-def _check_known(db: sqlite3.Connection, where: Path, version: int, tables: set[str]) -> None:
+def _check_known(
+    db: sqlite3.Connection,
+    where: Path,
+    version: int,
+    tables: set[str],
+    *,
+    check_pages: bool = True,
+) -> None:
     if version > SCHEMA_VERSION:
         message = _(
             "{file} was written by a newer ottool (history version {version}; this ottool "
@@ -238,9 +246,14 @@ def _check_known(db: sqlite3.Connection, where: Path, version: int, tables: set[
     columns = {str(r[0]) for r in db.execute("SELECT name FROM pragma_table_info('screenings')")}
     if not COLUMNS[min(version, SCHEMA_VERSION)] <= columns:
         raise _not_ours(where)
-    check = db.execute("PRAGMA quick_check").fetchall()
-    if [tuple(r) for r in check] != [("ok",)]:
-        raise _not_ours(where)
+    if check_pages or version < SCHEMA_VERSION:
+        # Before anything writes to the file. A read-only open skips it (it costs about a
+        # tenth of a second at ten thousand screenings, on every open): SQLite checks each
+        # page it reads and reports a damaged one (SQLITE_CORRUPT), which gives the same
+        # message, and reading never changes the file (docs/decisions.md).
+        check = db.execute("PRAGMA quick_check").fetchall()
+        if [tuple(r) for r in check] != [("ok",)]:
+            raise _not_ours(where)
 
 
 def _make_private(where: Path) -> None:
