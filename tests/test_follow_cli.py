@@ -316,3 +316,61 @@ def test_progress_bad_input_is_one_line(mia: Path) -> None:
     result = run("progress", "--child", "Zed")
     assert result.exit_code == 1 and "there is no child called 'Zed'" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+# --------------------------------------------------------------------------- export, import
+
+
+def test_export_and_import_carry_the_plans_given_and_the_practice(
+    mia: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given = run("plan", "--from-history", "2", "--therapist", "A. Rivera, OT", "--save",
+                "--format", "json", "--dose", "tummy-time=3,1,3")  # fmt: skip
+    assert given.exit_code == 0, given.output
+    run("log", "tummy-time", "--minutes", "4")
+    run("log", "open-hands", "--date", (TODAY - dt.timedelta(days=2)).isoformat())
+    exported = tmp_path / "all.jsonl"
+    done = run("history", "export", "--output", exported)
+    assert done.exit_code == 0, done.output
+    assert "2 screenings" in done.stdout and "1 plan given and 2 practices logged" in done.stdout
+    lines = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    assert [line["format"] for line in lines] == ["ottool-history/1"] * 2 + [
+        "ottool-history-plan/1"
+    ] + ["ottool-history-practice/1"] * 2
+    assert stat.S_IMODE(exported.stat().st_mode) == 0o600
+    before = json.loads(run("progress", "--format", "json").stdout)
+
+    other = tmp_path / "other-computer"
+    monkeypatch.setenv("OTTOOL_HOME", str(other))
+    imported = run("history", "import", exported)
+    assert imported.exit_code == 0, imported.output
+    assert imported.stdout.strip() == (
+        "Imported 2 screenings with 1 plan given and 2 practices logged."
+    )
+    moved = other / "history.sqlite3"
+    # The links are made again in the new history: the plan to its screening, each
+    # practice to the plan of its day (the plan given today; the screening before).
+    assert rows(moved, "SELECT screening_id FROM plans") == [(2,)]
+    linked = "SELECT activity, minutes, plan_id, screening_id FROM practice ORDER BY activity"
+    assert rows(moved, linked) == [("open-hands", None, None, 1), ("tummy-time", 4, 1, None)]
+    after = json.loads(run("progress", "--format", "json").stdout)
+    assert after == before
+    again = run("history", "import", exported)
+    assert again.stdout.strip() == "Imported 0 screenings; 5 already saved were skipped."
+    assert rows(moved, "SELECT COUNT(*) FROM practice") == [(2,)]
+
+    one = tmp_path / "mia.jsonl"
+    assert run("history", "export", "--child", "MIA", "--output", one).exit_code == 0
+    assert one.read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
+
+
+def test_a_bad_practice_line_adds_nothing(mia: Path, tmp_path: Path) -> None:
+    source = tmp_path / "bad.jsonl"
+    line = {"format": "ottool-history-practice/1", "logged_at": "2026-05-01T10:00:00+00:00",
+            "child": {"name": "Mia", "birth_date": "2026-01-10"}, "activity": "tummy-time",
+            "date": "2026-05-01", "minutes": 0}  # fmt: skip
+    source.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    result = run("history", "import", source)
+    assert result.exit_code == 1
+    assert f"{source}:1:" in result.stderr and "minutes" in result.stderr
+    assert rows(mia, "SELECT COUNT(*) FROM practice") == [(0,)]

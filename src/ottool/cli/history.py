@@ -257,7 +257,8 @@ def delete(
 @history_app.command(
     "export",
     help=_(
-        "Write the saved screenings to a JSON Lines file, e.g. to move them to another computer."
+        "Write the saved screenings, plans given and practice to a JSON Lines file, e.g. to "
+        "move them to another computer."
     ),
 )
 def export_history(
@@ -301,6 +302,7 @@ def export_history(
             child, born = _which_child(child, born)
             if not list_screenings(child, born=born):
                 fail(_no_child_message(child))
+    also = ""
     if fmt is ExportFormat.fhir:
         from ottool.cli.fhir import export_history_fhir
 
@@ -308,19 +310,26 @@ def export_history(
     else:
         left_out: list[int] = []
         with user_errors():
-            count = export_jsonl(output, child, born=born, force=force, left_out=left_out)
+            moved = export_jsonl(output, child, born=born, force=force, left_out=left_out)
+        count, also = moved.added, _also(moved.plans, moved.practice)
         for number in left_out:
             _echo_notes([_damaged_message(number) + _(", so it was left out of the export")])
     where = _("standard output") if is_stdout(output) else output
     # With --output - the screenings are on stdout, so the report goes to stderr.
     message = ngettext(
-        "Exported {count} screening to {where}.", "Exported {count} screenings to {where}.", count
-    ).format(count=count, where=where)
+        "Exported {count} screening{also} to {where}.",
+        "Exported {count} screenings{also} to {where}.",
+        count,
+    ).format(count=count, where=where, also=also)
     typer.echo(printable(message), err=is_stdout(output))
 
 
 @history_app.command(
-    "import", help=_("Add the screenings of an exported file; ones already saved are skipped.")
+    "import",
+    help=_(
+        "Add the screenings, plans given and practice of an exported file; "
+        "ones already saved are skipped."
+    ),
 )
 def import_history(
     source: Annotated[
@@ -332,14 +341,31 @@ def import_history(
     from ottool.storage.history.transfer import import_jsonl
 
     with user_errors():
-        added, skipped = import_jsonl(source)
+        moved = import_jsonl(source)
+    added, skipped = moved.added, moved.skipped
     message = ngettext("Imported {count} screening", "Imported {count} screenings", added)
-    message = message.format(count=added)
+    message = message.format(count=added) + _also(moved.plans, moved.practice)
+    skipped += moved.plans_skipped + moved.practice_skipped
     if skipped:
         message += ngettext(
             "; {count} already saved was skipped", "; {count} already saved were skipped", skipped
         ).format(count=skipped)
     typer.echo(message + ".")
+
+
+def _also(plans: int, practice: int) -> str:
+    """ ", 2 plans given and 14 practices logged": what came with the screenings."""
+    parts = []
+    if plans:
+        parts.append(ngettext("{count} plan given", "{count} plans given", plans))
+    if practice:
+        parts.append(ngettext("{count} practice logged", "{count} practices logged", practice))
+    words = [
+        p.format(count=n) for p, n in zip(parts, [n for n in (plans, practice) if n], strict=True)
+    ]
+    if not words:
+        return ""
+    return _(" with {things}").format(things=_(" and ").join(words))
 
 
 # --------------------------------------------------------------------------- helpers

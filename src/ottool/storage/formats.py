@@ -34,12 +34,17 @@ HISTORY_FORMAT = "ottool-history/1"
 DRAFT_FORMAT = "ottool-draft/1"
 HISTORY_LIST_FORMAT = "ottool-history-list/1"
 GIVEN_PLAN_FORMAT = "ottool-given-plan/1"
+#: Lines of an exported history besides the screenings: a plan given, a practice logged.
+HISTORY_PLAN_FORMAT = "ottool-history-plan/1"
+HISTORY_PRACTICE_FORMAT = "ottool-history-practice/1"
 #: What each format is, for "not an ottool result (expected ...)" errors.
 FORMAT_NAMES: dict[str, str] = {
     RESULT_FORMAT: N_("an ottool result"),
     HISTORY_FORMAT: N_("an exported ottool history"),
     DRAFT_FORMAT: N_("a draft"),
     GIVEN_PLAN_FORMAT: N_("an ottool plan"),
+    HISTORY_PLAN_FORMAT: N_("a plan of an exported ottool history"),
+    HISTORY_PRACTICE_FORMAT: N_("a practice of an exported ottool history"),
 }
 
 #: Ages in months and days: generous bounds, far beyond the 5-year limit of an age.
@@ -512,3 +517,30 @@ class Progress(msgspec.Struct, kw_only=True, frozen=True):
     screenings: list[ScreeningInBrief]
     areas: list[AreaOverTime]
     now_yes: list[NowYes]
+
+
+class HistoryPlanLine(msgspec.Struct, kw_only=True, frozen=True):
+    """A plan given, as one line of `history export` (``ottool-history-plan/1``)."""
+
+    format: str = HISTORY_PLAN_FORMAT
+    saved_at: dt.datetime
+    plan: GivenPlan
+    #: The sha256 of the result of the screening the plan came from (how the import
+    #: finds that screening again in another history).
+    screening_sha256: Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")] | None = None
+
+
+class PracticeChild(msgspec.Struct, kw_only=True, frozen=True):
+    name: Annotated[str, msgspec.Meta(max_length=200)] | None = None
+    birth_date: dt.date | None = None
+
+
+class HistoryPracticeLine(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):
+    """A practice logged, as one line of `history export` (``ottool-history-practice/1``)."""
+
+    format: str = HISTORY_PRACTICE_FORMAT
+    logged_at: dt.datetime
+    child: PracticeChild
+    activity: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    date: dt.date
+    minutes: Annotated[int, msgspec.Meta(ge=1, le=1440)] | None = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,29 +55,52 @@ class SavedPlan:
 
 def save_plan(plan: GivenPlan, *, path: Path | None = None) -> int:
     """Keep a plan given with its child; return its number."""
-    data = to_data(plan)
-    name = " ".join((plan.child.name or "").split()) or None
-    born = plan.child.birth_date.isoformat() if plan.child.birth_date else ""
     saved_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with open_history(path) as db:
         assert db is not None
         with write_transaction(db):
-            cursor = db.execute(
-                "INSERT INTO plans (saved_at, given_on, child, child_key, birth_date, therapist,"
-                " screening_id, plan_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    saved_at,
-                    plan.date.isoformat(),
-                    name,
-                    child_key(name),
-                    born,
-                    plan.therapist,
-                    plan.screening,
-                    json.dumps(data, ensure_ascii=False),
-                ),
-            )
-        assert cursor.lastrowid is not None
-        return int(cursor.lastrowid)
+            number = insert_plan(db, saved_at, plan)
+        assert number is not None
+        return number
+
+
+def insert_plan(
+    db: sqlite3.Connection,
+    saved_at: str,
+    plan: GivenPlan,
+    *,
+    skip_same: bool = False,
+) -> int | None:
+    """Insert one plan given; its number. ``skip_same`` (an import): None, and nothing
+    added, when the same plan of the same child and day is already kept."""
+    data = to_data(plan)
+    name = " ".join((plan.child.name or "").split()) or None
+    born = plan.child.birth_date.isoformat() if plan.child.birth_date else ""
+    stored = json.dumps(data, ensure_ascii=False)
+    if (
+        skip_same
+        and db.execute(
+            "SELECT 1 FROM plans WHERE child_key = ? AND birth_date = ? AND given_on = ?"
+            " AND plan_json = ?",
+            (child_key(name), born, plan.date.isoformat(), stored),
+        ).fetchone()
+    ):
+        return None
+    cursor = db.execute(
+        "INSERT INTO plans (saved_at, given_on, child, child_key, birth_date, therapist,"
+        " screening_id, plan_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            saved_at,
+            plan.date.isoformat(),
+            name,
+            child_key(name),
+            born,
+            plan.therapist,
+            plan.screening,
+            stored,
+        ),
+    )
+    return None if cursor.lastrowid is None else int(cursor.lastrowid)
 
 
 _SELECT = (

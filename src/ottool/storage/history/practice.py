@@ -72,18 +72,12 @@ def current_plan(child: Child, on: dt.date, *, path: Path | None = None) -> Curr
     with open_history(path, create=False, read_only=True) as db:
         if db is None:
             return None
-        given = db.execute(
-            "SELECT id, given_on FROM plans WHERE child_key = ? AND birth_date = ?"
-            " AND given_on <= ? ORDER BY given_on DESC, id DESC LIMIT 1",
-            (child.key, child.birth_date, on.isoformat()),
-        ).fetchone()
-        screened = db.execute(
-            "SELECT id, screened_on FROM screenings WHERE child_key = ? AND birth_date = ?"
-            " AND screened_on <= ? ORDER BY screened_on DESC, id DESC LIMIT 1",
-            (child.key, child.birth_date, on.isoformat()),
-        ).fetchone()
-    if given is not None and (screened is None or str(given[1]) >= str(screened[1])):
-        saved_plan = get_plan(int(given[0]), path=path)
+        found = _plan_of_day(db, child, on)
+    if found is None:
+        return None
+    kind, number = found
+    if kind == "plan":
+        saved_plan = get_plan(number, path=path)
         document = saved_plan.plan
         planned = () if document is None else document.activities
         return CurrentPlan(
@@ -92,9 +86,7 @@ def current_plan(child: Child, on: dt.date, *, path: Path | None = None) -> Curr
             dt.date.fromisoformat(saved_plan.given_on),
             tuple(PlannedActivity(a.id, a.days_per_week) for a in planned),
         )
-    if screened is None:
-        return None
-    saved = get_screening(int(screened[0]), path=path)
+    saved = get_screening(number, path=path)
     result = saved.parsed
     activities = () if result is None else result.plan.activities
     return CurrentPlan(
@@ -103,6 +95,28 @@ def current_plan(child: Child, on: dt.date, *, path: Path | None = None) -> Curr
         dt.date.fromisoformat(saved.date),
         tuple(PlannedActivity(a.id, a.days_per_week) for a in activities),
     )
+
+
+def _plan_of_day(
+    db: sqlite3.Connection, child: Child, on: dt.date
+) -> tuple[Literal["plan", "screening"], int] | None:
+    """Which plan ``child`` practiced on ``on``: ("plan", number) for a plan given,
+    ("screening", number) for a saved screening's plan, None when neither is saved."""
+    given = db.execute(
+        "SELECT id, given_on FROM plans WHERE child_key = ? AND birth_date = ?"
+        " AND given_on <= ? ORDER BY given_on DESC, id DESC LIMIT 1",
+        (child.key, child.birth_date, on.isoformat()),
+    ).fetchone()
+    screened = db.execute(
+        "SELECT id, screened_on FROM screenings WHERE child_key = ? AND birth_date = ?"
+        " AND screened_on <= ? ORDER BY screened_on DESC, id DESC LIMIT 1",
+        (child.key, child.birth_date, on.isoformat()),
+    ).fetchone()
+    if given is not None and (screened is None or str(given[1]) >= str(screened[1])):
+        return "plan", int(given[0])
+    if screened is None:
+        return None
+    return "screening", int(screened[0])
 
 
 def log_practice(
@@ -181,41 +195,41 @@ def practice_of(child: Child, *, path: Path | None = None) -> list[PracticeEntry
 
 
 def all_practice(*, path: Path | None = None) -> list[PracticeEntry]:
-    """Every logged practice of every child, in the order logged (for export)."""
+    """Every logged practice of every child, oldest first (for export)."""
     with open_history(path, create=False, read_only=True) as db:
         if db is None:
             return []
-        rows = db.execute(f"{_SELECT} ORDER BY id").fetchall()
+        rows = db.execute(f"{_SELECT} ORDER BY practiced_on, id").fetchall()
     return [_entry(r) for r in rows]
 
 
 def insert_entry(db: sqlite3.Connection, entry: PracticeEntry) -> bool:
-    """Add an entry read from an export (links to numbers of the other history are
-    dropped); False when the same practice is already logged."""
+    """Add a practice read from an export, linked to the plan of its day in this history
+    (the numbers of the other history mean nothing here); False when the same practice
+    is already logged."""
+    child, on = entry.child, entry.date.isoformat()
     found = db.execute(
         "SELECT 1 FROM practice WHERE child_key = ? AND birth_date = ? AND activity = ?"
         " AND practiced_on = ? AND logged_at = ? AND minutes IS ?",
-        (
-            entry.child.key,
-            entry.child.birth_date,
-            entry.activity,
-            entry.date.isoformat(),
-            entry.logged_at,
-            entry.minutes,
-        ),
+        (child.key, child.birth_date, entry.activity, on, entry.logged_at, entry.minutes),
     ).fetchone()
     if found:
         return False
+    plan = _plan_of_day(db, child, entry.date)
+    plan_id = plan[1] if plan is not None and plan[0] == "plan" else None
+    screening_id = plan[1] if plan is not None and plan[0] == "screening" else None
     db.execute(
-        "INSERT INTO practice (logged_at, child, child_key, birth_date, activity,"
-        " practiced_on, minutes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO practice (logged_at, child, child_key, birth_date, plan_id, screening_id,"
+        " activity, practiced_on, minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             entry.logged_at,
-            entry.child.name,
-            entry.child.key,
-            entry.child.birth_date,
+            child.name,
+            child.key,
+            child.birth_date,
+            plan_id,
+            screening_id,
             entry.activity,
-            entry.date.isoformat(),
+            on,
             entry.minutes,
         ),
     )

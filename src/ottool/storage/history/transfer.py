@@ -1,21 +1,43 @@
 """Moving a history between computers: ``history export`` and ``history import``.
 
-Each line of an export is one ``ottool-history/1`` document (``formats.HistoryLine``).
+Each line of an export is one document: a screening (``ottool-history/1``,
+``formats.HistoryLine``), a plan given (``ottool-history-plan/1``) or a practice logged
+(``ottool-history-practice/1``), screenings first, then plans, then practice. A
+plan's link to its screening and a practice's link to its plan are numbers of the
+history they came from: the import links them again in the history it adds to (a plan
+to the screening of the same result, a practice to the plan of its day).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ottool.core.i18n import N_
 from ottool.core.printable import json_text
 from ottool.storage.formats import HISTORY_FORMAT as EXPORT_FORMAT
-from ottool.storage.formats import RESULT_FORMAT
+from ottool.storage.formats import (
+    HISTORY_PLAN_FORMAT,
+    HISTORY_PRACTICE_FORMAT,
+    RESULT_FORMAT,
+    GivenPlan,
+)
 from ottool.storage.history import insert_screening, list_screenings
 from ottool.storage.history.sqlite_file import open_history, write_transaction
 
 _MAX_IMPORT_BYTES = 256 * 1024 * 1024
+
+
+class Moved(NamedTuple):
+    """How many screenings were exported or added (and skipped), plans and practice too."""
+
+    added: int
+    skipped: int = 0
+    plans: int = 0
+    plans_skipped: int = 0
+    practice: int = 0
+    practice_skipped: int = 0
 
 
 def export_jsonl(
@@ -26,15 +48,19 @@ def export_jsonl(
     path: Path | None = None,
     force: bool = False,
     left_out: list[int] | None = None,
-) -> int:
-    """Write the screenings (or one child's) as JSON Lines, private to the user.
+) -> Moved:
+    """Write the screenings, plans given and practice (or one child's) as JSON Lines,
+    private to the user; how many of each were written (``added``: screenings).
 
-    Each line is ``{"format": "ottool-history/1", "saved_at", "content_version",
-    "result", "answers"}``. Returns how many screenings were written. A damaged
-    screening (its stored result is no longer JSON) is left out, never written as an
-    empty result that the import would refuse; its number goes into ``left_out``.
+    A screening line is ``{"format": "ottool-history/1", "saved_at", "content_version",
+    "result", "answers"}``. A damaged screening (its stored result is no longer JSON)
+    is left out, never written as an empty result that the import would refuse; its
+    number goes into ``left_out``. A damaged plan is left out the same way.
     """
     from ottool.storage.atomic_write import write_output
+    from ottool.storage.history.identity import Child
+    from ottool.storage.history.plans import list_plans
+    from ottool.storage.history.practice import all_practice, practice_of
 
     screenings = []
     for saved in list_screenings(child, born=born, path=path):
@@ -43,55 +69,143 @@ def export_jsonl(
                 left_out.append(saved.id)
         else:
             screenings.append(saved)
-    lines = [
-        json_text(
-            {
-                "format": EXPORT_FORMAT,
-                "saved_at": s.saved_at,
-                "content_version": s.content_version,
-                "result": s.result,
-                "answers": s.answers,
-            },
-            indent=None,
-        )
+    lines: list[dict[str, Any]] = [
+        {
+            "format": EXPORT_FORMAT,
+            "saved_at": s.saved_at,
+            "content_version": s.content_version,
+            "result": s.result,
+            "answers": s.answers,
+        }
         for s in screenings
     ]
-    write_output(output, "".join(f"{line}\n" for line in lines), private=True, force=force)
-    return len(screenings)
+    plans = [p for p in list_plans(child, born=born, path=path) if p.plan is not None]
+    from ottool.storage.history.saved import result_sha256
+
+    digests = {s.id: result_sha256(s.result) for s in screenings}
+    lines += [
+        {
+            "format": HISTORY_PLAN_FORMAT,
+            "saved_at": p.saved_at,
+            "plan": p.data,
+            "screening_sha256": digests.get(p.screening_id) if p.screening_id else None,
+        }
+        for p in plans
+    ]
+    if child is None:
+        practice = all_practice(path=path)
+    else:
+        practice = [
+            e
+            for found in _named(child, born, path)
+            for e in practice_of(Child(found.name, found.birth_date), path=path)
+        ]
+    lines += [
+        {
+            "format": HISTORY_PRACTICE_FORMAT,
+            "logged_at": e.logged_at,
+            "child": {"name": e.child.name or None, "birth_date": e.child.born},
+            "activity": e.activity,
+            "date": e.date.isoformat(),
+            "minutes": e.minutes,
+        }
+        for e in practice
+    ]
+    text = "".join(f"{json_text(line, indent=None)}\n" for line in lines)
+    write_output(output, text, private=True, force=force)
+    return Moved(len(screenings), plans=len(plans), practice=len(practice))
 
 
-def import_jsonl(source: Path, *, path: Path | None = None) -> tuple[int, int]:
-    """Add the screenings of an exported history; return (added, skipped as duplicates).
+def _named(child: str, born: str | None, path: Path | None) -> list[Any]:
+    from ottool.storage.history.identity import children
+    from ottool.storage.history.saved import child_key
+
+    return [
+        c
+        for c in children(path=path)
+        if c.key == child_key(child) and (born is None or c.birth_date == born)
+    ]
+
+
+@dataclass(frozen=True)
+class _Entries:
+    screenings: list[tuple[str, str, dict[str, Any], dict[str, Any]]]
+    plans: list[tuple[str, GivenPlan, str | None]]
+    practice: list[Any]
+
+
+def import_jsonl(source: Path, *, path: Path | None = None) -> Moved:
+    """Add the screenings, plans given and practice of an exported history; how many of
+    each were added, and how many were skipped as already there.
 
     Every line is checked before anything is added, so a bad file adds nothing.
     """
     from ottool.core.yamlsource import read_text
+    from ottool.storage.history.plans import insert_plan
+    from ottool.storage.history.practice import insert_entry
 
     text = read_text(source, max_bytes=_MAX_IMPORT_BYTES)
+    entries = _Entries([], [], [])
     # JSON Lines end at "\n" only: str.splitlines() would also split at U+2028, U+0085
     # and other characters that JSON may hold raw inside a string (a name, a note).
-    entries = [
-        _import_entry(line.removesuffix("\r"), f"{source}", number)
-        for number, line in enumerate(text.split("\n"), start=1)
-        if line.strip()
-    ]
-    added = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            _read_line(line.removesuffix("\r"), f"{source}", number, entries)
+    added = plans = practice = 0
     with open_history(path) as db:
         assert db is not None
         with write_transaction(db):
-            for saved_at, content_version, result, answers in entries:
+            for saved_at, content_version, result, answers in entries.screenings:
                 if insert_screening(db, saved_at, result, answers, content_version) is not None:
                     added += 1
-    return added, len(entries) - added
+            for saved_at, plan, digest in entries.plans:
+                plan = _linked(db, plan, digest)
+                if insert_plan(db, saved_at, plan, skip_same=True) is not None:
+                    plans += 1
+            for entry in entries.practice:
+                practice += insert_entry(db, entry)
+    return Moved(
+        added,
+        len(entries.screenings) - added,
+        plans,
+        len(entries.plans) - plans,
+        practice,
+        len(entries.practice) - practice,
+    )
+
+
+def _linked(db: Any, plan: GivenPlan, digest: str | None) -> GivenPlan:
+    """The plan with its screening's number in this history (the screening whose result
+    has the sha256 ``digest``), or none."""
+    import msgspec
+
+    number = None
+    if digest is not None:
+        row = db.execute("SELECT id FROM screenings WHERE result_sha256 = ?", (digest,)).fetchone()
+        number = None if row is None else int(row[0])
+    return msgspec.structs.replace(plan, screening=number)
+
+
+def _read_line(line: str, file: str, number: int, entries: _Entries) -> None:
+    """One line of an export, checked field by field against its format."""
+    from ottool.storage.formats import decode_json
+
+    data = decode_json(line, file, line=number)
+    kind = data.get("format") if isinstance(data, dict) else None
+    if kind == HISTORY_PLAN_FORMAT:
+        entries.plans.append(_plan_entry(data, file, number))
+    elif kind == HISTORY_PRACTICE_FORMAT:
+        entries.practice.append(_practice_entry(data, file, number))
+    else:
+        entries.screenings.append(_import_entry(data, file, number))
 
 
 def _import_entry(
-    line: str, file: str, number: int
+    data: Any, file: str, number: int
 ) -> tuple[str, str, dict[str, Any], dict[str, Any]]:
-    """One line of an export, checked field by field against ``formats.HistoryLine``."""
-    from ottool.storage.formats import HistoryLine, check_format, convert, decode_json
+    """A screening line, checked against ``formats.HistoryLine``."""
+    from ottool.storage.formats import HistoryLine, check_format, convert
 
-    data = decode_json(line, file, line=number)
     entry = check_format(data, EXPORT_FORMAT, file, line=number)
     check_format(entry.get("result"), RESULT_FORMAT, file, line=number)
     checked = convert(entry, HistoryLine, file, N_("this screening"), line=number)
@@ -100,3 +214,31 @@ def _import_entry(
         content_version = checked.result.content_version
     # Store the documents exactly as exported: the result's hash finds duplicates.
     return entry["saved_at"], content_version, entry["result"], entry.get("answers", {})
+
+
+def _plan_entry(data: dict[str, Any], file: str, number: int) -> tuple[str, GivenPlan, str | None]:
+    from ottool.storage.formats import HistoryPlanLine, check_format, convert
+
+    check_format(data.get("plan"), "ottool-given-plan/1", file, line=number)
+    checked = convert(data, HistoryPlanLine, file, N_("this plan"), line=number)
+    return str(data["saved_at"]), checked.plan, checked.screening_sha256
+
+
+def _practice_entry(data: dict[str, Any], file: str, number: int) -> Any:
+    from ottool.storage.formats import HistoryPracticeLine, convert
+    from ottool.storage.history.identity import Child
+    from ottool.storage.history.practice import PracticeEntry
+
+    checked = convert(data, HistoryPracticeLine, file, N_("this practice"), line=number)
+    born = checked.child.birth_date
+    child = Child(" ".join((checked.child.name or "").split()), born.isoformat() if born else "")
+    return PracticeEntry(
+        id=0,
+        logged_at=str(data["logged_at"]),
+        child=child,
+        plan_id=None,
+        screening_id=None,
+        activity=checked.activity,
+        date=checked.date,
+        minutes=checked.minutes,
+    )
