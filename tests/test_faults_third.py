@@ -142,19 +142,16 @@ def test_a_damaged_plural_falls_back_to_english_by_the_english_rule(
     po = folder / "es" / "LC_MESSAGES" / "ottool.po"
     with po.open("rb") as handle:
         catalog = read_po(handle)
-    key = ("Exported {count} screening to {where}.", "Exported {count} screenings to {where}.")
-    catalog[key].string = (
-        "Exportada {cuenta} evaluación a {where}.",
-        "Exportadas {count} a {where}.",
-    )
+    key = ("Imported {count} screening", "Imported {count} screenings")
+    catalog[key].string = ("Importada {cuenta} evaluación", "Importadas {count}")
     with po.with_suffix(".mo").open("wb") as handle:
         write_mo(handle, catalog)
     monkeypatch.setattr(i18n, "LOCALE_DIR", folder)
     i18n.set_language("es")
     assert i18n.language() == "es"
     # The damaged singular is said in English; the sound plural stays Spanish.
-    for n, said in [(1, "Exported 1 screening to x."), (3, "Exportadas 3 a x.")]:
-        assert i18n.ngettext(*key, n).format(count=n, where="x") == said
+    for n, said in [(1, "Imported 1 screening"), (3, "Importadas 3")]:
+        assert i18n.ngettext(*key, n).format(count=n) == said
     assert i18n._("Nothing exported.") == "No se exportó nada."  # the rest stays Spanish
 
 
