@@ -374,3 +374,45 @@ def test_a_bad_practice_line_adds_nothing(mia: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"{source}:1:" in result.stderr and "minutes" in result.stderr
     assert rows(mia, "SELECT COUNT(*) FROM practice") == [(0,)]
+
+
+# --------------------------------------------------------------------------- history at scale
+
+
+def test_the_history_list_says_each_screenings_own_time_frame(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never calmer than the screening's headline: Sam (18 months, not walking) is to see
+    the doctor within days, in the list as in `history show` and the JSON."""
+    monkeypatch.delenv("OTTOOL_DATA_DIR")
+    answers = Path(__file__).parent / "fixtures" / "answers" / "sam-18-months-not-walking.yaml"
+    saved = run("screen", "--answers", answers, "--format", "json", "--save")
+    assert saved.exit_code == 0, saved.output
+    act = json.loads(saved.stdout[: saved.stdout.rindex("}") + 1])["act"]
+    assert act == "days"
+    listed = run("history").stdout
+    assert "!! Contact your child's doctor within the next" in listed and "few days" in listed
+    assert "Talk to a professional" not in listed
+    data = json.loads(run("history", "--format", "json").stdout)
+    assert data["screenings"][0]["act"] == "days"
+    side_by_side = run("history", "--child", "Sam").stdout
+    assert "!! Contact your" in side_by_side and "Talk to a professional" not in side_by_side
+
+
+def test_history_lists_a_page_at_a_time_newest_first(home: Path, tmp_path: Path) -> None:
+    for days in range(5):
+        save_screening(tmp_path, FIRST, on=TODAY - dt.timedelta(days=days * 3))
+    first = run("history", "--limit", "2")
+    assert first.exit_code == 0, first.output
+    assert "5 saved screenings. Showing 1–2, newest first." in " ".join(first.stdout.split())
+    assert "ottool history --page 2" in first.stdout
+    page = json.loads(run("history", "--limit", "2", "--page", "2", "--format", "json").stdout)
+    assert [s["id"] for s in page["screenings"]] == [3, 4]  # newest first: 1 is today
+    last = json.loads(run("history", "--limit", "2", "--page", "3", "--format", "json").stdout)
+    assert [s["id"] for s in last["screenings"]] == [5]
+    beyond = run("history", "--limit", "2", "--page", "9")
+    assert beyond.exit_code == 0 and "There is no page 9" in beyond.stdout
+    everything = json.loads(run("history", "--format", "json").stdout)
+    assert len(everything["screenings"]) == 5  # JSON without --limit: all, oldest first
+    bad = run("history", "--page", "0")
+    assert bad.exit_code != 0 and "Traceback" not in bad.output

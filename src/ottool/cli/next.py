@@ -4,14 +4,13 @@ calendar file that `next`, `screen` and `plan` write (through ``ottool.session``
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ottool.cli.child_options import BornOption, ChildOption, chosen_child
-from ottool.cli.common import DataDir, Lang, load, refuse_to_replace, shown, user_errors
+from ottool.cli.common import DataDir, Lang, ListFormat, load, refuse_to_replace, shown, user_errors
 from ottool.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -39,17 +38,12 @@ IcsNameOption = Annotated[
 ]
 
 
-class NextFormat(enum.StrEnum):
-    text = "text"
-    json = "json"
-
-
 def next_checks(
     child: ChildOption = None,
     born: BornOption = None,
     fmt: Annotated[
-        NextFormat, typer.Option("--format", help=_("text (for people) or json."))
-    ] = NextFormat.text,
+        ListFormat, typer.Option("--format", help=_("text (for people) or json."))
+    ] = ListFormat.text,
     ics: IcsOption = None,
     ics_name: IcsNameOption = False,
     force: Annotated[
@@ -66,7 +60,7 @@ def next_checks(
     who = chosen_child(child, born) if child is not None or born is not None else None
     with user_errors():
         found = session.coming(who, content, today)
-    if fmt is NextFormat.json:
+    if fmt is ListFormat.json:
         from ottool.core.printable import json_text
 
         typer.echo(json_text(_as_data(found, today)))

@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import enum
 from typing import Annotated
 
 import typer
 
 from ottool.cli.child_options import BornOption, ChildOption, chosen_child
-from ottool.cli.common import DataDir, Lang, load, user_errors
+from ottool.cli.common import DataDir, Lang, ListFormat, load, user_errors
 from ottool.core.i18n import _
-
-
-class ProgressFormat(enum.StrEnum):
-    text = "text"
-    json = "json"
 
 
 def progress(
     child: ChildOption = None,
     born: BornOption = None,
     fmt: Annotated[
-        ProgressFormat, typer.Option("--format", help=_("text (for people) or json."))
-    ] = ProgressFormat.text,
+        ListFormat, typer.Option("--format", help=_("text (for people) or json."))
+    ] = ListFormat.text,
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
@@ -32,7 +26,7 @@ def progress(
     content = load(data_dir)
     with user_errors():
         found = session.progress(who, content)
-    if fmt is ProgressFormat.json:
+    if fmt is ListFormat.json:
         from ottool.core.printable import json_text
 
         typer.echo(json_text(found.data()))

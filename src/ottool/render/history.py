@@ -19,6 +19,7 @@ from ottool.core.i18n import N_, _, format_date, ngettext
 from ottool.documents.wording import (
     OVERALL_SHORT,
     STATUS_LABELS,
+    act_short,
     disclaimer,
     months_label,
     overall_short,
@@ -65,7 +66,7 @@ def print_history(
             escape(s.child) if s.child else Text(_("(no name)"), style="muted"),
             _age(s),
             _checklist(s),
-            _overall(s.overall),
+            _headline(s),
         )
     console.print(table)
     count = len(screenings) if total is None else total
@@ -110,7 +111,7 @@ def print_progress(
             row.append(_change(changes.get(area_id, "unknown")))
         table.add_row(*row)
     table.add_section()
-    table.add_row(_("Overall"), *(_overall(s.overall) for s in shown), *extra)
+    table.add_row(_("Overall"), *(_headline(s) for s in shown), *extra)
     console.print(table)
     if len(screenings) > len(shown):
         showing = _(
@@ -156,7 +157,7 @@ def print_saved_summary(
     for area_id, status in saved.domain_statuses.items():
         table.add_row(escape(area_names.get(area_id, area_id)), _status(status))
     console.print(table)
-    console.print(Text.assemble((_("Overall:") + " ", "bold"), _overall(saved.overall)))
+    console.print(Text.assemble((_("Overall:") + " ", "bold"), _headline(saved)))
     if saved.activity_ids:
         activities = _("Home activities: {ids}").format(ids=", ".join(saved.activity_ids))
         console.print(escape(activities))
@@ -209,6 +210,15 @@ def _status(status: str | None) -> Text:
     if status not in STATUS_LABELS:
         return Text(status)
     return Text(_status_words(status), style=status)
+
+
+def _headline(s: SavedScreening) -> Text:
+    """The screening's headline in a few words: its ``act`` (the time frame its own result
+    names, never calmer), else (a result saved before results named one) its overall step."""
+    act, overall = s.act, s.overall
+    if act is None or overall not in OVERALL_SHORT:
+        return _overall(overall)
+    return Text(act_short(act, overall), style=overall)  # type: ignore[arg-type]
 
 
 def _overall(overall: str | None) -> Text:

@@ -192,6 +192,8 @@ class HistorySummary(msgspec.Struct, kw_only=True, frozen=True):
     overall: str | None
     #: Each area's status by area id.
     domains: dict[str, str]
+    #: When to act, as the result said (None: saved before results named it).
+    act: str | None = None
 
 
 class HistoryList(msgspec.Struct, kw_only=True, frozen=True, omit_defaults=True):

@@ -64,6 +64,15 @@ class SavedScreening:
         return None if self.parsed is None else self.parsed.overall
 
     @property
+    def act(self) -> str | None:
+        """When to act, as the result said (None for a result saved before results named
+        it, or one that names no known act)."""
+        from ottool.core.vocabulary import ACTS
+
+        act = None if self.parsed is None else self.parsed.act
+        return act if act in ACTS else None
+
+    @property
     def domain_statuses(self) -> dict[str, str]:
         """Each area's status by area id, in the order of the result."""
         return {} if self.parsed is None else {d.id: d.status for d in self.parsed.domains}
@@ -80,6 +89,7 @@ class SavedScreening:
             corrected=self.corrected,
             checklist_months=self.checklist_months,
             overall=self.overall,
+            act=self.act,
             domains=self.domain_statuses,
         )
 
