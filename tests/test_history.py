@@ -105,7 +105,8 @@ def test_saved_screenings_are_listed_oldest_first_and_shown(home: Path, tmp_path
     listing = history()
     assert listing.exit_code == 0
     assert "May 15, 2026" in listing.stdout and "Mia" in listing.stdout
-    assert "! Talk to a" in listing.stdout  # the overall step in words, with its symbol
+    # Its time frame (act) in words, with its symbol: never calmer than its headline.
+    assert "! Talk with your" in listing.stdout
 
     shown = history("show", str(earlier_id), "--format", "json")
     assert json.loads(shown.stdout) == earlier

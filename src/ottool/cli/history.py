@@ -74,7 +74,7 @@ def history(
             metavar="N",
             min=1,
             max=100_000,
-            help=_("Screenings a page, newest first (default: 20 in the terminal, all in JSON)."),
+            help=_("Screenings a page, newest first (default: 20; all with --format json)."),
         ),
     ] = None,
     page: Annotated[
