@@ -4,8 +4,9 @@ multi_cell) in the handout's fonts (``render/pdf/fonts.py``) and colours.
 The page stays one page on A4 and Letter. It is laid out as the document says; when
 that spills over, it is laid out again with the parts the document allows to give way
 shortened, step by step (:data:`STEPS`): the oldest concerns first, then long concerns
-cut, then the least urgent signs, then a smaller type. Each step prints a line saying
-what was left out and where it is (docs/decisions.md, "The summary for the doctor").
+cut in slightly smaller type, then the least urgent signs, then smaller type still.
+Each cut prints a line saying what was left out and where it is (docs/decisions.md,
+"The summary for the doctor").
 """
 
 from __future__ import annotations
@@ -51,9 +52,11 @@ class Step:
 STEPS = (
     Step(None, 900, None, 9.0),
     Step(4, 420, None, 9.0),
-    Step(3, 260, 8, 8.5),
-    Step(2, 180, 6, 8.0),
-    Step(2, 120, 5, 7.5),
+    Step(3, 300, None, 8.5),
+    Step(3, 260, 8, 8.0),
+    Step(2, 200, 6, 8.0),
+    Step(2, 150, 5, 7.5),
+    Step(1, 120, 4, 7.5),
     Step(1, 100, 4, 7.0),
 )
 
