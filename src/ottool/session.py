@@ -78,9 +78,24 @@ class Screening:
     answers: Answers
     result: ScreeningResult
     plan: HomePlan
-    document: PlanDocument
     #: Whom a FHIR answer file was about (kept in a FHIR Bundle); None otherwise.
     incoming: Context | None = field(default=None, compare=False)
+    #: The clinic whose details the plan document carries.
+    clinic: Clinic | None = field(default=None, compare=False)
+    #: The language the screening was made in, which its plan document speaks.
+    language: str = field(default="en", compare=False)
+
+    @cached_property
+    def document(self) -> PlanDocument:
+        """The printed plan, built the first time it is asked for (a JSON screening
+        never needs it), in the language the screening was made in."""
+        from ottool.core.i18n import speaking
+        from ottool.documents.plan_document import build_plan_document
+
+        with speaking(self.language):
+            return build_plan_document(
+                self.content, self.plan, result=self.result, clinic=self.clinic
+            )
 
     @cached_property
     def record(self) -> Result:
@@ -105,13 +120,15 @@ def read_answers(path: Path, content: Content) -> GivenAnswers:
     """
     from ottool.core.yamlsource import read_text
     from ottool.storage.answerfile import MAX_ANSWER_FILE_BYTES, answers_from_text
-    from ottool.storage.fhir import looks_like_fhir, response_context
+    from ottool.storage.formats import looks_like_fhir
 
     name = str(path)
     text = read_text(path, name=name, max_bytes=MAX_ANSWER_FILE_BYTES)
     answers = answers_from_text(text, content, name)
     if not looks_like_fhir(text):
         return GivenAnswers(answers)
+    from ottool.storage.fhir import response_context
+
     incoming, notes = response_context(text, name)
     return GivenAnswers(answers, incoming, tuple(notes))
 
@@ -128,13 +145,12 @@ def screen(
     """Score ``answers``, choose the home activities and build the plan document (with
     ``clinic``'s details on it, when the run has a clinic)."""
     from ottool.core.activity_choice import plan_for_result
+    from ottool.core.i18n import language
     from ottool.core.screening import score
-    from ottool.documents.plan_document import build_plan_document
 
     result = score(content, answers, region=region)
     plan = plan_for_result(content, result, max_activities)
-    document = build_plan_document(content, plan, result=result, clinic=clinic)
-    return Screening(content, answers, result, plan, document, incoming)
+    return Screening(content, answers, result, plan, incoming, clinic, language())
 
 
 def read_result(path: Path, content: Content) -> ScreeningResult:

@@ -33,7 +33,7 @@ from ottool.core.limits import MAX_NAME, MAX_NOTE, length_message, too_long
 from ottool.core.screening import ANSWERS, Answer, Answers, Child
 from ottool.core.yamlsource import LineDict, parse_yaml, read_text
 from ottool.documents.wording import answer_words, sign_words
-from ottool.storage.formats import AnswerFile, AnswerFileChild, to_data
+from ottool.storage.formats import AnswerFile, AnswerFileChild, looks_like_fhir, to_data
 
 #: Answer files are small; anything bigger is a mistake (or an attack).
 MAX_ANSWER_FILE_BYTES = 1024 * 1024
@@ -122,9 +122,9 @@ def answers_from_text(
     text: str, content: Content, name: str, *, today: dt.date | None = None
 ) -> Answers:
     """The answers in an answer file's text (YAML, or FHIR JSON) read from ``name``."""
-    from ottool.storage.fhir import answers_from_fhir, looks_like_fhir
-
     if looks_like_fhir(text):  # a QuestionnaireResponse from a forms tool (docs/design.md §9)
+        from ottool.storage.fhir import answers_from_fhir
+
         return answers_from_fhir(text, content, name, today=today)
     data = parse_yaml(text, name)
     return answers_from_data(data, content, name, today=today)

@@ -546,3 +546,11 @@ class HistoryPracticeLine(msgspec.Struct, kw_only=True, frozen=True, forbid_unkn
     activity: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     date: dt.date
     minutes: Annotated[int, msgspec.Meta(ge=1, le=1440)] | None = None
+
+
+def looks_like_fhir(text: str) -> bool:
+    """Whether an answer file is FHIR JSON (a JSON object naming its ``resourceType``).
+
+    Here, not in :mod:`ottool.storage.fhir`, so that reading a YAML answer file does not
+    load the FHIR code."""
+    return text.lstrip("\ufeff \t\r\n").startswith("{") and '"resourceType"' in text

@@ -13,11 +13,9 @@ from ottool.core.i18n import _, ngettext
 from ottool.storage.fhir.bundle import Context
 from ottool.storage.fhir.questionnaire import questionnaire_url
 from ottool.storage.fhir.resources import BASE, Identifier, Reference
+from ottool.storage.formats import looks_like_fhir
 
-
-def looks_like_fhir(text: str) -> bool:
-    """Whether an answer file is FHIR JSON (a JSON object naming its ``resourceType``)."""
-    return text.lstrip("\ufeff \t\r\n").startswith("{") and '"resourceType"' in text
+__all__ = ["load_response", "looks_like_fhir", "response_context"]
 
 
 def response_context(text: str, file: str) -> tuple[Context, list[str]]:
