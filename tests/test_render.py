@@ -322,6 +322,21 @@ def test_importing_the_plan_renderer_does_not_import_fpdf_or_jinja2() -> None:
     assert out.stdout.strip() == "[]"
 
 
+@pytest.mark.slow
+def test_fpdf_is_imported_without_fonttools_font_building_which_still_works_after() -> None:
+    code = (
+        "import sys\n"
+        "from ottool.render.pdf.library import fpdf_class\n"
+        "fpdf_class()\n"
+        "print('fontTools.varLib' in sys.modules)\n"
+        "from fontTools.varLib import instancer\n"
+        "import fpdf.fonts\n"
+        "print(fpdf.fonts.instancer.instantiateVariableFont is instancer.instantiateVariableFont)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
+
+
 def test_a_long_noticed_sign_wraps_under_its_own_text_not_under_the_mark(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,11 +5,16 @@ and sign PDFs) when they are installed, and ``unittest.mock`` with asyncio (for 
 dates): about half of its import time, paid on every ``ottool plan --output plan.pdf``.
 fpdf2 treats the first three as optional, so they are hidden while it is imported;
 ``unittest.mock`` is stood in for by a module whose ``patch`` imports the real one when
-called. Nothing stays hidden afterwards: a later ``import numpy`` works as usual.
+called. ``fontTools.varLib`` (whose package imports the whole of fontTools' font
+building, for variable fonts; the handout's fonts are static) is stood in for by its
+bare package, whose ``instancer`` is imported when first used. Nothing stays hidden
+afterwards: a later ``import numpy`` or ``import fontTools.varLib`` works as usual.
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import sys
 import types
 from typing import Any
@@ -25,6 +30,25 @@ def _patch(*args: Any, **kwargs: Any) -> Any:
     return mock.patch(*args, **kwargs)
 
 
+class _Instancer:
+    """``fontTools.varLib.instancer``, imported when fpdf2 first uses it (a variable font)."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(importlib.import_module("fontTools.varLib.instancer"), name)
+
+
+def _bare_varlib() -> types.ModuleType | None:
+    """``fontTools.varLib`` without its package's imports: its submodules (``varStore``)
+    still import from its folder; ``instancer`` waits until it is used."""
+    spec = importlib.util.find_spec("fontTools.varLib")
+    if spec is None or spec.submodule_search_locations is None:
+        return None
+    bare = types.ModuleType("fontTools.varLib")
+    bare.__path__ = list(spec.submodule_search_locations)
+    bare.instancer = _Instancer()  # type: ignore[attr-defined]
+    return bare
+
+
 def fpdf_class() -> Any:
     """fpdf2's ``FPDF`` class, imported once, lightly."""
     loaded = sys.modules.get("fpdf")
@@ -35,6 +59,10 @@ def fpdf_class() -> Any:
         mock = types.ModuleType("unittest.mock")
         mock.patch = _patch  # type: ignore[attr-defined]
         stand_ins["unittest.mock"] = mock
+    if "fontTools.varLib" not in sys.modules:
+        bare = _bare_varlib()
+        if bare is not None:
+            stand_ins["fontTools.varLib"] = bare
     sys.modules.update(stand_ins)
     try:
         from fpdf import FPDF
