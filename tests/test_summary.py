@@ -99,6 +99,7 @@ def test_the_json_holds_the_facts_in_every_language(printed: Callable[..., Any])
     assert [s["date"] for s in data["screenings"]] == [d.isoformat() for d in SCREENINGS_MANY]
     first = data["screenings"][0]
     assert first["checklist_months"] == 2 and first["corrected"] is True
+    assert first["not_yet"] and all("-2m-" in m for m in first["not_yet"] + first["sometimes"])
     assert set(first["areas"]) >= {"gross_motor", "fine_motor", "communication"}
     assert {s["act"] for s in data["screenings"]} <= {"visit", "recheck", "next_check", "days"}
     concerns = [s["concerns"] for s in data["screenings"] if s["concerns"]]
@@ -131,6 +132,10 @@ def test_text_is_the_default_and_shows_the_table_and_the_parent_words(
     header = next(line for line in out.splitlines() if "2025-03-20" in line)
     assert header.split() == [d.isoformat() for d in (SCREENINGS_MANY[0], *SCREENINGS_MANY[3:])]
     assert "Not shown here: the screenings of 2025-05-21, 2025-07-22" in out
+    # Which milestones the latest screening did not see yet, by area, in words.
+    skills = out.split("Skills not seen yet at the latest screening (September 29, 2026)")[1]
+    skills = skills.split("Warning signs")[0]
+    assert "- Movement (large muscles): Sometimes: Climbs on and off a couch" in skills
     assert CONCERN_MARKUP in out  # as the parent wrote it
     assert "not a diagnosis" in out
 
@@ -258,6 +263,25 @@ def test_which_child(tmp_path: Path) -> None:
     assert unknown.exit_code == 1 and "Rosalind" in unknown.stderr
 
 
+def test_early_intervention_names_the_region_the_screening_named(tmp_path: Path) -> None:
+    from ottool.cli import app
+
+    home = tmp_path / "home"
+    answers = Path(__file__).parent / "fixtures" / "answers" / "ana-15-meses-arcadas.yaml"
+    saved = CliRunner().invoke(
+        app, ["screen", "--answers", str(answers), "--region", "ES", "--save", "--format", "json"],
+        env={"OTTOOL_HOME": str(home)},
+    )  # fmt: skip
+    assert saved.exit_code == 0, saved.output
+    data = json.loads(summary(home, "--format", "json").stdout)
+    assert data["screenings"][-1]["region"] == "ES"
+    referrals = next(
+        line for line in summary(home, "--lang", "es").stdout.splitlines()
+        if line.startswith("Derivaciones sugeridas")
+    )  # fmt: skip
+    assert "(intervención temprana) en España (" in referrals
+
+
 def test_a_child_with_a_plan_and_no_screening(tmp_path: Path) -> None:
     from ottool.cli import app
 
@@ -284,7 +308,13 @@ def test_a_child_with_a_plan_and_no_screening(tmp_path: Path) -> None:
 
 
 def test_the_table_keeps_the_first_screening_and_the_latest() -> None:
-    from ottool.documents.summary_document import MAX_COLUMNS, ScreeningFact, shown_screenings
+    from ottool.documents.summary_document import (
+        MAX_COLUMNS,
+        ScreeningFact,
+        SummaryFacts,
+        build_summary_document,
+        shown_screenings,
+    )
 
     def on(day: int) -> ScreeningFact:
         return ScreeningFact(day, dt.date(2026, 1, day), 2, 2.0, False, "on_track",
@@ -296,6 +326,13 @@ def test_the_table_keeps_the_first_screening_and_the_latest() -> None:
     shown = shown_screenings(many)
     assert len(shown) == MAX_COLUMNS
     assert shown[0] == many[0] and shown[1:] == many[-(MAX_COLUMNS - 1) :]
+    facts = SummaryFacts(
+        today=dt.date(2026, 2, 1), name="Ana", birth_date=dt.date(2025, 11, 1),
+        gestational_weeks=None, age_today=None, screenings=many, plan=None, practice=None,
+        next_check=None,
+    )  # fmt: skip
+    note = build_summary_document(facts, load_content()).columns_note
+    assert note.startswith("Not shown here: 4 screenings from 2026-01-02 to 2026-01-05")
 
 
 def test_an_overdue_check_and_a_talk_now_are_said_plainly() -> None:
@@ -317,6 +354,11 @@ def test_an_overdue_check_and_a_talk_now_are_said_plainly() -> None:
     )
     assert ("Weeks of pregnancy:", "not given (counted as full term)") in doc.details
     assert doc.practice_note == "No home plan is saved for this child."
+    coming = NextCheckFact(dt.date(2027, 1, 2), 12, "next_checklist")
+    with_coming = build_summary_document(
+        SummaryFacts(**{**_fields(base), "coming_check": coming}), content
+    ).next_check
+    assert with_coming.endswith("Then: January 2, 2027: the 12-month checklist.")
     now = NextCheckFact(dt.date(2026, 11, 2), 9, "now")
     talk = build_summary_document(
         SummaryFacts(**{**_fields(base), "next_check": now}), content

@@ -90,6 +90,11 @@ class ScreeningFact:
     concerns: str | None = None
     #: Referral kinds the result suggested (None in results older than them).
     referrals: tuple[str, ...] | None = None
+    #: The milestones answered "not yet" and "sometimes" (ids, in the result's order).
+    not_yet: tuple[str, ...] = ()
+    sometimes: tuple[str, ...] = ()
+    #: The region whose early-intervention route the result named (None: neutral).
+    region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +166,9 @@ class SummaryFacts:
     #: None when this history keeps no practice log; empty when nothing is logged.
     practice: tuple[PracticeFact, ...] | None
     next_check: NextCheckFact | None
+    #: The first check from today on (a checklist's day or the hand-over), said after a
+    #: check that is overdue or "now".
+    coming_check: NextCheckFact | None = None
     format: str = SUMMARY_FORMAT
 
 
@@ -190,6 +198,8 @@ class SummaryWords:
     legend_areas: tuple[tuple[str, str], ...]
     legend_result: tuple[tuple[str, str], ...]
     legend_months: str
+    not_yet: str  # the skills' columns
+    sometimes: str
     signs: str
     sign: str  # the signs' columns
     when: str
@@ -232,6 +242,15 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
+class SkillLine:
+    """An area's milestones not seen yet at the latest screening."""
+
+    area: str
+    not_yet: tuple[str, ...]
+    sometimes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SignLine:
     """A reported sign once, every date it was reported, and its time frame."""
 
@@ -270,6 +289,9 @@ class SummaryDocument:
     rows: tuple[Row, ...]
     #: Screenings between the first and the latest ones that the table leaves out.
     columns_note: str
+    #: 'Not yet seen at the latest screening (...)', and its lines by area.
+    skills_heading: str
+    skills: tuple[SkillLine, ...]
     signs: tuple[SignLine, ...]
     concerns: tuple[ConcernLine, ...]
     plan_heading: str  # 'Home plan (given on ...)'
@@ -315,6 +337,8 @@ def build_summary_document(
             ("!!", _("contact the doctor soon")),
         ),
         legend_months=_("Under each date: the checklist's age in months."),
+        not_yet=_("Not yet"),
+        sometimes=_("Sometimes"),
         signs=_("Warning signs the parent reported"),
         sign=_("Sign"),
         when=_("How soon to act"),
@@ -341,6 +365,8 @@ def build_summary_document(
         columns=tuple(Column(s.date.isoformat(), _months_short(s.checklist_months)) for s in shown),
         rows=_rows(shown, content, words),
         columns_note=_columns_note(facts.screenings, shown),
+        skills_heading=_skills_heading(facts.screenings),
+        skills=_skills(facts.screenings, content),
         signs=_signs(facts.screenings, content),
         concerns=tuple(
             ConcernLine(s.date.isoformat(), " ".join(s.concerns.split()))
@@ -461,6 +487,13 @@ def _columns_note(all_: tuple[ScreeningFact, ...], shown: tuple[ScreeningFact, .
     left_out = [s for s in all_ if s not in shown]
     if not left_out:
         return ""
+    if len(left_out) > 3:
+        return _(
+            "Not shown here: {n} screenings from {first} to {last} (every screening is in "
+            "`ottool history --child`)."
+        ).format(
+            n=len(left_out), first=left_out[0].date.isoformat(), last=left_out[-1].date.isoformat()
+        )
     return ngettext(
         "Not shown here: the screening of {dates} (every screening is in "
         "`ottool history --child`).",
@@ -468,6 +501,38 @@ def _columns_note(all_: tuple[ScreeningFact, ...], shown: tuple[ScreeningFact, .
         "`ottool history --child`).",
         len(left_out),
     ).format(dates=", ".join(s.date.isoformat() for s in left_out))
+
+
+def _skills_heading(screenings: tuple[ScreeningFact, ...]) -> str:
+    if not screenings:
+        return ""
+    return _("Skills not seen yet at the latest screening ({date})").format(
+        date=format_date(screenings[-1].date)
+    )
+
+
+def _skills(screenings: tuple[ScreeningFact, ...], content: Content) -> tuple[SkillLine, ...]:
+    """The latest screening's "not yet" and "sometimes" milestones, by area in the
+    content's order (a paediatrician's first question after a "!")."""
+    if not screenings:
+        return ()
+    latest = screenings[-1]
+    known = content.milestone_by_id
+
+    def words(ids: tuple[str, ...], area: str) -> tuple[str, ...]:
+        return tuple(
+            " ".join(known[m].text.split()) if m in known else m
+            for m in ids
+            if (known[m].domain if m in known else None) == area
+        )
+
+    lines = []
+    for domain in content.domains:
+        not_yet = words(latest.not_yet, domain.id)
+        sometimes = words(latest.sometimes, domain.id)
+        if not_yet or sometimes:
+            lines.append(SkillLine(domain.name, not_yet, sometimes))
+    return tuple(lines)
 
 
 def _signs(screenings: tuple[ScreeningFact, ...], content: Content) -> tuple[SignLine, ...]:
@@ -516,8 +581,8 @@ def _plan(facts: SummaryFacts, content: Content) -> tuple[PlanLine, ...]:
     lines = []
     for given in facts.plan.activities:
         activity = content.activity_by_id.get(given.id)
-        if activity is None:
-            name, dose = given.id, ""
+        if activity is None:  # a clinic's own activity, without --clinic or --extra-data
+            name, dose = given.id, _("not in this content (add --clinic or --extra-data)")
         else:
             name = activity.name
             dose = dose_words(
@@ -555,19 +620,22 @@ def _practice_note(facts: SummaryFacts) -> str:
 def _referrals(screenings: tuple[ScreeningFact, ...], content: Content) -> str:
     """Every referral kind the screenings suggested, once, with the latest date it was
     suggested (the heading says so), the latest first. The doctor is the reader: the
-    doctor is not named as a referral."""
+    doctor is not named as a referral. Early intervention names the region the latest
+    screening named, whose route differs from country to country."""
     latest: dict[str, dt.date] = {}
     for s in screenings:
         for kind in s.referrals or ():
             if kind != "doctor" and kind in content.referral_by_id:
                 latest[kind] = s.date
+    region = content.region_by_id.get(screenings[-1].region or "") if screenings else None
     ordered = sorted(latest.items(), key=lambda pair: pair[1], reverse=True)
-    return "; ".join(
-        _("{referral} ({date})").format(
-            referral=content.referral_by_id[kind].name, date=day.isoformat()
-        )
-        for kind, day in ordered
-    )
+    named = []
+    for kind, day in ordered:
+        name = content.referral_by_id[kind].name
+        if kind == "early_intervention" and region is not None:
+            name = _("{referral} in {region}").format(referral=name, region=region.name)
+        named.append(_("{referral} ({date})").format(referral=name, date=day.isoformat()))
+    return "; ".join(named)
 
 
 def _next_check(facts: SummaryFacts) -> str:
@@ -576,18 +644,32 @@ def _next_check(facts: SummaryFacts) -> str:
         return _("Not known: no screening is saved for this child.")
     when = format_date(check.date)
     if check.why == "now":
-        return _(
+        text = _(
             "Now: the screening of {date} asked the family to talk with the child's doctor."
         ).format(date=when)
+    elif check.overdue and check.months is not None:
+        due = (
+            _("A recheck (the {months}-month checklist) has been due since {date}")
+            if check.why == "recheck"
+            else _("The {months}-month checklist has been due since {date}")
+        )
+        text = due.format(months=check.months, date=when) + _(", with no screening since.")
+    else:
+        text = _check_words(check)
+    coming = facts.coming_check
+    if coming is not None and coming != check and (check.overdue or check.why == "now"):
+        text += " " + _("Then: {check}").format(check=_check_words(coming))
+    return text
+
+
+def _check_words(check: NextCheckFact) -> str:
+    """A check on its day: '{date}: the 12-month checklist.'"""
+    when = format_date(check.date)
     if check.months is None:
         return _(
             "{date}: the developmental screening at the 30-month visit (ottool's "
             "checklists end before it)."
         ).format(date=when)
-    if check.overdue:
-        return _(
-            "The {months}-month checklist has been due since {date}, with no screening since."
-        ).format(months=check.months, date=when)
     if check.why == "recheck":
         return _("{date}: a recheck (the {months}-month checklist).").format(
             date=when, months=check.months

@@ -65,6 +65,13 @@ def summary_text(doc: SummaryDocument) -> str:
             out.append(doc.columns_note)
     else:
         out.append(words.no_screenings)
+    if doc.skills:
+        out += ["", doc.skills_heading, "-" * len(doc.skills_heading)]
+        for skill in doc.skills:
+            parts = [f"{words.not_yet}: {'; '.join(skill.not_yet)}"] if skill.not_yet else []
+            if skill.sometimes:
+                parts.append(f"{words.sometimes}: {'; '.join(skill.sometimes)}")
+            out.append(f"- {skill.area}: " + ". ".join(parts))
     out += ["", words.signs, "-" * len(words.signs)]
     out += [f"- {s.text} — {s.when} ({', '.join(s.dates)})" for s in doc.signs] or [words.none]
     out += ["", words.concerns, "-" * len(words.concerns)]
@@ -103,6 +110,15 @@ def summary_markdown(doc: SummaryDocument) -> str:
             out += ["", md(doc.columns_note)]
     else:
         out.append(md(words.no_screenings))
+    if doc.skills:
+        out += ["", f"## {md(doc.skills_heading)}", ""]
+        for skill in doc.skills:
+            parts = (
+                [f"*{md(words.not_yet)}:* {md('; '.join(skill.not_yet))}"] if skill.not_yet else []
+            )
+            if skill.sometimes:
+                parts.append(f"*{md(words.sometimes)}:* {md('; '.join(skill.sometimes))}")
+            out.append(f"- **{md(skill.area)}**: " + ". ".join(parts))
     out += ["", f"## {md(words.signs)}", ""]
     out += [f"- {md(s.text)}: **{md(s.when)}** ({md(', '.join(s.dates))})" for s in doc.signs] or [
         md(words.none)

@@ -233,6 +233,22 @@ def _lay_out(doc: SummaryDocument, paper: str, step: Step, chars: set[str]) -> t
     else:
         text(doc.words.no_screenings)
 
+    if doc.skills:
+        heading(doc.skills_heading)
+        with table(
+            col_widths=(pdf.epw * 0.24, pdf.epw * 0.38, pdf.epw * 0.38),
+            borders_layout="HORIZONTAL_LINES",
+            first_row_as_headings=True,
+        ) as listed:
+            head = listed.row()
+            for label in ("", doc.words.not_yet, doc.words.sometimes):
+                head.cell(fit(label))
+            for skill in doc.skills:
+                row = listed.row()
+                row.cell(fit(skill.area))
+                row.cell(fit("; ".join(skill.not_yet)))
+                row.cell(fit("; ".join(skill.sometimes)))
+
     heading(doc.words.signs)
     signs = doc.signs if step.signs is None else doc.signs[: step.signs]
     if signs:

@@ -68,6 +68,7 @@ def summary_facts(
         plan=plan,
         practice=None if kept is None else tuple(_practice(p) for p in kept),
         next_check=_next_check(screenings, birth, weeks, content, today),
+        coming_check=_coming(birth, weeks, content, today),
     )
 
 
@@ -86,6 +87,9 @@ def _screening(saved: SavedScreening) -> ScreeningFact:
         signs=tuple(SignFact(s.id, s.level, s.act) for s in result.warning_signs),
         concerns=result.concerns,
         referrals=None if result.referrals is None else tuple(result.referrals),
+        not_yet=tuple(m for d in result.domains for m in d.not_yet),
+        sometimes=tuple(m for d in result.domains for m in d.sometimes),
+        region=result.region,
     )
 
 
@@ -139,17 +143,13 @@ def _next_check(
     """The next check after the latest screening; a day passed with no screening since is
     ``overdue``. Without a screening, the next checklist's day from today."""
     from ottool.core.age import FULL_TERM_WEEKS
-    from ottool.core.next_check import coming_checks, next_check
+    from ottool.core.next_check import next_check
 
     if birth is None or not content.checklists:
         return None
     gestation = weeks or FULL_TERM_WEEKS
     if not screenings:
-        coming = coming_checks(
-            birth, today, content.checklists, gestational_weeks=gestation,
-            max_months=content.max_months,
-        )  # fmt: skip
-        return NextCheckFact(coming[0].date, coming[0].months, coming[0].why) if coming else None
+        return _coming(birth, weeks, content, today)
     latest = screenings[-1]
     found = next_check(
         birth,
@@ -161,3 +161,19 @@ def _next_check(
     )
     overdue = found.why != "now" and found.date < today
     return NextCheckFact(found.date, found.months, found.why, overdue)
+
+
+def _coming(
+    birth: dt.date | None, weeks: int | None, content: Content, today: dt.date
+) -> NextCheckFact | None:
+    """The first check from ``today`` on: a checklist's day, or the hand-over."""
+    from ottool.core.age import FULL_TERM_WEEKS
+    from ottool.core.next_check import coming_checks
+
+    if birth is None or not content.checklists:
+        return None
+    coming = coming_checks(
+        birth, today, content.checklists, gestational_weeks=weeks or FULL_TERM_WEEKS,
+        max_months=content.max_months,
+    )  # fmt: skip
+    return NextCheckFact(coming[0].date, coming[0].months, coming[0].why) if coming else None
