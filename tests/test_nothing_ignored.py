@@ -67,6 +67,43 @@ def test_unused_answers_are_exactly_the_later_checklists_answers(ids: list[str],
     assert counted | set(later) >= set(ids)
 
 
+SHIPPED = load_content()
+SIX_MONTHS_ALL_YES = Answers(
+    Child(dt.date(2026, 5, 20)),
+    dt.date(2026, 11, 25),
+    {m.id: "yes" for m in SHIPPED.milestones if m.months == 6},
+)
+
+
+def test_a_ticked_sign_of_a_later_age_is_set_aside_like_a_later_answer() -> None:
+    # An answer file can tick any sign: "not walking" and "no words" for a six-month-old
+    # are not what the 6-month checklist asks, so they must not send the family to the
+    # doctor within days; they are listed as not used, as a later milestone's answer is.
+    ahead = {"ws-not-walking": True, "ws-no-words": True}
+    answers = Answers(
+        SIX_MONTHS_ALL_YES.child, SIX_MONTHS_ALL_YES.date, SIX_MONTHS_ALL_YES.milestones, ahead
+    )
+    result = score(SHIPPED, answers, today=dt.date(2026, 12, 1))
+    assert result.warning_signs == ()
+    assert (result.overall, result.act) == ("on_track", "next_check")
+    assert result.unused_answers == ("ws-not-walking", "ws-no-words")
+
+
+def test_a_ticked_sign_of_the_childs_age_or_earlier_still_counts() -> None:
+    # Past a sign's last age what worried the parent still does: only later ages wait.
+    current = [w for w in SHIPPED.warning_signs if w.min_months <= 6]
+    for sign in current:
+        answers = Answers(
+            SIX_MONTHS_ALL_YES.child,
+            SIX_MONTHS_ALL_YES.date,
+            SIX_MONTHS_ALL_YES.milestones,
+            {sign.id: True},
+        )
+        result = score(SHIPPED, answers, today=dt.date(2026, 12, 1))
+        assert [w.id for w in result.warning_signs] == [sign.id]
+        assert sign.id not in result.unused_answers
+
+
 def test_the_result_json_lists_unused_answers_and_stderr_says_why(
     cli: Callable[..., Run], answers_file: Callable[[str], Path]
 ) -> None:
@@ -79,7 +116,7 @@ def test_the_result_json_lists_unused_answers_and_stderr_says_why(
     assert len(lines) == 1
     assert lines[0] == (
         "ottool: 3 answers not used (gm-6m-rolls, fm-4m-holds-toy, gm-4m-head-steady): they "
-        "are from a later checklist than the 2-month checklist used at an age of 2 months "
+        "are about a later age than the 2-month checklist used at an age of 2 months "
         "and 4 weeks (corrected for prematurity)."
     )
 
@@ -101,7 +138,7 @@ def test_the_terminal_result_says_which_answers_were_not_counted(
     assert run.exit_code == 0
     text = " ".join(run.stdout.split())
     assert (
-        "Not counted: 3 answers were about milestones of a later age (gm-6m-rolls, "
+        "Not counted: 3 answers were about milestones or signs of a later age (gm-6m-rolls, "
         "fm-4m-holds-toy, gm-4m-head-steady)." in text
     )
     assert "goes with the 2-month milestones" in text

@@ -344,9 +344,9 @@ def _say_unused_answers(result: ScreeningResult) -> None:
     if result.age.corrected:
         age = _("{age} (corrected for prematurity)").format(age=age)
     said = ngettext(
-        "{n} answer not used ({ids}): it is from a later checklist than the "
+        "{n} answer not used ({ids}): it is about a later age than the "
         "{months}-month checklist used at an age of {age}.",
-        "{n} answers not used ({ids}): they are from a later checklist than the "
+        "{n} answers not used ({ids}): they are about a later age than the "
         "{months}-month checklist used at an age of {age}.",
         n,
     )

@@ -155,11 +155,31 @@ def considered_milestones(
 
 
 def unused_answers(
-    content: Content, checklist: ChecklistChoice, answers: Mapping[str, Answer]
+    content: Content,
+    checklist: ChecklistChoice,
+    answers: Mapping[str, Answer],
+    signs: Mapping[str, bool] | None = None,
+    months: float | None = None,
 ) -> tuple[str, ...]:
-    """Answered milestones of later checklists than ``checklist``, in the answers' order."""
+    """Answered milestones of later checklists than ``checklist``, in the answers' order,
+    then the ticked signs of a later age than ``months`` (:func:`signs_ahead`)."""
     later = {m.id for m in content.milestones if m.months > checklist.months}
-    return tuple(mid for mid in answers if mid in later)
+    ahead = signs_ahead(content, signs or {}, months) if months is not None else ()
+    return (*(mid for mid in answers if mid in later), *ahead)
+
+
+def signs_ahead(content: Content, signs: Mapping[str, bool], months: float) -> tuple[str, ...]:
+    """Ticked signs that are only asked about from a later age than ``months`` (say, "not
+    walking" ticked for a six-month-old): not reported, in the answers' order.
+
+    A sign past its last age still counts: what was worrying earlier still is.
+    """
+    by_id = {w.id: w for w in content.warning_signs}
+    return tuple(
+        wid
+        for wid, ticked in signs.items()
+        if ticked and wid in by_id and months < by_id[wid].min_months
+    )
 
 
 def domain_status(
@@ -195,11 +215,14 @@ def reported_signs(
     """Signs the parent ticked, plus signs reported by "not yet" or "sometimes" on
     ``check`` milestones.
 
-    In content order, each once. Checked signs apply only at their own ages.
+    In content order, each once. Checked signs apply only at their own ages; a ticked
+    sign of a later age (an answer file can tick any sign) is not reported but listed
+    with the unused answers (:func:`unused_answers`), as a later milestone's answer is.
     """
+    ahead = set(signs_ahead(content, answers.warning_signs, months))
     return signs_reported(
         content,
-        (w for w, ticked in answers.warning_signs.items() if ticked),
+        (w for w, ticked in answers.warning_signs.items() if ticked and w not in ahead),
         ((m, answers.milestones.get(m.id, "unsure")) for m in considered),
         months,
     )
@@ -479,7 +502,9 @@ def score(
         referrals=referrals,
         concerns=answers.concerns,
         content_version=content.version,
-        unused_answers=unused_answers(content, checklist, answers.milestones),
+        unused_answers=unused_answers(
+            content, checklist, answers.milestones, answers.warning_signs, age.used_months
+        ),
         region=region,
     )
     return with_next_check(content, result)
