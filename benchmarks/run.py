@@ -15,13 +15,14 @@ from types import ModuleType
 from typing import Any
 
 HERE = Path(__file__).parent
-SUITES = ("bench_startup", "bench_validate", "bench_plan", "bench_fhir")
+SUITES = ("bench_startup", "bench_validate", "bench_plan", "bench_fhir", "bench_history")
 #: What each suite is given under --quick (the 100× validation alone takes about a minute).
 QUICK: dict[str, dict[str, Any]] = {
     "bench_startup": {"repeat": 3},
     "bench_validate": {"repeat": 1, "factors": (1, 10)},
     "bench_plan": {"repeat": 1},
     "bench_fhir": {"repeat": 1, "factors": (1, 10)},
+    "bench_history": {"repeat": 1, "screenings": 500},
 }
 
 

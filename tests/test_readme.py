@@ -26,6 +26,7 @@ INTERACTIVE = {
     "ottool screen --resume",
     "ottool screen --save",
     "ottool history delete 3",
+    "ottool log",
 }
 RESPONSE = """{"resourceType": "QuestionnaireResponse", "status": "completed",
  "authored": "2026-11-22",
@@ -114,10 +115,12 @@ def test_every_readme_example_runs(tmp_path: Path) -> None:
     assert ran >= 20
     made_by_clinic = ("plan-clinic.pdf", "checklist-12.pdf", "lista-12.html", "answers-12.yaml")
     summaries = ("sam-summary.pdf", "resumen-sam.html")
+    calendars = ("sam-checks.ics", "checks.ics")
     for made in ("result.json", "plan.pdf", "plan.html", "plan.md", "sam.jsonl", *made_by_clinic,
-                 *summaries):  # fmt: skip
+                 *summaries, *calendars):  # fmt: skip
         assert (work / made).stat().st_size > 0, made
     assert (work / "plan.pdf").read_bytes().startswith(b"%PDF")
+    assert (work / "sam-checks.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
 
 
 def test_the_readme_clinic_set_up_is_valid(tmp_path: Path) -> None:
