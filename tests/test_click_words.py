@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from typing import Any
@@ -61,9 +62,30 @@ def spanish(*args: str) -> tuple[int, str]:
     return run.returncode, run.stdout + run.stderr
 
 
+#: Words of an English sentence that Spanish never uses; option names (--from), code in
+#: backticks and placeholders (FILE, NUMBER) are taken out before looking for them.
+ENGLISH_WORDS = re.compile(
+    r"\b(the|and|with|this|your|for|from|when|which|is|are|not|of|to|an|it|be)\b", re.I
+)
+NOT_PROSE = re.compile(r"`[^`]*`|--?[\w-]+|\b[A-Z][A-Z_|]+\b|'[^']*'|\S+\.(yaml|json|pdf)")
+
+
 def assert_no_english(text: str, where: str) -> None:
     found = [word for word in ENGLISH if word in text]
     assert not found, f"{found} in `{where}`:\n{text}"
+    prose = NOT_PROSE.sub(" ", text)
+    words = sorted({m.group(0) for m in ENGLISH_WORDS.finditer(prose)})
+    assert not words, f"English words {words} in `{where}`:\n{text}"
+
+
+#: Every command a user can run, the follow-through ones included: the help and the
+#: usage errors of each are checked below (a new command joins PATHS by itself).
+def test_every_command_is_checked_in_spanish() -> None:
+    top = {path[0] for path in PATHS if path}
+    assert {
+        "screen", "plan", "checklist", "history", "milestones", "activities", "validate",
+        "schema", "fhir", "next", "log", "progress", "summary",
+    } <= top, top  # fmt: skip
 
 
 @pytest.mark.slow
@@ -122,3 +144,24 @@ def test_h_is_help_everywhere() -> None:
     for path in PATHS:
         run = CliRunner().invoke(app, [*path, "-h"])
         assert run.exit_code == 0 and "Usage:" in run.stdout, path
+
+
+def _takes(path: tuple[str, ...], option: str) -> bool:
+    command: Any = get_command(app)
+    for name in path:
+        command = command.commands[name]
+    return any(option in getattr(p, "opts", ()) for p in command.params)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path", [p for p in PATHS if p and _takes(p, "--format")], ids=lambda p: " ".join(p)
+)
+def test_a_wrong_or_missing_value_is_a_spanish_usage_error(path: tuple[str, ...]) -> None:
+    code, text = spanish(*path, "--format", "docx")
+    assert code == 2, text
+    assert "Valor no válido para '--format'" in " ".join(text.replace("│", " ").split())
+    assert_no_english(text, " ".join((*path, "--format", "docx")))
+    code, text = spanish(*path, "--format")
+    assert code == 2, text
+    assert_no_english(text, " ".join((*path, "--format")))

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -228,3 +231,38 @@ def test_ctrl_c_at_any_moment_of_start_up_never_prints_a_traceback(delay_ms: flo
     )
     assert "Traceback" not in run.stderr
     assert run.returncode in (130, 0), run.stderr  # interrupted, or done before the signal
+
+
+#: One rule for standard error (docs/architecture.md, "What ottool says on standard
+#: error"): a problem or a note begins with its file or with "ottool:".
+PREFIXED = re.compile(r"^(ottool: |[^\s:]+(:\d+)?: )")
+
+
+@pytest.mark.parametrize(
+    ("args", "prefix"),
+    [
+        (["plan", "--age-months", "4", "--area", "nope"], "ottool: "),
+        (["plan", "--age-months", "4", "--format", "md", "--output", "plan.pdf"], "ottool: "),
+        (["screen", "--answers", "missing.yaml"], "missing.yaml: "),
+        (["checklist", "--age-months", "12", "--output", "list.docx"], "ottool: "),
+        (["validate", "--data-dir", "broken"], "broken/activities.yaml:"),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, list) else a,
+)
+def test_every_problem_begins_with_its_file_or_ottool(
+    args: list[str],
+    prefix: str,
+    cli: Callable[..., Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "milestones.yaml").write_text("schema_version: 1\ndomains: 3\n")
+    (tmp_path / "broken" / "activities.yaml").write_text("schema_version: 1\nactivities: []\n")
+    run = cli(*args)
+    assert run.exit_code == 1, run.output
+    said = [line for line in run.stderr.splitlines() if line]
+    problems = [line for line in said if not line[0].isupper() and "problem" not in line[:12]]
+    assert problems and problems[0].startswith(prefix), run.stderr
+    assert all(PREFIXED.match(line) for line in problems), run.stderr

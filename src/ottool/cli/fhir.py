@@ -191,7 +191,7 @@ def _say_left_out(left_out: list[str], number: int | None) -> None:
     ).format(count=len(left_out), ids=shown)
     if number is not None:
         message = _("screening {number}: {message}").format(number=number, message=message)
-    typer.echo(message, err=True)
+    typer.echo(_("ottool: note: {note}.").format(note=message), err=True)
 
 
 def export_history_fhir(

@@ -239,7 +239,7 @@ def plan(
 
 
 _ICS_NEEDS_A_SCREENING = N_(
-    "--ics needs a screening (--from FILE or --from-history ID) to know the child"
+    "--ics needs a screening (--from FILE or --from-history NUMBER) to know the child"
 )
 
 

@@ -75,8 +75,8 @@ def undecodable_argument(argv: Sequence[str]) -> str | None:
         except UnicodeEncodeError:
             # Python keeps bytes it cannot decode as lone surrogates; show them as '?'.
             shown = printable(arg.encode("utf-8", errors="replace").decode("utf-8"))
-            return (
-                f"ottool: the argument '{shown}' is not valid UTF-8 text; type names, notes "
+            return _(
+                "ottool: the argument '{argument}' is not valid UTF-8 text; type names, notes "
                 "and file names in UTF-8 (a file whose name is not UTF-8 needs renaming)"
-            )
+            ).format(argument=shown)
     return None

@@ -95,7 +95,7 @@ def summary(
             notes=notes,
         )
     for note in notes:
-        typer.echo(_("Note: {note}").format(note=note), err=True)
+        typer.echo(_("ottool: note: {note}.").format(note=note), err=True)
     if target is not None:
         typer.echo(
             _("The summary for {child} was written to {file}.").format(

@@ -60,10 +60,16 @@ def validate(
     from ottool.core.printable import printable
 
     if report.content is None:
-        for problem in report.errors:
-            typer.echo(printable(str(problem)), err=True)
+        from ottool.cli.error_handler import print_problems
+
+        print_problems(list(report.errors))  # file:line: first, else ottool:
         count = len(report.errors)
-        typer.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
+        typer.echo(
+            ngettext("{count} problem found.", "{count} problems found.", count).format(
+                count=count
+            ),
+            err=True,
+        )
         raise typer.Exit(1)
     from ottool.render.console import make_console
     from ottool.render.validation import print_summary
@@ -71,7 +77,8 @@ def validate(
     print_summary(report, make_console(), language=complete_in)
     from ottool.core.content import display_path, resolve_data_dir
 
-    typer.echo(f"Checked the files in {printable(display_path(resolve_data_dir(data_dir)))}/.")
+    folder = printable(display_path(resolve_data_dir(data_dir)))
+    typer.echo(_("Checked the files in {folder}/.").format(folder=folder))
     if the_clinic is not None:
         typer.echo(_("The clinic file is valid: {name}.").format(name=printable(the_clinic.name)))
     if report.content.extra_data is not None:
@@ -112,9 +119,9 @@ def _note_local_content(data_dir: Path | None) -> None:
         return
     if local.resolve() == resolve_data_dir(None).resolve():
         return
-    checked = "OTTOOL_DATA_DIR" if os.environ.get("OTTOOL_DATA_DIR") else "the installed content"
-    typer.echo(
-        f"Note: this folder has its own data/, but ottool checked {checked}; "
-        "use --data-dir data to check your copy.",
-        err=True,
-    )
+    checked = "OTTOOL_DATA_DIR" if os.environ.get("OTTOOL_DATA_DIR") else _("the installed content")
+    note = _(
+        "this folder has its own data/, but ottool checked {checked}; use --data-dir data to "
+        "check your copy"
+    ).format(checked=checked)
+    typer.echo(_("ottool: note: {note}.").format(note=note), err=True)

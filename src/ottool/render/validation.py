@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ottool.core.content import DEFAULT_LANGUAGE, Content, Report
-from ottool.core.i18n import language_name
+from ottool.core.i18n import _, language_name, ngettext
 from ottool.core.printable import json_text
 
 
@@ -49,9 +49,9 @@ def _activities_at(content: Content, months: int, domain: str) -> int:
 
 def _grid(content: Content, title: str, count: Any) -> Table:
     table = Table(title=title, title_justify="left", title_style="heading")
-    table.add_column("Area")
+    table.add_column(_("Area"))
     for months in content.checklists:
-        table.add_column(f"{months} mo", justify="right")
+        table.add_column(_("{months} mo").format(months=months), justify="right")
     for domain in content.domains:
         cells = []
         for months in content.checklists:
@@ -66,37 +66,50 @@ def print_summary(report: Report, console: Console, *, language: str | None = No
     c = report.content
     assert c is not None
     console.print(
-        f"[green]✓[/green] Content is valid: {len(c.milestones)} milestones in "
-        f"{len(c.checklists)} checklists, {len(c.warning_signs)} warning signs, "
-        f"{len(c.activities)} activities (content version {c.version})."
+        "[green]✓[/green] "
+        + _(
+            "Content is valid: {milestones} milestones in {checklists} checklists, "
+            "{signs} warning signs, {activities} activities (content version {version})."
+        ).format(
+            milestones=len(c.milestones),
+            checklists=len(c.checklists),
+            signs=len(c.warning_signs),
+            activities=len(c.activities),
+            version=c.version,
+        )
     )
     if language is not None and language != DEFAULT_LANGUAGE:
         name = language_name(language)
-        console.print(f"[green]✓[/green] Every text has its {name} ('{language}') translation.")
+        said = _("Every text has its {language} ('{code}') translation.")
+        console.print("[green]✓[/green] " + said.format(language=name, code=language))
     for code, count in sorted(report.untranslated.items()):
         if code != language and count:
-            texts = "text has" if count == 1 else "texts have"
-            console.print(
-                Text(
-                    f"! {count} {texts} no {language_name(code)} "
-                    f"(run `ottool validate --language {code}` to list them).",
-                    style="yellow",
-                )
+            missing = ngettext(
+                "{count} text has no {language} (run `ottool validate --language {code}` to "
+                "list it).",
+                "{count} texts have no {language} (run `ottool validate --language {code}` to "
+                "list them).",
+                count,
             )
+            said = missing.format(count=count, language=language_name(code), code=code)
+            console.print(Text(f"! {said}", style="yellow"))
     console.print()
     console.print(
         _grid(
             c,
-            "Milestones per checklist",
+            _("Milestones per checklist"),
             lambda m, d: sum(1 for x in c.checklist(m) if x.domain == d),
         )
     )
     console.print()
     console.print(
-        _grid(c, "Activities that fit each checklist age", lambda m, d: _activities_at(c, m, d))
+        _grid(c, _("Activities that fit each checklist age"), lambda m, d: _activities_at(c, m, d))
     )
     if report.warnings:
         console.print()
-        console.print(f"[yellow]![/yellow] {len(report.warnings)} warning(s):")
+        n = len(report.warnings)
+        console.print(
+            "[yellow]![/yellow] " + ngettext("{n} warning:", "{n} warnings:", n).format(n=n)
+        )
         for w in report.warnings:
             console.print(Text(f"  {w}"), soft_wrap=True)
