@@ -158,24 +158,6 @@ def print_html(html: str) -> tuple[int, str]:
         return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
 
 
-#: Known defect, still open: the Spanish PDF on Letter spills onto a third page at these
-#: checklist ages (by the answers of the default plan: every answer "yes", with the
-#: age's longest warning sign reported) since the handout gained its
-#: "When to call" box, phone lines and question lines; the HTML printed by Chromium fits
-#: two (tests/test_handout_print.py). The tests check the list exactly, so a change that
-#: makes it longer fails, and one that fixes an age must take it off.
-SPANISH_LETTER_THIRD_PAGE: dict[str, frozenset[int]] = {
-    "yes": frozenset({12, 15}),
-}
-
-
-def known_third_pages(paper: str, language: str, answer: str) -> frozenset[int]:
-    """The checklist ages whose default PDF plan is known to take three pages."""
-    if paper == "letter" and language == "es":
-        return SPANISH_LETTER_THIRD_PAGE.get(answer, frozenset())
-    return frozenset()
-
-
 def pages_over_two(months: Iterable[int], paper: str, answer: str, language: str) -> set[int]:
     """The checklist ages whose default PDF plan does not take exactly two pages."""
     return {m for m in months if page_count(handout_pdf(m, paper, answer, language=language)) != 2}

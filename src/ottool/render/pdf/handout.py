@@ -79,6 +79,8 @@ LEVELS = (
     Measure(leading=1.0, spacing=0.1, top=7.5, bottom=10.5, row=5.4),
 )
 FOOTER = Style(size=SMALL_PT + 0.5, colour=MUTED)
+#: The steps and safety lines of a plan of more activities than the default.
+DENSE_PT = 9.5
 
 
 def plan_pdf(doc: PlanDocument, *, paper: str = "a4", notes: list[str] | None = None) -> bytes:
@@ -202,9 +204,8 @@ class Handout:
         self.pages.place(self.header())
         if doc.call_box:  # what to do and when, before anything else
             self.pages.place(Stack([self.gap(2.5), self.call_box()]))
-        if doc.notes:  # the therapist's own words come next
-            items = self.sheet.bullets([[Span(note)] for note in doc.notes], self.width, "–")
-            self.pages.place(Stack([self.heading(doc.labels.notes, self.width), items]))
+        if doc.notes:  # the therapist's own words come next, run in after their label
+            self.pages.place(Stack([self.gap(2.5), self.notes()]))
         status = self.status()
         if status is not None:
             self.pages.place(Stack([self.gap(2.5), status]))
@@ -226,6 +227,16 @@ class Handout:
         if not self.pages.dry:
             self.footers()
         return self.pages.count
+
+    def notes(self) -> Block:
+        """ "Notes from your therapist:" in bold with the first note on the same line; more
+        notes follow it as a list."""
+        label = Span(self.doc.labels.notes + ": ", Style("B", colour=ACCENT))
+        notes = list(self.doc.notes)
+        first = self.text([label, Span(notes[0])])
+        if len(notes) == 1:
+            return first
+        return Stack([first, self.sheet.bullets([[Span(n)] for n in notes[1:]], self.width, "–")])
 
     def header(self) -> Block:
         doc, words = self.doc, self.doc.labels
@@ -254,30 +265,30 @@ class Handout:
         return Stack([*blocks, title, self.text(_facts(facts))])
 
     def call_box(self) -> Block:
-        """ "When to call": one row per urgency, most urgent first, each with its signs
-        (the reported ones marked) in two columns."""
+        """ "When to call": one row per urgency, most urgent first, each a paragraph: what
+        to do, then its signs run on (the reported ones in bold and marked), as the printed
+        HTML has them."""
         doc, words = self.doc, self.doc.labels
         inner = self.width - 9
-        half = (inner - self.m.gap) / 2
         blocks: list[Block] = [
             self.gap(1.5),
             self.text([Span(doc.call_box_title, Style("B", 12, URGENT))], inner, leading=1.25),
         ]
+        between = Span(" · ", MUTED_TEXT)
         for group in doc.call_box:
             colour = URGENT if group.urgent else ACCENT
             spans = [Span(group.heading, Style("B", colour=colour))]
-            if group.when:
-                spans.append(Span(" " + group.when))
-            blocks += [self.gap(1.2), self.text(spans, inner)]
-            items: list[Block] = []
+            spans.append(Span(" " + group.when if group.when else ":"))
+            said: list[list[Span]] = []
             for sign in group.signs:
-                said = [Span(sign.text, BOLD if sign.reported else BODY)]
+                one = [Span(sign.text, BOLD if sign.reported else BODY)]
                 if sign.reported:
-                    said.append(Span(" " + words.you_noticed, Style("B", colour=URGENT)))
-                items.append(self.sheet.bullets([said], half, "•"))
-            items += [self.sheet.bullets([[Span(line)]], half, "•") for line in group.lines]
-            if items:
-                blocks.append(Columns(items, inner, self.m.gap))
+                    one.append(Span(" " + words.you_noticed, Style("B", colour=URGENT)))
+                said.append(one)
+            said += [[Span(line, MUTED_TEXT)] for line in group.lines]
+            for number, one in enumerate(said):
+                spans += [between if number else Span(" "), *one]
+            blocks += [self.gap(1.2), self.text(spans, inner)]
         blocks.append(Gap(1.5))
         return Band(self.pdf, Stack(blocks), self.width, URGENT)
 
@@ -378,12 +389,15 @@ class Handout:
         if card.materials:
             facts.append((words.you_need, ", ".join(card.materials)))
         blocks.append(self.text(_facts(facts), inner))
+        # A plan of more activities than the default sets its steps and safety lines a
+        # little smaller (as the printed HTML does), so that five keep to two pages.
+        small = Style(size=DENSE_PT) if self.doc.dense else BODY
         for step, text in enumerate(card.steps, start=1):
-            blocks.append(self.sheet.text([Span(text)], inner, bullet=f"{step}.", hang=4.5))
+            blocks.append(self.sheet.text([Span(text, small)], inner, bullet=f"{step}.", hang=4.5))
         if card.safety:
             # One line each, never run together as one paragraph.
-            label = Span(words.safety + ":", Style("B", colour=URGENT))
-            lines = [[Span(line)] for line in card.safety]
+            label = Span(words.safety + ":", Style("B", small.size, URGENT))
+            lines = [[Span(line, small)] for line in card.safety]
             if self.m.spacing < 0.4:  # tight: the label runs in before the first line
                 lines[0] = [Span(label.text + " ", label.style), *lines[0]]
             else:
