@@ -33,7 +33,6 @@ from ottool.render.pdf.layout import (
     Barred,
     Beside,
     Block,
-    Columns,
     Gap,
     Indented,
     Logo,
