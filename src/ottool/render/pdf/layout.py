@@ -422,25 +422,6 @@ class Logo:
         self.pdf.image(io.BytesIO(self.logo.data), x=x, y=y, w=self.width, h=self.height)
 
 
-class Columns:
-    """Whole blocks in two columns side by side, as level as their order allows."""
-
-    def __init__(self, blocks: Sequence[Block], width: float, gap: float) -> None:
-        self.blocks = list(blocks)
-        self.step = (width - gap) / 2 + gap
-        heights = [b.height for b in self.blocks]
-        cuts = range(len(heights) + 1)
-        self.cut = min(cuts, key=lambda c: (max(sum(heights[:c]), sum(heights[c:])), -c))
-        self.height = max(sum(heights[: self.cut]), sum(heights[self.cut :]), 0.0)
-
-    def draw(self, x: float, y: float) -> None:
-        for column, group in enumerate((self.blocks[: self.cut], self.blocks[self.cut :])):
-            top = y
-            for block in group:
-                block.draw(x + column * self.step, top)
-                top += block.height
-
-
 def mark_width(symbol: str) -> float:
     """The room a status mark takes, with the space after it (mm)."""
     if symbol in ("✓", "◐"):
