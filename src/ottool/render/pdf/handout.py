@@ -228,8 +228,8 @@ class Handout:
         return self.pages.count
 
     def notes(self) -> Block:
-        """ "Notes from your therapist:" in bold with the first note on the same line; more
-        notes follow it as a list."""
+        """The notes' label in bold with the first note on the same line; more notes follow
+        it as a list."""
         label = Span(self.doc.labels.notes + ": ", Style("B", colour=ACCENT))
         notes = list(self.doc.notes)
         first = self.text([label, Span(notes[0])])

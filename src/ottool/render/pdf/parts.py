@@ -26,6 +26,9 @@ from ottool.render.pdf.layout import (
 
 #: Padding of a tracker's name cells: top and bottom, then left and right (mm).
 NAME_PAD = (0.3, 1.5)
+#: A drawn tick box of an activity done on some days a week, and the room after it (mm).
+BOX = 3.6
+BOX_GAP = 2.6
 
 
 def cut_to(text: str, width: float, sheet: Sheet, style: Style = BODY) -> str:
@@ -107,7 +110,10 @@ class Tracker:
         self.cell_w = (width - self.name_w) / (len(weeks) * days)
         line = sheet.leading * BODY_PT * PT
         self.line = line
-        self.names = [short_name(sheet, card.name, self.name_w - 3) for card in doc.activities]
+        self.names = [
+            short_name(sheet, card.tracker_name or card.name, self.name_w - 3)
+            for card in doc.activities
+        ]
         self.row_heights = [max(row, n.line_count * line + 1.4) for n in self.names]
         self.height = 10 + sum(self.row_heights)
 
@@ -149,11 +155,38 @@ class Tracker:
                     row.cell(
                         fit(day), align="CENTER", style=FontFace(size_pt=day_size, emphasis="BOLD")
                     )
-            for name, height in zip(self.names, self.row_heights, strict=True):
+            for card, name, height in zip(
+                doc.activities, self.names, self.row_heights, strict=True
+            ):
                 row = table.row(min_height=height)
                 row.cell(name.text, padding=NAME_PAD)
-                for _ in range(len(self.weeks) * days):
-                    row.cell("")
+                if card.tracker_boxes >= days:  # a box under each day
+                    for _ in range(len(self.weeks) * days):
+                        row.cell("")
+                else:  # its days a week as boxes across the week, drawn below
+                    for _week in self.weeks:
+                        row.cell("", colspan=days)
+        self.draw_boxes(x, float(pdf.y))
+
+    def draw_boxes(self, x: float, bottom: float) -> None:
+        """The tick boxes of the activities done fewer days than every day: as many as
+        their days a week, side by side across each week (ticked on whichever days), as
+        the HTML tracker has them. ``bottom`` is the foot of the table, drawn."""
+        pdf, days = self.sheet.pdf, len(self.doc.tracker_days)
+        span = self.cell_w * days
+        top = bottom - sum(self.row_heights)
+        pdf.set_draw_color(*GRID)
+        pdf.set_line_width(0.25)
+        for card, height in zip(self.doc.activities, self.row_heights, strict=True):
+            boxes = card.tracker_boxes
+            if 0 < boxes < days:
+                size = min(BOX, height - 1.6)
+                step = min(size + BOX_GAP, (span - 3) / boxes)
+                for week in range(len(self.weeks)):
+                    left = x + self.name_w + week * span + 1.5
+                    for number in range(boxes):
+                        pdf.rect(left + number * step, top + (height - size) / 2, size, size)
+            top += height
 
 
 @dataclasses.dataclass
