@@ -75,3 +75,36 @@ def test_letters_no_font_can_show_are_named_in_a_note(
     assert "ottool: note: the PDF has no font on this computer for 明, 李" in run.stderr
     assert "--output plan.html" in run.stderr
     assert "李" not in printed
+
+
+def test_a_clinic_name_no_font_can_show_is_named_once_on_the_paper_checklist(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cli: Callable[..., Run],
+    recwarn: pytest.WarningsRecorder,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Issue 23: the checklist PDF does what the handout does with letters Noto Sans
+    lacks: fallback fonts where the computer has them, else '?' and one note naming
+    them, never fpdf2's own "missing glyphs" complaint."""
+    from ottool.render.pdf.fonts import CJK_NAMES, find_system_font
+
+    monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "home"))
+    clinic = tmp_path / "clinic.yaml"
+    clinic.write_text('name: "李明儿童诊所 🌟 Sunny Kids"\nphone: "555 0100"\n', encoding="utf-8")
+    out = tmp_path / "checklist.pdf"
+    run = cli("checklist", "--age-months", "12", "--clinic", clinic, "--output", out)
+    assert run.exit_code == 0, run.output
+    printed = _text(out)
+    assert "Sunny Kids" in printed and "555 0100" in printed
+    said = [str(w.message) for w in recwarn] + [r.getMessage() for r in caplog.records]
+    assert not [s for s in [*said, run.stderr] if "glyph" in s.lower()]
+    notes = [line for line in run.stderr.splitlines() if line.startswith("ottool: note:")]
+    if any(find_system_font(name) for name in CJK_NAMES):
+        assert "李明" in printed
+    else:
+        assert len(notes) == 1, run.stderr
+        assert "no font on this computer for" in notes[0] and "李" in notes[0]
+        assert "--output checklist.html" in notes[0]
+        assert "李" not in printed and "?" in printed.split("Sunny Kids")[0]
+    assert "🌟" in printed or (notes and "🌟" in notes[0])

@@ -85,7 +85,12 @@ def checklist(
         doc = build_checklist_document(
             content, chosen, clinic=the_clinic, region=region_for(content, region)
         )
-        rendered = render_checklist(doc, kind, paper=paper_for(paper.value if paper else None))
+        notes: list[str] = []
+        rendered = render_checklist(
+            doc, kind, paper=paper_for(paper.value if paper else None), notes=notes
+        )
+    for note in notes:
+        typer.echo(_("ottool: note: {note}.").format(note=note), err=True)
     emit(
         rendered,
         output,

@@ -23,13 +23,16 @@ PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 BLANK = "_" * 24
 
 
-def render_checklist(doc: ChecklistDocument, fmt: str, *, paper: str = "a4") -> str | bytes:
+def render_checklist(
+    doc: ChecklistDocument, fmt: str, *, paper: str = "a4", notes: list[str] | None = None
+) -> str | bytes:
     """The checklist in ``fmt`` (one of the registry's ``CHECKLIST_FORMATS``): PDF is
-    bytes, the rest text."""
+    bytes, the rest text. What the user should know about the file (letters the PDF
+    cannot print) goes to ``notes``."""
     if fmt == "pdf":
         from ottool.render.checklist_pdf import checklist_pdf
 
-        return checklist_pdf(doc, paper=paper)
+        return checklist_pdf(doc, paper=paper, notes=notes)
     if fmt == "html":
         return checklist_html(doc, paper=paper)
     if fmt == "yaml":

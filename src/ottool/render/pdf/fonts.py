@@ -172,9 +172,15 @@ class Fonts:
             return self.fit(SYMBOL_FALLBACK[char])
         plain = unicodedata.normalize("NFKD", char)
         kept = "".join(c for c in plain if not unicodedata.combining(c) and self._can_print(ord(c)))
-        if not kept and unicodedata.category(char)[0] in "LN":
+        if not kept and unicodedata.category(char)[0] in "LNS":  # letters, digits, emoji
             self.lost.add(char)
         return kept or "?"
+
+
+def shown_letters(lost: set[str]) -> str:
+    """The letters no font could print, for a note: the first ten, in order."""
+    letters = sorted(lost)
+    return ", ".join(letters[:10]) + (", ..." if len(letters) > 10 else "")
 
 
 def needs_shaping(code: int) -> bool:

@@ -20,7 +20,7 @@ from ottool.core.i18n import _, language
 from ottool.documents.plan_document import ActivityCard, PlanDocument
 from ottool.documents.result_document import CallSign
 from ottool.documents.wording import page_label, week_label
-from ottool.render.pdf.fonts import Fonts
+from ottool.render.pdf.fonts import Fonts, shown_letters
 from ottool.render.pdf.layout import (
     ACCENT,
     BODY,
@@ -105,14 +105,12 @@ def plan_pdf(doc: PlanDocument, *, paper: str = "a4", notes: list[str] | None = 
     Handout(doc, sheet, chosen).lay_out()
     data = bytes(pdf.output())
     if fonts.lost and notes is not None:
-        lost = sorted(fonts.lost)
-        shown = ", ".join(lost[:10]) + (", ..." if len(lost) > 10 else "")
         notes.append(
             _(
                 "the PDF has no font on this computer for {characters}, so they print as "
                 "'?'; the HTML plan (--output plan.html) shows them, and a font for that "
                 "script (such as Noto Sans CJK) lets the PDF show them too"
-            ).format(characters=shown)
+            ).format(characters=shown_letters(fonts.lost))
         )
     return data
 
