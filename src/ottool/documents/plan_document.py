@@ -387,7 +387,7 @@ def build_plan_document(
             [
                 _intro(content, plan, result),
                 *([feeding_hold()] if _held_for_feeding(content, plan) else []),
-                *([bath_safety()] if bath else []),
+                *([bath_safety(plan.used_months)] if bath else []),
             ]
         ),
         activities=cards,

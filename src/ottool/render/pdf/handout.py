@@ -281,6 +281,8 @@ class Handout:
                 one = [Span(sign.text, BOLD if sign.reported else BODY)]
                 if sign.reported:
                     one.append(Span(" " + words.you_noticed, Style("B", colour=URGENT)))
+                if sign.own_advice and sign.advice:  # urgent or reported: its own words
+                    one.append(Span(" " + sign.advice, MUTED_TEXT))
                 said.append(one)
             said += [[Span(line, MUTED_TEXT)] for line in group.lines]
             for number, one in enumerate(said):
