@@ -124,6 +124,35 @@ def handout_html(months: int, paper: str, language: str = "en") -> str:
     return html
 
 
+def therapist_plan(content: Content, months: int) -> PlanDocument:
+    """A therapist's plan of five activities (the first five of the age, as `ottool plan
+    --age-months N --max-activities 5` chooses them), with two notes and a caregiver."""
+    from ottool.core.activity_choice import plan_for_focus
+
+    birth = add_months(DAY, -months) - dt.timedelta(days=5)
+    plan = plan_for_focus(content, months + 0.2, max_activities=5)
+    assert len(plan.activities) == 5
+    return build_plan_document(
+        content,
+        plan,
+        child="Sam",
+        birth_date=birth,
+        therapist="Dana Reyes, OTR/L",
+        caregiver="Little Stars Daycare",
+        notes=[THERAPIST_NOTE, THERAPIST_NOTE],
+        date=DAY,
+    )
+
+
+@functools.cache
+def five_activity_pdf(months: int, paper: str, language: str = "es") -> bytes:
+    """The therapist's five-activity plan (see ``therapist_plan``) as PDF, once a session."""
+    with speaking(language):
+        data = render_plan(therapist_plan(shipped(language), months), "pdf", paper=paper)
+    assert isinstance(data, bytes)
+    return data
+
+
 def page_count(data: bytes) -> int:
     return len(PdfReader(io.BytesIO(data)).pages)
 

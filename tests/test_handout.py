@@ -108,6 +108,51 @@ def test_two_pages_whatever_the_answers(shipped: Content, paper: str, answer: st
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("language", printed.LANGUAGES)
+@pytest.mark.parametrize("paper", PAPERS)
+def test_a_therapists_plan_of_five_activities_prints_on_two_pages(
+    shipped: Content, paper: str, language: str
+) -> None:
+    """Issue 26 item 9: five activities, two notes and a caregiver keep to two pages at
+    every checklist age (their steps and safety lines a little smaller)."""
+    spilled = {
+        months
+        for months in shipped.checklists
+        if pages(printed.five_activity_pdf(months, paper, language)) != 2
+    }
+    assert spilled == set(), (paper, language)
+
+
+@pytest.mark.slow
+def test_the_tracker_has_as_many_boxes_as_days_a_week(shipped: Content) -> None:
+    """Issue 26 item 9: an activity done 4 days a week has 4 boxes a week in the PDF
+    tracker, named with its days a week; a daily one a box under each day (the table's
+    cells), as in the HTML."""
+    import re
+
+    plan = plan_for_focus(shipped, 12, activity_ids=["bath-play", "talk-through-the-day"])
+    doc = build_plan_document(shipped, plan, child="Sam", date=DAY)
+    doc = dataclasses.replace(
+        doc,
+        activities=(
+            dataclasses.replace(
+                doc.activities[0], tracker_boxes=4, tracker_name="Bath play (4 days a week)"
+            ),
+            doc.activities[1],
+        ),
+    )
+    data = render_plan(doc, "pdf")
+    assert isinstance(data, bytes)
+    reader = PdfReader(io.BytesIO(data))
+    content = b"".join(page.get_contents().get_data() for page in reader.pages)  # type: ignore[union-attr]
+    side = f"{3.6 * 72 / 25.4:.2f}".encode()
+    boxes = re.findall(rb"[\d.]+ [\d.]+ " + side + rb" -" + side + rb" re", content)
+    assert len(boxes) == 4 * doc.tracker_weeks
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "Bath play (4 days a week)" in text
+
+
+@pytest.mark.slow
 def test_body_text_is_at_least_10_pt_only_sources_and_footer_are_smaller(
     shipped: Content,
 ) -> None:
