@@ -109,3 +109,49 @@ def test_texts_shown_to_toddlers_speak_of_children() -> None:
         if w.max_months is None or w.max_months >= 18:
             assert "other babies" not in w.text, w.id
             assert "babies of any age" not in w.advice, w.id
+
+
+#: How a sentence meant for a baby only says so (so that a toddler's family skips it), or
+#: speaks to both.
+FOR_BABIES_ONLY = (
+    "For young babies",
+    "Under 12 months",
+    "Once your baby",
+    "only once your baby",
+    "your baby or toddler",
+)
+
+
+def test_texts_shown_to_toddlers_say_your_baby_only_for_babies() -> None:
+    """Issue 20 item 9: a text shown at 18 to 24 months says "your child", or says
+    "your baby" only in a sentence that is about babies."""
+    for a in EN.activities:
+        if a.max_months < 18:
+            continue
+        for text in (a.why, *a.steps, *a.safety):
+            if re.search(r"\byour baby\b", text):
+                assert any(words in text for words in FOR_BABIES_ONLY), (a.id, text)
+
+
+@pytest.mark.parametrize(("lang", "months"), [("en", 12), ("en", 18), ("es", 12), ("es", 24)])
+def test_the_plans_bath_line_fits_the_childs_age(lang: str, months: int) -> None:
+    """A toddler's plan keeps them within arm's reach in the bath; a baby's keeps a hand on
+    them and leaves out bath seats (AAP); in either language."""
+    from ottool.core import i18n
+    from ottool.core.activity_choice import plan_for_focus
+    from ottool.documents.plan_document import build_plan_document
+
+    content = EN if lang == "en" else ES
+    i18n.set_language(lang)
+    try:
+        plan = plan_for_focus(content, months + 0.2, activity_ids=["bath-play"])
+        intro = build_plan_document(content, plan).intro
+    finally:
+        i18n.set_language("en")
+    toddler = months >= 18
+    if lang == "en":
+        assert ("arm's reach of your child" in intro) is toddler
+        assert ("hand on your baby" in intro) is not toddler
+    else:
+        assert ("al alcance de su brazo" in intro) is toddler
+        assert ("sobre su bebé" in intro) is not toddler
