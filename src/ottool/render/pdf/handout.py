@@ -281,8 +281,6 @@ class Handout:
                 one = [Span(sign.text, BOLD if sign.reported else BODY)]
                 if sign.reported:
                     one.append(Span(" " + words.you_noticed, Style("B", colour=URGENT)))
-                if sign.own_advice and sign.advice:  # urgent or reported: its own words
-                    one.append(Span(" " + sign.advice, MUTED_TEXT))
                 said.append(one)
             said += [[Span(line, MUTED_TEXT)] for line in group.lines]
             for number, one in enumerate(said):
@@ -310,7 +308,7 @@ class Handout:
                 else:  # the line to write the number on goes on after the words
                     end = self.sheet.string_width(contact.role + " " + known, BOLD) + 2
                     at = end if said.line_count == 1 and end < half * 0.7 else 0.0
-                    line = WritingLine(self.pdf, half, 6.5, x=at)
+                    line = WritingLine(self.pdf, half, 6.5 if self.m.spacing > 0.2 else 5.8, x=at)
                     left.append(Over(said, line) if at else Stack([said, line]))
                 if contact.note:
                     left.append(self.text([Span(contact.note, MUTED_TEXT)], half))
