@@ -149,3 +149,20 @@ def test_crying_and_strong_reactions_to_touch_are_for_the_next_visit_with_an_ot(
     assert said in out
     assert ("catch up" if lang == "en" else "se ponen al día") not in out
     i18n.set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_preterm_babys_follow_up_is_advice_from_the_birth_history_not_a_referral(
+    cli: Callable[..., Run], lang: str
+) -> None:
+    """Issue 20 reviewer: Isla, born at 30 weeks and coming along, hears about preterm
+    follow-up; her JSON names no referral (her result is not one worth talking about:
+    docs/design.md, "Who to see") and carries what the advice rests on, her weeks of
+    pregnancy and the corrected age."""
+    data = _json(cli, "born-at-30-weeks-monitor", "--lang", lang)
+    assert (data["overall"], data["act"], data["referrals"]) == ("monitor", "recheck", [])
+    assert data["child"]["gestational_weeks"] == 30 and data["age"]["corrected"] is True
+    out = _screen(cli, "born-at-30-weeks-monitor", "--lang", lang)
+    said = "preterm follow-up" if lang == "en" else "seguimiento de prematuros"
+    assert said in out
+    i18n.set_language("en")
