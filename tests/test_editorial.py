@@ -121,8 +121,8 @@ SLIPS = {
         "hint: 'mira' tells the parent what to do as 'tú'; the content speaks as 'usted'",
     ),
     "pediatra for doctor": Slip(
-        M, "ws-lost-skills", "pronto con el médico", "pronto con el pediatra",
-        "warning sign 'ws-lost-skills': advice: the English says 'doctor', so the Spanish "
+        M, "ws-faces", "pronto con el médico", "pronto con el pediatra",
+        "warning sign 'ws-faces': advice: the English says 'doctor', so the Spanish "
         "says 'médico' (one Spanish term for each idea)",
         at="      es: >-\n        Comuníquese",
     ),

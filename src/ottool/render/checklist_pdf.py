@@ -233,7 +233,9 @@ def _lay_out(
     return pdf, fonts.lost
 
 
-def _clinic_header(pdf: Any, doc: ChecklistDocument, family: str, size: float, fit: Any) -> None:
+def _clinic_header(
+    pdf: Any, doc: ChecklistDocument, family: str, size: float, fit: Any = str
+) -> None:
     """The clinic's logo, name and contact details across the top, with a rule under them."""
     clinic = doc.clinic
     assert clinic is not None
