@@ -33,7 +33,7 @@ from ottool.core.age import add_months
 from ottool.core.content import Content, load_content
 from ottool.core.screening import Answers, Child, ScreeningResult, score
 from ottool.documents.plan_document import PlanDocument, build_plan_document
-from ottool.render.plan_file import render_plan
+from ottool.render.registry import render_plan
 from ottool.storage.result_json import result_to_data
 
 DAY = dt.date(2026, 11, 2)
@@ -57,7 +57,7 @@ from pathlib import Path
 from ottool.core.content import load_content
 from ottool.documents.plan_document import build_plan_document
 from ottool.core.activity_choice import plan_for_result
-from ottool.render.plan_file import write_plan
+from ottool.session import write_plan
 from ottool.storage.result_json import read_result
 content = load_content()
 result, _ = read_result(Path(sys.argv[1]), content)

@@ -191,10 +191,9 @@ class _Builder:
         """
         end = node.end_mark.index
         newline = self.text.find("\n", end)
-        rest = self.text[end : newline if newline >= 0 else None]
-        found = re.match(r" #.*", rest)
-        if found and node.value:
-            comment = found.group(0).strip()
+        rest = self.text[end : newline if newline >= 0 else None]  # up to the line's end
+        if rest.startswith(" #") and node.value:
+            comment = rest.strip()
             self.warnings.append(
                 Problem(
                     self.file,
