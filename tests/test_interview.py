@@ -298,3 +298,16 @@ def test_a_child_older_than_the_checklists_is_told_at_the_birth_date(tmp_path: P
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
+
+
+def test_the_resume_offer_says_when_the_draft_was_started_in_words() -> None:
+    from ottool.cli.interview import _started_in_words
+    from ottool.core import i18n
+
+    assert _started_in_words("2026-11-22T14:05") == "November 22, 2026 at 14:05"
+    i18n.set_language("es")
+    try:
+        assert _started_in_words("2026-11-22T14:05") == "22 de noviembre de 2026 a las 14:05"
+    finally:
+        i18n.set_language("en")
+    assert _started_in_words("someday") == "someday"  # an edited draft: as it was stored

@@ -394,7 +394,7 @@ def run_interview(content: Content, *, resume: bool = False) -> Answers:
         resume = interview.ask(
             confirm(
                 _("You have an unfinished screening (started {started}). Continue it?").format(
-                    started=draft.started.replace("T", " ")
+                    started=_started_in_words(draft.started)
                 ),
                 default=True,
             )
@@ -413,6 +413,20 @@ def run_interview(content: Content, *, resume: bool = False) -> Answers:
     except KeyboardInterrupt:  # Ctrl-C between two questions
         interview.save()
         raise Interrupted(draft_path()) from None
+
+
+def _started_in_words(started: str) -> str:
+    """When a draft was started, as the reader writes a date ("November 22, 2026 at
+    14:05", "22 de noviembre de 2026 a las 14:05"); as stored when it cannot be read."""
+    from ottool.core.i18n import format_date
+
+    try:
+        moment = dt.datetime.fromisoformat(started)
+    except ValueError:
+        return started.replace("T", " ")
+    return _("{date} at {time}").format(
+        date=format_date(moment.date()), time=moment.strftime("%H:%M")
+    )
 
 
 def _agrees_to_start_again(interview: Interview, draft: Draft) -> bool:
