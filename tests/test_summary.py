@@ -111,7 +111,7 @@ def test_the_json_holds_the_facts_in_every_language(printed: Callable[..., Any])
     assert [p["activity"] for p in data["practice"]] == planned  # nothing logged yet
     assert not any(p["days_practiced"] for p in data["practice"])
     check = data["next_check"]
-    assert set(check) == {"date", "months", "why", "overdue"}
+    assert set(check) == {"date", "months", "why", "overdue", "now_months"}
     assert check["date"] >= data["screenings"][-1]["date"]
     # Codes, ids and dates only: the Spanish summary's JSON is the same.
     assert json.loads(printed("many", "json", "es")) == data
@@ -279,7 +279,37 @@ def test_early_intervention_names_the_region_the_screening_named(tmp_path: Path)
         line for line in summary(home, "--lang", "es").stdout.splitlines()
         if line.startswith("Derivaciones sugeridas")
     )  # fmt: skip
-    assert "(intervención temprana) en España (" in referrals
+    assert "(intervención temprana) en España;" in referrals
+
+
+def test_a_later_checklist_due_by_age_is_named(tmp_path: Path) -> None:
+    """Screened at 12 months, 18 months old today: the 18-month checklist is due now,
+    and the plan's therapist is named for the doctor."""
+    from ottool.cli import app
+    from ottool.core.age import add_months
+
+    today = dt.date.today()
+    born, screened = add_months(today, -18), add_months(today, -6)
+    source = Path(__file__).parent / "fixtures" / "answers" / "first-birthday-12-months.yaml"
+    text = source.read_text("utf-8").replace("birth_date: 2025-12-01", f"birth_date: {born}")
+    answers = tmp_path / "leo.yaml"
+    answers.write_text(text.replace("\ndate: 2026-12-01", f"\ndate: {screened}"), "utf-8")
+    home = tmp_path / "home"
+    env = {"OTTOOL_HOME": str(home)}
+    saved = CliRunner().invoke(app, ["screen", "--answers", str(answers), "--save"], env=env)
+    assert saved.exit_code == 0, saved.output
+    given = CliRunner().invoke(
+        app, ["plan", "--from-history", "1", "--therapist", "A. Rivera, OT", "--save",
+              "--output", str(tmp_path / "plan.md")], env=env,
+    )  # fmt: skip
+    assert given.exit_code == 0, given.output
+    data = json.loads(summary(home, "--format", "json").stdout)
+    assert data["screenings"][0]["checklist_months"] == 12
+    assert data["next_check"]["now_months"] == 18
+    out = summary(home).stdout
+    check = next(line for line in out.splitlines() if line.startswith("Next check:"))
+    assert "the 18-month checklist" in check and "Due now" in check
+    assert "the plan A. Rivera, OT gave on" in out
 
 
 def test_a_child_with_a_plan_and_no_screening(tmp_path: Path) -> None:

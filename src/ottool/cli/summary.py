@@ -24,6 +24,7 @@ from ottool.cli.common import (
     user_errors,
 )
 from ottool.core.i18n import _
+from ottool.core.printable import printable
 
 
 def summary(
@@ -99,7 +100,7 @@ def summary(
     if target is not None:
         typer.echo(
             _("The summary for {child} was written to {file}.").format(
-                child=document.facts.name or "?", file=shown(target)
+                child=printable(document.facts.name or "?"), file=shown(target)
             ),
             err=True,
         )

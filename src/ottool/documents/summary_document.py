@@ -50,7 +50,7 @@ ACT_WORDS: dict[str, str] = {
 LEVEL_WORDS: dict[str, str] = {"urgent": N_("urgent"), "discuss": N_("to discuss")}
 #: The result's time frame in a cell of the table (symbols as on the result).
 ACT_MARKS: dict[str, str] = {
-    "emergency": "!!",
+    "emergency": "!!!",
     "today": "!!",
     "days": "!!",
     "visit": "!",
@@ -116,6 +116,8 @@ class PlanFact:
     source: str
     activities: tuple[PlanActivity, ...]
     number: int | None = None
+    #: Who gave it (a plan given with --therapist), so the doctor knows whom to call.
+    therapist: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +145,9 @@ class NextCheckFact:
     months: int | None
     why: str
     overdue: bool = False
+    #: The checklist of the child's age today, when it is a later one than the latest
+    #: screening's (its day has passed with no screening since).
+    now_months: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +340,7 @@ def build_summary_document(
             ("◐", _("practice and check again")),
             ("!", _("talk with the doctor")),
             ("!!", _("contact the doctor soon")),
+            ("!!!", _("emergency")),
         ),
         legend_months=_("Under each date: the checklist's age in months."),
         not_yet=_("Not yet"),
@@ -348,7 +354,7 @@ def build_summary_document(
         kept=_("Practice kept"),
         concerns=_("The parent's concerns, in their own words"),
         plan=_("Home practice"),
-        referrals=_("Referrals suggested (latest date)"),
+        referrals=_("Referrals suggested"),
         next_check=_("Next check"),
         none=_("None reported."),
         no_referrals=_("None suggested."),
@@ -563,6 +569,10 @@ def _signs(screenings: tuple[ScreeningFact, ...], content: Content) -> tuple[Sig
 def _plan_heading(plan: PlanFact | None) -> str:
     if plan is None:
         return _("Home practice")
+    if plan.source == "given" and plan.therapist:
+        return _("Home practice: the plan {therapist} gave on {date}").format(
+            therapist=" ".join(plan.therapist.split()), date=format_date(plan.date)
+        )
     if plan.source == "given":
         return _("Home practice: the plan given on {date}").format(date=format_date(plan.date))
     return _("Home practice: the plan from the screening of {date}").format(
@@ -618,24 +628,45 @@ def _practice_note(facts: SummaryFacts) -> str:
 
 
 def _referrals(screenings: tuple[ScreeningFact, ...], content: Content) -> str:
-    """Every referral kind the screenings suggested, once, with the latest date it was
-    suggested (the heading says so), the latest first. The doctor is the reader: the
+    """The referral kinds the latest screening suggested, then those only earlier ones
+    did, each once with the latest date it was suggested. The doctor is the reader: the
     doctor is not named as a referral. Early intervention names the region the latest
     screening named, whose route differs from country to country."""
-    latest: dict[str, dt.date] = {}
+    if not screenings:
+        return ""
+    latest_date: dict[str, dt.date] = {}
     for s in screenings:
         for kind in s.referrals or ():
             if kind != "doctor" and kind in content.referral_by_id:
-                latest[kind] = s.date
-    region = content.region_by_id.get(screenings[-1].region or "") if screenings else None
-    ordered = sorted(latest.items(), key=lambda pair: pair[1], reverse=True)
-    named = []
-    for kind, day in ordered:
+                latest_date[kind] = s.date
+    region = content.region_by_id.get(screenings[-1].region or "")
+
+    def named(kind: str) -> str:
         name = content.referral_by_id[kind].name
         if kind == "early_intervention" and region is not None:
             name = _("{referral} in {region}").format(referral=name, region=region.name)
-        named.append(_("{referral} ({date})").format(referral=name, date=day.isoformat()))
-    return "; ".join(named)
+        return name
+
+    now = [k for k in screenings[-1].referrals or () if k in latest_date]
+    before = sorted(
+        (k for k in latest_date if k not in now), key=lambda k: latest_date[k], reverse=True
+    )
+    parts = []
+    if now:
+        parts.append(
+            _("{referrals} ({date})").format(
+                referrals="; ".join(named(k) for k in now),
+                date=screenings[-1].date.isoformat(),
+            )
+        )
+    if before:
+        earlier = "; ".join(
+            _("{referral} ({date})").format(referral=named(k), date=latest_date[k].isoformat())
+            for k in before
+        )
+        parts.append(_("Earlier, not at the latest screening: {referrals}").format(
+            referrals=earlier))  # fmt: skip
+    return ". ".join(parts)
 
 
 def _next_check(facts: SummaryFacts) -> str:
@@ -647,6 +678,13 @@ def _next_check(facts: SummaryFacts) -> str:
         text = _(
             "Now: the screening of {date} asked the family to talk with the child's doctor."
         ).format(date=when)
+        if check.now_months is not None:
+            text += " " + _("Due now too: the {now}-month checklist.").format(now=check.now_months)
+    elif check.overdue and check.now_months is not None and check.now_months != check.months:
+        text = _(
+            "Due now: the {now}-month checklist (the {months}-month one was due on {date}, "
+            "with no screening since)."
+        ).format(now=check.now_months, months=check.months, date=when)
     elif check.overdue and check.months is not None:
         due = (
             _("A recheck (the {months}-month checklist) has been due since {date}")

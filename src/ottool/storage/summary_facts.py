@@ -115,6 +115,7 @@ def _plan(saved: list[SavedScreening], plans: list[SavedPlan]) -> PlanFact | Non
             date=plan.date,
             source="given",
             number=given.id,
+            therapist=plan.therapist or given.therapist,
             activities=tuple(
                 PlanActivity(a.id, a.minutes, a.times_per_day, a.days_per_week)
                 for a in plan.activities
@@ -160,7 +161,16 @@ def _next_check(
         max_months=content.max_months,
     )
     overdue = found.why != "now" and found.date < today
-    return NextCheckFact(found.date, found.months, found.why, overdue)
+    now_months = None
+    from ottool.core.age import checklist_for
+    from ottool.core.next_check import limit_months, used_months_on
+
+    used = used_months_on(birth, gestation, today)
+    if used <= limit_months(content.max_months):
+        current = checklist_for(used, content.checklists).months
+        if latest.checklist_months is None or current > latest.checklist_months:
+            now_months = current  # a later checklist is due by the child's age today
+    return NextCheckFact(found.date, found.months, found.why, overdue, now_months)
 
 
 def _coming(
