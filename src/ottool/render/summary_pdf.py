@@ -174,7 +174,7 @@ def _lay_out(doc: SummaryDocument, paper: str, step: Step, chars: set[str]) -> t
         return pdf.table(**defaults)
 
     if doc.clinic is not None:
-        _clinic_header(pdf, doc, FAMILY, size)  # type: ignore[arg-type]
+        _clinic_header(pdf, doc, FAMILY, size, fit)  # type: ignore[arg-type]
     text(doc.words.title, size + 6, "B", ACCENT)
     text(doc.made, size - 1, color=MUTED)
     pdf.ln(line * 0.4)
