@@ -59,6 +59,7 @@ ASSEMBLY = {
     "chosen_plan",
     "given_plan",
     "with_words",
+    "build_checklist_document",
 }
 
 

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ottool.core.practice_kept import ActivityPractice
     from ottool.core.screening import Answers, ScreeningResult
     from ottool.core.vocabulary import Change
+    from ottool.documents.checklist_document import ChecklistDocument
     from ottool.documents.coming_checks import ChildChecks
     from ottool.documents.plan_document import PlanDocument
     from ottool.documents.summary_document import SummaryDocument
@@ -383,6 +384,24 @@ def plan_from(
         region=region,
     )
     return Plan(document, given, result)
+
+
+def checklist(
+    content: Content,
+    age_months: float,
+    *,
+    clinic: Clinic | None = None,
+    region: str | None = None,
+) -> ChecklistDocument:
+    """The blank checklist for a child of ``age_months`` (the checklist a screening at that
+    age would use), with ``clinic``'s details and ``region``'s numbers; InputError for an
+    age the checklists do not serve."""
+    from ottool.core.age import check_age_served, checklist_for
+    from ottool.documents.checklist_document import build_checklist_document
+
+    check_age_served(age_months, content.max_months)
+    months = checklist_for(age_months, content.checklists).months
+    return build_checklist_document(content, months, clinic=clinic, region=region)
 
 
 def shown_again(entry: SavedResult, content: Content, region: str | None = None) -> PlanDocument:

@@ -65,8 +65,7 @@ def checklist(
     lang: Lang = None,
     old_months: OldAgeOption = None,
 ) -> None:
-    from ottool.core.age import checklist_for
-    from ottool.documents.checklist_document import build_checklist_document
+    from ottool import session
     from ottool.render.checklist import render_checklist
 
     age = months if months is not None else old_months
@@ -78,13 +77,7 @@ def checklist(
     content = load(data_dir)
     the_clinic = clinic()
     with user_errors():
-        from ottool.core.age import check_age_served
-
-        check_age_served(age, content.max_months)
-        chosen = checklist_for(age, content.checklists).months
-        doc = build_checklist_document(
-            content, chosen, clinic=the_clinic, region=region_for(content, region)
-        )
+        doc = session.checklist(content, age, clinic=the_clinic, region=region_for(content, region))
         notes: list[str] = []
         rendered = render_checklist(
             doc, kind, paper=paper_for(paper.value if paper else None), notes=notes
@@ -97,7 +90,7 @@ def checklist(
         force=force,
         private=False,
         written=_("The {months}-month checklist was written to {file}.").format(
-            months=chosen, file="{file}"
+            months=doc.months, file="{file}"
         ),
         not_on_a_terminal=_("a PDF cannot be shown in the terminal; add --output checklist.pdf"),
     )
