@@ -43,27 +43,50 @@ class Child:
         return _("{name} (born {date})").format(name=self.name, date=self.birth_date)
 
 
-def children(*, path: Path | None = None) -> list[Child]:
-    """Every child of the history (screenings, plans given and practice), in order of
-    first record; a name typed two ways (case, spaces, Unicode form) is one child."""
+def children(*, path: Path | None = None, named: str | None = None) -> list[Child]:
+    """Every child of the history (screenings and plans given), in order of first
+    record; only those called ``named`` when given. A name typed two ways (case,
+    spaces, Unicode form) is one child."""
+    key = None if named is None else child_key(named)
     with open_history(path, create=False, read_only=True) as db:
         if db is None:
             return []
-        # One row a child, grouped by SQLite over the indexed columns; the name is the
-        # one of the first record (SQLite takes a bare column from the MIN() row).
-        rows = db.execute(
-            "SELECT child, birth_date, MIN(day || ' ' || kind || printf('%020d', id))"
-            " FROM (SELECT child, child_key, birth_date, screened_on AS day, 0 AS kind, id"
-            " FROM screenings WHERE child IS NOT NULL UNION ALL"
-            " SELECT child, child_key, birth_date, given_on, 1, id FROM plans"
-            " WHERE child IS NOT NULL) GROUP BY child_key, birth_date ORDER BY 3"
-        ).fetchall()
-    return [Child(str(name), str(born or "")) for name, born, _first in rows]
+        # Grouped by SQLite over the index by child (no stored document is read), then
+        # the name of each child's first record, by its number.
+        firsts: dict[tuple[str, str], tuple[str, int, int]] = {}
+        for order, table, day in ((0, "screenings", "screened_on"), (1, "plans", "given_on")):
+            rows = db.execute(
+                f"SELECT child_key, birth_date, MIN({day} || ' ' || printf('%020d', id))"
+                f" FROM {table} WHERE child_key != '' AND (? IS NULL OR child_key = ?)"
+                " GROUP BY child_key, birth_date",
+                (key, key),
+            ).fetchall()
+            for found_key, born, first in rows:
+                when, number = str(first).rsplit(" ", 1)
+                record = (when, order, int(number))
+                which = (str(found_key), str(born or ""))
+                if which not in firsts or record < firsts[which]:
+                    firsts[which] = record
+        names: dict[tuple[int, int], str] = {}
+        for which_table, table in ((0, "screenings"), (1, "plans")):
+            numbers = [n for _w, k, n in firsts.values() if k == which_table]
+            for start in range(0, len(numbers), 500):
+                part = numbers[start : start + 500]
+                marks = ", ".join("?" * len(part))
+                for number, name in db.execute(
+                    f"SELECT id, child FROM {table} WHERE id IN ({marks})", part
+                ):
+                    names[(which_table, int(number))] = str(name)
+    ordered = sorted(firsts.items(), key=lambda item: item[1])
+    return [
+        Child(names.get((kind, number), ""), born)
+        for (_key, born), (_when, kind, number) in ordered
+    ]
 
 
 def is_known(name: str, *, path: Path | None = None) -> bool:
     """Whether any child of the history is called ``name``."""
-    return any(c.key == child_key(name) for c in children(path=path))
+    return bool(children(path=path, named=name))
 
 
 def find_child(name: str, born: str | None = None, *, path: Path | None = None) -> Child:
@@ -72,7 +95,7 @@ def find_child(name: str, born: str | None = None, *, path: Path | None = None) 
     InputError when no child has that name, or when the name belongs to children with
     different birth dates and ``born`` does not say which: the message lists them.
     """
-    return _find(name, born, children(path=path))
+    return _find(name, born, children(path=path, named=name), path)
 
 
 def choose_child(name: str | None, born: str | None = None, *, path: Path | None = None) -> Child:
@@ -82,11 +105,15 @@ def choose_child(name: str | None, born: str | None = None, *, path: Path | None
     InputError when the history is empty, when no child matches, or when several do
     (the message lists them with their birth dates and says which option chooses).
     """
+    if name is not None:
+        named = children(path=path, named=name)
+        if named:
+            return _find(name, born, named, path)
     everyone = children(path=path)
     if not everyone:
         raise InputError(_("No screenings are saved yet. Save one at the end of `ottool screen`."))
     if name is not None:
-        return _find(name, born, everyone)
+        return _find(name, born, everyone, path)
     matches = [c for c in everyone if born is None or c.birth_date == born]
     if len(matches) == 1:
         return matches[0]
@@ -98,7 +125,9 @@ def choose_child(name: str | None, born: str | None = None, *, path: Path | None
     )
 
 
-def _find(name: str, born: str | None, everyone: list[Child]) -> Child:
+def _find(name: str, born: str | None, everyone: list[Child], path: Path | None) -> Child:
+    """The child called ``name`` among ``everyone`` (or the whole history's children,
+    for the message when there is none)."""
     named = [c for c in everyone if c.key == child_key(name)]
     if born is not None:
         dated = [c for c in named if c.birth_date == born]
@@ -113,7 +142,7 @@ def _find(name: str, born: str | None, everyone: list[Child]) -> Child:
             )
     if not named:
         message = _("there is no child called '{name}' in the history")
-        names = list(dict.fromkeys(c.name for c in everyone))
+        names = list(dict.fromkeys(c.name for c in children(path=path)))
         if names:
             message += did_you_mean(name, names) + _(" (children in the history: {names})")
         raise InputError(message.format(name=name, names=", ".join(names)))
