@@ -223,3 +223,25 @@ def test_a_plan_file_keeps_its_own_child_beside_a_namesake(
     ok(cli("plan", "--from-plan", "leo2.yaml", "--save", "--output", "leo2.md"))
     plans = json.loads(ok(cli("history", "--format", "json")).stdout)["plans"]
     assert [p["birth_date"] for p in plans] == ["2025-11-20", "2024-05-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("[" * 3000 + "]" * 3000 + "\n", "nested too deeply"),
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+            "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c]\n",
+            "plan.yaml",
+        ),
+    ],
+    ids=["deep", "aliases"],
+)
+def test_a_plan_file_is_read_with_ottools_yaml_reader(
+    text: str, said: str, cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    plan_file = tmp_path / "plan.yaml"
+    plan_file.write_text(text)
+    run = cli("plan", "--from-plan", plan_file, "--output", "-")
+    assert run.exit_code == 1, run.output  # one clear line, never a crash or a long wait
+    assert said in run.stderr

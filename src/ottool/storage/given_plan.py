@@ -175,18 +175,11 @@ def read_given_plan(path: Path) -> GivenPlan:
     if text.lstrip().startswith("{"):
         data = decode_json(text, where)
     else:
-        import yaml
+        # ottool's YAML reader, as for answer and clinic files: aliases, nesting and size
+        # are bounded (no "billion laughs"), and every problem names its line.
+        from ottool.core.yamlsource import parse_yaml
 
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark is not None else ""
-            raise InputError(
-                _("{file}{line}: this is not YAML ({reason})").format(
-                    file=where, line=line, reason=getattr(exc, "problem", exc)
-                )
-            ) from None
+        data = parse_yaml(text, where)
     if isinstance(data, dict) and isinstance(data.get("given"), dict):
         data = data["given"]
     check_format(data, GIVEN_PLAN_FORMAT, where)
