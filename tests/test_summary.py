@@ -312,6 +312,26 @@ def test_a_later_checklist_due_by_age_is_named(tmp_path: Path) -> None:
     assert "the plan A. Rivera, OT gave on" in out
 
 
+def test_a_clinic_activity_without_its_content_is_named_generally(tmp_path: Path) -> None:
+    from ottool.cli import app
+
+    home = tmp_path / "home"
+    made = CliRunner().invoke(
+        app,
+        ["plan", "--age-months", "14", "--activity", "clinic-rice-bin", "--child", "Max",
+         "--born", "2025-06-01", "--clinic", str(CLINIC), "--save",
+         "--output", str(tmp_path / "plan.md")],
+        env={"OTTOOL_HOME": str(home)},
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    done = summary(home, "--format", "md")
+    assert done.exit_code == 0, done.output
+    assert "A clinic's own activity" in done.stdout and "clinic-rice-bin" not in done.stdout
+    assert "clinic-rice-bin" in done.stderr and "--clinic" in done.stderr
+    named = summary(home, "--format", "md", "--clinic", CLINIC)
+    assert "Rice bin treasure hunt" in named.stdout and not named.stderr
+
+
 def test_a_child_with_a_plan_and_no_screening(tmp_path: Path) -> None:
     from ottool.cli import app
 

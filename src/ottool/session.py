@@ -484,6 +484,15 @@ def summary(
     chosen = which_child(child, born)
     facts = summary_facts(chosen, content, day, practice(chosen, content, day).kept)
     document = build_summary_document(facts, content, clinic=clinic)
+    if document.unknown_activities and notes is not None:
+        from ottool.core.i18n import _
+
+        notes.append(
+            _(
+                "the plan has activities this content does not hold ({ids}); add the "
+                "clinic's --clinic FILE or --extra-data DIR to print their names"
+            ).format(ids=", ".join(document.unknown_activities))
+        )
     data = render_summary(document, fmt, paper=paper, notes=notes)
     write_output(path, data, private=True, force=force)
     return document

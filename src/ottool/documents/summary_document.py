@@ -301,6 +301,9 @@ class SummaryDocument:
     concerns: tuple[ConcernLine, ...]
     plan_heading: str  # 'Home plan (given on ...)'
     plan: tuple[PlanLine, ...]
+    #: The plan's activities this content does not hold (a clinic's own, read without
+    #: its --clinic or --extra-data): the command says so, the page names them generally.
+    unknown_activities: tuple[str, ...]
     practice_note: str  # 'No practice is logged.' and the like; '' when lines say it
     referrals: str  # the referral kinds in words, or ''
     next_check: str
@@ -381,6 +384,11 @@ def build_summary_document(
         ),
         plan_heading=_plan_heading(facts.plan),
         plan=_plan(facts, content),
+        unknown_activities=tuple(
+            a.id
+            for a in (facts.plan.activities if facts.plan else ())
+            if a.id not in content.activity_by_id
+        ),
         practice_note=_practice_note(facts),
         referrals=_referrals(facts.screenings, content),
         next_check=_next_check(facts),
@@ -592,7 +600,7 @@ def _plan(facts: SummaryFacts, content: Content) -> tuple[PlanLine, ...]:
     for given in facts.plan.activities:
         activity = content.activity_by_id.get(given.id)
         if activity is None:  # a clinic's own activity, without --clinic or --extra-data
-            name, dose = given.id, _("not in this content (add --clinic or --extra-data)")
+            name, dose = _("A clinic's own activity"), ""
         else:
             name = activity.name
             dose = dose_words(
