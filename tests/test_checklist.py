@@ -65,6 +65,9 @@ def test_an_age_between_checklists_gets_the_earlier_one(cli: Callable[..., Run])
         (("--age-months", "40"), "older than ottool's checklists serve"),
         (("--age-months", "12", "--format", "md", "--output", "x.pdf"), "does not match"),
         (("--age-months", "12", "--output", "x.docx"), "cannot tell which format"),
+        (("--age-months", "12", "--born", "2025-11-20"), "not both"),
+        (("--age-months", "12", "--gestational-weeks", "32"), "goes with --born"),
+        (("--born", "2025-02-30"), "--born '2025-02-30' is not a date"),
     ],
 )
 def test_wrong_requests_get_one_line(
@@ -163,6 +166,31 @@ def test_the_template_through_the_command_line(cli: Callable[..., Run], tmp_path
     assert cli("checklist", "--age-months", "12", "--output", blank).exit_code == 0
     done = cli("screen", "--answers", blank, "--format", "json")
     assert done.exit_code == 1 and "birth_date" in done.stderr
+
+
+def test_a_baby_born_early_gets_the_checklist_of_the_corrected_age(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    # A therapist prints the sheet for a baby born at 32 weeks, a year and ten days ago:
+    # the 12-month sheet would be thrown away by the screening (corrected age 10 months);
+    # --born and --gestational-weeks choose the 9-month one and fill in the template.
+    born = dt.date.today() - dt.timedelta(days=375)
+    template = tmp_path / "answers.yaml"
+    args = ("--born", born.isoformat(), "--gestational-weeks", "32", "--output", template)
+    done = cli("checklist", *args)
+    assert done.exit_code == 0, done.stderr
+    assert "corrected for prematurity" in done.stderr
+    text = template.read_text(encoding="utf-8")
+    assert "gm-9m-" in text and "gm-12m-" not in text
+    assert f"birth_date: {born.isoformat()}" in text and "gestational_weeks: 32" in text
+    filled = re.sub(r"^(  [a-z]{2}-\d+m-[a-z-]+:)$", r"\1 yes", text, flags=re.M)
+    template.write_text(filled, encoding="utf-8")  # the date left empty: today
+    done = cli("screen", "--answers", template, "--format", "json")
+    assert done.exit_code == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["unused_answers"] == []
+    assert result["checklist"]["months"] == 9
+    assert {d["status"] for d in result["domains"]} == {"on_track"}
 
 
 # --- PDF (slow) ---------------------------------------------------------------------

@@ -142,6 +142,7 @@ def test_the_terminal_result_says_which_answers_were_not_counted(
         "fm-4m-holds-toy, gm-4m-head-steady)." in text
     )
     assert "goes with the 2-month milestones" in text
+    assert "printed with `ottool checklist --age-months 2`" in text
 
 
 def test_unused_answers_survive_a_round_trip_through_the_result_file() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -58,6 +59,28 @@ def checklist(
     force: Annotated[
         bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
     ] = False,
+    born: Annotated[
+        str | None,
+        typer.Option(
+            "--born",
+            metavar="DATE",
+            help=_(
+                "The child's birth date (YYYY-MM-DD), instead of --age-months: the checklist "
+                "for the child's age today (corrected for prematurity with "
+                "--gestational-weeks), and an answer file filled in with it."
+            ),
+        ),
+    ] = None,
+    weeks: Annotated[
+        int | None,
+        typer.Option(
+            "--gestational-weeks",
+            metavar="WEEKS",
+            min=22,
+            max=44,
+            help=_("Weeks of pregnancy at birth, with --born, for a baby born early."),
+        ),
+    ] = None,
     paper: PaperOption = None,
     region: RegionOption = None,
     data_dir: DataDir = None,
@@ -69,7 +92,11 @@ def checklist(
     from ottool.render.checklist import render_checklist
 
     age = months if months is not None else old_months
-    if age is None:
+    if age is not None and born is not None:
+        fail(_("give --age-months or --born, not both"))
+    if weeks is not None and born is None:
+        fail(_("--gestational-weeks goes with --born (the child's birth date)"))
+    if age is None and born is None:
         fail(_("give the child's age: --age-months N (such as --age-months 12)"))
     output = None if is_stdout(output) else output
     kind = _format(fmt, output)
@@ -77,7 +104,17 @@ def checklist(
     content = load(data_dir)
     the_clinic = clinic()
     with user_errors():
+        said = None
+        if born is not None:
+            age, said = _age_today(born, weeks)
+        assert age is not None
         doc = session.checklist(content, age, clinic=the_clinic, region=region_for(content, region))
+        if said is not None:
+            typer.echo(
+                _("ottool: note: the checklist for an age of {age}.").format(age=said), err=True
+            )
+        if born is not None:
+            doc = replace(doc, born=born.strip(), weeks=weeks)
         notes: list[str] = []
         rendered = render_checklist(
             doc, kind, paper=paper_for(paper.value if paper else None), notes=notes
@@ -94,6 +131,24 @@ def checklist(
         ),
         not_on_a_terminal=_("a PDF cannot be shown in the terminal; add --output checklist.pdf"),
     )
+
+
+def _age_today(born: str, weeks: int | None) -> tuple[float, str]:
+    """The age used today (corrected for prematurity when it applies) of a child born on
+    ``born``, in months and in words."""
+    import datetime as dt
+
+    from ottool.cli.child_options import read_date
+    from ottool.core.age import FULL_TERM_WEEKS, age_in_words, age_on
+
+    birth = read_date(born, "--born")
+    assert birth is not None
+    today = dt.date.today()
+    age = age_on(birth, today, weeks or FULL_TERM_WEEKS, today=today)
+    said = age_in_words(age.used)
+    if age.corrected:
+        said = _("{age} (corrected for prematurity)").format(age=said)
+    return age.used_months, said
 
 
 def _format(fmt: ChecklistFormat | None, output: Path | None) -> str:

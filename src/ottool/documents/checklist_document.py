@@ -118,6 +118,10 @@ class ChecklistDocument:
     sources: tuple[str, ...]
     clinic: Clinic | None = None
     words: ChecklistWords = field(default_factory=checklist_words, repr=False)
+    #: The child's birth date and weeks of pregnancy, when the checklist was chosen from
+    #: them (``--born``): the answer-file template comes filled in with them.
+    born: str | None = None
+    weeks: int | None = None
 
     @property
     def question_count(self) -> int:

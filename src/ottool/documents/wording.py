@@ -429,15 +429,22 @@ def answer_mark(answer: str) -> str | None:
 
 def unused_answers_note(ids: tuple[str, ...], checklist_months: int) -> str:
     """For parents: answers to later milestones were kept out of the result, and why."""
-    return ngettext(
-        "Not counted: {n} answer was about milestones or signs of a later age ({ids}). "
-        "Your child's age goes with the {months}-month milestones, so only those (and "
-        "any earlier ones you answered) count.",
-        "Not counted: {n} answers were about milestones or signs of a later age ({ids}). "
-        "Your child's age goes with the {months}-month milestones, so only those (and "
-        "any earlier ones you answered) count.",
-        len(ids),
-    ).format(n=len(ids), ids=", ".join(ids), months=checklist_months)
+    return (
+        ngettext(
+            "Not counted: {n} answer was about milestones or signs of a later age ({ids}). "
+            "Your child's age goes with the {months}-month milestones, so only those (and "
+            "any earlier ones you answered) count.",
+            "Not counted: {n} answers were about milestones or signs of a later age ({ids}). "
+            "Your child's age goes with the {months}-month milestones, so only those (and "
+            "any earlier ones you answered) count.",
+            len(ids),
+        ).format(n=len(ids), ids=", ".join(ids), months=checklist_months)
+        + " "
+        + _(
+            "The {months}-month questions can be printed with `ottool checklist --age-months "
+            "{months}`, or answered in `ottool screen`."
+        ).format(months=checklist_months)
+    )
 
 
 @dataclass(frozen=True)

@@ -131,8 +131,9 @@ def answer_template(doc: ChecklistDocument) -> str:
         ),
         "child:",
         "  name:  " + comment(_("optional")),
-        "  birth_date:  " + comment(_("year-month-day, for example 2025-12-01")),
-        "  gestational_weeks: 40  " + comment(_("weeks of pregnancy at birth, if born early")),
+        f"  birth_date: {doc.born or ''} " + comment(_("year-month-day, for example 2025-12-01")),
+        f"  gestational_weeks: {doc.weeks or 40}  "
+        + comment(_("weeks of pregnancy at birth, if born early")),
         "date:  " + comment(_("the day you answer (empty: today), year-month-day")),
         "answers:",
     ]
