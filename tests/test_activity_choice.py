@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -128,6 +129,22 @@ def test_a_toddler_not_walking_gets_cruising_and_push_toy_practice_and_no_stairs
     # Cruising ends at 15 months by age; it fits the skill he has reached.
     assert not EN.activity_by_id["pull-to-stand-cruising"].fits_age(plan.used_months)
     assert {"pull-to-stand-cruising", "push-toy-walking"} <= set(ids(plan))
+
+
+def test_no_activity_asks_a_child_who_is_not_walking_to_walk_somewhere() -> None:
+    """Review: "Helping with chores" was chosen to practise walking alone for Sam, who is
+    not walking, with steps that carry things from room to room while walking. Walking
+    is practised with activities made for children on the way there (push toy,
+    cruising); an activity that needs walking says so with `requires`."""
+    plan = plan_for_result(EN, from_file("sam-18-months-not-walking"))
+    for p in plan.activities:
+        if "gm-18m-walks-alone" in p.targets:
+            assert p.activity.id in {"push-toy-walking", "pull-to-stand-cruising"}
+    walking = re.compile(r"\bwhile walking\b|\bfrom one room to another\b")
+    for activity in EN.activities:
+        text = " ".join(step for step in (*activity.steps, *activity.safety))
+        if walking.search(text):
+            assert "gm-18m-walks-alone" in activity.requires, activity.id
 
 
 def test_stairs_wait_for_walking_and_come_once_walking() -> None:

@@ -585,8 +585,12 @@ def test_the_printed_plan_box_leads_with_emergencies_only() -> None:
     result = screen_shipped(AT_2M, {"cm-2m-reacts-loud-sounds": "not_yet"})
     doc = build_plan_document(SHIPPED, plan_for_result(SHIPPED, result), result=result)
     assert doc.overall_advice == box_advice(SHIPPED, result)
-    assert doc.overall_advice.startswith("Bring this summary to your child's next visit")
+    # A baby who does not react to sounds needs a hearing test soon, not at the next
+    # routine visit: the sign's own advice says "soon", and its time frame is days.
+    assert doc.overall_advice.startswith("Do not wait for a routine visit")
+    assert "a hearing test" in doc.overall_advice
     hearing = SHIPPED.warning_sign_by_id["ws-hearing"]
+    assert hearing.act == "days"
     assert any(s.reported and s.advice == hearing.advice for s in doc.when_to_call)
     breathing = screen_shipped(AT_2M, {}, {"ws-feeding-breathing": True})
     doc = build_plan_document(SHIPPED, plan_for_result(SHIPPED, breathing), result=breathing)
