@@ -704,9 +704,11 @@ def write_calendar(
     an existing file only with ``force``); return how many checks it holds."""
     from ottool.documents.coming_checks import build_calendar
     from ottool.render.calendar import calendar_bytes
-    from ottool.storage.atomic_write import write_output
+    from ottool.storage.atomic_write import check_output, write_output
+    from ottool.storage.calendar_key import calendar_key
 
-    calendar = build_calendar(children, with_names=with_names)
+    check_output(path, force=force)
+    calendar = build_calendar(children, with_names=with_names, secret=calendar_key())
     write_output(path, calendar_bytes(calendar), private=True, force=force)
     return len(calendar.events)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,10 +51,13 @@ class CheckCalendar:
     events: tuple[CalendarEvent, ...]
 
 
-def event_uid(key: str, birth_date: dt.date, months: int | None) -> str:
-    """The same child and checklist always give the same UID (the name is hashed away)."""
+def event_uid(key: str, birth_date: dt.date, months: int | None, secret: bytes = b"") -> str:
+    """The same child and checklist always give the same UID for one ``secret`` (the
+    user's calendar key, storage/calendar_key.py): the name and birth date are keyed away,
+    so a calendar written without the name does not give it back to a list of names."""
     which = "handover" if months is None else f"{months}m"
-    digest = hashlib.sha256(f"{key}\x00{birth_date.isoformat()}".encode()).hexdigest()[:20]
+    message = f"{key}\x00{birth_date.isoformat()}".encode()
+    digest = hmac.new(secret, message, hashlib.sha256).hexdigest()[:20]
     return f"{digest}-{which}@ottool"
 
 
@@ -83,8 +87,11 @@ def check_description(check: NextCheck) -> str:
     )
 
 
-def build_calendar(children: Sequence[ChildChecks], *, with_names: bool = False) -> CheckCalendar:
-    """The calendar of every coming check of ``children``; names only ``with_names``."""
+def build_calendar(
+    children: Sequence[ChildChecks], *, with_names: bool = False, secret: bytes = b""
+) -> CheckCalendar:
+    """The calendar of every coming check of ``children``; names only ``with_names``; UIDs
+    keyed with ``secret`` (:func:`event_uid`)."""
     events = []
     for child in children:
         for check in child.checks:
@@ -93,7 +100,7 @@ def build_calendar(children: Sequence[ChildChecks], *, with_names: bool = False)
                 title = _("{title} – {child}").format(title=title, child=child.name)
             events.append(
                 CalendarEvent(
-                    uid=event_uid(child.key, child.birth_date, check.months),
+                    uid=event_uid(child.key, child.birth_date, check.months, secret),
                     day=check.date,
                     title=title,
                     description=check_description(check),

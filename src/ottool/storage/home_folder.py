@@ -11,6 +11,8 @@ from ottool.core.i18n import _
 
 HISTORY_FILE = "history.sqlite3"
 DRAFT_FILE = "draft.json"
+#: The random key calendar UIDs are made with (storage/calendar_key.py).
+CALENDAR_KEY_FILE = "calendar.key"
 
 
 def home_dir(*, create: bool = True) -> Path:
@@ -50,7 +52,7 @@ def own_files() -> list[Path]:
     folder = home_dir(create=False)
     history = folder / HISTORY_FILE
     journals = [Path(f"{history}-{kind}") for kind in ("wal", "shm", "journal")]
-    return [history, *journals, folder / DRAFT_FILE]
+    return [history, *journals, folder / DRAFT_FILE, folder / CALENDAR_KEY_FILE]
 
 
 def _not_a_folder(folder: Path) -> str:
