@@ -243,6 +243,49 @@ def test_the_calendar_has_one_all_day_event_a_check_and_no_names(
     assert [e.uid.value for e in read_calendar(again).vevent_list] == uids
 
 
+@pytest.mark.parametrize(
+    ("lang", "headline"),
+    [
+        ("en", "Contact your child's doctor within the next few days"),
+        ("es", "Comuníquese con el médico de su hijo en los próximos días"),
+    ],
+)
+def test_a_result_that_asks_to_call_the_doctor_is_not_a_routine_check(
+    home: Path, tmp_path: Path, lang: str, headline: str
+) -> None:
+    # Ten days ago Mia had lost skills (act days): the step is the doctor, not a checklist.
+    lost_skills = {"ws-lost-skills": True}
+    save_screening(tmp_path, FIRST, on=TODAY - dt.timedelta(days=10), signs=lost_skills)
+    data = json.loads(run("next", "--format", "json").stdout)
+    assert data["children"][0]["checks"][0]["date"] == TODAY.isoformat()
+    shown = run("next", "--lang", lang)
+    assert shown.exit_code == 0, shown.output
+    first_row = " ".join(shown.stdout.split())
+    assert headline in first_row
+    assert "milestone check, " not in first_row  # not the routine check's words
+    path = tmp_path / "urgent.ics"
+    assert run("next", "--ics", path, "--lang", lang).exit_code == 0
+    first, *later = read_calendar(path).vevent_list
+    assert first.dtstart.value == TODAY
+    assert first.summary.value == headline
+    assert first.description.value.startswith(headline)
+    assert "ottool screen" not in first.description.value
+    assert not first.contents.get("valarm")  # due today: a reminder would be in the past
+    for event in later:
+        for alarm in event.valarm_list:
+            assert event.dtstart.value + alarm.trigger.value > TODAY
+
+
+def test_a_reminder_never_falls_before_tomorrow() -> None:
+    from ottool.documents.coming_checks import reminder_days
+
+    assert reminder_days(TODAY, TODAY) is None
+    assert reminder_days(TODAY - dt.timedelta(days=1), TODAY) is None
+    assert reminder_days(TODAY + dt.timedelta(days=1), TODAY) == 0  # on the day itself
+    assert reminder_days(TODAY + dt.timedelta(days=3), TODAY) == 2
+    assert reminder_days(TODAY + dt.timedelta(days=40), TODAY) == 7
+
+
 def test_names_only_when_asked_and_in_spanish(family: Path, tmp_path: Path) -> None:
     path = tmp_path / "named.ics"
     result = run("next", "--child", "Mia", "--ics", path, "--ics-name", "--lang", "es")

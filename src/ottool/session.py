@@ -681,6 +681,7 @@ def coming_for(
 
     from ottool.core.next_check import coming_after, next_check_for
     from ottool.documents.coming_checks import ChildChecks
+    from ottool.documents.wording import emergency_number
     from ottool.storage.history.saved import child_key
 
     today = today or dt.date.today()
@@ -694,7 +695,10 @@ def coming_for(
         gestational_weeks=child.gestational_weeks,
         max_months=content.max_months,
     )
-    return ChildChecks(child_key(child.name), child.name, child.birth_date, checks)
+    number = emergency_number(content, result.region, short=True)
+    return ChildChecks(
+        child_key(child.name), child.name, child.birth_date, checks, result.act, number
+    )
 
 
 def write_calendar(

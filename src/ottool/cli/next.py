@@ -134,7 +134,11 @@ def _print_checks(children: list[ChildChecks], console: Any) -> None:
                 who = _("{name} (born {date})").format(
                     name=child.name or _("(no name)"), date=child.birth_date.isoformat()
                 )
-            table.add_row(escape(who), format_date(check.date), escape(check_title(check)))
+            table.add_row(
+                escape(who),
+                format_date(check.date),
+                escape(check_title(check, child.act, child.emergency)),
+            )
         table.add_section()
     console.print(table)
     console.print(

@@ -1,7 +1,8 @@
 """A calendar document as an RFC 5545 file (``.ics``), written with ``icalendar``.
 
 One all-day event a check (``DTSTART``/``DTEND`` dates, shown as free time), with a
-display alarm ``reminder_days`` before. Every word comes from the document.
+display alarm ``reminder_days`` before (none when the document gives None). Every
+word comes from the document.
 """
 
 from __future__ import annotations
@@ -32,11 +33,12 @@ def calendar_bytes(calendar: CheckCalendar, *, now: dt.datetime | None = None) -
         event.add("dtend", item.day + dt.timedelta(days=1))
         event.add("transp", "TRANSPARENT")
         event.add("description", item.description)
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("description", item.title)
-        alarm.add("trigger", dt.timedelta(days=-item.reminder_days))
-        event.add_component(alarm)
+        if item.reminder_days is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", item.title)
+            alarm.add("trigger", dt.timedelta(days=-item.reminder_days))
+            event.add_component(alarm)
         ics.add_component(event)
     data: bytes = ics.to_ical()
     return data
