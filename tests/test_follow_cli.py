@@ -355,6 +355,32 @@ def test_progress_in_the_terminal_shows_symbols_as_well_as_colour(mia: Path) -> 
     assert "Práctica de Mia" in spanish and "Esta semana" in spanish
 
 
+@pytest.mark.parametrize("columns", ["60", "80"])
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("en", ["Walking with a push toy", "Cushion climbing and obstacle course"]),
+        ("es", ["Caminar empujando un juguete", "Trepar cojines y pista de obstáculos"]),
+    ],
+)
+def test_the_practice_names_each_activity_in_a_narrow_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: str, lang: str, names: list[str]
+) -> None:
+    monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("OTTOOL_DATA_DIR", raising=False)  # the shipped activities' names
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", columns)
+    sam = Path(__file__).parent / "fixtures" / "answers" / "sam-18-months-not-walking.yaml"
+    assert run("screen", "--answers", sam, "--format", "json", "--save").exit_code == 0
+    assert run("log", "push-toy-walking", "--child", "Sam").exit_code == 0
+    shown = run("--lang", lang, "progress", "--child", "Sam")
+    assert shown.exit_code == 0, shown.output
+    for name in names:  # whole, on one line: not squeezed out of the table
+        assert name in shown.stdout
+    assert "…" not in shown.stdout.split("\n\n", 2)[1]  # no practice cell cut short
+    assert all(len(line) <= int(columns) for line in shown.stdout.splitlines())
+
+
 def test_progress_bad_input_is_one_line(mia: Path) -> None:
     result = run("progress", "--child", "Zed")
     assert result.exit_code == 1 and "there is no child called 'Zed'" in result.stderr

@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -50,7 +52,7 @@ def print_child_progress(
             since = _("The plan of screening {number} ({date}).")
         since = since.format(number=plan.number, date=format_date(plan.date))
         console.print(f"[muted]{escape(since)}[/muted]")
-        console.print(_practice_table(kept, names.get("activities", {})))
+        console.print(_practice(kept, names.get("activities", {}), console))
         legend = _(
             "{done} a day practiced, {missed} a day not practiced (last week, then this "
             "week). The dose is the plan's days a week. Log practice with `ottool log`."
@@ -77,21 +79,69 @@ def print_child_progress(
         print_progress(name, screenings, shown, changes, console)
 
 
+#: The narrowest the activity's name may be in the practice table; where the table would
+#: need it narrower, each activity is shown as its own small block instead.
+NAME_MIN_WIDTH = 14
+
+
+def _practice(
+    kept: Sequence[ActivityPractice], names: Mapping[str, str], console: Console
+) -> RenderableType:
+    """The practice table, or, where the terminal is too narrow for it to keep the
+    activity's name readable, one block per activity: its name, then a line each."""
+    from rich.measure import Measurement
+
+    table = _practice_table(kept, names)
+    # Every other column at its full width (none of them wraps), the name at its least.
+    longest = _longest_name(kept, names)
+    natural = Measurement.get(console, console.options.update(width=10_000), table).maximum
+    if natural - longest + min(NAME_MIN_WIDTH, longest) <= console.width:
+        return table
+    return Group(*(_practice_block(p, names) for p in kept))
+
+
+def _practice_block(p: ActivityPractice, names: Mapping[str, str]) -> RenderableType:
+    last, this = _grids(p)
+    rows = Table.grid(padding=(0, 2))
+    rows.add_column(style="muted", no_wrap=True)
+    rows.add_column()
+    rows.add_row(escape(_("Dose")), _dose(p))
+    rows.add_row(escape(_("Last week")), _count(last, p.last_week, p.days_per_week))
+    rows.add_row(escape(_("This week")), _count(this, p.this_week, p.days_per_week))
+    rows.add_row(escape(_("Since the plan began")), _bar(p.since_plan, p.since_plan_target))
+    name = Text(names.get(p.activity, p.activity), style="heading")
+    return Group(name, Padding(rows, (0, 0, 1, 2), expand=False))
+
+
+def _longest_name(kept: Sequence[ActivityPractice], names: Mapping[str, str]) -> int:
+    return max((cell_len(names.get(p.activity, p.activity)) for p in kept), default=0)
+
+
+def _grids(p: ActivityPractice) -> tuple[str, str]:
+    """Last week's and this week's days, practiced or not."""
+    days = set(p.recent_days)
+    cells = [DONE if d in days else MISSED for d in p.recent_span]
+    return "".join(cells[:7]), "".join(cells[7:])
+
+
+def _dose(p: ActivityPractice) -> str:
+    dose = ngettext("{n} day a week", "{n} days a week", p.days_per_week)
+    return dose.format(n=p.days_per_week)
+
+
 def _practice_table(kept: Sequence[ActivityPractice], names: Mapping[str, str]) -> Table:
     table = Table(show_header=True, header_style="heading", expand=False)
-    table.add_column(_("Activity"))
+    longest = _longest_name(kept, names)
+    table.add_column(_("Activity"), min_width=min(NAME_MIN_WIDTH, longest))
     table.add_column(_("Dose"), no_wrap=True)
     table.add_column(_("Last week"), no_wrap=True)
     table.add_column(_("This week"), no_wrap=True)
     table.add_column(_("Since the plan began"), no_wrap=True)
     for p in kept:
-        days = set(p.recent_days)
-        cells = [DONE if d in days else MISSED for d in p.recent_span]
-        last, this = "".join(cells[:7]), "".join(cells[7:])
-        dose = ngettext("{n} day a week", "{n} days a week", p.days_per_week)
+        last, this = _grids(p)
         table.add_row(
             escape(names.get(p.activity, p.activity)),
-            dose.format(n=p.days_per_week),
+            _dose(p),
             _count(last, p.last_week, p.days_per_week),
             _count(this, p.this_week, p.days_per_week),
             _bar(p.since_plan, p.since_plan_target),
