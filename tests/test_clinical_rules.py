@@ -218,12 +218,18 @@ def test_reported_signs_are_the_ticked_ones_plus_the_checked_ones_that_apply(
         for m in MILESTONES
         if m.check and m.id in considered and answers.get(m.id) in ("not_yet", "sometimes")
     }
+    months = result.age.used_months
+    # A ticked sign of a later age waits with the unused answers (docs/design.md §4).
+    ahead = [w.id for w in SIGNS if ticked.get(w.id) and months < w.min_months]
     expected = [
         w.id
         for w in SIGNS
-        if ticked.get(w.id) or (w.id in checked and w.applies_at(result.age.used_months))
+        if (ticked.get(w.id) and w.id not in ahead) or (w.id in checked and w.applies_at(months))
     ]
     assert reported(result) == expected
+    assert [u for u in result.unused_answers if u in {w.id for w in SIGNS}] == [
+        w for w in ticked if w in ahead
+    ]
     if expected and result.overall != "urgent":
         assert result.overall == "discuss"
 
