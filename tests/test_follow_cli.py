@@ -353,6 +353,7 @@ def test_progress_in_the_terminal_shows_symbols_as_well_as_colour(mia: Path) -> 
     assert "Progress for Mia" in out
     spanish = run("progress", "--lang", "es").stdout
     assert "Práctica de Mia" in spanish and "Esta semana" in spanish
+    assert "Ahora sí" in spanish and "Now yes" not in spanish
 
 
 @pytest.mark.parametrize("columns", ["60", "80"])
@@ -379,6 +380,24 @@ def test_the_practice_names_each_activity_in_a_narrow_terminal(
         assert name in shown.stdout
     assert "…" not in shown.stdout.split("\n\n", 2)[1]  # no practice cell cut short
     assert all(len(line) <= int(columns) for line in shown.stdout.splitlines())
+
+
+def test_a_later_harder_checklist_is_new_questions_not_needs_attention(
+    home: Path, tmp_path: Path
+) -> None:
+    born = TODAY - dt.timedelta(days=200)
+    four = {**dict.fromkeys(FIRST, "yes"), "fm-4m-hands-to-mouth": "not yet"}
+    save_screening(tmp_path, four, name="Ada", born=born, on=TODAY - dt.timedelta(days=70))
+    six = {"gm-6m-rolls": "sometimes", "fm-6m-reaches": "yes", "se-6m-mirror": "yes"}
+    save_screening(tmp_path, six, name="Ada", born=born)
+    data = json.loads(run("history", "--child", "Ada", "--format", "json").stdout)
+    assert data["changes"]["gross_motor"] == "new_questions"  # ✓ at 4 months, ◐ at 6
+    for args in (["history", "--child", "Ada"], ["progress", "--child", "Ada"]):
+        out = run(*args).stdout
+        rows = [line for line in out.splitlines() if line.startswith("│ Movement")]
+        assert "New questions at this age" in rows[0] and "Needs attention" not in rows[0]
+    spanish = run("--lang", "es", "history", "--child", "Ada").stdout
+    assert "→ Preguntas nuevas" in spanish and "Necesita atención" not in spanish
 
 
 def test_progress_bad_input_is_one_line(mia: Path) -> None:

@@ -205,8 +205,8 @@ def test_progress_shows_what_got_better_stayed_the_same_or_needs_attention(
     assert "May 15, 2026" in run.stdout and "June 1, 2026" in run.stdout
     legend = " ".join(run.stdout.split())
     assert (
-        "↓ needs attention. From least to most settled: "
-        "worth talking about, coming along, on track." in legend
+        "↓ needs attention, → new questions at this age (a later checklist). From least "
+        "to most settled: worth talking about, coming along, on track." in legend
     )
 
     data = json.loads(history("--child", "MIA", "--format", "json").stdout)
@@ -223,6 +223,15 @@ def test_too_few_answers_is_never_compared() -> None:
     assert area_change("discuss", "incomplete") == "unknown"
     assert area_change("emerging", "on_track") == "better"
     assert area_change("on_track", "discuss") == "needs_attention"
+
+
+def test_a_harder_checklist_is_new_questions_not_needs_attention() -> None:
+    # ✓ on the 4-month checklist, ◐ on the 6-month one: new questions, nothing lost.
+    assert area_change("on_track", "emerging", same_checklist=False) == "new_questions"
+    # The same questions answered less well, or a move to "talk about it", still say so.
+    assert area_change("on_track", "emerging") == "needs_attention"
+    assert area_change("on_track", "discuss", same_checklist=False) == "needs_attention"
+    assert area_change("emerging", "on_track", same_checklist=False) == "better"
 
 
 def test_an_unknown_child_is_an_error_that_names_the_children(home: Path, tmp_path: Path) -> None:

@@ -94,7 +94,8 @@ Routine = Literal[
 ROUTINES: tuple[Routine, ...] = get_args(Routine)
 
 #: How an area changed between two screenings (``ottool progress``, ``history --child``).
-Change = Literal["better", "same", "needs_attention", "unknown"]
+#: ``new_questions``: less settled on a later checklist than before, not at "talk about it".
+Change = Literal["better", "same", "needs_attention", "new_questions", "unknown"]
 
 
 # --- Output formats ----------------------------------------------------------------

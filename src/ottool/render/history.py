@@ -34,6 +34,7 @@ CHANGE_LABELS: dict[Change, tuple[str, str, str]] = {
     "better": ("↑", N_("Better"), "on_track"),
     "same": ("=", N_("Same"), "muted"),
     "needs_attention": ("↓", N_("Needs attention"), "discuss"),
+    "new_questions": ("→", N_("New questions at this age"), "muted"),
     "unknown": ("–", N_("Cannot compare"), "muted"),
 }
 
@@ -121,9 +122,9 @@ def print_progress(
     if changes:
         legend = _(
             "The last column compares the latest screening with the one before it: "
-            "↑ better, = same, ↓ needs attention. From least to most settled: "
-            "worth talking about, coming along, on track. Areas with too few answers "
-            "cannot be compared."
+            "↑ better, = same, ↓ needs attention, → new questions at this age (a later "
+            "checklist). From least to most settled: worth talking about, coming along, on "
+            "track. Areas with too few answers cannot be compared."
         )
     else:
         legend = _("Changes show from the second screening on.")

@@ -60,7 +60,8 @@ def print_child_progress(
         console.print(f"[muted]{escape(legend)}[/muted]")
     if moves:
         console.print()
-        console.print(f"[heading]{escape(_('Now yes'))}[/heading]")
+        heading = _("Now yes")  # not inside the f-string: the catalog's extractor reads it
+        console.print(f"[heading]{escape(heading)}[/heading]")
         texts = names.get("milestones", {})
         for move in moves:
             text = texts.get(move.milestone, move.milestone)

@@ -33,17 +33,26 @@ __all__ = [
 STATUS_RANK: dict[str, int] = {"discuss": 0, "emerging": 1, "on_track": 2}
 
 
-def area_change(before: str | None, after: str | None) -> Change:
+def area_change(before: str | None, after: str | None, *, same_checklist: bool = True) -> Change:
     """What changed in one area between two screenings.
 
     ``better`` when the status moved up (discuss < emerging < on_track), ``same`` when it
-    did not move, ``needs_attention`` when it moved down, ``unknown`` when either
-    screening had too few answers in that area (``incomplete``) or lacks the area.
+    did not move, ``needs_attention`` when it moved down on the same checklist's
+    questions or down to ``discuss``, ``new_questions`` when it moved down to
+    ``emerging`` on another (later, harder) checklist: the child met new questions,
+    nothing went backwards. ``unknown`` when either screening had too few answers in
+    that area (``incomplete``) or lacks the area.
     """
     if before not in STATUS_RANK or after not in STATUS_RANK:
         return "unknown"
     gap = STATUS_RANK[after] - STATUS_RANK[before]
-    return "better" if gap > 0 else "same" if gap == 0 else "needs_attention"
+    if gap > 0:
+        return "better"
+    if gap == 0:
+        return "same"
+    if not same_checklist and after != "discuss":
+        return "new_questions"
+    return "needs_attention"
 
 
 def changes_since_previous(screenings: Sequence[SavedScreening]) -> dict[str, Change]:
@@ -53,9 +62,11 @@ def changes_since_previous(screenings: Sequence[SavedScreening]) -> dict[str, Ch
     """
     if len(screenings) < 2:
         return {}
-    before, after = screenings[-2].domain_statuses, screenings[-1].domain_statuses
+    first, last = screenings[-2], screenings[-1]
+    before, after = first.domain_statuses, last.domain_statuses
+    same = first.checklist_months == last.checklist_months
     areas = list(after) + [a for a in before if a not in after]
-    return {a: area_change(before.get(a), after.get(a)) for a in areas}
+    return {a: area_change(before.get(a), after.get(a), same_checklist=same) for a in areas}
 
 
 @dataclass(frozen=True, slots=True)
