@@ -37,7 +37,10 @@ class Child:
         return child_key(self.name)
 
     def described(self) -> str:
-        """'Leo (born 2025-03-01)', as a list of children names them."""
+        """'Leo (born 2025-03-01)', as a list of children names them; a child saved
+        without a name is 'a child with no name (born 2025-03-01)'."""
+        if not self.name:
+            return _("a child with no name (born {date})").format(date=self.birth_date)
         if not self.birth_date:
             return self.name
         return _("{name} (born {date})").format(name=self.name, date=self.birth_date)
@@ -57,7 +60,8 @@ def children(*, path: Path | None = None, named: str | None = None) -> list[Chil
         for order, table, day in ((0, "screenings", "screened_on"), (1, "plans", "given_on")):
             rows = db.execute(
                 f"SELECT child_key, birth_date, MIN({day} || ' ' || printf('%020d', id))"
-                f" FROM {table} WHERE child_key != '' AND (? IS NULL OR child_key = ?)"
+                f" FROM {table} WHERE (child_key != '' OR IFNULL(birth_date, '') != '')"
+                " AND (? IS NULL OR child_key = ?)"
                 " GROUP BY child_key, birth_date",
                 (key, key),
             ).fetchall()
@@ -76,7 +80,7 @@ def children(*, path: Path | None = None, named: str | None = None) -> list[Chil
                 for number, name in db.execute(
                     f"SELECT id, child FROM {table} WHERE id IN ({marks})", part
                 ):
-                    names[(which_table, int(number))] = str(name)
+                    names[(which_table, int(number))] = "" if name is None else str(name)
     ordered = sorted(firsts.items(), key=lambda item: item[1])
     return [
         Child(names.get((kind, number), ""), born)
@@ -117,7 +121,9 @@ def choose_child(name: str | None, born: str | None = None, *, path: Path | None
     matches = [c for c in everyone if born is None or c.birth_date == born]
     if len(matches) == 1:
         return matches[0]
-    message = _("there are several children in the history ({children}); add --child NAME")
+    message = _(
+        "there are several children in the history ({children}); add --child NAME or --born DATE"
+    )
     if not matches:
         message = _("no child in the history was born on {date} ({children})")
     raise InputError(
