@@ -147,6 +147,17 @@ def test_no_activity_asks_a_child_who_is_not_walking_to_walk_somewhere() -> None
             assert "gm-18m-walks-alone" in activity.requires, activity.id
 
 
+def test_a_toddler_practising_an_earlier_skill_is_not_called_a_baby() -> None:
+    """Review: cruising, chosen by skill for an 18-month-old not walking, told the
+    parent to "kneel behind your baby"; a card chosen by skill speaks of the child."""
+    plan = plan_for_result(EN, from_file("sam-18-months-not-walking"))
+    for p in plan.activities:
+        if not p.activity.fits_age(plan.used_months):
+            a = p.activity
+            text = " ".join((a.why, *a.steps, *a.safety))
+            assert "your baby" not in text.lower(), a.id
+
+
 def test_stairs_wait_for_walking_and_come_once_walking() -> None:
     stairs = EN.activity_by_id["stairs-hand-held"]
     assert set(stairs.requires) == {"gm-15m-takes-steps", "gm-18m-walks-alone"}
