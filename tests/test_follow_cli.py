@@ -135,6 +135,19 @@ def test_log_tells_two_children_of_one_name_apart(mia: Path, tmp_path: Path) -> 
     assert several.exit_code == 1 and "several children" in several.stderr
 
 
+def test_log_undo_with_several_children_asks_which(family: Path) -> None:
+    assert run("log", "tummy-time", "--child", "Mia").exit_code == 0
+    assert run("log", "tummy-time", "--child", "Leo").exit_code == 0  # another family's
+    which = run("log", "--undo")
+    assert which.exit_code == 1 and "several children" in which.stderr
+    assert "--child" in which.stderr and len(which.stderr.strip().splitlines()) == 1
+    assert rows(family, "SELECT child FROM practice ORDER BY id") == [("Mia",), ("Leo",)]
+    undone = run("log", "--undo", "--child", "Mia")
+    assert undone.exit_code == 0, undone.output
+    assert "Removed: Tummy time for Mia on" in undone.stdout
+    assert rows(family, "SELECT child FROM practice") == [("Leo",)]
+
+
 def _spawn(*args: str) -> Any:
     import pexpect
 

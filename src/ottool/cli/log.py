@@ -2,7 +2,8 @@
 
 `ottool log ACTIVITY [--child NAME] [--born DATE] [--date D] [--minutes N]` for scripts;
 with no activity, a tick list of the plan's activities for today; `--undo` removes the
-last entry. Everything is done through ``ottool.session``; this module asks and says.
+child's last entry (the only child, or --child/--born). Everything is done through
+``ottool.session``; this module asks and says.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ def log(
             fail(
                 _("--undo removes the last entry; give it without an activity, --date or --minutes")
             )
-        who = chosen_child(child, born) if child is not None or born is not None else None
+        # Always one child (the only one, or --child/--born): never another family's entry.
+        who = chosen_child(child, born)
         with user_errors():
             removed = session.undo_practice(who)
         if removed is None:
