@@ -239,17 +239,24 @@ def _row(row: Sequence[Any]) -> SavedScreening:
     row_id, saved_at, child, screened_on, content_version, result_json, answers_json, born = row
     result = _loads_object(result_json)
     answers = _loads_object(answers_json)
+    name = stored_text(child)
     return SavedScreening(
         id=int(row_id),
         saved_at=str(saved_at),
-        child=child,
+        child=name,
         date=str(screened_on),
         content_version=str(content_version),
         result=result or {},
         answers=answers or {},
-        damaged=result is None or answers is None,
+        damaged=result is None or answers is None or name != child,
         birth_date=str(born or ""),
     )
+
+
+def stored_text(value: object) -> str | None:
+    """A text column as text: None for NULL, and for what a damaged file holds instead
+    (bytes, numbers), so a damaged row is listed as damaged instead of stopping ottool."""
+    return value if isinstance(value, str) else None
 
 
 def _loads_object(text: str) -> dict[str, Any] | None:

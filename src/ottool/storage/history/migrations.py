@@ -57,8 +57,8 @@ def _migrate_to_2(db: sqlite3.Connection) -> None:
     for row_id, child, result_json in rows:
         try:
             result = json.loads(result_json)
-        except json.JSONDecodeError:
-            result = {}
+        except (json.JSONDecodeError, TypeError, RecursionError):
+            result = {}  # a damaged row is kept as it is; reading it says it is damaged
         if not isinstance(result, dict):
             result = {}
         digest = result_sha256(result) if result else None

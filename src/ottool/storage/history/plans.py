@@ -146,14 +146,19 @@ def _row(row: Sequence[Any]) -> SavedPlan:
         data = json.loads(plan_json)
     except (json.JSONDecodeError, TypeError, RecursionError):
         data = None
+    from ottool.storage.history import stored_text
+
+    name, given_by = stored_text(child), stored_text(therapist)
+    linked = screening_id if isinstance(screening_id, int) else None
     return SavedPlan(
         id=int(number),
         saved_at=str(saved_at),
         given_on=str(given_on),
-        child=child,
+        child=name,
         birth_date=str(born or ""),
-        therapist=therapist,
-        screening_id=None if screening_id is None else int(screening_id),
+        therapist=given_by,
+        screening_id=linked,
         data=data if isinstance(data, dict) else {},
-        damaged=not isinstance(data, dict),
+        damaged=not isinstance(data, dict)
+        or (name, given_by, linked) != (child, therapist, screening_id),
     )

@@ -88,12 +88,17 @@ def current_plan(child: Child, on: dt.date, *, path: Path | None = None) -> Curr
         )
     saved = get_screening(number, path=path)
     result = saved.parsed
-    activities = () if result is None else result.plan.activities
+    try:
+        day = dt.date.fromisoformat(saved.date)
+    except ValueError:
+        day = None
+    if result is None or day is None:
+        return None  # a damaged screening has no plan to practise (history says so)
     return CurrentPlan(
         "screening",
         saved.id,
-        dt.date.fromisoformat(saved.date),
-        tuple(PlannedActivity(a.id, a.days_per_week) for a in activities),
+        day,
+        tuple(PlannedActivity(a.id, a.days_per_week) for a in result.plan.activities),
     )
 
 
