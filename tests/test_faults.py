@@ -519,7 +519,7 @@ def _finish_questionnaire(child: Any) -> None:
     child.sendline("")
     child.expect("Results for Ada")
     child.expect("Write this plan")
-    child.send("n")
+    child.send("n\r")
     child.expect("Save these results")
 
 
@@ -534,7 +534,7 @@ def test_answers_survive_a_failed_save_and_resume_shows_the_results(tmp_path: Pa
     (home / "history.sqlite3").write_text("not a database")  # every save fails
     child = spawn(home)
     _finish_questionnaire(child)
-    child.send("y")
+    child.send("y\r")
     child.expect(r"is\s+not\s+an\s+ottool")
     child.expect(r"your\s+answers\s+are\s+kept")
     child.expect(pexpect.EOF)
@@ -546,9 +546,9 @@ def test_answers_survive_a_failed_save_and_resume_shows_the_results(tmp_path: Pa
     child = spawn(home, "--resume")
     child.expect("Results for Ada")
     child.expect("Write this plan")
-    child.send("n")
+    child.send("n\r")
     child.expect("Save these results")
-    child.send("y")
+    child.send("y\r")
     child.expect("Saved as screening 1")
     child.expect(pexpect.EOF)
     child.close()

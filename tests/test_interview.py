@@ -43,7 +43,7 @@ def answer_child(child: pexpect.spawn, name: str = "Mia") -> None:
     child.send("\x15")  # Ctrl-U clears the line
     child.sendline(BIRTH)
     child.expect("born early")
-    child.send("n")
+    child.send("n\r")
 
 
 def choose(child: pexpect.spawn, position: str, key: str) -> None:
@@ -75,9 +75,9 @@ def test_parent_answers_goes_back_and_sees_results_and_plan(tmp_path: Path) -> N
     child.expect("Tummy time")  # practices the 'not yet' push-up milestone
     child.expect("Steps")
     child.expect("Write this plan")
-    child.send("n")
+    child.send("n\r")
     child.expect("Save these results")
-    child.send("n")
+    child.send("n\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -116,9 +116,9 @@ def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
     child.expect("Movement")
     child.expect("Worth talking about")
     child.expect("Write this plan")
-    child.send("n")
+    child.send("n\r")
     child.expect("Save these results")
-    child.send("n")
+    child.send("n\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -163,7 +163,7 @@ def test_the_end_offers_write_the_plan_and_save_the_results(tmp_path: Path) -> N
     child.sendline("She naps a lot")
     child.expect("Results for Ada Lovelace")
     child.expect("Write this plan")
-    child.send("y")
+    child.send("y\r")
     child.expect("File name")
     child.expect("plan-ada-lovelace-")  # the suggested name, from the child's name
     child.send("\x15")  # clear the suggested name
@@ -177,7 +177,7 @@ def test_the_end_offers_write_the_plan_and_save_the_results(tmp_path: Path) -> N
     # Where the plan went, as a full path: the parent typed a bare name. (A path longer
     # than the line, as a parallel run's folders can be, wraps anywhere: spaces not counted.)
     assert f"{work / 'ada.md'}." in "".join(child.before.split())
-    child.send("y")
+    child.send("y\r")
     child.expect(r"Saved as screening (\d+)")
     number = int(child.match.group(1))
     child.expect(pexpect.EOF)
@@ -222,7 +222,7 @@ def test_back_on_the_first_question_returns_to_the_details_as_typed(tmp_path: Pa
     child.expect("Date of birth")
     child.sendline(BIRTH)
     child.expect("born early")
-    child.send("y")
+    child.send("y\r")
     child.expect("How many weeks")
     child.sendline("36")  # 4 weeks early: 102 days corrected, the 2-month checklist
     child.expect("1 of 3")
@@ -251,9 +251,9 @@ def test_back_on_the_first_question_returns_to_the_details_as_typed(tmp_path: Pa
     child.expect("Results for Mia")
     child.expect("Questions from the 2-month milestones")
     child.expect("Write this plan")
-    child.send("n")
+    child.send("n\r")
     child.expect("Save these results")
-    child.send("n")
+    child.send("n\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -282,7 +282,7 @@ def test_a_child_older_than_the_checklists_is_told_at_the_birth_date(tmp_path: P
     # 8.2 months: refused once the parent says Sam was born at term ...
     child.sendline((dt.date.today() - dt.timedelta(days=250)).isoformat())
     child.expect("born early")
-    child.send("n")
+    child.send("n\r")
     child.expect("older than ottool's checklists serve")
     child.expect("CDC")
     # ... and asked the details again, as typed: born at 32 weeks, 6.4 months corrected.
@@ -291,7 +291,7 @@ def test_a_child_older_than_the_checklists_is_told_at_the_birth_date(tmp_path: P
     child.expect("Date of birth")
     child.send("\r")
     child.expect("born early")
-    child.send("y")
+    child.send("y\r")
     child.expect("How many weeks")
     child.sendline("32")
     child.expect("1 of 3")  # the 6-month checklist

@@ -136,7 +136,7 @@ def test_ctrl_c_in_the_spanish_questionnaire_says_in_spanish_what_was_kept(
     child.expect("[Nn]acimiento")
     child.sendline(birth)
     child.expect("semanas")
-    child.send("n")
+    child.send("n\r")
     child.expect(r"1 de \d+")
     child.expect(r"\?")
     child.send("1\r")

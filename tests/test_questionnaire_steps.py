@@ -38,7 +38,7 @@ def to_the_warning_signs(child: pexpect.spawn) -> None:
     child.expect("Date of birth")
     child.sendline(BIRTH)
     child.expect("born early")
-    child.send("n")
+    child.send("n\r")
     for n in range(1, 6):
         child.expect(f"{n} of 5")
         child.expect(r"\?")
@@ -68,9 +68,9 @@ def test_back_from_the_warning_signs_and_the_ticks_written_out_whole(tmp_path: P
     child.sendline("")
     child.expect("Results for Mia")
     child.expect("Write this plan")
-    child.send("n")
+    child.send("n\r")
     child.expect("Save these results")
-    child.send("n")
+    child.send("n\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -54,7 +54,7 @@ def test_a_parent_answers_the_whole_questionnaire_in_spanish(tmp_path: Path) -> 
     child.send("\x15")
     child.sendline(BIRTH)
     child.expect("nació antes de tiempo")
-    child.send("n")
+    child.send("n\r")
     child.expect("4 meses")  # the age used
     choose(child, "Movimiento \\(músculos grandes\\) · 1 de 5", "1")
     child.expect("Volver")  # the way back is offered in Spanish
@@ -74,7 +74,7 @@ def test_a_parent_answers_the_whole_questionnaire_in_spanish(tmp_path: Path) -> 
     child.expect("Tiempo boca abajo")  # practices the 'todavía no' push-up milestone
     child.expect("Acueste a su bebé boca abajo")
     child.expect("Guardar este plan")
-    child.send("y")
+    child.send("y\r")
     child.expect("Nombre del archivo")
     child.send("\x15")
     child.sendline("plan-lucia.html")
@@ -82,7 +82,7 @@ def test_a_parent_answers_the_whole_questionnaire_in_spanish(tmp_path: Path) -> 
     child.expect("Guardar estos resultados")
     # The full path (one longer than the line wraps anywhere: spaces not counted).
     assert f"{tmp_path / 'plan-lucia.html'}." in "".join(child.before.split())
-    child.send("y")
+    child.send("y\r")
     child.expect(r"Guardado como control (\d+)")
     child.expect(pexpect.EOF)
     child.close()
@@ -99,7 +99,7 @@ def test_stopping_and_resuming_in_spanish_keeps_the_answers(tmp_path: Path) -> N
     child.expect("Fecha de nacimiento")
     child.sendline(BIRTH)
     child.expect("nació antes de tiempo")
-    child.send("n")
+    child.send("n\r")
     choose(child, "1 de 5", "3")
     choose(child, "2 de 5", "1")
     child.expect("3 de 5")
@@ -123,9 +123,30 @@ def test_stopping_and_resuming_in_spanish_keeps_the_answers(tmp_path: Path) -> N
     child.sendline("")
     child.expect("Movimiento")
     child.expect("Guardar este plan")
-    child.send("n")
+    child.send("n\r")
     child.expect("Guardar estos resultados")
-    child.send("n")
+    child.send("n\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+def test_n_then_enter_answers_only_the_yes_or_no_question(tmp_path: Path) -> None:
+    """A parent types "n" and Enter at the born-early question: the Enter is the yes-or-no
+    question's, never an answer to the first milestone nobody chose."""
+    child = spawn(tmp_path, "--lang", "es")
+    child.expect("Nombre de su hijo")
+    child.sendline("Emma")
+    child.expect("Fecha de nacimiento")
+    child.sendline(BIRTH)
+    child.expect("nació antes de tiempo")
+    child.send("n")
+    child.send("\r")
+    child.expect("1 de 5")
+    child.expect(r"\?")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    draft = json.loads((tmp_path / "draft.json").read_text())
+    assert draft["answers"] == {}  # the first question is still unanswered
+    assert draft["child"]["gestational_weeks"] == 40  # "no": born at term

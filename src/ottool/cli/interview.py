@@ -345,7 +345,11 @@ def confirm(message: str, *, default: bool, **prompt: Any) -> Any:
     for name, said in words.items():
         setattr(module, name, said)
     message = fit(message, reserve=len(_("(Y/n)")))
-    question = questionary.confirm(message, default=default, style=STYLE, **prompt)
+    # The answer waits for Enter: a "n" that answered at once left the Enter a parent
+    # types after it to the next question, which took its first choice unasked.
+    question = questionary.confirm(
+        message, default=default, style=STYLE, auto_enter=False, **prompt
+    )
     # Translators: the one key, besides y, that answers "yes" to a yes/no question.
     yes_key = _("y").lower()
     if yes_key != "y":
