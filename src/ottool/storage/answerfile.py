@@ -89,6 +89,13 @@ _MILESTONE = N_("milestone")
 _SIGN = N_("warning sign")
 
 
+def forget_words() -> None:
+    """Read the answer words from the catalogs again (they are read once a process; a
+    test that swaps the catalogs calls this)."""
+    for cached in (answer_words_in, sign_words_in, _spellings, _sign_spellings):
+        cached.cache_clear()
+
+
 @cache
 def _spellings() -> dict[str, Answer]:
     """Every language's answer words: a file written in Spanish works under English and
