@@ -93,7 +93,7 @@ def current_plan(child: Child, on: dt.date, *, path: Path | None = None) -> Curr
     except ValueError:
         day = None
     if result is None or day is None:
-        return None  # a damaged screening has no plan to practise (history says so)
+        return None  # a damaged screening has no plan to practice (history says so)
     return CurrentPlan(
         "screening",
         saved.id,
