@@ -342,6 +342,8 @@ def plan_from(
             birth = birth_date_for(child, None, None)
     else:
         birth = birth_date_for(child, d.born, result)
+    if d.born is not None and birth is not None and result is None and age_months is not None:
+        check_age_fits_birth(age_months, birth)
     region = region_for(
         content,
         kept(d.region, "region"),
@@ -536,6 +538,34 @@ def write_plan(
 
 # --------------------------------------------------------------------------- follow-through
 # After the screening (docs/design.md §10): which child, the practice log, practice kept.
+
+
+def check_age_fits_birth(age_months: float, birth: dt.date, today: dt.date | None = None) -> None:
+    """InputError when a plan for ``age_months`` is asked for a child born on ``birth``
+    who is younger than that today (by over a month): an older child's activities (finger
+    foods, small parts) are not safe for them. A younger age is allowed: it is how a
+    therapist plans for the skills a child has reached, and how prematurity is
+    corrected."""
+    import datetime
+
+    from ottool.core.age import age_in_words, age_of
+    from ottool.core.i18n import _
+
+    today = today or datetime.date.today()
+    age = age_of(birth, today)
+    months = age.chronological_months
+    if months + 1 < age_months:
+        message = _(
+            "--age-months {months} does not fit --born {born}: a child born then is "
+            "{age} old today; give an age the child has reached, or leave out one of them"
+        )
+        raise InputError(
+            message.format(
+                months=f"{age_months:g}",
+                born=birth.isoformat(),
+                age=age_in_words(age.chronological),
+            )
+        )
 
 
 def which_child(name: str | None, born: str | None = None) -> Child:
