@@ -71,7 +71,7 @@ def test_a_spanish_reader_answers_yes_with_s(key: str, expected: bool) -> None:
 
     i18n.set_language("es")
     with create_pipe_input() as keys:
-        keys.send_text(key)
+        keys.send_text(key + "\r")  # a yes-or-no answer waits for Enter
         question = confirm("¿Guardar?", default=False, input=keys, output=DummyOutput())
         assert question.unsafe_ask() is expected
 
