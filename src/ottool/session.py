@@ -333,6 +333,8 @@ def plan_from(
     d = details
     treating = tuple(kept(d.treating, "treating") or ())
     check_signs(content, treating)
+    if result is not None:
+        check_not_held_back(content, edits.add, result, treating)
     child = d.child
     if child is None:
         child = before.child.name if before else (result.child.name if result else None)
@@ -538,6 +540,29 @@ def write_plan(
 
 # --------------------------------------------------------------------------- follow-through
 # After the screening (docs/design.md §10): which child, the practice log, practice kept.
+
+
+def check_not_held_back(
+    content: Content, chosen: Sequence[str], result: ScreeningResult, treating: Sequence[str]
+) -> None:
+    """InputError when a therapist's ``--activity`` is one a reported sign keeps out of
+    the plan (its ``avoid_with``: no lumpier food with a feeding sign), unless the sign is
+    one the therapist is treating (``--treating``): the handout would tell the family to
+    keep to what the child manages and then give them the very activity."""
+    from ottool.core.i18n import _
+
+    reported = {w.id for w in result.warning_signs} - set(treating)
+    for activity_id in dict.fromkeys(chosen):
+        activity = content.activity_by_id.get(activity_id)
+        signs = [s for s in (activity.avoid_with if activity else ()) if s in reported]
+        if signs:
+            message = _(
+                "--activity {activity} is kept out of this plan by a reported warning sign "
+                "({signs}); add --treating {sign} if you are treating it"
+            )
+            raise InputError(
+                message.format(activity=activity_id, signs=", ".join(signs), sign=signs[0])
+            )
 
 
 def check_age_fits_birth(age_months: float, birth: dt.date, today: dt.date | None = None) -> None:

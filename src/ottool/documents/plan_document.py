@@ -13,7 +13,7 @@ See docs/decisions.md ("The handout").
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 
 from ottool.core.activity_choice import DEFAULT_MAX_ACTIVITIES as DEFAULT_ACTIVITIES
@@ -386,7 +386,7 @@ def build_plan_document(
         intro=" ".join(
             [
                 _intro(content, plan, result),
-                *([feeding_hold()] if _held_for_feeding(content, plan) else []),
+                *([feeding_hold()] if _held_for_feeding(content, plan, treated) else []),
                 *([bath_safety(plan.used_months)] if bath else []),
             ]
         ),
@@ -588,9 +588,14 @@ def _card(
     )
 
 
-def _held_for_feeding(content: Content, plan: HomePlan) -> bool:
-    """Whether a reported feeding sign kept activities out of the plan (``avoid_with``)."""
-    return any(FEEDING_AREA in content.warning_sign_by_id[s].domains for s in plan.left_out_signs)
+def _held_for_feeding(content: Content, plan: HomePlan, treated: Collection[str] = ()) -> bool:
+    """Whether a reported feeding sign kept activities out of the plan (``avoid_with``);
+    not one the therapist is treating (they choose the feeding steps themselves)."""
+    return any(
+        FEEDING_AREA in content.warning_sign_by_id[s].domains
+        for s in plan.left_out_signs
+        if s not in treated
+    )
 
 
 def _intro(content: Content, plan: HomePlan, result: ScreeningResult | None) -> str:
