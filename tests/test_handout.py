@@ -124,6 +124,24 @@ def test_a_therapists_plan_of_five_activities_prints_on_two_pages(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("language", printed.LANGUAGES)
+@pytest.mark.parametrize("months", [2, 12, 24])
+def test_the_therapists_notes_open_page_one_before_when_to_call(
+    shipped: Content, months: int, language: str
+) -> None:
+    """Issue 26 item 5: the PDF puts the therapist's notes where the Markdown and HTML
+    plans do, under the child's details and before "When to call" and the activities."""
+    doc = printed.handout_doc(months, language=language)
+    assert doc.call_box and doc.notes
+    first = PdfReader(io.BytesIO(printed.handout_pdf(months, "a4", language=language))).pages[0]
+    text = " ".join(first.extract_text().split())
+    notes = text.index(doc.labels.notes)
+    assert text.index(doc.labels.date) < notes  # under the child's details
+    assert notes < text.index(printed.THERAPIST_NOTE[:30]) < text.index(doc.call_box_title)
+    assert text.index(doc.call_box_title) < text.index(doc.labels.activities)
+
+
+@pytest.mark.slow
 def test_the_tracker_has_as_many_boxes_as_days_a_week(shipped: Content) -> None:
     """Issue 26 item 9: an activity done 4 days a week has 4 boxes a week in the PDF
     tracker, named with its days a week; a daily one a box under each day (the table's

@@ -1,12 +1,14 @@
 """The home plan as a two-page handout: which block goes where.
 
-Page 1 opens with the header and the status; the activity cards sit in two
-balanced columns (a card is never split when it fits a column: it moves to the
-other column or the next page), then the tracker (fpdf2's ``table``), "When to
-call" (its plain signs in fpdf2's balanced text columns), notes and the
-disclaimer; the sources are small print at the foot of the last page. A plan
-that would spill onto a third page is set again with a little less leading and
-narrower margins; longer plans (``--max-activities 8``) take more pages.
+Page 1 opens with the header, the therapist's notes (under the child's details,
+as in the Markdown and HTML plans), "When to call" and the status; the activity
+cards sit in two balanced columns (a card is never split when it fits a column:
+it moves to the other column or the next page), then the tracker (fpdf2's
+``table``), "When to call" when no box opened the plan (its plain signs in
+fpdf2's balanced text columns) and the disclaimer; the sources are small print
+at the foot of the last page. A plan that would spill onto a third page is set
+again with a little less leading and narrower margins; longer plans
+(``--max-activities 8``) take more pages.
 """
 
 from __future__ import annotations
@@ -199,10 +201,10 @@ class Handout:
         """Place (and, unless dry, draw) the whole plan; the number of pages it takes."""
         doc = self.doc
         self.pages.place(self.header())
-        if doc.call_box:  # what to do and when, before anything else
-            self.pages.place(Stack([self.gap(2.5), self.call_box()]))
-        if doc.notes:  # the therapist's own words come next, run in after their label
+        if doc.notes:  # the therapist's own words first, under the child's details
             self.pages.place(Stack([self.gap(2.5), self.notes()]))
+        if doc.call_box:  # then what to do and when, before the activities
+            self.pages.place(Stack([self.gap(2.5), self.call_box()]))
         status = self.status()
         if status is not None:
             self.pages.place(Stack([self.gap(2.5), status]))
