@@ -3,7 +3,7 @@
 Answers, area statuses, the overall step, when to act and whom to see: every module
 that reads or writes one of these codes imports it from here, so a code means the same
 thing in the content, the scoring, the documents and the files ottool writes. Codes
-are never shown to a family as they are: the catalog (wording.py) gives their words.
+are never shown to a family as they are: the catalog (documents/wording/) gives their words.
 """
 
 from __future__ import annotations

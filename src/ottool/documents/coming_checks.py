@@ -33,7 +33,7 @@ class ChildChecks:
     birth_date: dt.date
     checks: tuple[NextCheck, ...]
     #: The latest result's ``act``: a "now" check says its time frame in the result's
-    #: own headline words (documents/wording.py ``ACT_LABELS``), not a routine check's.
+    #: own headline words (documents/wording/result.py ``ACT_LABELS``), not a routine check's.
     act: Act | None = None
     #: The emergency number an ``emergency`` headline names (the result's region).
     emergency: str = ""
