@@ -66,3 +66,13 @@ def save_screening(
     out = result.stdout
     document: dict[str, Any] = json.loads(out[: out.rindex("}") + 1])
     return document
+
+
+def private_home(tmp_path: Path, monkeypatch: Any) -> Path:
+    """A private OTTOOL_HOME under ``tmp_path``, the test content, no colour, 120 columns."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("OTTOOL_HOME", str(folder))
+    monkeypatch.setenv("OTTOOL_DATA_DIR", str(FIXTURE))
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    return folder

@@ -92,7 +92,7 @@ def test_log_undo_removes_only_the_last_entry(mia: Path) -> None:
         (["log", "tummy-time", "--date", "2026-02-30"], "--date '2026-02-30' is not a date"),
         (["log", "tummy-time", "--date", "2999-01-01"], "2999-01-01 is in the future"),
         (["log", "tummy-time", "--date", "2000-01-01"], "is before the child's birth date"),
-        (["log", "tummy-time", "--minutes", "0"], "--minutes must be between 1 and 1440"),
+        (["log", "tummy-time", "--minutes", "0"], "--minutes must be between 1 and 240"),
         (["log", "tummy-time", "--child", "Noah"], "there is no child called 'Noah'"),
         (["log", "tummy-time", "--born", "10-01-2026"], "--born '10-01-2026' is not a date"),
         (["log", "--undo", "tummy-time"], "--undo removes the last entry"),

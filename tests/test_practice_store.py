@@ -143,7 +143,7 @@ def test_undo_removes_only_the_last_entry(mia: Path) -> None:
         (["tummy"], None, None, "'tummy' is not an activity id (did you mean 'tummy-time'?)"),
         (["tummy-time"], dt.date(2999, 1, 1), None, "2999-01-01 is in the future"),
         (["tummy-time"], dt.date(2000, 1, 1), None, "is before the child's birth date"),
-        (["tummy-time"], None, 0, "--minutes must be between 1 and 1440"),
+        (["tummy-time"], None, 0, "--minutes must be between 1 and 240"),
     ],
 )
 def test_bad_practice_is_refused_with_one_sentence(

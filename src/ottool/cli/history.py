@@ -335,13 +335,15 @@ def import_history(
     source: Annotated[
         Path, typer.Argument(metavar="FILE", help=_("A file from `history export`."))
     ],
+    data_dir: DataDirOption = None,
     lang: Lang = None,
 ) -> None:
-    from ottool.cli.common import user_errors
+    from ottool.cli.common import load, user_errors
     from ottool.storage.history.transfer import import_jsonl
 
+    content = load(data_dir)
     with user_errors():
-        moved = import_jsonl(source)
+        moved = import_jsonl(source, content=content)
     added, skipped = moved.added, moved.skipped
     message = ngettext("Imported {count} screening", "Imported {count} screenings", added)
     message = message.format(count=added) + _also(moved.plans, moved.practice)

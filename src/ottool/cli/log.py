@@ -43,7 +43,7 @@ def log(
     ] = None,
     minutes: Annotated[
         int | None,
-        typer.Option("--minutes", metavar="N", help=_("How many minutes (1 to 1440).")),
+        typer.Option("--minutes", metavar="N", help=_("How many minutes (1 to 240).")),
     ] = None,
     undo: Annotated[
         bool, typer.Option("--undo", help=_("Remove the last practice logged."))

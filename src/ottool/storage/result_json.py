@@ -156,6 +156,10 @@ def result_from_data(data: Any, content: Content, where: str) -> tuple[Screening
 
     check_format(data, RESULT_FORMAT, where)
     doc = convert(data, Result, where, N_("the result file"))
+    if doc.checklist.months not in content.checklists:
+        message = _("there is no {months}-month checklist (the checklists: {ages} months)")
+        ages = ", ".join(str(m) for m in sorted(content.checklists))
+        raise InputError(f"{where}: " + message.format(months=doc.checklist.months, ages=ages))
     domains = []
     for d in doc.domains:
         if d.id not in content.domain_by_id:

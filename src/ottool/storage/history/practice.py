@@ -22,8 +22,12 @@ from ottool.core.i18n import _
 from ottool.storage.history.identity import Child
 from ottool.storage.history.sqlite_file import open_history, write_transaction
 
-#: Minutes of one practice: a whole day at most.
-MAX_MINUTES = 24 * 60
+#: Minutes of one activity on one day, all its practices together: four hours, twice
+#: the most a plan may give (core.plan_edits.MAX_MINUTES_A_DAY); more is a typo or a
+#: forged record (docs/decisions.md, "A day of practice").
+MAX_MINUTES = 4 * 60
+#: Minutes of all activities on one day together: twelve hours, a child's waking day.
+MAX_MINUTES_ALL_DAY = 12 * 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,22 +143,14 @@ def log_practice(
     InputError for a day in the future or before the child's birth date, and for
     minutes outside 1 to a day's worth.
     """
-    today = today or dt.date.today()
-    if on > today:
-        message = _("{date} is in the future; log practice on or before today")
-        raise InputError(message.format(date=on.isoformat()))
-    if child.birth_date and on.isoformat() < child.birth_date:
-        message = _("{date} is before the child's birth date ({birth})")
-        raise InputError(message.format(date=on.isoformat(), birth=child.birth_date))
-    if minutes is not None and not 0 < minutes <= MAX_MINUTES:
-        message = _("--minutes must be between 1 and {most} (a day), not {minutes}")
-        raise InputError(message.format(most=MAX_MINUTES, minutes=minutes))
+    check_day(child, on, minutes, today=today)
     plan_id = plan.number if plan is not None and plan.kind == "plan" else None
     screening_id = plan.number if plan is not None and plan.kind == "screening" else None
     logged_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with open_history(path) as db:
         assert db is not None
         with write_transaction(db):
+            check_day_total(db, child, activity, on, minutes)
             cursor = db.execute(
                 "INSERT INTO practice (logged_at, child, child_key, birth_date, plan_id,"
                 " screening_id, activity, practiced_on, minutes)"
@@ -173,6 +169,62 @@ def log_practice(
             )
             number = int(cursor.lastrowid or 0)
     return PracticeEntry(number, logged_at, child, plan_id, screening_id, activity, on, minutes)
+
+
+def check_day(
+    child: Child,
+    on: dt.date,
+    minutes: int | None,
+    *,
+    today: dt.date | None = None,
+    option: str = "--minutes",
+) -> None:
+    """InputError for a day in the future or before the child's birth date, and for
+    minutes outside 1 to :data:`MAX_MINUTES` (``option`` names them)."""
+    today = today or dt.date.today()
+    if on > today:
+        message = _("{date} is in the future; log practice on or before today")
+        raise InputError(message.format(date=on.isoformat()))
+    if child.birth_date and on.isoformat() < child.birth_date:
+        message = _("{date} is before the child's birth date ({birth})")
+        raise InputError(message.format(date=on.isoformat(), birth=child.birth_date))
+    if minutes is not None and not 0 < minutes <= MAX_MINUTES:
+        message = _("{option} must be between 1 and {most} (four hours), not {minutes}")
+        raise InputError(message.format(option=option, most=MAX_MINUTES, minutes=minutes))
+
+
+def check_day_total(
+    db: sqlite3.Connection, child: Child, activity: str, on: dt.date, minutes: int | None
+) -> None:
+    """InputError when ``minutes`` more on ``on`` would make more than :data:`MAX_MINUTES`
+    of ``activity`` or :data:`MAX_MINUTES_ALL_DAY` of all activities that day."""
+    if minutes is None:
+        return
+    same, everything = db.execute(
+        "SELECT IFNULL(SUM(CASE WHEN activity = ? THEN minutes END), 0),"
+        " IFNULL(SUM(minutes), 0) FROM practice"
+        " WHERE child_key = ? AND birth_date = ? AND practiced_on = ?",
+        (activity, child.key, child.birth_date, on.isoformat()),
+    ).fetchone()
+    if int(same) + minutes > MAX_MINUTES:
+        message = _(
+            "{minutes} more minutes of {activity} on {date} would make {total} that day; "
+            "one activity is at most {most} minutes (four hours) a day"
+        )
+        total, most = int(same) + minutes, MAX_MINUTES
+    elif int(everything) + minutes > MAX_MINUTES_ALL_DAY:
+        message = _(
+            "{minutes} more minutes on {date} would make {total} minutes of practice that "
+            "day; all activities together are at most {most} minutes (twelve hours) a day"
+        )
+        total, most = int(everything) + minutes, MAX_MINUTES_ALL_DAY
+    else:
+        return
+    raise InputError(
+        message.format(
+            minutes=minutes, activity=activity, date=on.isoformat(), total=total, most=most
+        )
+    )
 
 
 def undo_last(child: Child | None = None, *, path: Path | None = None) -> PracticeEntry | None:

@@ -10,11 +10,12 @@ to the screening of the same result, a practice to the plan of its day).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ottool.core.i18n import N_
+from ottool.core.errors import InputError
+from ottool.core.i18n import N_, _
 from ottool.core.printable import json_text
 from ottool.storage.formats import HISTORY_FORMAT as EXPORT_FORMAT
 from ottool.storage.formats import (
@@ -24,7 +25,18 @@ from ottool.storage.formats import (
     GivenPlan,
 )
 from ottool.storage.history import insert_screening, list_screenings
+from ottool.storage.history.identity import Child
+from ottool.storage.history.import_checks import (
+    SeenRecords,
+    check_plan,
+    check_practice,
+    check_result,
+    shorten,
+)
 from ottool.storage.history.sqlite_file import open_history, write_transaction
+
+if TYPE_CHECKING:
+    from ottool.core.content import Content
 
 _MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
@@ -132,25 +144,54 @@ class _Entries:
     screenings: list[tuple[str, str, dict[str, Any], dict[str, Any]]]
     plans: list[tuple[str, GivenPlan, str | None]]
     practice: list[Any]
+    #: "file:line" of each practice, for the checks made against the history.
+    practice_lines: list[str] = field(default_factory=list)
 
 
-def import_jsonl(source: Path, *, path: Path | None = None) -> Moved:
+def _check_known_child(db: Any, entry: Any, where: str) -> None:
+    """InputError for practice of a child with no screening and no plan given: `ottool
+    log` only logs for a child of the history."""
+    child = entry.child
+    found = db.execute(
+        "SELECT 1 FROM screenings WHERE child_key = ? AND birth_date = ?"
+        " UNION ALL SELECT 1 FROM plans WHERE child_key = ? AND birth_date = ? LIMIT 1",
+        (child.key, child.birth_date, child.key, child.birth_date),
+    ).fetchone()
+    if found is None:
+        message = _(
+            "this practice is for {child}, who has no screening and no plan given in the "
+            "file or in the history"
+        )
+        who = Child(shorten(child.name), child.birth_date).described()
+        raise InputError(f"{where}: " + message.format(child=who))
+
+
+def import_jsonl(
+    source: Path, *, path: Path | None = None, content: Content | None = None
+) -> Moved:
     """Add the screenings, plans given and practice of an exported history; how many of
     each were added, and how many were skipped as already there.
 
-    Every line is checked before anything is added, so a bad file adds nothing.
+    Every line is checked before anything is added, as the command that makes such a
+    record checks it (:mod:`~ottool.storage.history.import_checks`, against ``content``,
+    the default content when None), so a bad file adds nothing: all or nothing.
     """
     from ottool.core.yamlsource import read_text
     from ottool.storage.history.plans import insert_plan
-    from ottool.storage.history.practice import insert_entry
+    from ottool.storage.history.practice import check_day_total, insert_entry
 
+    if content is None:
+        from ottool.core.content import load_content
+
+        content = load_content()
     text = read_text(source, max_bytes=_MAX_IMPORT_BYTES)
     entries = _Entries([], [], [])
+    seen = SeenRecords()
     # JSON Lines end at "\n" only: str.splitlines() would also split at U+2028, U+0085
     # and other characters that JSON may hold raw inside a string (a name, a note).
     for number, line in enumerate(text.split("\n"), start=1):
         if line.strip():
-            _read_line(line.removesuffix("\r"), f"{source}", number, entries)
+            _read_line(line.removesuffix("\r"), f"{source}", number, entries, content, seen)
     added = plans = practice = 0
     with open_history(path) as db:
         assert db is not None
@@ -162,7 +203,14 @@ def import_jsonl(source: Path, *, path: Path | None = None) -> Moved:
                 plan = _linked(db, plan, digest)
                 if insert_plan(db, saved_at, plan, skip_same=True) is not None:
                     plans += 1
-            for entry in entries.practice:
+            # Practice last: its child must have a screening or plan (added above or
+            # already kept), and its day's minutes count what is already logged.
+            for entry, where in zip(entries.practice, entries.practice_lines, strict=True):
+                _check_known_child(db, entry, where)
+                try:
+                    check_day_total(db, entry.child, entry.activity, entry.date, entry.minutes)
+                except InputError as exc:  # rolled back: nothing is added
+                    raise InputError(f"{where}: {exc.problems[0].message}") from None
                 practice += insert_entry(db, entry)
     return Moved(
         added,
@@ -186,18 +234,31 @@ def _linked(db: Any, plan: GivenPlan, digest: str | None) -> GivenPlan:
     return msgspec.structs.replace(plan, screening=number)
 
 
-def _read_line(line: str, file: str, number: int, entries: _Entries) -> None:
-    """One line of an export, checked field by field against its format."""
+def _read_line(
+    line: str, file: str, number: int, entries: _Entries, content: Content, seen: SeenRecords
+) -> None:
+    """One line of an export, checked field by field against its format, then as the
+    command that makes such a record checks it."""
     from ottool.storage.formats import decode_json
 
     data = decode_json(line, file, line=number)
     kind = data.get("format") if isinstance(data, dict) else None
+    where = f"{file}:{number}"
     if kind == HISTORY_PLAN_FORMAT:
-        entries.plans.append(_plan_entry(data, file, number))
+        saved_at, plan, digest = _plan_entry(data, file, number)
+        check_plan(plan, content, where)
+        entries.plans.append((saved_at, plan, digest))
     elif kind == HISTORY_PRACTICE_FORMAT:
-        entries.practice.append(_practice_entry(data, file, number))
+        entry = _practice_entry(data, file, number)
+        check_practice(entry, content, where)
+        key = (entry.child.key, entry.child.birth_date, entry.activity, entry.date, entry.logged_at)
+        seen.add(key, entry.minutes, number, where, entry.logged_at)
+        entries.practice.append(entry)
+        entries.practice_lines.append(where)
     else:
-        entries.screenings.append(_import_entry(data, file, number))
+        screening = _import_entry(data, file, number)
+        check_result(screening[2], content, where)
+        entries.screenings.append(screening)
 
 
 def _import_entry(

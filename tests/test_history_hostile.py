@@ -1,0 +1,207 @@
+"""What an attacker's pass found in the history: forged imports, deletions that left data
+behind, a read-only history, a birth-date typo, impossible practice, clashing outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from followup import FIRST, MIA_BORN, SECOND, TODAY, private_home, run, save_screening
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return private_home(tmp_path, monkeypatch)
+
+
+def rows(home: Path, sql: str) -> list[tuple[Any, ...]]:
+    db = sqlite3.connect(home / "history.sqlite3")
+    try:
+        return db.execute(sql).fetchall()
+    finally:
+        db.close()
+
+
+def count(home: Path, table: str) -> int:
+    return int(rows(home, f"SELECT COUNT(*) FROM {table}")[0][0])
+
+
+# --------------------------------------------------------------------------- 1. import
+
+
+@pytest.fixture
+def exported(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """Mia's real export (two screenings, a plan given, two practices), read as lines;
+    OTTOOL_HOME then points at an empty history on "another computer"."""
+    save_screening(tmp_path, FIRST, on=TODAY - dt.timedelta(days=10))
+    save_screening(tmp_path, SECOND)
+    given = run("plan", "--from-history", "2", "--therapist", "A. Rivera, OT", "--save")
+    assert given.exit_code == 0, given.output
+    assert run("log", "tummy-time", "--minutes", "10").exit_code == 0
+    assert run("log", "open-hands", "--minutes", "5").exit_code == 0
+    out = tmp_path / "mia.jsonl"
+    assert run("history", "export", "--output", out).exit_code == 0
+    monkeypatch.setenv("OTTOOL_HOME", str(tmp_path / "other-computer"))
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def write_lines(path: Path, lines: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def first_of(lines: list[dict[str, Any]], kind: str) -> int:
+    return next(i for i, line in enumerate(lines) if line["format"] == kind)
+
+
+SCREENING, PLAN, PRACTICE = "ottool-history/1", "ottool-history-plan/1", "ottool-history-practice/1"
+
+
+def _overall_fine(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, SCREENING)
+    lines[i]["result"]["overall"] = "fine"
+    return i
+
+
+def _seven_months(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, SCREENING)
+    lines[i]["result"]["checklist"]["months"] = 7
+    return i
+
+
+def _huge_concern(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, SCREENING) + 1
+    lines[i]["result"]["concerns"] = "worried " * 250_000  # 2 MB
+    return i
+
+
+def _calm_overall(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, SCREENING)  # movement is "discuss" in the first screening
+    assert any(d["status"] == "discuss" for d in lines[i]["result"]["domains"])
+    lines[i]["result"]["overall"] = "on_track"
+    lines[i]["result"]["act"] = "next_check"
+    return i
+
+
+def _future_practice(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, PRACTICE)
+    lines[i]["date"] = (TODAY + dt.timedelta(days=30)).isoformat()
+    return i
+
+
+def _practice_before_birth(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, PRACTICE)
+    lines[i]["date"] = (MIA_BORN - dt.timedelta(days=3)).isoformat()
+    return i
+
+
+def _ghost_child(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, PRACTICE)
+    lines[i]["child"] = {"name": "Nobody", "birth_date": "2026-01-01"}
+    return i
+
+
+def _same_moment_other_minutes(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, PRACTICE)
+    lines.append({**lines[i], "minutes": 200})
+    return len(lines) - 1
+
+
+def _a_whole_day(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, PRACTICE)
+    lines[i]["minutes"] = 1440
+    return i
+
+
+def _twice_a_whole_day(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, PRACTICE)
+    lines[i]["minutes"] = 200
+    lines.append({**lines[i], "logged_at": "2026-01-01T10:00:00+00:00", "minutes": 100})
+    return len(lines) - 1
+
+
+def _plan_unknown_activity(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, PLAN)
+    lines[i]["plan"]["activities"][0]["id"] = "juggling"
+    return i
+
+
+def _plan_in_the_future(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, PLAN)
+    lines[i]["plan"]["date"] = (TODAY + dt.timedelta(days=400)).isoformat()
+    return i
+
+
+FORGERIES: dict[str, tuple[Callable[[list[dict[str, Any]]], int], str]] = {
+    "overall fine": (_overall_fine, "unknown overall status 'fine'"),
+    "7-month checklist": (_seven_months, "there is no 7-month checklist"),
+    "2 MB concern": (_huge_concern, "the parent's note is too long: 2,000,000 characters"),
+    "overall calmer than areas": (_calm_overall, "the overall step on_track contradicts"),
+    "practice in the future": (_future_practice, "is in the future"),
+    "practice before birth": (_practice_before_birth, "is before the child's birth date"),
+    "ghost child": (_ghost_child, "has no screening and no plan given"),
+    "same moment other minutes": (_same_moment_other_minutes, "at the same moment"),
+    "a whole day": (_a_whole_day, "the minutes must be between 1 and 240"),
+    "two lines over a day": (_twice_a_whole_day, "would make 300 that day"),
+    "plan of an unknown activity": (_plan_unknown_activity, "'juggling' is not in the content"),
+    "plan in the future": (_plan_in_the_future, "is in the future"),
+}
+
+
+@pytest.mark.parametrize("forgery", list(FORGERIES))
+def test_a_forged_record_is_refused_naming_its_line_and_nothing_is_imported(
+    exported: list[dict[str, Any]], tmp_path: Path, forgery: str
+) -> None:
+    forge, says = FORGERIES[forgery]
+    lines = [json.loads(json.dumps(line)) for line in exported]
+    index = forge(lines)
+    source = write_lines(tmp_path / "forged.jsonl", lines)
+
+    done = run("history", "import", source)
+    assert done.exit_code == 1, done.output
+    message = done.stderr.strip()
+    assert message.startswith(f"ottool: {source}:{index + 1}: "), message
+    assert says in " ".join(message.split()), message
+    assert "\n" not in message and "Traceback" not in done.output
+    assert len(message) < 400  # a sentence, never the 2 MB echoed back
+    listed = run("history", "--format", "json")
+    assert json.loads(listed.stdout)["screenings"] == []  # all or nothing
+
+
+def test_the_real_export_is_imported_whole(exported: list[dict[str, Any]], tmp_path: Path) -> None:
+    source = write_lines(tmp_path / "real.jsonl", exported)
+    done = run("history", "import", source)
+    assert done.exit_code == 0, done.output
+    assert done.stdout.strip() == (
+        "Imported 2 screenings with 1 plan given and 2 practices logged."
+    )
+    again = run("history", "import", source)
+    assert "5 already saved were skipped" in again.stdout
+
+
+# --------------------------------------------------------------------------- 5. a day's practice
+
+
+def test_a_day_of_practice_is_capped_per_activity_and_in_all(home: Path, tmp_path: Path) -> None:
+    save_screening(tmp_path, SECOND)
+    assert run("log", "tummy-time", "--minutes", "1440").exit_code == 1  # one entry: 4 h at most
+    assert run("log", "tummy-time", "--minutes", "200").exit_code == 0
+    again = run("log", "tummy-time", "--minutes", "200")
+    assert again.exit_code == 1
+    assert "200 more minutes of tummy-time on" in again.stderr
+    assert "would make 400 that day; one activity is at most 240 minutes" in again.stderr
+    assert run("log", "tummy-time", "--minutes", "40").exit_code == 0  # exactly 240
+    for activity in ("open-hands", "mirror-play"):
+        assert run("log", activity, "--minutes", "240").exit_code == 0  # 720 in all
+    over = run("log", "songs", "--minutes", "1")
+    assert over.exit_code == 1
+    assert "all activities together are at most 720 minutes" in over.stderr
+    yesterday = (TODAY - dt.timedelta(days=1)).isoformat()
+    assert run("log", "tummy-time", "--minutes", "240", "--date", yesterday).exit_code == 0
+    assert [m for (m,) in rows(home, "SELECT SUM(minutes) FROM practice")] == [960]
