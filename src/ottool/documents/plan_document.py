@@ -13,7 +13,7 @@ See docs/decisions.md ("The handout").
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
 
 from ottool.core.activity_choice import DEFAULT_MAX_ACTIVITIES as DEFAULT_ACTIVITIES
@@ -27,13 +27,22 @@ from ottool.core.age import (
     months_in_words,
 )
 from ottool.core.clinic import Clinic
-from ottool.core.content import Activity, Content, WarningSign
-from ottool.core.errors import InputError, did_you_mean
-from ottool.core.i18n import N_, _, format_date, ngettext
+from ottool.core.content import Content
+from ottool.core.errors import InputError
+from ottool.core.i18n import _, format_date
 from ottool.core.limits import MAX_NAME, MAX_NOTE, check_length
 from ottool.core.next_check import NextCheck, next_check
 from ottool.core.screening import ScreeningResult
-from ottool.core.vocabulary import SIGN_ACTS, SignAct
+from ottool.documents.activity_cards import (
+    DAYS,
+    activity_card,
+    held_for_feeding,
+    plan_intro,
+)
+
+# A card is part of the document: renderers import ActivityCard from here.
+from ottool.documents.activity_cards import ActivityCard as ActivityCard
+from ottool.documents.call_box import CallGroup, ContactLine, call_box, contacts, known_signs
 from ottool.documents.result_document import (
     AreaLine,
     CallSign,
@@ -49,94 +58,21 @@ from ottool.documents.wording import (
     CALL_ADVICE,
     CALL_ADVICE_THERAPIST,
     CALL_BOX,
-    CALL_EMERGENCY_ANY,
-    CALL_EMERGENCY_WHEN,
-    CALL_TODAY_PASSED,
-    CALL_VISIT_WORRY,
-    CONTACT_DOCTOR,
-    CONTACT_EARLY_INTERVENTION,
-    CONTACT_THERAPIST,
     NEXT_CHECK_VISIT_30,
     Labels,
-    answer_mark,
     bath_safety,
     call_advice,
-    call_heading,
     cdc_attribution,
     disclaimer,
-    dose_words,
     early_intervention,
     emergency_number,
     feeding_hold,
-    join_words,
     labels,
     months_label,
-    reason_words,
-    routine_name,
-    tracker_name,
     tracker_note,
 )
 
-#: The tracker's days, Monday first, as short as a tick-box column.
-DAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 MAX_TRACKER_WEEKS = 12
-#: The content's feeding area: a sign of it that keeps activities out of a plan asks
-#: for the feeding specialist's advice first (``wording.feeding_hold``).
-FEEDING_AREA = "feeding"
-
-
-@dataclass(frozen=True)
-class ActivityCard:
-    """One activity as a family reads it."""
-
-    id: str
-    name: str
-    why: str
-    reason: str
-    practices: tuple[str, ...]  # milestone texts it practices that were not yet / sometimes
-    areas: tuple[str, ...]
-    dose: str
-    routines: tuple[str, ...]
-    materials: tuple[str, ...]
-    steps: tuple[str, ...]
-    safety: tuple[str, ...]  # one line each: renderers print them as bullets
-    source: str
-    #: Tick boxes in this activity's tracker row each week: its days a week. A daily
-    #: activity has one under each day; one dosed 4 days a week has 4 boxes side by
-    #: side across the week (ticked on whichever days it was done).
-    tracker_boxes: int = 7
-    #: The activity's name in the tracker, with its days a week when fewer than 7.
-    tracker_name: str = ""
-
-
-@dataclass(frozen=True)
-class CallGroup:
-    """One row of the "When to call" box: what to do, and the signs that call for it.
-
-    Rows come most urgent first (``emergency``, ``today``, ``days``, ``visit``); a row
-    with nothing in it is left out. ``lines`` are sentences in words that belong to the
-    row but are not signs (the emergency that has passed, "anything else that
-    worries you"), printed after its signs.
-    """
-
-    act: SignAct
-    heading: str  # 'Call 911 now', 'Call the doctor within a few days'
-    when: str  # printed after the heading, before the signs: 'if it is happening now:'
-    signs: tuple[CallSign, ...]
-    lines: tuple[str, ...] = ()
-    urgent: bool = False  # emergency, today, days: printed in the urgent colour
-
-
-@dataclass(frozen=True)
-class ContactLine:
-    """A line for a phone number: who, and what is already known (pre-filled from the
-    clinic) or empty (a line to write on)."""
-
-    role: str  # "Child's doctor:"
-    name: str = ""
-    phone: str = ""
-    #: Words under the line: how to reach early intervention in the region.
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -302,7 +238,7 @@ def build_plan_document(
     for text in whys.values():
         check_length("a 'why' line", text, MAX_NOTE)
     check_length("the parent's note", result.concerns if result else None, MAX_NOTE)
-    treated = _known_signs(content, treating)
+    treated = known_signs(content, treating)
     when = date or (result.date if result else dt.date.today())
     region_id = result.region if result is not None else region
     # A plan an occupational therapist hands over does not send the family looking for one.
@@ -313,7 +249,7 @@ def build_plan_document(
         for answer in ("sometimes", "not_yet"):
             answered.update(dict.fromkeys(result.milestones_answered(answer), answer))
     cards = tuple(
-        _card(content, p.activity, p.reason, p.targets, answered, whys.get(p.activity.id))
+        activity_card(content, p.activity, p.reason, p.targets, answered, whys.get(p.activity.id))
         for p in plan.activities
     )
     areas: tuple[AreaLine, ...] = ()
@@ -385,8 +321,8 @@ def build_plan_document(
         # line that says why texture activities are left out with a feeding sign.
         intro=" ".join(
             [
-                _intro(content, plan, result),
-                *([feeding_hold()] if _held_for_feeding(content, plan, treated) else []),
+                plan_intro(content, plan, result),
+                *([feeding_hold()] if held_for_feeding(content, plan, treated) else []),
                 *([bath_safety(plan.used_months)] if bath else []),
             ]
         ),
@@ -403,7 +339,7 @@ def build_plan_document(
         call_box=call_box(sign_models, reported, emergency),
         call_box_title=_(CALL_BOX),
         emergency=emergency,
-        contacts=_contacts(content, region_id, therapist, clinic, step),
+        contacts=contacts(content, region_id, therapist, clinic, step),
         details=ChildDetails(
             born=_born_words(born, pregnancy),
             age=age,
@@ -417,97 +353,8 @@ def build_plan_document(
     )
 
 
-def _contacts(
-    content: Content,
-    region: str | None,
-    therapist: str | None,
-    clinic: Clinic | None,
-    step: NextStep | None,
-) -> tuple[ContactLine, ...]:
-    """Lines for the child's doctor, the therapist and early intervention; the clinic's
-    name and phone go on the therapist's line, its early-intervention number on that one.
-    How to reach early intervention is said under the lines unless the next step just
-    said it."""
-    who = " · ".join(p for p in (therapist or "", clinic.name if clinic else "") if p)
-    route = early_intervention(content, region)
-    if step is not None and route in step.advice:
-        route = ""
-    return (
-        ContactLine(_(CONTACT_DOCTOR)),
-        ContactLine(_(CONTACT_THERAPIST), name=who, phone=clinic.phone if clinic else ""),
-        ContactLine(
-            _(CONTACT_EARLY_INTERVENTION),
-            phone=clinic.early_intervention_phone if clinic else "",
-            note=route,
-        ),
-    )
-
-
 #: Lines left for the family's questions and notes for the next visit.
 QUESTION_LINES = 3
-
-
-def _known_signs(content: Content, ids: Sequence[str]) -> frozenset[str]:
-    """The sign ids a therapist is treating; an unknown one is an error naming it, and so
-    is an emergency sign: what needs the emergency number stays on every handout."""
-    for sign in ids:
-        if sign not in content.warning_sign_by_id:
-            raise InputError(
-                _("--treating {sign} is not a warning sign ottool knows{suggestion}").format(
-                    sign=sign, suggestion=did_you_mean(sign, content.warning_sign_by_id)
-                )
-            )
-        if content.warning_sign_by_id[sign].act == "emergency":
-            raise InputError(
-                _(
-                    "--treating {sign}: a sign that needs the emergency number stays in "
-                    "'When to call' on every handout, even while it is being treated"
-                ).format(sign=sign)
-            )
-    return frozenset(ids)
-
-
-def call_box(
-    signs: Sequence[WarningSign], reported: set[str] | frozenset[str], emergency: str
-) -> tuple[CallGroup, ...]:
-    """The "When to call" rows, most urgent first: the emergency number and when to use
-    it, the doctor today, within a few days, the next visit. ``signs`` are the signs of
-    the age (less those being treated), in content order within each row."""
-    rows: list[CallGroup] = []
-    by_act: dict[SignAct, list[CallSign]] = {act: [] for act in SIGN_ACTS}
-    for w in signs:
-        # In the box only a reported sign carries its own advice: the row already says
-        # when to act on the others (and the box must stay compact).
-        sign = call_sign(w, reported=w.id in reported, emergency=emergency)
-        by_act[w.act].append(replace(sign, own_advice=sign.reported))
-    for act in SIGN_ACTS:
-        found = tuple(by_act[act])
-        lines: tuple[str, ...] = ()
-        if act == "today" and by_act["emergency"]:
-            lines = (_(CALL_TODAY_PASSED),)
-        elif act == "visit":
-            lines = (_(CALL_VISIT_WORRY),)
-        if not found and not lines and act != "emergency":
-            continue
-        rows.append(
-            CallGroup(
-                act=act,
-                heading=call_heading(act, emergency),
-                when=_emergency_when(act, found),
-                signs=found,
-                lines=lines,
-                urgent=act != "visit",
-            )
-        )
-    return tuple(rows)
-
-
-def _emergency_when(act: SignAct, signs: tuple[CallSign, ...]) -> str:
-    """When to use the emergency number: if one of its signs is happening, or, where the
-    content has none at this age, in an emergency."""
-    if act != "emergency":
-        return ""
-    return _(CALL_EMERGENCY_WHEN) if signs else _(CALL_EMERGENCY_ANY)
 
 
 def _age_words(used: CalendarAge, chronological: CalendarAge, corrected: bool) -> str:
@@ -537,95 +384,3 @@ def _next_check_date(check: NextCheck | None) -> str:
     if check.months is None:
         return _(NEXT_CHECK_VISIT_30)
     return format_date(check.date)
-
-
-def _card(
-    content: Content,
-    activity: Activity,
-    reason: str,
-    targets: Sequence[str],
-    answered: dict[str, str],
-    personal: str | None = None,
-) -> ActivityCard:
-    """An activity as a family reads it; the reason names the answers it came from.
-
-    ``activity`` is the plan's own (with a therapist's edits to its dose or steps).
-    A therapist's own "why" line takes the reason's place; a card the therapist chose
-    without one has no reason line (empty ``reason``).
-    """
-    a = activity
-    found = {answered.get(t) for t in targets}
-    if reason in ("not_yet", "sometimes") and found >= {"not_yet", "sometimes"}:
-        reason = "not_yet_and_sometimes"
-    practices = []
-    for t in targets:
-        text = content.milestone_by_id[t].text
-        mark = answer_mark(answered.get(t, ""))
-        # With both answers in one reason, each skill says which answer it came from.
-        practices.append(f"{text} ({mark})" if mark and reason == "not_yet_and_sometimes" else text)
-    if personal and personal.strip():
-        said = personal.strip()
-    elif reason == "chosen":
-        said = ""
-    else:
-        said = reason_words(reason)
-    days = a.days_per_week
-    return ActivityCard(
-        id=a.id,
-        name=a.name,
-        why=a.why,
-        reason=said,
-        practices=tuple(practices),
-        areas=tuple(content.domain_by_id[d].name for d in a.domains),
-        dose=dose_words(a),
-        routines=tuple(routine_name(r) for r in a.routines),
-        materials=a.materials,
-        steps=a.steps,
-        safety=a.safety,
-        source=a.source,
-        tracker_boxes=days,
-        tracker_name=a.name if days >= len(DAYS) else tracker_name(a.name, days),
-    )
-
-
-def _held_for_feeding(content: Content, plan: HomePlan, treated: Collection[str] = ()) -> bool:
-    """Whether a reported feeding sign kept activities out of the plan (``avoid_with``);
-    not one the therapist is treating (they choose the feeding steps themselves)."""
-    return any(
-        FEEDING_AREA in content.warning_sign_by_id[s].domains
-        for s in plan.left_out_signs
-        if s not in treated
-    )
-
-
-def _intro(content: Content, plan: HomePlan, result: ScreeningResult | None) -> str:
-    n = len(plan.activities)
-    if result is not None:
-        why = ngettext(
-            "{n} short activity, chosen from your answers to the milestone questions.",
-            "{n} short activities, chosen from your answers to the milestone questions.",
-            n,
-        ).format(n=n)
-    elif plan.focus:
-        names = _join([content.domain_by_id[d].name for d in plan.focus])
-        why = ngettext(
-            "{n} short activity, chosen to work on {areas}.",
-            "{n} short activities, chosen to work on {areas}.",
-            n,
-        ).format(n=n, areas=names)
-    else:
-        why = ngettext(
-            "{n} short activity, chosen for this age.",
-            "{n} short activities, chosen for this age.",
-            n,
-        ).format(n=n)
-    how = _(
-        "Fold them into things you already do every day: a few minutes, often, works "
-        "better than a long session now and then."
-    )
-    return f"{why} {how}"
-
-
-def _join(words: Sequence[str]) -> str:
-    """'movement, hands and seeing': area names in a sentence."""
-    return join_words([w.lower() for w in words])
