@@ -46,7 +46,8 @@ def terminal(cli: Callable[..., Run], name: str, *args: str) -> str:
 def box(out: str) -> str:
     """The result box: from its headline to the first heading after it."""
     start = out.index("!") if "!" in out else 0
-    ends = [out.find(h, start) for h in ("What you noticed", "Your note", "Your home activity")]
+    headings = ("What you noticed", "Your note", "Your home activity", "Lo que usted notó")
+    ends = [out.find(h, start) for h in headings]
     return out[start : min(e for e in ends if e > 0)]
 
 
@@ -330,3 +331,25 @@ def test_a_spanish_reader_in_mexico_is_told_to_call_911(
     assert "Emergencia: llame al 911 si está pasando ahora" in out
     assert "se pone morado o gris, llame ahora mismo al 911." in out
     assert "Estados Unidos" not in out and "112" not in out and "999" not in out
+
+
+@needs_tables
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_next_visit_box_asks_about_developmental_screening_once(
+    cli: Callable[..., Run], lang: str
+) -> None:
+    """Sofía, not sitting at 9 months (a next-visit sign that names developmental
+    screening and a physical therapist): the box asks about each once."""
+    out = box(terminal(cli, "sofia-9-meses-no-se-sienta", "--lang", lang, "--region", "MX"))
+    asked = "developmental screening" if lang == "en" else "evaluación del desarrollo"
+    assert out.count(asked) == 1, out
+    assert ("physical therapist" if lang == "en" else "fisioterapeuta") in out
+
+
+def test_a_noticed_sign_is_marked_as_urgently_as_its_headline(cli: Callable[..., Run]) -> None:
+    """Sam is not walking at 18 months (act: days): the sign under the '!!' box is
+    '!!' too, never the calmer '!'."""
+    out = terminal(cli, "sam-18-months-not-walking")
+    assert "!! Contact your child's doctor within" in out
+    noticed = out[out.index("What you noticed") :]
+    assert noticed.split()[3:6] == ["!!", "Is", "not"], noticed[:80]

@@ -528,3 +528,57 @@ def test_long_lists_give_way_so_the_page_stays_one(
     assert "2026-02-12" in text  # the latest concern stays
     assert "HTML" in text and "Riverside Children's Therapy" in text
     assert "No es un diagnóstico" in text or "no es un diagnóstico" in text
+
+
+def test_an_emergency_screening_is_named_in_its_own_time_frame(tmp_path: Path) -> None:
+    """The doctor's page never says a breathing emergency 'asked the family to talk with
+    the child's doctor'; the Result legend has every mark the table can show."""
+    from ottool.cli import app
+
+    home = tmp_path / "home"
+    answers = Path(__file__).parent / "fixtures" / "answers" / "feeding-emergency-10-months.yaml"
+    saved = CliRunner().invoke(
+        app, ["screen", "--answers", str(answers), "--save"], env={"OTTOOL_HOME": str(home)}
+    )
+    assert saved.exit_code == 0, saved.output
+    text = summary(home, "--format", "md", "--output", "-").stdout
+    line = next(x for x in text.splitlines() if "Next check" in x)
+    assert "reported an emergency sign" in line and "talk with the child's doctor" not in line
+    for mark in ("✓ On track", "◐ Practice", "? Not enough answers", "! Talk", "!! Doctor",
+                 "!!! Emergency"):  # fmt: skip
+        assert mark in text, mark
+
+
+def test_the_legend_uses_the_results_own_words_in_spanish(tmp_path: Path) -> None:
+    """The areas' marks read as on the result and in `history --child`, not in words of
+    their own ('◐ Va avanzando', not '◐ en camino')."""
+    from ottool.cli import app
+    from ottool.core import i18n
+    from ottool.documents.wording import STATUS_LABELS
+
+    home = tmp_path / "home"
+    answers = Path(__file__).parent / "fixtures" / "answers" / "ana-15-meses-arcadas.yaml"
+    saved = CliRunner().invoke(
+        app, ["screen", "--answers", str(answers), "--save"], env={"OTTOOL_HOME": str(home)}
+    )
+    assert saved.exit_code == 0, saved.output
+    text = summary(home, "--lang", "es", "--format", "md", "--output", "-").stdout
+    with i18n.speaking("es"):
+        for mark, words in STATUS_LABELS.values():
+            assert f"{mark} {i18n._(words)}" in text
+
+
+def test_full_term_is_not_a_measured_40_weeks(tmp_path: Path) -> None:
+    """A screening records 40 weeks when the baby was not born early: the page says full
+    term, not '40' as if the parent had given it."""
+    from ottool.cli import app
+
+    home = tmp_path / "home"
+    answers = Path(__file__).parent / "fixtures" / "answers" / "sam-18-months-not-walking.yaml"
+    saved = CliRunner().invoke(
+        app, ["screen", "--answers", str(answers), "--save"], env={"OTTOOL_HOME": str(home)}
+    )
+    assert saved.exit_code == 0, saved.output
+    text = summary(home, "--format", "md", "--output", "-").stdout
+    line = next(x for x in text.splitlines() if "Weeks of pregnancy" in x)
+    assert "full term (counted as 40)" in line

@@ -21,6 +21,7 @@ from ottool.core.i18n import N_, _, format_date
 from ottool.core.screening import DomainResult, ScreeningResult, near_the_end, speech_concern
 from ottool.core.vocabulary import Act, Overall, Status
 from ottool.documents.wording import (
+    ACT_LABELS,
     Decision,
     Labels,
     act_label,
@@ -81,6 +82,17 @@ class CallSign:
     #: Shown with its own advice beside it: urgent signs (their advice asks for more
     #: haste than the shared line) and signs the parent reported (it matters now).
     own_advice: bool = False
+    #: The sign's own time frame (docs/design.md §4); None in content without one.
+    act: Act | None = None
+
+    @property
+    def mark(self) -> str:
+        """The sign's symbol, as its time frame's headline shows it, so a sign is never
+        marked calmer than the box it causes ('!!' for a sign to see the doctor within
+        days)."""
+        if self.act is not None and self.act in ACT_LABELS:
+            return ACT_LABELS[self.act][0]
+        return "!!" if self.urgent else "!"
 
 
 def shows_own_advice(urgent: bool, reported: bool) -> bool:
@@ -100,6 +112,7 @@ def call_sign(sign: WarningSign, *, reported: bool, emergency: str) -> CallSign:
         reported=reported,
         emergency=sign.act == "emergency",
         own_advice=shows_own_advice(urgent, reported),
+        act=sign.act,
     )
 
 

@@ -27,7 +27,8 @@ from typing import TYPE_CHECKING
 
 from ottool.core.age import FULL_TERM_WEEKS, PRETERM_BEFORE_WEEKS, age_in_words, age_of
 from ottool.core.i18n import N_, _, format_date, language, ngettext
-from ottool.core.vocabulary import ACTS
+from ottool.core.vocabulary import ACTS, Status
+from ottool.documents.wording import STATUS_LABELS
 
 if TYPE_CHECKING:
     from ottool.core.clinic import Clinic
@@ -57,6 +58,23 @@ ACT_MARKS: dict[str, str] = {
     "recheck": "◐",
     "next_check": "✓",
 }
+#: "Next check" when the latest screening asked to see the doctor: in its own time frame.
+NOW_WORDS: dict[str, str] = {
+    "emergency": N_(
+        "Now: the screening of {date} reported an emergency sign; the family was told to "
+        "call the emergency number if it happens."
+    ),
+    "today": N_(
+        "Now: the screening of {date} asked the family to contact the child's doctor today."
+    ),
+    "days": N_(
+        "Now: the screening of {date} asked the family to contact the child's doctor within "
+        "the next few days."
+    ),
+    "visit": N_("Now: the screening of {date} asked the family to talk with the child's doctor."),
+}
+#: The areas' marks in the legend, in the order of the result's table.
+STATUS_ORDER: tuple[Status, ...] = ("on_track", "emerging", "discuss", "incomplete")
 STATUS_MARKS: dict[str, str] = {"on_track": "✓", "emerging": "◐", "incomplete": "?",
                                 "discuss": "!"}  # fmt: skip
 
@@ -331,19 +349,18 @@ def build_summary_document(
         over_time=_("Milestone checks over time"),
         area=_("Area"),
         overall=_("Result"),
+        # The areas' words are the result's own (documents/wording.py), in every language.
         legend_areas=(
-            ("✓", _("on track")),
-            ("◐", _("coming along")),
-            ("!", _("worth talking about")),
-            ("?", _("not enough answers")),
-            (NOT_CHECKED, _("not in that checklist")),
+            *((STATUS_LABELS[s][0], _(STATUS_LABELS[s][1])) for s in STATUS_ORDER),
+            (NOT_CHECKED, _("Not in that checklist")),
         ),
         legend_result=(
-            ("✓", _("on track")),
-            ("◐", _("practice and check again")),
-            ("!", _("talk with the doctor")),
-            ("!!", _("contact the doctor soon")),
-            ("!!!", _("emergency")),
+            ("✓", _("On track")),
+            ("◐", _("Practice and check again")),
+            ("?", _("Not enough answers to tell")),
+            ("!", _("Talk with the doctor at the next visit")),
+            ("!!", _("Doctor today or within days")),
+            ("!!!", _("Emergency")),
         ),
         legend_months=_("Under each date: the checklist's age in months."),
         not_yet=_("Not yet"),
@@ -443,8 +460,11 @@ def _details(facts: SummaryFacts) -> tuple[tuple[str, str], ...]:
         out.append((_("Weeks of pregnancy:"), _("not given (counted as full term)")))
     elif weeks < PRETERM_BEFORE_WEEKS:
         out.append((_("Weeks of pregnancy:"), _("{weeks} (born early)").format(weeks=weeks)))
+    elif weeks == FULL_TERM_WEEKS:
+        # What a screening records when the parent said the baby was not born early.
+        out.append((_("Weeks of pregnancy:"), _("full term (counted as 40)")))
     else:
-        out.append((_("Weeks of pregnancy:"), str(weeks)))
+        out.append((_("Weeks of pregnancy:"), _("{weeks} (full term)").format(weeks=weeks)))
     if facts.birth_date is not None and facts.birth_date <= facts.today:
         age = age_of(facts.birth_date, facts.today, weeks or FULL_TERM_WEEKS)
         text = age_in_words(age.chronological)
@@ -629,7 +649,7 @@ def _practice_note(facts: SummaryFacts) -> str:
     if facts.plan is None:
         return _("No home plan is saved for this child.")
     if not any(p.days_practiced for p in facts.practice or ()):
-        return _("No practice is logged for this plan (`ottool log` records it).")
+        return _("No practice is logged for this plan yet.")
     return _("Days practiced since {date}, against the days the plan asks for.").format(
         date=format_date(facts.plan.date)
     )
@@ -683,9 +703,8 @@ def _next_check(facts: SummaryFacts) -> str:
         return _("Not known: no screening is saved for this child.")
     when = format_date(check.date)
     if check.why == "now":
-        text = _(
-            "Now: the screening of {date} asked the family to talk with the child's doctor."
-        ).format(date=when)
+        act = facts.screenings[-1].act if facts.screenings else None
+        text = _(NOW_WORDS.get(act or "", NOW_WORDS["visit"])).format(date=when)
         if check.now_months is not None:
             text += " " + _("Due now too: the {now}-month checklist.").format(now=check.now_months)
     elif check.overdue and check.now_months is not None and check.now_months != check.months:

@@ -63,7 +63,7 @@ def print_result_document(
         console.print(f"[heading]{escape(words.what_you_noticed)}[/heading]")
         noticed = [
             (
-                _sign_mark(w),
+                w.mark,
                 Text.assemble(w.text, *(("\n", (w.advice, "muted")) if w.advice else ())),
             )
             for w in doc.noticed
@@ -107,10 +107,6 @@ def _sign_text(sign: CallSign) -> Text:
     if sign.advice:
         text.append("\n" + sign.advice, style="muted")
     return text
-
-
-def _sign_mark(sign: CallSign) -> str:
-    return "!!" if sign.urgent else "!"
 
 
 def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True) -> None:

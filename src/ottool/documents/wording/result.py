@@ -388,7 +388,9 @@ def result_advice(content: Content, decision: Decision) -> str:
         parts.append(_(CONCERN_COUNTS))
     elif d.act == "visit" and not (d.signs or d.speech):
         parts.append(_(CATCH_UP))
-    names = referral_names(content, d.referrals)
+    # The next-visit advice already asks about developmental screening: said once.
+    asked = ("developmental_screening",) if d.act == "visit" else ()
+    names = referral_names(content, tuple(r for r in d.referrals if r not in asked))
     if names:
         ask = ASK_ABOUT_NOW if d.speech else ASK_ABOUT
         parts.append(_(ask).format(referrals=join_words(names)))
