@@ -366,7 +366,7 @@ def test_a_version_1_history_is_upgraded_and_keeps_every_screening(
     assert [s.date for s in list_screenings()] == ["2026-05-15", "2026-05-15", "2026-06-01"]
     assert import_jsonl(_export(tmp_path))[:2] == (0, 3)  # duplicates are recognised after upgrade
     check = sqlite3.connect(db_path(home))
-    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     check.close()
 

@@ -27,6 +27,10 @@ from ottool.storage.history.practice import practice_of
 
 HISTORIES = Path(__file__).parent / "fixtures" / "history"
 SCREENINGS = "SELECT id, saved_at, child, result_json, answers_json, result_sha256 FROM screenings"
+PLANS = (
+    "SELECT id, saved_at, given_on, child, child_key, birth_date, therapist, screening_id,"
+    " plan_json FROM plans"
+)
 
 
 @pytest.fixture
@@ -72,12 +76,12 @@ def test_an_older_history_is_upgraded_to_the_practice_log_keeping_every_screenin
 ) -> None:
     path = old_history(home, fixture)
     before = rows(path, SCREENINGS)
-    plans_before = rows(path, "SELECT * FROM plans") if version == 3 else []
+    plans_before = rows(path, PLANS) if version == 3 else []
     assert rows(path, "PRAGMA user_version") == [(version,)] and len(before) == count
     assert len(list_screenings()) == count
-    assert rows(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(4,)]
+    assert rows(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)] == [(5,)]
     assert rows(path, SCREENINGS) == before  # not one byte of a screening changed
-    assert rows(path, "SELECT * FROM plans") == plans_before
+    assert rows(path, PLANS) == plans_before
     assert rows(path, "SELECT COUNT(*) FROM practice") == [(0,)]
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert (HISTORIES / fixture).read_bytes() != path.read_bytes()  # the fixture is a copy

@@ -54,7 +54,7 @@ def test_the_old_history_is_upgraded_with_both_children_kept(home: Path) -> None
     saved = list_screenings()
     assert [(s.id, s.child, s.birth_date) for s in saved] == [(1, "Leo", YOUNG), (2, "Leo", OLDER)]
     db = sqlite3.connect(home / "history.sqlite3")
-    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     assert db.execute("SELECT count(*) FROM plans").fetchone()[0] == 0
     db.close()
     assert stat.S_IMODE((home / "history.sqlite3").stat().st_mode) == 0o600

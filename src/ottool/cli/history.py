@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ottool.cli.child_options import ChildIdOption, read_child_id
 from ottool.cli.common import DataDir as DataDirOption
 from ottool.cli.common import ExportFormat, Lang, RegionOption
 from ottool.cli.common import ListFormat as HistoryFormat
@@ -66,6 +67,7 @@ def history(
         ),
     ] = None,
     born: BornOption = None,
+    child_id: ChildIdOption = None,
     fmt: FormatOption = HistoryFormat.text,
     limit: Annotated[
         int | None,
@@ -86,7 +88,7 @@ def history(
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return
-    from ottool.cli.common import user_errors
+    from ottool.cli.common import fail, user_errors
 
     if child is None and (fmt is HistoryFormat.text or limit is not None or page > 1):
         _print_page(limit or PAGE_SIZE, page, fmt, data_dir)
@@ -94,11 +96,14 @@ def history(
     from ottool.storage.history import list_screenings
     from ottool.storage.history.plans import list_plans
 
+    given_id = read_child_id(child_id)
+    if given_id is not None and child is None:
+        fail(_("--child-id chooses among the children called --child NAME; add --child"))
     with user_errors():
         if child is not None:
-            child, born = _which_child(child, born)
-        screenings = list_screenings(child, born=born)
-        plans = list_plans(child, born=born)
+            child, born, given_id = _which_child(child, born, given_id)
+        screenings = list_screenings(child, born=born, child_id=given_id)
+        plans = list_plans(child, born=born, child_id=given_id)
     if not screenings and not plans:
         _no_screenings(child, fmt)
         return
@@ -235,7 +240,7 @@ def delete(
             _echo_notes(notes)
             return
         assert child is not None
-        child, born = _which_child(child, born)
+        child, born, _id = _which_child(child, born)
         count = len(list_screenings(child, born=born))
         if not count:
             fail(_no_child_message(child))
@@ -299,7 +304,7 @@ def export_history(
         except OutputExists as exists:
             force = _confirm_replace(output, exists)
         if child is not None:
-            child, born = _which_child(child, born)
+            child, born, _id = _which_child(child, born)
             if not list_screenings(child, born=born):
                 fail(_no_child_message(child))
     also = ""
@@ -427,17 +432,19 @@ def _no_screenings(child: str | None, fmt: HistoryFormat) -> None:
         typer.echo(_(EMPTY))
 
 
-def _which_child(name: str, born: str | None) -> tuple[str, str | None]:
-    """The child a --child NAME (and --born DATE) means: a name two children share is an
-    error that lists them with their birth dates. A name nobody has is left as it is,
-    for the command's own "no screenings for" message."""
+def _which_child(
+    name: str, born: str | None, child_id: str | None = None
+) -> tuple[str, str | None, str | None]:
+    """The child a --child NAME (and --born DATE, --child-id ID) means: a name two
+    children share is an error that lists them with their birth dates (and ids). A name
+    nobody has is left as it is, for the command's own "no screenings for" message."""
     from ottool.storage.history.identity import children, find_child
     from ottool.storage.history.saved import child_key
 
     if not any(child_key(c.name) == child_key(name) for c in children()):
-        return name, born
-    found = find_child(name, born)
-    return found.name, found.born
+        return name, born, child_id
+    found = find_child(name, born, child_id)
+    return found.name, found.born, found.child_id or None
 
 
 def _no_child_message(child: str) -> str:

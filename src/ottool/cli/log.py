@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ottool.cli.child_options import BornOption, ChildOption, chosen_child, read_date
+from ottool.cli.child_options import BornOption, ChildIdOption, ChildOption, chosen_child, read_date
 from ottool.cli.common import DataDir, Lang, fail, load, user_errors
 from ottool.core.i18n import _, ngettext
 
@@ -33,6 +33,7 @@ def log(
     ] = None,
     child: ChildOption = None,
     born: BornOption = None,
+    child_id: ChildIdOption = None,
     date: Annotated[
         str | None,
         typer.Option(
@@ -59,7 +60,7 @@ def log(
                 _("--undo removes the last entry; give it without an activity, --date or --minutes")
             )
         # Always one child (the only one, or --child/--born): never another family's entry.
-        who = chosen_child(child, born)
+        who = chosen_child(child, born, child_id)
         with user_errors():
             removed = session.undo_practice(who)
         if removed is None:
@@ -69,7 +70,7 @@ def log(
         typer.echo(said)
         return
     on = read_date(date, "--date")
-    who = chosen_child(child, born)
+    who = chosen_child(child, born, child_id)
     content = load(data_dir)
     if activity is None:
         if date is not None or minutes is not None:

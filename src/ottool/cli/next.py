@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ottool.cli.child_options import BornOption, ChildOption, chosen_child
+from ottool.cli.child_options import BornOption, ChildIdOption, ChildOption, chosen_child
 from ottool.cli.common import DataDir, Lang, ListFormat, load, refuse_to_replace, shown, user_errors
 from ottool.core.i18n import _, ngettext
 
@@ -41,6 +41,7 @@ IcsNameOption = Annotated[
 def next_checks(
     child: ChildOption = None,
     born: BornOption = None,
+    child_id: ChildIdOption = None,
     fmt: Annotated[
         ListFormat, typer.Option("--format", help=_("text (for people) or json."))
     ] = ListFormat.text,
@@ -57,7 +58,8 @@ def next_checks(
     refuse_to_replace(ics, force)
     content = load(data_dir)
     today = dt.date.today()
-    who = chosen_child(child, born) if child is not None or born is not None else None
+    asked = child is not None or born is not None or child_id is not None
+    who = chosen_child(child, born, child_id) if asked else None
     with user_errors():
         found = session.coming(who, content, today)
     if fmt is ListFormat.json:

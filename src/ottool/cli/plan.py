@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ottool.cli.child_options import ChildIdOption, read_child_id
 from ottool.cli.common import (
     AREA_HELP,
     ClinicOption,
@@ -120,6 +121,7 @@ def plan(
     caregiver: CaregiverOption = None,
     from_plan: FromPlanOption = None,
     born: BornOption = None,
+    child_id: ChildIdOption = None,
     save: SaveOption = False,
     fmt: Annotated[
         PlanFormat | None,
@@ -200,6 +202,7 @@ def plan(
             details=PlanDetails(
                 child=child,
                 born=born,
+                child_id=read_child_id(child_id),
                 therapist=therapist,
                 caregiver=caregiver,
                 notes=tuple(note) if note else None,

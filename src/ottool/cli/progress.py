@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ottool.cli.child_options import BornOption, ChildOption, chosen_child
+from ottool.cli.child_options import BornOption, ChildIdOption, ChildOption, chosen_child
 from ottool.cli.common import DataDir, Lang, ListFormat, load, user_errors
 from ottool.core.i18n import _
 
@@ -14,6 +14,7 @@ from ottool.core.i18n import _
 def progress(
     child: ChildOption = None,
     born: BornOption = None,
+    child_id: ChildIdOption = None,
     fmt: Annotated[
         ListFormat, typer.Option("--format", help=_("text (for people) or json."))
     ] = ListFormat.text,
@@ -22,7 +23,7 @@ def progress(
 ) -> None:
     from ottool import session
 
-    who = chosen_child(child, born)
+    who = chosen_child(child, born, child_id)
     content = load(data_dir)
     with user_errors():
         found = session.progress(who, content)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ottool.cli.child_options import ChildIdOption, read_child_id
 from ottool.cli.common import (
     ClinicOption,
     DataDir,
@@ -94,6 +95,7 @@ def screen(
             help=_("Replace the --output, --plan-output and --ics files if they exist."),
         ),
     ] = False,
+    child_id: ChildIdOption = None,
     patient_id: PatientOption = None,
     bundle: BundleOption = BundleType.collection,
     region: RegionOption = None,
@@ -107,6 +109,7 @@ def screen(
     from ottool import session
 
     content = load(data_dir)
+    given_id = read_child_id(child_id)
     check_fhir_options(fmt is ScreenFormat.fhir, patient_id, bundle)
     region_id = region_for(content, region)  # a wrong --region fails before any questions
     output = None if is_stdout(output) else output
@@ -138,6 +141,7 @@ def screen(
             max_activities=max_activities,
             incoming=incoming,
             clinic=clinic(),
+            child_id=given_id,
         )
         if screening.result.unused_answers:
             _say_unused_answers(screening.result)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ottool.cli.child_options import BornOption, read_date
+from ottool.cli.child_options import BornOption, ChildIdOption, read_child_id, read_date
 from ottool.cli.common import (
     ClinicOption,
     DataDir,
@@ -38,6 +38,7 @@ def summary(
         ),
     ] = None,
     born: BornOption = None,
+    child_id: ChildIdOption = None,
     fmt: Annotated[
         SummaryFormat | None,
         typer.Option(
@@ -79,6 +80,7 @@ def summary(
     if target is None and kind == "pdf" and sys.stdout.isatty():
         fail(_("a PDF cannot be shown in the terminal; add --output summary.pdf"))
     birth = read_date(born, "--born")
+    given_id = read_child_id(child_id)
     refuse_to_replace(target, force)
     content = load(data_dir)
     the_clinic = clinic()
@@ -89,6 +91,7 @@ def summary(
             target or Path("-"),
             child=child,
             born=None if birth is None else birth.isoformat(),
+            child_id=given_id,
             fmt=kind,
             paper=paper_for(paper.value if paper else None),
             force=force,

@@ -63,6 +63,7 @@ from ottool.documents.wording import (
     bath_safety,
     call_advice,
     cdc_attribution,
+    child_with_id,
     disclaimer,
     early_intervention,
     emergency_number,
@@ -132,6 +133,13 @@ class PlanDocument:
     dense: bool = False
     #: The clinic that gives the handout out (name, contact, logo), if any.
     clinic: Clinic | None = None
+    #: The clinic's own id for the child (``--child-id``), printed beside the name.
+    child_id: str | None = None
+
+    @property
+    def child_shown(self) -> str | None:
+        """The child as the details print it: the name, and the clinic's id beside it."""
+        return child_with_id(self.child, self.child_id)
 
     @property
     def overall(self) -> str | None:
@@ -211,6 +219,7 @@ def build_plan_document(
     caregiver: str | None = None,
     personal_why: Mapping[str, str] | None = None,
     clinic: Clinic | None = None,
+    child_id: str | None = None,
 ) -> PlanDocument:
     """Gather the plan's content; renderers only lay this out.
 
@@ -222,7 +231,8 @@ def build_plan_document(
     name of who gets this copy. ``personal_why`` maps an activity id to the therapist's
     own "why" line for it; a card the therapist chose shows that line or none.
     ``clinic`` prints in the header and pre-fills the therapist's and early
-    intervention's phone lines.
+    intervention's phone lines. ``child_id`` (the clinic's id for the child) prints
+    beside the child's name.
     """
     if result is not None and region is not None:
         result = replace(result, region=region)
@@ -230,6 +240,7 @@ def build_plan_document(
         raise InputError(f"--weeks must be between 1 and {MAX_TRACKER_WEEKS}, got {weeks}")
     name = child if child is not None else (result.child.name if result else None)
     check_length("the child's name", name, MAX_NAME)
+    check_length("the child's id", child_id, MAX_NAME)
     check_length("the therapist's name", therapist, MAX_NAME)
     check_length("the caregiver's name", caregiver, MAX_NAME)
     for note in notes:
@@ -350,6 +361,7 @@ def build_plan_document(
         dense=len(cards) > DEFAULT_ACTIVITIES,
         treating=tuple(sorted(treated)),
         clinic=clinic,
+        child_id=child_id or None,
     )
 
 

@@ -192,6 +192,8 @@ class SummaryFacts:
     #: The first check from today on (a checklist's day or the hand-over), said after a
     #: check that is overdue or "now".
     coming_check: NextCheckFact | None = None
+    #: The clinic's own id for the child (``--child-id``), when one was given.
+    child_id: str | None = None
     format: str = SUMMARY_FORMAT
 
 
@@ -452,7 +454,9 @@ def _months_short(months: int | None) -> str:
 
 
 def _details(facts: SummaryFacts) -> tuple[tuple[str, str], ...]:
-    out = [(_("Child:"), facts.name or _("(no name given)"))]
+    from ottool.documents.wording import child_with_id
+
+    out = [(_("Child:"), child_with_id(facts.name or _("(no name given)"), facts.child_id) or "")]
     if facts.birth_date is not None:
         out.append((_("Born:"), format_date(facts.birth_date)))
     weeks = facts.gestational_weeks

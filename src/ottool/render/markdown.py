@@ -53,8 +53,8 @@ def plan_markdown(doc: PlanDocument) -> str:
             "",
         ]
     details = []
-    if doc.child:
-        details.append(f"**{md(words.child)}** {md(doc.child)}")
+    if doc.child_shown:
+        details.append(f"**{md(words.child)}** {md(doc.child_shown)}")
     if doc.details:
         details.append(f"**{md(words.born)}** {md(doc.details.born) or BLANK}")
     details += [

@@ -121,6 +121,8 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
         details = [f"{words.age} {doc.age}", f"{words.date} {doc.date_shown}"]
         if doc.details and doc.details.born:
             details.insert(0, f"{words.born} {doc.details.born}")
+        if doc.child_id and doc.child_shown:  # the title has the name; the id is said here
+            details.insert(0, f"{words.child} {doc.child_shown}")
         if doc.details and doc.details.next_check:
             details.append(f"{words.next_check} {doc.details.next_check}")
         if doc.therapist:

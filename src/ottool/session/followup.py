@@ -28,12 +28,13 @@ if TYPE_CHECKING:
     from ottool.storage.history.saved import SavedScreening
 
 
-def which_child(name: str | None, born: str | None = None) -> Child:
-    """The child of the history ``--child NAME``/``--born DATE`` mean (with no name, the
-    only child); InputError naming the children when it is not clear which."""
+def which_child(name: str | None, born: str | None = None, *, child_id: str | None = None) -> Child:
+    """The child of the history ``--child NAME``/``--born DATE``/``--child-id ID`` mean
+    (with no name, the only child); InputError naming the children when it is not clear
+    which."""
     from ottool.storage.history.identity import choose_child
 
-    return choose_child(name, born)
+    return choose_child(name, born, child_id)
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def coming(
     today = today or dt.date.today()
     found = []
     for who in [child] if child is not None else children():
-        saved = latest_screening(who.name, who.born)
+        saved = latest_screening(who.name, who.born, who.child_id or None)
         if saved is None:
             continue
         try:
@@ -231,7 +232,11 @@ def progress(child: Child, content: Content, today: dt.date | None = None) -> Pr
     from ottool.storage.history.progress import changes_since_previous, now_yes
 
     kept = practice(child, content, today)
-    screenings = [s for s in list_screenings(child.name, born=child.born) if not s.damaged]
+    screenings = [
+        s
+        for s in list_screenings(child.name, born=child.born, child_id=child.child_id or None)
+        if not s.damaged
+    ]
     screenings = [s for s in screenings if s.date <= kept.today.isoformat()]
     return Progress(kept, screenings, changes_since_previous(screenings), now_yes(screenings))
 
@@ -267,6 +272,7 @@ def summary(
     *,
     child: str | None = None,
     born: str | None = None,
+    child_id: str | None = None,
     fmt: str = "text",
     paper: str = "a4",
     force: bool = False,
@@ -290,7 +296,7 @@ def summary(
 
     check_output(path, force=force)  # before any work
     day = today or datetime.date.today()
-    chosen = which_child(child, born)
+    chosen = which_child(child, born, child_id=child_id)
     facts = summary_facts(chosen, content, day, practice(chosen, content, day).kept)
     document = build_summary_document(facts, content, clinic=clinic)
     if document.unknown_activities and notes is not None:

@@ -32,6 +32,8 @@ class PlanDetails:
     child: str | None = None
     #: The child's birth date as the user wrote it (YYYY-MM-DD), checked here.
     born: str | None = None
+    #: The clinic's own id for the child (--child-id).
+    child_id: str | None = None
     therapist: str | None = None
     caregiver: str | None = None
     notes: tuple[str, ...] | None = None
@@ -163,7 +165,7 @@ def plan_from(
         if birth is None:
             birth = birth_date_for(child, None, None)
     else:
-        birth = birth_date_for(child, d.born, result)
+        birth = birth_date_for(child, d.born, result, d.child_id)
     if d.born is not None and birth is not None and result is None and age_months is not None:
         check_age_fits_birth(age_months, birth)
     region = region_for(
@@ -176,6 +178,11 @@ def plan_from(
     notes = tuple(kept(d.notes, "notes") or ())
     therapist = kept(d.therapist, "therapist")
     caregiver = kept(d.caregiver, "caregiver")
+    child_id = d.child_id
+    if child_id is None and before is not None:
+        child_id = before.child.id
+    if child_id is None and screening is not None and before is None:
+        child_id = _screening_child_id(screening)
     document = build_plan_document(
         content,
         with_words(plan),
@@ -190,6 +197,7 @@ def plan_from(
         caregiver=caregiver,
         personal_why=personal_whys(edits),
         clinic=clinic,
+        child_id=child_id,
     )
     given = given_plan(
         plan,
@@ -206,8 +214,20 @@ def plan_from(
         result=result_data,
         age_months=age_months,
         region=region,
+        child_id=child_id,
     )
     return Plan(document, given, result)
+
+
+def _screening_child_id(number: int) -> str | None:
+    """The clinic's id kept with saved screening ``number``; None when it has none (or
+    the number is not in this history)."""
+    from ottool.storage.history import get_screening
+
+    try:
+        return get_screening(number).child_id or None
+    except InputError:
+        return None
 
 
 def checklist(

@@ -51,6 +51,9 @@ class Screening:
     clinic: Clinic | None = field(default=None, compare=False)
     #: The language the screening was made in, which its plan document speaks.
     language: str = field(default="en", compare=False)
+    #: The clinic's own id for the child (``--child-id``): printed beside the name and
+    #: kept with the screening when it is saved.
+    child_id: str | None = field(default=None, compare=False)
 
     @cached_property
     def document(self) -> PlanDocument:
@@ -61,7 +64,11 @@ class Screening:
 
         with speaking(self.language):
             return build_plan_document(
-                self.content, self.plan, result=self.result, clinic=self.clinic
+                self.content,
+                self.plan,
+                result=self.result,
+                clinic=self.clinic,
+                child_id=self.child_id,
             )
 
     @cached_property
@@ -108,6 +115,7 @@ def screen(
     max_activities: int = DEFAULT_ACTIVITIES,
     incoming: Context | None = None,
     clinic: Clinic | None = None,
+    child_id: str | None = None,
 ) -> Screening:
     """Score ``answers``, choose the home activities and build the plan document (with
     ``clinic``'s details on it, when the run has a clinic)."""
@@ -117,7 +125,7 @@ def screen(
 
     result = score(content, answers, region=region)
     plan = plan_for_result(content, result, max_activities)
-    return Screening(content, answers, result, plan, incoming, clinic, language())
+    return Screening(content, answers, result, plan, incoming, clinic, language(), child_id)
 
 
 def read_result(path: Path, content: Content) -> ScreeningResult:
@@ -180,7 +188,9 @@ def save(screening: Screening, *, noted: Callable[[int], None] | None = None) ->
     from ottool.storage.history import save_result, saved_number_of
 
     try:
-        number = save_result(screening.record, screening.answer_file)
+        number = save_result(
+            screening.record, screening.answer_file, child_id=screening.child_id or ""
+        )
     except KeyboardInterrupt:
         found = saved_number_of(screening.record)
         if found is not None and noted is not None:

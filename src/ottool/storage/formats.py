@@ -259,6 +259,8 @@ class GivenChild(
 ):
     name: Name | None = None
     birth_date: dt.date | None = None
+    #: The clinic's own id for the child (``--child-id``).
+    id: Name | None = None
 
 
 class GivenPlan(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):

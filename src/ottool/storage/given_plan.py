@@ -53,6 +53,7 @@ def given_plan(
     result: Mapping[str, Any] | None = None,
     age_months: float | None = None,
     region: str | None = None,
+    child_id: str | None = None,
 ) -> GivenPlan:
     """The record of a plan given: its activities in order, each with its edits."""
     activities = []
@@ -73,7 +74,7 @@ def given_plan(
         )
     return GivenPlan(
         date=date,
-        child=GivenChild(name=child, birth_date=birth_date),
+        child=GivenChild(name=child, birth_date=birth_date, id=child_id or None),
         therapist=therapist,
         caregiver=caregiver,
         weeks=weeks,
@@ -241,10 +242,14 @@ def read_earlier_plan(value: str) -> EarlierPlan:
 
 
 def birth_date_for(
-    name: str | None, born: str | None, result: ScreeningResult | None
+    name: str | None,
+    born: str | None,
+    result: ScreeningResult | None,
+    child_id: str | None = None,
 ) -> dt.date | None:
     """Whose plan this is: --born, else the screening's child, else the one child of that
-    name in the history; None when nothing says (a plan for an age, not kept)."""
+    name (and clinic id) in the history; None when nothing says (a plan for an age, not
+    kept)."""
     if born is not None:
         try:
             day = dt.date.fromisoformat(born)
@@ -261,6 +266,6 @@ def birth_date_for(
         from ottool.storage.history.saved import child_key
 
         if any(child_key(c.name) == child_key(name) for c in children()):
-            found = find_child(name)
+            found = find_child(name, None, child_id)
             return dt.date.fromisoformat(found.birth_date) if found.birth_date else None
     return None

@@ -43,7 +43,11 @@ def summary_facts(
     from ottool.storage.history import list_screenings
     from ottool.storage.history.plans import list_plans
 
-    saved = [s for s in list_screenings(child.name, born=child.born) if s.parsed is not None]
+    saved = [
+        s
+        for s in list_screenings(child.name, born=child.born, child_id=child.child_id or None)
+        if s.parsed is not None
+    ]
     screenings = tuple(_screening(s) for s in saved)
     latest = saved[-1].parsed if saved else None
     birth = dt.date.fromisoformat(child.birth_date) if child.birth_date else None
@@ -57,10 +61,11 @@ def summary_facts(
         ),
         None,
     )
-    plan = _plan(saved, list_plans(child.name, born=child.born))
+    plan = _plan(saved, list_plans(child.name, born=child.born, child_id=child.child_id or None))
     return SummaryFacts(
         today=today,
         name=child.name,
+        child_id=child.child_id or None,
         birth_date=birth,
         gestational_weeks=weeks,
         age_today=None if birth is None or birth > today else age_fact(birth, today, weeks),

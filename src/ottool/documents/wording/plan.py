@@ -238,3 +238,14 @@ CALL_ADVICE_THERAPIST = N_(
 def call_heading(act: str, emergency: str) -> str:
     """A row's heading in the "When to call" box: 'Call 911 now'."""
     return _(CALL_HEADINGS[act]).format(emergency=emergency)
+
+
+def child_with_id(name: str | None, child_id: str | None) -> str | None:
+    """The child as the details print them: the name, and beside it the clinic's id
+    for the child when one was given ('Leo (id MRN-20417)')."""
+    if not child_id:
+        return name
+    if not name:
+        return _("id {id}").format(id=child_id)
+    # Translators: a child's name and the clinic's own id for the child (a chart number).
+    return _("{name} (id {id})").format(name=name, id=child_id)

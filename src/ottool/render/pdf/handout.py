@@ -142,6 +142,7 @@ def printed_text(doc: PlanDocument) -> set[str]:
     data["labels"] = dataclasses.asdict(doc.labels)
     words = [doc.date_shown, doc.checklist, doc.tracker_note, page_label(10, 10)]
     words.append(doc.therapist or "")  # printed in the header, not part of the plan's data
+    words.append(doc.child_shown or "")
     words += [week_label(week) for week in range(1, doc.tracker_weeks + 1)]
     data["shown"] = words
     return set(json.dumps(data, ensure_ascii=False))
@@ -239,7 +240,7 @@ class Handout:
 
     def header(self) -> Block:
         doc, words = self.doc, self.doc.labels
-        facts = [(words.child, doc.child)] if doc.child else []
+        facts = [(words.child, doc.child_shown)] if doc.child_shown else []
         details = doc.details
         if details is not None and details.born:
             facts.append((words.born, details.born))

@@ -56,30 +56,46 @@ def save_screening(
     answers_data: dict[str, Any],
     content_version: str,
     *,
+    child_id: str = "",
     path: Path | None = None,
 ) -> int:
-    """Save a screening result and its answers; return its number.
+    """Save a screening result and its answers (and the clinic's id for the child, when
+    given); return its number.
 
-    Saving the very same result document again returns the number it already has.
+    Saving the very same result document again returns the number it already has (and
+    gives it ``child_id`` when it was kept without one).
     """
     _check_result(result_data, "the result to save")
     saved_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with open_history(path) as db:
         assert db is not None
         with write_transaction(db):
-            number = insert_screening(db, saved_at, result_data, answers_data, content_version)
+            number = insert_screening(
+                db, saved_at, result_data, answers_data, content_version, child_id=child_id
+            )
             if number is None:
                 number = _id_of(db, result_data)
+                if child_id:
+                    db.execute(
+                        "UPDATE screenings SET child_id = ? WHERE id = ? AND child_id = ''",
+                        (child_id, number),
+                    )
         return number
 
 
-def save_result(result: Result, answers: AnswerFile, *, path: Path | None = None) -> int:
+def save_result(
+    result: Result, answers: AnswerFile, *, child_id: str = "", path: Path | None = None
+) -> int:
     """Save a typed result and the answers behind it; return its number (see
     :func:`save_screening`; the documents are stored as ottool writes them)."""
     import msgspec
 
     return save_screening(
-        msgspec.to_builtins(result), to_data(answers), result.content_version, path=path
+        msgspec.to_builtins(result),
+        to_data(answers),
+        result.content_version,
+        child_id=child_id,
+        path=path,
     )
 
 
@@ -105,12 +121,17 @@ def saved_number(result_data: dict[str, Any], *, path: Path | None = None) -> in
 
 
 def list_screenings(
-    child: str | None = None, *, born: str | None = None, path: Path | None = None
+    child: str | None = None,
+    *,
+    born: str | None = None,
+    child_id: str | None = None,
+    path: Path | None = None,
 ) -> list[SavedScreening]:
     """The saved screenings, oldest first; only one child's when ``child`` is given.
 
     The child's name matches whatever its case and spacing; ``born`` (ISO date) keeps
-    only the child of that name born that day (two Leos are two children).
+    only the child of that name born that day (two Leos are two children), and
+    ``child_id`` the child with that clinic id (and the records kept without one).
     """
     with open_history(path, create=False, read_only=True) as db:
         if db is None:
@@ -119,9 +140,8 @@ def list_screenings(
             rows = db.execute(f"{_SELECT} ORDER BY screened_on, id").fetchall()
         else:
             rows = db.execute(
-                f"{_SELECT} WHERE child_key = ? AND (? IS NULL OR birth_date = ?)"
-                " ORDER BY screened_on, id",
-                (child_key(child), born, born),
+                f"{_SELECT} WHERE {CHILD_WHERE} ORDER BY screened_on, id",
+                child_params(child, born, child_id),
             ).fetchall()
         return [_row(r) for r in rows]
 
@@ -144,7 +164,7 @@ def screenings_page(
 
 
 def latest_screening(
-    child: str, born: str | None = None, *, path: Path | None = None
+    child: str, born: str | None = None, child_id: str | None = None, *, path: Path | None = None
 ) -> SavedScreening | None:
     """The child's latest screening (by screening date, then the order saved), read with
     one indexed query; None when the child has none."""
@@ -152,9 +172,8 @@ def latest_screening(
         if db is None:
             return None
         row = db.execute(
-            f"{_SELECT} WHERE child_key = ? AND (? IS NULL OR birth_date = ?)"
-            " ORDER BY screened_on DESC, id DESC LIMIT 1",
-            (child_key(child), born, born),
+            f"{_SELECT} WHERE {CHILD_WHERE} ORDER BY screened_on DESC, id DESC LIMIT 1",
+            child_params(child, born, child_id),
         ).fetchone()
         return None if row is None else _row(row)
 
@@ -231,12 +250,23 @@ def _check_number(screening_id: int) -> None:
 
 _SELECT = (
     "SELECT id, saved_at, child, screened_on, content_version, result_json, answers_json,"
-    " birth_date FROM screenings"
+    " birth_date, child_id FROM screenings"
+)
+#: One child's records (see :func:`child_params`): by name, birth date and clinic id, the
+#: last two when given; records kept without an id go with every id of their child.
+CHILD_WHERE = (
+    "child_key = ? AND (? IS NULL OR birth_date = ?) AND (? IS NULL OR child_id IN (?, ''))"
 )
 
 
+def child_params(name: str, born: str | None, child_id: str | None) -> tuple[str | None, ...]:
+    """The parameters of :data:`CHILD_WHERE`."""
+    return (child_key(name), born, born, child_id, child_id)
+
+
 def _row(row: Sequence[Any]) -> SavedScreening:
-    row_id, saved_at, child, screened_on, content_version, result_json, answers_json, born = row
+    row_id, saved_at, child, screened_on, content_version, result_json, answers_json = row[:7]
+    born, child_id = row[7:]
     result = _loads_object(result_json)
     answers = _loads_object(answers_json)
     name = stored_text(child)
@@ -250,6 +280,7 @@ def _row(row: Sequence[Any]) -> SavedScreening:
         answers=answers or {},
         damaged=result is None or answers is None or name != child,
         birth_date=str(born or ""),
+        child_id=str(child_id or ""),
     )
 
 
@@ -274,6 +305,8 @@ def insert_screening(
     result: dict[str, Any],
     answers: dict[str, Any],
     content_version: str,
+    *,
+    child_id: str = "",
 ) -> int | None:
     """Insert one screening; None when the same result is already saved.
 
@@ -286,8 +319,8 @@ def insert_screening(
     stored = json.dumps(result, ensure_ascii=False)
     cursor = db.execute(
         "INSERT INTO screenings (saved_at, child, result_json, answers_json, content_version,"
-        " screened_on, child_key, result_sha256, birth_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (result_sha256) DO NOTHING",
+        " screened_on, child_key, result_sha256, birth_date, child_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (result_sha256) DO NOTHING",
         (
             saved_at,
             name,
@@ -298,6 +331,7 @@ def insert_screening(
             child_key(name),
             digest,
             birth_date_of(stored),
+            child_id,
         ),
     )
     return cursor.lastrowid if cursor.rowcount == 1 else None

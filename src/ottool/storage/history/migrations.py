@@ -156,6 +156,22 @@ def _migrate_to_4(db: sqlite3.Connection) -> None:
                 )
 
 
+_V5 = """
+ALTER TABLE screenings ADD COLUMN child_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE plans ADD COLUMN child_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE practice ADD COLUMN child_id TEXT NOT NULL DEFAULT ''
+"""
+
+
+def _migrate_to_5(db: sqlite3.Connection) -> None:
+    """Version 5: a clinic's own id for the child (``--child-id``), optional, beside the
+    name and birth date of every screening, plan given and practice logged; it tells
+    apart two children of the same name born the same day. Every record kept so far
+    has none (''), and nothing else changes."""
+    for statement in _split(_V5):
+        db.execute(statement)
+
+
 def birth_date_of(result_json: str) -> str:
     """The child's birth date (ISO) in a stored result, or '' when it cannot be read."""
     try:
@@ -179,6 +195,7 @@ COLUMNS: dict[int, set[str]] = {
     3: _V1_COLUMNS | {"content_version", "screened_on", "child_key", "result_sha256", "birth_date"},
 }
 COLUMNS[4] = COLUMNS[3]
+COLUMNS[5] = COLUMNS[4] | {"child_id"}
 
 #: ``MIGRATIONS[n]`` upgrades a history from version ``n`` to ``n + 1``.
 
@@ -188,6 +205,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _migrate_to_2,
     _migrate_to_3,
     _migrate_to_4,
+    _migrate_to_5,
 )
 
 

@@ -36,6 +36,8 @@ class SavedPlan:
     screening_id: int | None
     data: dict[str, Any]
     damaged: bool = False
+    #: The clinic's id for the child, '' when none was given.
+    child_id: str = ""
 
     @property
     def plan(self) -> GivenPlan | None:
@@ -76,6 +78,7 @@ def insert_plan(
     data = to_data(plan)
     name = " ".join((plan.child.name or "").split()) or None
     born = plan.child.birth_date.isoformat() if plan.child.birth_date else ""
+    child_id = plan.child.id or ""
     stored = json.dumps(data, ensure_ascii=False)
     if (
         skip_same
@@ -87,14 +90,15 @@ def insert_plan(
     ):
         return None
     cursor = db.execute(
-        "INSERT INTO plans (saved_at, given_on, child, child_key, birth_date, therapist,"
-        " screening_id, plan_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO plans (saved_at, given_on, child, child_key, birth_date, child_id,"
+        " therapist, screening_id, plan_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             saved_at,
             plan.date.isoformat(),
             name,
             child_key(name),
             born,
+            child_id,
             plan.therapist,
             plan.screening,
             stored,
@@ -104,8 +108,8 @@ def insert_plan(
 
 
 _SELECT = (
-    "SELECT id, saved_at, given_on, child, birth_date, therapist, screening_id, plan_json"
-    " FROM plans"
+    "SELECT id, saved_at, given_on, child, birth_date, therapist, screening_id, plan_json,"
+    " child_id FROM plans"
 )
 
 
@@ -123,7 +127,11 @@ def get_plan(number: int, *, path: Path | None = None) -> SavedPlan:
 
 
 def list_plans(
-    child: str | None = None, *, born: str | None = None, path: Path | None = None
+    child: str | None = None,
+    *,
+    born: str | None = None,
+    child_id: str | None = None,
+    path: Path | None = None,
 ) -> list[SavedPlan]:
     """The plans given, oldest first; only one child's when ``child`` is given."""
     with open_history(path, create=False, read_only=True) as db:
@@ -132,16 +140,18 @@ def list_plans(
         if child is None:
             rows = db.execute(f"{_SELECT} ORDER BY given_on, id").fetchall()
         else:
+            from ottool.storage.history import CHILD_WHERE, child_params
+
             rows = db.execute(
-                f"{_SELECT} WHERE child_key = ? AND (? IS NULL OR birth_date = ?)"
-                " ORDER BY given_on, id",
-                (child_key(child), born, born),
+                f"{_SELECT} WHERE {CHILD_WHERE} ORDER BY given_on, id",
+                child_params(child, born, child_id),
             ).fetchall()
         return [_row(r) for r in rows]
 
 
 def _row(row: Sequence[Any]) -> SavedPlan:
-    number, saved_at, given_on, child, born, therapist, screening_id, plan_json = row
+    number, saved_at, given_on, child, born, therapist, screening_id, plan_json = row[:8]
+    child_id = row[8]
     try:
         data = json.loads(plan_json)
     except (json.JSONDecodeError, TypeError, RecursionError):
@@ -161,4 +171,5 @@ def _row(row: Sequence[Any]) -> SavedPlan:
         data=data if isinstance(data, dict) else {},
         damaged=not isinstance(data, dict)
         or (name, given_by, linked) != (child, therapist, screening_id),
+        child_id=str(child_id or ""),
     )

@@ -111,15 +111,16 @@ def _plan_of_day(
 ) -> tuple[Literal["plan", "screening"], int] | None:
     """Which plan ``child`` practiced on ``on``: ("plan", number) for a plan given,
     ("screening", number) for a saved screening's plan, None when neither is saved."""
+    whose, params = child.where()
     given = db.execute(
-        "SELECT id, given_on FROM plans WHERE child_key = ? AND birth_date = ?"
+        f"SELECT id, given_on FROM plans WHERE {whose}"
         " AND given_on <= ? ORDER BY given_on DESC, id DESC LIMIT 1",
-        (child.key, child.birth_date, on.isoformat()),
+        (*params, on.isoformat()),
     ).fetchone()
     screened = db.execute(
-        "SELECT id, screened_on FROM screenings WHERE child_key = ? AND birth_date = ?"
+        f"SELECT id, screened_on FROM screenings WHERE {whose}"
         " AND screened_on <= ? ORDER BY screened_on DESC, id DESC LIMIT 1",
-        (child.key, child.birth_date, on.isoformat()),
+        (*params, on.isoformat()),
     ).fetchone()
     if given is not None and (screened is None or str(given[1]) >= str(screened[1])):
         return "plan", int(given[0])
@@ -152,14 +153,15 @@ def log_practice(
         with write_transaction(db):
             check_day_total(db, child, activity, on, minutes)
             cursor = db.execute(
-                "INSERT INTO practice (logged_at, child, child_key, birth_date, plan_id,"
-                " screening_id, activity, practiced_on, minutes)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO practice (logged_at, child, child_key, birth_date, child_id,"
+                " plan_id, screening_id, activity, practiced_on, minutes)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     logged_at,
                     child.name,
                     child.key,
                     child.birth_date,
+                    child.child_id,
                     plan_id,
                     screening_id,
                     activity,
@@ -265,10 +267,11 @@ def insert_entry(db: sqlite3.Connection, entry: PracticeEntry) -> bool:
     (the numbers of the other history mean nothing here); False when the same practice
     is already logged."""
     child, on = entry.child, entry.date.isoformat()
+    whose, params = child.where()
     found = db.execute(
-        "SELECT 1 FROM practice WHERE child_key = ? AND birth_date = ? AND activity = ?"
+        f"SELECT 1 FROM practice WHERE {whose} AND activity = ?"
         " AND practiced_on = ? AND logged_at = ? AND minutes IS ?",
-        (child.key, child.birth_date, entry.activity, on, entry.logged_at, entry.minutes),
+        (*params, entry.activity, on, entry.logged_at, entry.minutes),
     ).fetchone()
     if found:
         return False
@@ -276,13 +279,14 @@ def insert_entry(db: sqlite3.Connection, entry: PracticeEntry) -> bool:
     plan_id = plan[1] if plan is not None and plan[0] == "plan" else None
     screening_id = plan[1] if plan is not None and plan[0] == "screening" else None
     db.execute(
-        "INSERT INTO practice (logged_at, child, child_key, birth_date, plan_id, screening_id,"
-        " activity, practiced_on, minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO practice (logged_at, child, child_key, birth_date, child_id, plan_id,"
+        " screening_id, activity, practiced_on, minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             entry.logged_at,
             child.name,
             child.key,
             child.birth_date,
+            child.child_id,
             plan_id,
             screening_id,
             entry.activity,
@@ -314,22 +318,23 @@ def forget_deleted(db: sqlite3.Connection) -> None:
 
 _SELECT = (
     "SELECT id, logged_at, child, birth_date, plan_id, screening_id, activity, practiced_on,"
-    " minutes FROM practice"
+    " minutes, child_id FROM practice"
 )
 
 
 def _whose(child: Child | None) -> tuple[str, tuple[Any, ...]]:
     if child is None:
         return "", ()
-    return "WHERE child_key = ? AND birth_date = ?", (child.key, child.birth_date)
+    whose, params = child.where()
+    return f"WHERE {whose}", params
 
 
 def _entry(row: Sequence[Any]) -> PracticeEntry:
-    number, logged_at, child, born, plan_id, screening_id, activity, on, minutes = row
+    number, logged_at, child, born, plan_id, screening_id, activity, on, minutes, child_id = row
     return PracticeEntry(
         id=int(number),
         logged_at=str(logged_at),
-        child=Child(str(child or ""), str(born or "")),
+        child=Child(str(child or ""), str(born or ""), str(child_id or "")),
         plan_id=None if plan_id is None else int(plan_id),
         screening_id=None if screening_id is None else int(screening_id),
         activity=str(activity),

@@ -37,6 +37,8 @@ class SavedScreening:
     damaged: bool = False
     #: The child's birth date (ISO), '' when the stored result does not say.
     birth_date: str = ""
+    #: The clinic's id for the child (``--child-id``), '' when none was given.
+    child_id: str = ""
 
     @property
     def parsed(self) -> Result | None:
