@@ -360,11 +360,10 @@ def test_a_child_with_a_plan_and_no_screening(tmp_path: Path) -> None:
 def test_the_table_keeps_the_first_screening_and_the_latest() -> None:
     from ottool.documents.summary_document import (
         MAX_COLUMNS,
-        ScreeningFact,
-        SummaryFacts,
         build_summary_document,
         shown_screenings,
     )
+    from ottool.documents.summary_facts import ScreeningFact, SummaryFacts
 
     def on(day: int) -> ScreeningFact:
         return ScreeningFact(day, dt.date(2026, 1, day), 2, 2.0, False, "on_track",
@@ -386,11 +385,8 @@ def test_the_table_keeps_the_first_screening_and_the_latest() -> None:
 
 
 def test_an_overdue_check_and_a_talk_now_are_said_plainly() -> None:
-    from ottool.documents.summary_document import (
-        NextCheckFact,
-        SummaryFacts,
-        build_summary_document,
-    )
+    from ottool.documents.summary_document import build_summary_document
+    from ottool.documents.summary_facts import NextCheckFact, SummaryFacts
 
     content = load_content()
     base = SummaryFacts(
@@ -498,11 +494,8 @@ def test_long_lists_give_way_so_the_page_stays_one(
 
     from ottool import session
     from ottool.core import i18n
-    from ottool.documents.summary_document import (
-        ConcernLine,
-        SignLine,
-        build_summary_document,
-    )
+    from ottool.documents.summary_document import build_summary_document
+    from ottool.documents.summary_lines import ConcernLine, SignLine
     from ottool.render.summary_pdf import summary_pdf
     from ottool.storage.clinic_file import read_clinic
     from ottool.storage.summary_facts import summary_facts

@@ -3,7 +3,7 @@
 Which child (a name and a birth date, docs/design.md §11), their saved screenings, the
 plan being practiced (the latest plan given with `plan --save`, else the latest
 screening's) and the next check (``core/next_check.py``), as
-:class:`~ottool.documents.summary_document.SummaryFacts`.
+:class:`~ottool.documents.summary_facts.SummaryFacts`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from ottool.documents.summary_document import (
+from ottool.documents.summary_facts import (
     NextCheckFact,
     PlanActivity,
     PlanFact,
