@@ -119,7 +119,7 @@ def plan_from(
     from ottool.documents.plan_document import build_plan_document
     from ottool.documents.therapist_plan import with_words
     from ottool.storage.given_plan import birth_date_for, chosen_plan, edits_of, given_plan
-    from ottool.storage.result_json import result_from_data, result_to_data
+    from ottool.storage.result_json import result_from_data, result_to_data, with_child
 
     if sum(x is not None for x in (result, earlier, age_months)) != 1:
         raise ValueError("plan_from takes one of a result, an earlier plan or an age")
@@ -128,8 +128,18 @@ def plan_from(
     result_data = None
     if earlier is not None and before is not None:
         if before.result is not None:
-            result = result_from_data(before.result, content, earlier.where)[0]
-            result_data = before.result
+            # The child as this run or the plan file says (a therapist may have corrected
+            # the name or the birth date), not as the screening inside it recorded.
+            result_data = with_child(
+                before.result,
+                content,
+                earlier.where,
+                name=details.child if details.child is not None else before.child.name,
+                birth_date=birth_date_for(None, details.born, None)
+                if details.born is not None
+                else before.child.birth_date,
+            )
+            result = result_from_data(result_data, content, earlier.where)[0]
         screening = before.screening
         plan = revised(content, chosen_plan(content, before, result, earlier.where), edits)
         edits = combine(edits_of(before), edits)

@@ -182,9 +182,20 @@ def read_given_plan(path: Path) -> GivenPlan:
 
         data = parse_yaml(text, where)
     if isinstance(data, dict) and isinstance(data.get("given"), dict):
-        data = data["given"]
+        data = _given_part(data)
     check_format(data, GIVEN_PLAN_FORMAT, where)
     return convert(_dates_as_text(data), GivenPlan, where, _("this plan"))
+
+
+def _given_part(data: dict[str, Any]) -> Any:
+    """The record inside a plan's JSON (`plan --format json`), with the child's name as
+    the printed part says when the therapist changed it there (``child``) and not in
+    ``given.child``."""
+    given = dict(data["given"])
+    shown, child = data.get("child"), given.get("child")
+    if isinstance(shown, str) and isinstance(child, dict) and shown != child.get("name"):
+        given["child"] = {**child, "name": shown}
+    return given
 
 
 def _dates_as_text(data: Any) -> Any:

@@ -9,6 +9,7 @@ either language: the file holds only ids, codes and numbers, never sentences.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -249,6 +250,72 @@ def result_from_data(data: Any, content: Content, where: str) -> tuple[Screening
     result = with_next_check(content, result)
     plan = HomePlan(result.age.used_months, result.checklist.months, tuple(planned))
     return result, plan
+
+
+def with_child(
+    data: Mapping[str, Any],
+    content: Content,
+    where: str,
+    *,
+    name: str | None,
+    birth_date: dt.date | None,
+) -> dict[str, Any]:
+    """A stored result (``ottool-result/1`` data) for the child a therapist corrected in a
+    plan file: the name, and a birth date whose age at the screening is worked out
+    again (corrected for the weeks of pregnancy the screening recorded).
+
+    The answers were given for the checklist of the screening's age: a birth date that
+    puts the child on another checklist (or after the screening) is an InputError that
+    says to screen again, since those answers do not score for that age.
+    """
+    from ottool.core.age import age_in_words, age_on, checklist_for
+
+    out = dict(data)
+    child = dict(out.get("child") or {})
+    child["name"] = name
+    out["child"] = child
+    recorded = str(child.get("birth_date") or "")
+    if birth_date is None or birth_date.isoformat() == recorded:
+        return out
+    screened = dt.date.fromisoformat(str(out.get("date")))
+    weeks = child.get("gestational_weeks") or FULL_TERM_WEEKS
+    try:
+        age = age_on(birth_date, screened, weeks, today=screened)
+    except InputError:
+        message = _(
+            "the birth date {born} is after the screening of {date} that the plan came "
+            "from; correct the birth date, or screen again"
+        )
+        raise InputError(
+            f"{where}: " + message.format(born=birth_date.isoformat(), date=screened.isoformat())
+        ) from None
+    months = (out.get("checklist") or {}).get("months")
+    if checklist_for(age.used_months, content.checklists).months != months:
+        message = _(
+            "the birth date {born} makes the child {age} old at the screening of {date}, "
+            "an age the {months}-month checklist answered does not fit; screen again "
+            "with this birth date"
+        )
+        raise InputError(
+            f"{where}: "
+            + message.format(
+                born=birth_date.isoformat(),
+                age=age_in_words(age.used),
+                date=screened.isoformat(),
+                months=months,
+            )
+        )
+    corrected = age.corrected_age
+    child["birth_date"] = birth_date.isoformat()
+    out["age"] = {
+        "chronological_months": age.chronological.tenths,
+        "corrected_months": None if corrected is None else corrected.tenths,
+        "used_months": age.used.tenths,
+        "corrected": age.corrected,
+        "chronological_days": age.chronological_days,
+        "corrected_days": age.corrected_days,
+    }
+    return out
 
 
 def _unknown(where: str, what: str, value: str, known: Mapping[str, Any]) -> InputError:
