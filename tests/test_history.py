@@ -250,7 +250,7 @@ def test_deleting_a_child_erases_their_data_from_disk(home: Path, tmp_path: Path
     kept = save(screen(tmp_path, FIRST, name="Mia"))
     assert b"Zebulonia" in on_disk(db_path(home))
 
-    assert delete_child(" zebulonia ") == 2
+    assert delete_child(" zebulonia ").screenings == 2
     assert [s.id for s in list_screenings()] == [kept]
     assert b"Zebulonia" not in on_disk(db_path(home))
     assert b"zebulonia" not in on_disk(db_path(home))  # nor the matching key

@@ -205,3 +205,73 @@ def test_a_day_of_practice_is_capped_per_activity_and_in_all(home: Path, tmp_pat
     yesterday = (TODAY - dt.timedelta(days=1)).isoformat()
     assert run("log", "tummy-time", "--minutes", "240", "--date", yesterday).exit_code == 0
     assert [m for (m,) in rows(home, "SELECT SUM(minutes) FROM practice")] == [960]
+
+
+# --------------------------------------------------------------------------- 2. delete
+
+
+def on_disk(home: Path) -> bytes:
+    files = [home / "history.sqlite3", home / "history.sqlite3-wal"]
+    return b"".join(f.read_bytes() for f in files if f.exists())
+
+
+def test_a_child_with_only_plans_given_can_be_deleted(home: Path) -> None:
+    born = (TODAY - dt.timedelta(days=100)).isoformat()
+    given = run("plan", "--age-months", "3", "--child", "Leocadio", "--born", born, "--save")
+    assert given.exit_code == 0, given.output
+    asked = run("history", "delete", "--child", "leocadio")  # no terminal, no --yes
+    assert asked.exit_code == 1 and count(home, "plans") == 1
+    done = run("history", "delete", "--child", "leocadio", "--yes")
+    assert done.exit_code == 0, done.output
+    assert done.stdout.strip() == "Deleted 1 plan given of Leocadio."
+    assert count(home, "plans") == 0
+    assert b"eocadio" not in on_disk(home)
+
+
+def test_deleting_a_child_deletes_screenings_plans_and_practice(home: Path, tmp_path: Path) -> None:
+    save_screening(tmp_path, FIRST, on=TODAY - dt.timedelta(days=10))
+    save_screening(tmp_path, SECOND)
+    assert run("plan", "--from-history", "2", "--save").exit_code == 0
+    assert run("log", "tummy-time", "--minutes", "10").exit_code == 0
+    done = run("history", "delete", "--child", "Mia", "--yes")
+    assert done.exit_code == 0, done.output
+    assert done.stdout.strip() == (
+        "Deleted 2 screenings, 1 plan given and 1 practice logged of Mia."
+    )
+    assert [count(home, t) for t in ("screenings", "plans", "practice")] == [0, 0, 0]
+
+
+def test_deleting_a_screening_deletes_the_plans_given_from_it(home: Path, tmp_path: Path) -> None:
+    save_screening(tmp_path, FIRST, on=TODAY - dt.timedelta(days=10))
+    second = save_screening(tmp_path, SECOND, concerns="Quentinella sneezes a lot")
+    assert run("plan", "--from-history", "2", "--save").exit_code == 0  # plan 1: holds it
+    assert run("plan", "--from-history", "1", "--save").exit_code == 0  # plan 2: the first's
+    assert b"Quentinella" in on_disk(home)
+
+    done = run("history", "delete", "2", "--yes")
+    assert done.exit_code == 0, done.output
+    assert done.stdout.strip() == "Deleted screening 2. Deleted plan 1, given from it."
+    assert [n for (n,) in rows(home, "SELECT id FROM plans")] == [2]
+    assert b"Quentinella" not in on_disk(home)  # its answers are nowhere any more
+    assert second["concerns"] == "Quentinella sneezes a lot"
+
+
+def test_one_plan_given_can_be_deleted(home: Path, tmp_path: Path) -> None:
+    save_screening(tmp_path, SECOND)
+    assert run("plan", "--from-history", "1", "--save").exit_code == 0
+    assert (
+        run("plan", "--from-history", "1", "--therapist", "Wrong Person", "--save").exit_code == 0
+    )
+    assert run("log", "tummy-time").exit_code == 0  # follows plan 2
+    done = run("history", "delete", "--plan", "2", "--yes")
+    assert done.exit_code == 0, done.output
+    assert done.stdout.strip() == "Deleted plan 2."
+    assert [n for (n,) in rows(home, "SELECT id FROM plans")] == [1]
+    assert rows(home, "SELECT plan_id FROM practice") == [(None,)]  # kept, unlinked
+    assert b"Wrong Person" not in on_disk(home)
+    missing = run("history", "delete", "--plan", "9", "--yes")
+    assert missing.exit_code == 1
+    assert "there is no saved plan 9" in missing.stderr
+    both = run("history", "delete", "1", "--plan", "1", "--yes")
+    assert both.exit_code == 1
+    assert "give one of a screening NUMBER, --plan N or --child NAME" in both.stderr

@@ -26,6 +26,8 @@ INTERACTIVE = {
     "ottool screen --resume",
     "ottool screen --save",
     "ottool history delete 3",
+    "ottool history delete --plan 2",
+    "ottool history delete --child Sam",
     "ottool log",
 }
 RESPONSE = """{"resourceType": "QuestionnaireResponse", "status": "completed",

@@ -200,63 +200,134 @@ def _given_from(screening_id: int, console: Any) -> None:
 
 
 @history_app.command(
-    help=_("Delete a screening, or all of a child's, for good (the data is erased from disk).")
+    help=_(
+        "Delete a screening, a plan given, or all of a child's, for good (the data is "
+        "erased from disk)."
+    )
 )
 def delete(
     screening_id: Annotated[
-        int | None, typer.Argument(metavar="[NUMBER]", help=_("The screening to delete."))
+        int | None,
+        typer.Argument(
+            metavar="[NUMBER]",
+            help=_("The screening to delete (with the plans given from it)."),
+        ),
     ] = None,
     child: Annotated[
         str | None,
-        typer.Option("--child", metavar="NAME", help=_("Delete every screening of this child.")),
+        typer.Option(
+            "--child",
+            metavar="NAME",
+            help=_("Delete everything of this child: screenings, plans given and practice."),
+        ),
     ] = None,
     born: BornOption = None,
+    plan: Annotated[
+        int | None,
+        typer.Option("--plan", metavar="N", help=_("Delete one plan given (its number).")),
+    ] = None,
     yes: Annotated[bool, typer.Option("--yes", help=_("Do not ask for confirmation."))] = False,
     lang: Lang = None,
 ) -> None:
     from ottool.cli.common import fail, user_errors
-    from ottool.core.printable import printable
-    from ottool.storage.history import (
-        delete_child,
-        delete_screening,
-        get_screening,
-        list_screenings,
-    )
 
-    if (screening_id is None) == (child is None):
-        fail(_("give either a screening NUMBER or --child NAME to delete"))
+    if [screening_id, child, plan].count(None) != 2:
+        fail(_("give one of a screening NUMBER, --plan N or --child NAME to delete"))
     with user_errors():
         if screening_id is not None:
-            saved = get_screening(screening_id)
-            if saved.child:
-                question = _("Delete screening {number} of {child} from {date}?")
-            else:
-                question = _("Delete screening {number} from {date}?")
-            question = question.format(number=screening_id, child=saved.child, date=saved.date)
-            _confirm(printable(question), yes)
-            notes: list[str] = []
-            delete_screening(screening_id, notes=notes)
-            typer.echo(_("Deleted screening {number}.").format(number=screening_id))
-            _echo_notes(notes)
-            return
-        assert child is not None
-        child, born, _id = _which_child(child, born)
-        count = len(list_screenings(child, born=born))
-        if not count:
-            fail(_no_child_message(child))
-        question = ngettext(
-            "Delete {count} screening of {child}?", "Delete {count} screenings of {child}?", count
-        )
-        _confirm(printable(question.format(count=count, child=child)), yes)
-        notes = []
-        deleted = delete_child(child, born=born, notes=notes)
-        done = ngettext(
-            "Deleted {count} screening of {child}.",
-            "Deleted {count} screenings of {child}.",
-            deleted,
-        )
-        typer.echo(printable(done.format(count=deleted, child=child)))
-        _echo_notes(notes)
+            _delete_screening(screening_id, yes)
+        elif plan is not None:
+            _delete_plan(plan, yes)
+        else:
+            assert child is not None
+            _delete_child(child, born, yes)
+
+
+def _delete_screening(screening_id: int, yes: bool) -> None:
+    """Delete one screening and the plans given from it, after asking."""
+    from ottool.core.printable import printable
+    from ottool.storage.history import delete_screening, get_screening, plans_given_from
+
+    saved = get_screening(screening_id)
+    plans = plans_given_from(screening_id)
+    if saved.child:
+        question = _("Delete screening {number} of {child} from {date}?")
+    else:
+        question = _("Delete screening {number} from {date}?")
+    question = question.format(number=screening_id, child=saved.child, date=saved.date)
+    if plans:
+        question += " " + ngettext(
+            "Plan {numbers}, given from it, holds its answers and is deleted too.",
+            "Plans {numbers}, given from it, hold its answers and are deleted too.",
+            len(plans),
+        ).format(numbers=", ".join(str(n) for n in plans))
+    _confirm(printable(question), yes)
+    notes: list[str] = []
+    delete_screening(screening_id, notes=notes)
+    done = _("Deleted screening {number}.").format(number=screening_id)
+    if plans:
+        done += " " + ngettext(
+            "Deleted plan {numbers}, given from it.",
+            "Deleted plans {numbers}, given from it.",
+            len(plans),
+        ).format(numbers=", ".join(str(n) for n in plans))
+    typer.echo(done)
+    _echo_notes(notes)
+
+
+def _delete_plan(number: int, yes: bool) -> None:
+    """Delete one plan given, after asking."""
+    from ottool.core.printable import printable
+    from ottool.storage.history import delete_plan
+    from ottool.storage.history.plans import get_plan
+
+    saved = get_plan(number)
+    if saved.child:
+        question = _("Delete plan {number} given to {child} on {date}?")
+    else:
+        question = _("Delete plan {number} given on {date}?")
+    question = question.format(number=number, child=saved.child, date=saved.given_on)
+    _confirm(printable(question), yes)
+    notes: list[str] = []
+    delete_plan(number, notes=notes)
+    typer.echo(_("Deleted plan {number}.").format(number=number))
+    _echo_notes(notes)
+
+
+def _delete_child(child: str, born: str | None, yes: bool) -> None:
+    """Delete every screening, plan given and practice of a child, after asking."""
+    from ottool.cli.common import fail
+    from ottool.core.printable import printable
+    from ottool.storage.history import child_records, delete_child
+
+    child, born, _id = _which_child(child, born)
+    found = child_records(child, born=born)
+    if not found.screenings and not found.plans:
+        fail(_no_child_message(child))
+    question = _("Delete {records} of {child}?").format(records=_records(found), child=child)
+    _confirm(printable(question), yes)
+    notes: list[str] = []
+    deleted = delete_child(child, born=born, notes=notes)
+    done = _("Deleted {records} of {child}.").format(records=_records(deleted), child=child)
+    typer.echo(printable(done))
+    _echo_notes(notes)
+
+
+def _records(found: Any) -> str:
+    """ "2 screenings, 1 plan given and 3 practices logged": what a child has (only the
+    kinds they have)."""
+    kinds = [
+        (found.screenings, ngettext("{count} screening", "{count} screenings", found.screenings)),
+        (found.plans, ngettext("{count} plan given", "{count} plans given", found.plans)),
+        (
+            found.practice,
+            ngettext("{count} practice logged", "{count} practices logged", found.practice),
+        ),
+    ]
+    parts = [words.format(count=n) for n, words in kinds if n] or [kinds[0][1].format(count=0)]
+    if len(parts) == 1:
+        return parts[0]
+    return _("{these} and {last}").format(these=", ".join(parts[:-1]), last=parts[-1])
 
 
 @history_app.command(

@@ -36,7 +36,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ottool.core.errors import InputError
 from ottool.core.i18n import _
@@ -200,16 +200,68 @@ def children(*, path: Path | None = None) -> list[str]:
     return list(names.values())
 
 
+class Deleted(NamedTuple):
+    """What a deletion removed: screenings, plans given and practices logged."""
+
+    screenings: int = 0
+    plans: int = 0
+    practice: int = 0
+
+
 def delete_screening(
     screening_id: int, *, path: Path | None = None, notes: list[str] | None = None
 ) -> bool:
-    """Delete one screening for good; False when there was no such screening.
+    """Delete one screening for good, with the plans given from it (they hold its
+    answers, docs/decisions.md); False when there was no such screening.
 
     When the deletion is done but wiping the freed space is not (a full disk), a
     sentence saying so is appended to ``notes``; the deletion itself stands.
     """
     _check_number(screening_id)
-    return _delete("id = ?", (screening_id,), path, notes) > 0
+    return _delete("id = ?", (screening_id,), path, notes, screening=screening_id).screenings > 0
+
+
+def plans_given_from(screening_id: int, *, path: Path | None = None) -> list[int]:
+    """The numbers of the plans given from one screening: linked to it, or holding its
+    very result (a plan imported without its screening)."""
+    _check_number(screening_id)
+    with open_history(path, create=False, read_only=True) as db:
+        if db is None:
+            return []
+        return _plans_from(db, screening_id)
+
+
+def _plans_from(db: sqlite3.Connection, screening_id: int) -> list[int]:
+    row = db.execute(
+        "SELECT result_sha256, child_key, birth_date FROM screenings WHERE id = ?",
+        (screening_id,),
+    ).fetchone()
+    if row is None:
+        return []
+    digest, key, born = row
+    found = []
+    for number, linked, plan_json in db.execute(
+        "SELECT id, screening_id, plan_json FROM plans"
+        " WHERE screening_id = ? OR (child_key = ? AND birth_date = ?) ORDER BY id",
+        (screening_id, key, born or ""),
+    ):
+        if linked == screening_id or _holds_result(plan_json, digest):
+            found.append(int(number))
+    return found
+
+
+def _holds_result(plan_json: object, digest: object) -> bool:
+    plan = _loads_object(plan_json) if isinstance(plan_json, str) else None
+    result = None if plan is None else plan.get("result")
+    return isinstance(result, dict) and result_sha256(result) == digest
+
+
+def delete_plan(number: int, *, path: Path | None = None, notes: list[str] | None = None) -> bool:
+    """Delete one plan given for good; False when there was no such plan. Its practice
+    stays with the child (unlinked), unless the child has nothing else left."""
+    if not 1 <= number <= _MAX_NUMBER:
+        return False
+    return _delete("id = ?", (number,), path, notes, table="plans").plans > 0
 
 
 def delete_child(
@@ -218,15 +270,30 @@ def delete_child(
     born: str | None = None,
     path: Path | None = None,
     notes: list[str] | None = None,
-) -> int:
+) -> Deleted:
     """Delete every screening, every plan given and the practice log of one child for
-    good; return how many screenings were deleted.
+    good; how many of each were deleted.
 
     ``born`` (ISO date) names which child of that name; ``notes`` as for
     :func:`delete_screening`.
     """
     where = "child_key = ? AND (? IS NULL OR birth_date = ?)"
-    return _delete(where, (child_key(name), born, born), path, notes, plans=True)
+    return _delete(where, (child_key(name), born, born), path, notes, table=None)
+
+
+def child_records(name: str, *, born: str | None = None, path: Path | None = None) -> Deleted:
+    """How many screenings, plans given and practices one child has (what
+    :func:`delete_child` would delete)."""
+    where = "child_key = ? AND (? IS NULL OR birth_date = ?)"
+    params = (child_key(name), born, born)
+    with open_history(path, create=False, read_only=True) as db:
+        if db is None:
+            return Deleted()
+        counts = [
+            int(db.execute(f"SELECT COUNT(*) FROM {table} WHERE {where}", params).fetchone()[0])
+            for table in ("screenings", "plans", "practice")
+        ]
+    return Deleted(*counts)
 
 
 #: Screening numbers are SQLite integers: 1 up to 2**63 - 1.
@@ -350,21 +417,32 @@ def _delete(
     path: Path | None,
     notes: list[str] | None,
     *,
-    plans: bool = False,
-) -> int:
+    table: str | None = "screenings",
+    screening: int | None = None,
+) -> Deleted:
+    """Delete the rows of ``table`` matching ``where`` (of every table, practice too,
+    when None), the plans given from ``screening``, and the practice of a child left
+    with nothing; then wipe the freed space."""
     with open_history(path, create=False) as db:
         if db is None:
-            return 0
+            return Deleted()
         with write_transaction(db):
-            count = db.execute(f"DELETE FROM screenings WHERE {where}", params).rowcount
-            gone = count
-            if plans:
-                gone += db.execute(f"DELETE FROM plans WHERE {where}", params).rowcount
-            if gone:
+            plans = [] if screening is None else _plans_from(db, screening)
+            practice_before = int(db.execute("SELECT COUNT(*) FROM practice").fetchone()[0])
+            count = {"screenings": 0, "plans": 0}
+            for name in ("screenings", "plans") if table is None else (table,):
+                count[name] = db.execute(f"DELETE FROM {name} WHERE {where}", params).rowcount
+            for number in plans:
+                count["plans"] += db.execute("DELETE FROM plans WHERE id = ?", (number,)).rowcount
+            if table is None:
+                db.execute(f"DELETE FROM practice WHERE {where}", params)
+            if count["screenings"] or count["plans"]:
                 from ottool.storage.history.practice import forget_deleted
 
                 forget_deleted(db)
-        if gone:
+            practice_after = int(db.execute("SELECT COUNT(*) FROM practice").fetchone()[0])
+        deleted = Deleted(count["screenings"], count["plans"], practice_before - practice_after)
+        if any(deleted):
             try:
                 # secure_delete zeroed the freed pages; fold the WAL back into the file and
                 # empty it, rebuild the file without free pages, and empty the WAL again.
@@ -382,7 +460,7 @@ def _delete(
                         "deletion has room to finish"
                     )
                     notes.append(message.format(why=why))
-        return count
+        return deleted
 
 
 def _check_result(result: Any, where: str) -> dict[str, Any]:
