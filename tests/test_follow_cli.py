@@ -332,7 +332,34 @@ def test_screen_and_plan_write_the_calendar_too(mia: Path, tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     assert read_calendar(planned).vevent_list
     no_child = run("plan", "--age-months", "4", "--ics", tmp_path / "x.ics")
-    assert no_child.exit_code == 1 and "--ics needs a screening" in no_child.stderr
+    assert no_child.exit_code == 1 and "--ics needs the child's birth date" in no_child.stderr
+
+
+def test_a_child_with_only_a_plan_given_has_coming_checks(home: Path, tmp_path: Path) -> None:
+    """A plan given by age (no screening) knows the child's birth date: `next` lists the
+    checklists' days, and the plan's --ics writes them, before or after --save; without
+    a birth date, --ics is refused before the plan is written."""
+    born = TODAY - dt.timedelta(days=40)
+    given = run("plan", "--age-months", "1", "--child", "Bea", "--born", born.isoformat(),
+                "--activity", "tummy-time", "--save", "--output", tmp_path / "bea.md",
+                "--ics", tmp_path / "bea.ics")  # fmt: skip
+    assert given.exit_code == 0, given.output
+    assert [e.summary.value for e in read_calendar(tmp_path / "bea.ics").vevent_list][:2] == [
+        "Milestone check: 2-month checklist",
+        "Milestone check: 4-month checklist",
+    ]
+    listed = json.loads(run("next", "--child", "Bea", "--format", "json").stdout)
+    (bea,) = listed["children"]
+    assert bea["birth_date"] == born.isoformat()
+    assert [c["months"] for c in bea["checks"]][:2] == [2, 4]
+    again = run("plan", "--from-plan", "1", "--output", tmp_path / "again.md",
+                "--ics", tmp_path / "again.ics")  # fmt: skip
+    assert again.exit_code == 0, again.output
+    assert read_calendar(tmp_path / "again.ics").vevent_list
+    nameless = run("plan", "--age-months", "1", "--activity", "tummy-time",
+                   "--output", tmp_path / "none.md", "--ics", tmp_path / "none.ics")  # fmt: skip
+    assert nameless.exit_code == 1
+    assert not (tmp_path / "none.md").exists() and not (tmp_path / "none.ics").exists()
 
 
 # --------------------------------------------------------------------------- ottool progress

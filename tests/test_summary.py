@@ -575,3 +575,24 @@ def test_full_term_is_not_a_measured_40_weeks(tmp_path: Path) -> None:
     text = summary(home, "--format", "md", "--output", "-").stdout
     line = next(x for x in text.splitlines() if "Weeks of pregnancy" in x)
     assert "full term (counted as 40)" in line
+
+
+def test_the_next_check_is_the_one_the_family_was_told(tmp_path: Path) -> None:
+    """Theo, 28 months, coming along at the 24-month checklist: his result (and `ottool
+    next`) sends him to the doctor's 30-month screening, as ottool's checklists end; the
+    summary says the same, not an overdue four-week recheck."""
+    from ottool.cli import app
+
+    home = tmp_path / "home"
+    env = {"OTTOOL_HOME": str(home)}
+    answers = Path(__file__).parent / "fixtures" / "answers" / "coming-along-28-months.yaml"
+    saved = CliRunner().invoke(app, ["screen", "--answers", str(answers), "--save"], env=env)
+    assert saved.exit_code == 0, saved.output
+    line = next(
+        x for x in summary(home, "--format", "md", "--output", "-").stdout.splitlines()
+        if "Next check" in x
+    )  # fmt: skip
+    assert "30-month visit" in line and "recheck" not in line, line
+    listed = CliRunner().invoke(app, ["next", "--format", "json"], env=env)
+    (theo,) = json.loads(listed.stdout)["children"]
+    assert [c["months"] for c in theo["checks"]] == [None]

@@ -28,7 +28,7 @@ from ottool.cli.common import (
     shown,
     user_errors,
 )
-from ottool.cli.next import IcsNameOption, IcsOption, calendar_for_result
+from ottool.cli.next import IcsNameOption, IcsOption
 from ottool.cli.plan_choices import (
     AddStepOption,
     BornOption,
@@ -185,7 +185,7 @@ def plan(
     output = None if is_stdout(output) else output
     refuse_to_replace(output, force)
     refuse_to_replace(ics, force)
-    if ics is not None and age_months is not None:
+    if ics is not None and age_months is not None and born is None:
         fail(_(_ICS_NEEDS_A_SCREENING))
     content = load(data_dir)
     kind = _plan_format(fmt, output)
@@ -215,6 +215,8 @@ def plan(
             from ottool.cli.plan_choices import needs_birth_date
 
             fail(needs_birth_date(made.given.child.name))
+        if ics is not None and made.result is None and made.given.child.birth_date is None:
+            fail(_(_ICS_NEEDS_A_SCREENING))
         # The handout first: a plan is kept only once it was given (written or shown).
         _emit_plan(
             made,
@@ -236,14 +238,30 @@ def plan(
                 err=True,
             )
         if ics is not None:
-            if made.result is None:
-                fail(_(_ICS_NEEDS_A_SCREENING))
-            calendar_for_result(ics, made.result, content, with_names=ics_name, force=force)
+            _write_calendar(made, ics, content, with_names=ics_name, force=force)
 
 
 _ICS_NEEDS_A_SCREENING = N_(
-    "--ics needs a screening (--from FILE or --from-history NUMBER) to know the child"
+    "--ics needs the child's birth date (--born DATE) or a screening (--from FILE or "
+    "--from-history NUMBER)"
 )
+
+
+def _write_calendar(
+    made: Plan, ics: Path, content: Content, *, with_names: bool, force: bool
+) -> None:
+    """The coming checks after the plan's screening, or, for a plan given by age, from
+    the child's birth date."""
+    from ottool import session
+    from ottool.cli.next import calendar_for_result, write_calendar
+
+    if made.result is not None:
+        calendar_for_result(ics, made.result, content, with_names=with_names, force=force)
+        return
+    child = made.given.child
+    assert child.birth_date is not None  # checked before the plan was written
+    checks = session.coming_from_birth(child.name or "", child.birth_date, content)
+    write_calendar(ics, [checks], with_names=with_names, force=force)
 
 
 def _make_plan(

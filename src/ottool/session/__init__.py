@@ -20,7 +20,8 @@ line says what happened.
 - :func:`which_child`, :func:`practice`, :func:`log_practice`, :func:`undo_practice`,
   :func:`plan_today` — after the screening: which child, the practice log and the
   practice kept against the plan's dose;
-- :func:`coming`, :func:`coming_for`, :func:`write_calendar` — the coming checks and
+- :func:`coming`, :func:`coming_for`, :func:`coming_from_birth`, :func:`write_calendar` —
+  the coming checks and
   their calendar file; :func:`progress` — practice kept and answers over time;
   :func:`history_page` — the saved screenings a page at a time, newest first.
 
@@ -37,6 +38,7 @@ from ottool.session.followup import (
     Progress,
     coming,
     coming_for,
+    coming_from_birth,
     history_page,
     log_practice,
     plan_today,
@@ -93,6 +95,7 @@ __all__ = [
     "checklist",
     "coming",
     "coming_for",
+    "coming_from_birth",
     "history_page",
     "log",
     "log_practice",

@@ -155,6 +155,10 @@ def coming(
     for who in [child] if child is not None else children():
         saved = latest_screening(who.name, who.born, who.child_id or None)
         if saved is None:
+            # A child with only a plan given: the checklists' days from the birth date.
+            if who.born is not None:
+                birth = dt.date.fromisoformat(who.birth_date)
+                found.append(coming_from_birth(who.name, birth, content, today))
             continue
         try:
             result = read_back(saved, content).result
@@ -162,6 +166,25 @@ def coming(
             continue  # saved with other content: no check can be worked out now
         found.append(coming_for(result, content, today))
     return found
+
+
+def coming_from_birth(
+    name: str, birth: dt.date, content: Content, today: dt.date | None = None
+) -> ChildChecks:
+    """The checks of a child no screening is saved for (a plan given by age; full term,
+    as no record says otherwise): each checklist's day from ``today`` on, then the
+    hand-over."""
+    import datetime as dt
+
+    from ottool.core.next_check import coming_checks
+    from ottool.documents.coming_checks import ChildChecks
+    from ottool.documents.wording import emergency_number
+    from ottool.storage.history.saved import child_key
+
+    today = today or dt.date.today()
+    checks = coming_checks(birth, today, content.checklists, max_months=content.max_months)
+    number = emergency_number(content, None, short=True)
+    return ChildChecks(child_key(name), name, birth, checks, None, number)
 
 
 def coming_for(

@@ -9,7 +9,7 @@ screening's) and the next check (``core/next_check.py``), as
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ottool.documents.summary_facts import (
     NextCheckFact,
@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from ottool.core.content import Content
+    from ottool.core.next_check import Why
     from ottool.core.practice_kept import ActivityPractice
+    from ottool.storage.formats import ResultNextCheck
     from ottool.storage.history.identity import Child
     from ottool.storage.history.plans import SavedPlan
     from ottool.storage.history.saved import SavedScreening
@@ -72,7 +74,9 @@ def summary_facts(
         screenings=screenings,
         plan=plan,
         practice=None if kept is None else tuple(_practice(p) for p in kept),
-        next_check=_next_check(screenings, birth, weeks, content, today),
+        next_check=_next_check(
+            screenings, birth, weeks, content, today, latest.next_check if latest else None
+        ),
         coming_check=_coming(birth, weeks, content, today),
     )
 
@@ -145,11 +149,15 @@ def _next_check(
     weeks: int | None,
     content: Content,
     today: dt.date,
+    recorded: ResultNextCheck | None = None,
 ) -> NextCheckFact | None:
     """The next check after the latest screening; a day passed with no screening since is
-    ``overdue``. Without a screening, the next checklist's day from today."""
+    ``overdue``. Without a screening, the next checklist's day from today. The check the
+    latest result ``recorded`` is the one the family was told (and `ottool next` lists):
+    it wins over one worked out again (near the end of the checklists, the doctor's
+    30-month screening rather than a recheck)."""
     from ottool.core.age import FULL_TERM_WEEKS
-    from ottool.core.next_check import next_check
+    from ottool.core.next_check import NextCheck, next_check
 
     if birth is None or not content.checklists:
         return None
@@ -157,13 +165,17 @@ def _next_check(
     if not screenings:
         return _coming(birth, weeks, content, today)
     latest = screenings[-1]
-    found = next_check(
-        birth,
-        latest.date,
-        latest.act or "next_check",
-        content.checklists,
-        gestational_weeks=gestation,
-        max_months=content.max_months,
+    found = (
+        NextCheck(recorded.date, recorded.months, cast("Why", recorded.why))
+        if recorded is not None
+        else next_check(
+            birth,
+            latest.date,
+            latest.act or "next_check",
+            content.checklists,
+            gestational_weeks=gestation,
+            max_months=content.max_months,
+        )
     )
     overdue = found.why != "now" and found.date < today
     now_months = None
