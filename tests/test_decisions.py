@@ -20,13 +20,13 @@ from ottool.core.content import Content, Milestone, WarningSign
 from ottool.core.content.models import Referral, Region
 from ottool.core.errors import InputError
 from ottool.core.i18n import territory_from_environment
+from ottool.core.next_steps import many_areas_discuss
 from ottool.core.region import choose_region
 from ottool.core.screening import (
     Answer,
     Answers,
     Child,
     ScreeningResult,
-    many_areas_discuss,
     score,
 )
 from ottool.core.vocabulary import ACTS, REFERRAL_KINDS, Act

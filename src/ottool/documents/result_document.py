@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from ottool.core.age import FULL_TERM_WEEKS, PRETERM_BEFORE_WEEKS, Age, age_in_words
 from ottool.core.content import Content, WarningSign
 from ottool.core.i18n import N_, _, format_date
-from ottool.core.screening import DomainResult, ScreeningResult, near_the_end, speech_concern
+from ottool.core.next_steps import speech_concern
+from ottool.core.screening import DomainResult, ScreeningResult, near_the_end
 from ottool.core.vocabulary import Act, Overall, Status
 from ottool.documents.wording import (
     ACT_LABELS,
