@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -275,3 +276,72 @@ def test_one_plan_given_can_be_deleted(home: Path, tmp_path: Path) -> None:
     both = run("history", "delete", "1", "--plan", "1", "--yes")
     assert both.exit_code == 1
     assert "give one of a screening NUMBER, --plan N or --child NAME" in both.stderr
+
+
+# --------------------------------------------------------------------------- 3. read-only
+
+
+READING = [
+    ("history",),
+    ("history", "--child", "Mia"),
+    ("history", "show", "1"),
+    ("history", "export", "--output", "-"),
+    ("next",),
+    ("progress",),
+    ("summary", "--format", "md", "--output", "-"),
+]
+
+
+@pytest.fixture
+def unwritable_home(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Mia's history in a folder the user may read but not write (as root, who writes
+    anywhere, the folder is said to be unwritable the way os.access says it)."""
+    save_screening(tmp_path, FIRST, on=TODAY - dt.timedelta(days=10))
+    save_screening(tmp_path, SECOND)
+    assert run("plan", "--from-history", "2", "--save").exit_code == 0
+    real_access = os.access
+
+    def access(path: Any, mode: int, **kwargs: Any) -> bool:
+        if Path(path) == home and mode & os.W_OK:
+            return False
+        return real_access(path, mode, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    return home
+
+
+@pytest.mark.parametrize("command", READING, ids=" ".join)
+def test_a_history_in_a_read_only_folder_can_still_be_read(
+    unwritable_home: Path, command: tuple[str, ...]
+) -> None:
+    done = run(*command)
+    assert done.exit_code == 0, done.output
+    assert "Mia" in done.stdout or "gross_motor" in done.stdout or "Movement" in done.stdout
+
+
+def test_writing_to_a_history_in_a_read_only_folder_is_one_sentence(
+    unwritable_home: Path,
+) -> None:
+    done = run("log", "tummy-time")
+    assert done.exit_code == 1
+    assert done.stderr.strip() == (
+        f"ottool: the OTTOOL_HOME folder {unwritable_home} cannot be used: "
+        "you cannot read and write in it"
+    )
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes anywhere")
+def test_a_history_in_a_folder_made_read_only_can_still_be_listed_and_exported(
+    home: Path, tmp_path: Path
+) -> None:
+    save_screening(tmp_path, SECOND)
+    home.chmod(0o500)
+    try:
+        listed = run("history")
+        exported = run("history", "export", "--output", "-")
+        logged = run("log", "tummy-time")
+    finally:
+        home.chmod(0o700)
+    assert listed.exit_code == 0 and "Mia" in listed.stdout, listed.output
+    assert exported.exit_code == 0 and '"ottool-history/1"' in exported.stdout
+    assert logged.exit_code == 1 and len(logged.stderr.strip().splitlines()) == 1

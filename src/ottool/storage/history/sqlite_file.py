@@ -25,11 +25,12 @@ BUSY_TIMEOUT_SECONDS = 10.0
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def default_path() -> Path:
-    """Where the history lives: ``history.sqlite3`` in ottool's private folder."""
+def default_path(*, create: bool = True) -> Path:
+    """Where the history lives: ``history.sqlite3`` in ottool's private folder (made,
+    and checked writable, only when ``create``)."""
     from ottool.storage.home_folder import home_dir
 
-    return home_dir() / FILE_NAME
+    return home_dir(create=create) / FILE_NAME
 
 
 @contextmanager
@@ -43,7 +44,9 @@ def open_history(
     written, as on a full disk where SQLite cannot make its ``-shm`` file: the user can
     then still read and export their screenings to rescue them.
     """
-    where = path if path is not None else default_path()
+    # Reading needs no writable folder: a history in a read-only folder (a backup, a
+    # locked-down account) is still listed, shown and exported, to rescue it.
+    where = path if path is not None else default_path(create=not read_only)
     db: sqlite3.Connection | None = None
     try:
         if not os.path.lexists(where):
