@@ -43,6 +43,31 @@ def home_dir(*, create: bool = True) -> Path:
     return folder
 
 
+def home_to_read() -> Path:
+    """The private folder, for reading only: neither made nor checked for writing, so a
+    history in a read-only folder can still be read and exported. A folder that is a
+    file, lies under a file or is a broken symbolic link is a clear InputError, as for
+    :func:`home_dir`."""
+    folder = home_dir(create=False)
+    try:
+        found = os.stat(folder)
+    except NotADirectoryError:
+        raise _unusable(folder, _("part of its path is a file, not a folder")) from None
+    except FileNotFoundError:
+        if folder.is_symlink():
+            raise _unusable(folder, _not_a_folder(folder)) from None
+        return folder  # nothing saved yet
+    except OSError as exc:
+        if folder.is_symlink():
+            raise _unusable(folder, _not_a_folder(folder)) from None
+        raise _unusable(folder, exc.strerror or str(exc)) from None
+    import stat
+
+    if not stat.S_ISDIR(found.st_mode):
+        raise _unusable(folder, _not_a_folder(folder))
+    return folder
+
+
 def own_files() -> list[Path]:
     """ottool's private files (the history and SQLite's journals beside it, the draft).
 

@@ -28,9 +28,9 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 def default_path(*, create: bool = True) -> Path:
     """Where the history lives: ``history.sqlite3`` in ottool's private folder (made,
     and checked writable, only when ``create``)."""
-    from ottool.storage.home_folder import home_dir
+    from ottool.storage.home_folder import home_dir, home_to_read
 
-    return home_dir(create=create) / FILE_NAME
+    return (home_dir() if create else home_to_read()) / FILE_NAME
 
 
 @contextmanager
