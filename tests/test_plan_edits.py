@@ -154,3 +154,18 @@ def test_a_revision_drops_adds_and_edits_a_plan_given() -> None:
     assert again.activities[1].activity.minutes == 2
     with pytest.raises(InputError, match="--drop stacking: the plan has no activity"):
         revised(EN, first, gather_edits(drop=["stacking"]))
+
+
+@pytest.mark.parametrize(
+    ("why", "shown"),
+    [("Sam walks holding on: let the toy lead", "Sam walks holding on: let the toy lead."),
+     ("Push first, then play!", "Push first, then play!")],
+)  # fmt: skip
+def test_a_personal_why_ends_as_a_sentence_before_the_skills(why: str, shown: str) -> None:
+    """The skills the card practices follow the why line: a therapist's line without a
+    full stop gets one, so the two never run together."""
+    from ottool.documents.activity_cards import activity_card
+
+    activity = EN.activity_by_id["push-toy-walking"]
+    card = activity_card(EN, activity, "chosen", activity.targets[:1], {}, personal=why)
+    assert card.reason == shown

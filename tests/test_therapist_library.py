@@ -64,6 +64,26 @@ def test_the_tags_are_searched_in_spanish_too(words: str, found: str) -> None:
     assert found in {a.id for a in find_activities(ES, search=words)}
 
 
+@pytest.mark.parametrize(
+    ("lang", "words", "first"),
+    [("en", "head turn", {"turn-both-ways", "positioning-and-carrying"}),
+     ("en", "turns head", {"turn-both-ways"}),
+     ("en", "plagiocephaly", {"turn-both-ways"}),
+     ("es", "táctil", {"firm-touch-play"}),
+     ("es", "sensibilidad tactil", {"firm-touch-play"})],
+)  # fmt: skip
+def test_search_is_word_by_word_with_the_words_side_by_side_first(
+    lang: str, words: str, first: set[str]
+) -> None:
+    """What a therapist types finds the activity: hyphens, plurals and accents aside,
+    each word anywhere; the words as a phrase rank first ('head turn' for 'head-turn
+    preference' before a card that says 'head' and 'turn' apart)."""
+    found = [a.id for a in find_activities(EN if lang == "en" else ES, search=words)]
+    assert first <= set(found), found
+    if " " in words and lang == "en" and words == "head turn":
+        assert set(found[:2]) == first, found
+
+
 def test_search_reads_tags_on_the_command_line(cli: Callable[..., Run]) -> None:
     run = cli("activities", "--search", "Picky Eating", "--format", "json")
     assert run.exit_code == 0, run.output

@@ -76,6 +76,9 @@ def activity_card(
         practices.append(f"{text} ({mark})" if mark and reason == "not_yet_and_sometimes" else text)
     if personal and personal.strip():
         said = personal.strip()
+        # The skills it practices follow the line: a therapist's line ends as a sentence.
+        if said[-1] not in ".!?…":
+            said += "."
     elif reason == "chosen":
         said = ""
     else:

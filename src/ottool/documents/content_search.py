@@ -9,6 +9,7 @@ an empty list: a typing mistake should be said, not look like "no activities".
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -59,20 +60,39 @@ def find_activities(
 ) -> list[Activity]:
     """The activities that fit ``age`` (months), work on ``area`` and contain ``search``.
 
-    The search ignores case and accents (``bano`` finds ``baño``, ``TUMMY`` finds
-    ``tummy``), so a parent need not type Spanish accents, and looks in the id, name,
+    The search ignores case, accents and hyphens (``bano`` finds ``baño``, ``TUMMY``
+    finds ``tummy``, ``head turn`` finds ``head-turn``), so a parent need not type
+    Spanish accents; each word searched for may be anywhere, and looks in the id, name,
     reason, steps, materials, routines and tags (conditions and goals, such as
     "torticollis"), in the language the content was loaded in.
     """
     check_area(content, area)
-    needle = _folded(search) if search else None
+    words = _words(search) if search else []
+    found = [
+        (a, " ".join(_words(" ".join(_searched_text(a)))))
+        for a in content.activities
+        if (age is None or a.fits_age(age)) and (area is None or area in a.domains)
+    ]
+    if not words:
+        return [a for a, _text in found]
+    # The words side by side ('head turn' in 'head-turn preference') come first.
+    phrase = " ".join(words)
     return [
         a
-        for a in content.activities
-        if (age is None or a.fits_age(age))
-        and (area is None or area in a.domains)
-        and (needle is None or needle in _folded(" ".join(_searched_text(a))))
+        for a, text in sorted(found, key=lambda pair: phrase not in pair[1])
+        if _has_every_word(words, text)
     ]
+
+
+def _has_every_word(words: Sequence[str], text: str) -> bool:
+    """Whether each of ``words`` is somewhere in ``text`` (both :func:`_words`), a plural
+    'turns' found as 'turn'."""
+    return all(w in text or (len(w) > 3 and w.endswith("s") and w[:-1] in text) for w in words)
+
+
+def _words(text: str) -> list[str]:
+    """``text`` folded (:func:`_folded`) into words: 'Head-turn' -> ['head', 'turn']."""
+    return re.findall(r"\w+", _folded(text))
 
 
 def _searched_text(activity: Activity) -> Sequence[str]:
