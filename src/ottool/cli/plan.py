@@ -211,6 +211,8 @@ def plan(
                 region=region,
             ),
         )
+        for warning in made.warnings:  # the plan is made all the same: the therapist chose
+            typer.echo(_("ottool: {warning}").format(warning=warning), err=True)
         if save and made.given.child.birth_date is None:
             from ottool.cli.plan_choices import needs_birth_date
 

@@ -109,7 +109,7 @@ def plan_for_result(
         if focus and not set(focus).intersection(a.domains):
             continue
         targets = tuple(t for t in a.targets if t in not_yet or t in sometimes)
-        if not _fits_skill(content, a, months, targets):
+        if not fits_skill(content, a, months, targets):
             continue
         if not_reached.intersection(a.requires):
             continue  # builds on a skill not reached yet: no stairs before walking
@@ -151,7 +151,7 @@ def _picked(content: Content, activity: Activity, not_reached: set[str]) -> Plan
     )
 
 
-def _fits_skill(content: Content, a: Activity, months: float, targets: tuple[str, ...]) -> bool:
+def fits_skill(content: Content, a: Activity, months: float, targets: tuple[str, ...]) -> bool:
     """In range by age, or by a skill not reached yet whose checklist age is in range.
 
     An 18-month-old who is not taking steps yet still gets cruising practice.

@@ -7,6 +7,7 @@ needs words: the first step of a technique the therapist shows first.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import msgspec
@@ -44,3 +45,30 @@ def activity_card(content: Content, activity: Activity) -> ActivityCard:
     if not activity.taught_by_therapist:
         return card
     return replace(card, steps=(taught_first(), *card.steps))
+
+
+def outside_age(
+    content: Content, plan: HomePlan, asked: Sequence[str], child: str | None
+) -> list[str]:
+    """One sentence for each activity the therapist asked for (``asked``, --activity)
+    that is not meant for the child's age: not in its age range, nor practicing a skill
+    not reached yet whose checklist age is (docs/design.md §5). The plan keeps it: the
+    therapist may choose it."""
+    from ottool.core.activity_choice import fits_skill
+    from ottool.core.age import months_in_words
+    from ottool.core.i18n import _
+
+    said = []
+    age = months_in_words(plan.used_months)
+    for p in plan.activities:
+        a = p.activity
+        if a.id not in asked or fits_skill(content, a, plan.used_months, p.targets):
+            continue
+        if child:
+            message = _("'{id}' is meant for {low} to {high} months; {child} is {age}.")
+        else:
+            message = _("'{id}' is meant for {low} to {high} months; the child is {age}.")
+        said.append(
+            message.format(id=a.id, low=a.min_months, high=a.max_months, child=child, age=age)
+        )
+    return said

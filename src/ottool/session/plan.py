@@ -52,6 +52,9 @@ class Plan:
     given: GivenPlan
     #: The screening the plan came from (its next checks go in an --ics calendar).
     result: ScreeningResult | None = None
+    #: What the therapist should know and may act on (an --activity not meant for the
+    #: child's age, kept all the same), one sentence each.
+    warnings: tuple[str, ...] = ()
 
 
 def read_plan(value: str) -> EarlierPlan:
@@ -117,13 +120,14 @@ def plan_from(
         therapist_plan,
     )
     from ottool.documents.plan_document import build_plan_document
-    from ottool.documents.therapist_plan import with_words
+    from ottool.documents.therapist_plan import outside_age, with_words
     from ottool.storage.given_plan import birth_date_for, chosen_plan, edits_of, given_plan
     from ottool.storage.result_json import result_from_data, result_to_data, with_child
 
     if sum(x is not None for x in (result, earlier, age_months)) != 1:
         raise ValueError("plan_from takes one of a result, an earlier plan or an age")
     edits = edits if edits is not None else PlanEdits()
+    asked = edits.add  # this run's --activity (a revision adds the earlier plan's edits)
     before = earlier.given if earlier is not None else None
     result_data = None
     if earlier is not None and before is not None:
@@ -226,7 +230,8 @@ def plan_from(
         region=region,
         child_id=child_id,
     )
-    return Plan(document, given, result)
+    warnings = tuple(outside_age(content, plan, asked, child))
+    return Plan(document, given, result, warnings)
 
 
 def _screening_child_id(number: int) -> str | None:
