@@ -251,3 +251,21 @@ def test_an_age_plan_chooses_neck_stretches_only_when_the_therapist_does() -> No
     chosen = plan_for_focus(EN, 3, activity_ids=["neck-stretches"])
     assert chosen.activities[0].activity.id == "neck-stretches"
     assert chosen.activities[0].reason == "chosen"
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_handout_says_the_therapist_chose_the_activities(
+    cli: Callable[..., Run], lang: str
+) -> None:
+    """A plan of activities the therapist named by hand does not say 'chosen for this
+    age'; it names the therapist."""
+    run = cli("plan", "--lang", lang, "--age-months", "3", "--activity", "turn-both-ways",
+              "--activity", "tummy-time-floor", "--therapist", "A. Rivera, OT",
+              "--format", "md", "--output", "-")  # fmt: skip
+    assert run.exit_code == 0, run.output
+    said = {
+        "en": "2 short activities, chosen by your therapist (A. Rivera, OT).",
+        "es": "(A. Rivera, OT)",
+    }[lang]
+    assert said in run.stdout
+    assert "chosen for this age" not in run.stdout

@@ -112,9 +112,32 @@ def held_for_feeding(content: Content, plan: HomePlan, treated: Collection[str] 
     )
 
 
-def plan_intro(content: Content, plan: HomePlan, result: ScreeningResult | None) -> str:
+def plan_intro(
+    content: Content,
+    plan: HomePlan,
+    result: ScreeningResult | None,
+    therapist: str | None = None,
+) -> str:
+    """The reason for the plan's activities, and how to fit them into the day. Activities
+    the therapist chose are said to be theirs (named when ``therapist`` is)."""
     n = len(plan.activities)
-    if result is not None:
+    chosen = sum(1 for p in plan.activities if p.reason == "chosen")
+    by = therapist.strip() if therapist and therapist.strip() else None
+    if chosen and chosen == n:
+        why = (
+            ngettext(
+                "{n} short activity, chosen by your therapist ({therapist}).",
+                "{n} short activities, chosen by your therapist ({therapist}).",
+                n,
+            )
+            if by
+            else ngettext(
+                "{n} short activity, chosen by your therapist.",
+                "{n} short activities, chosen by your therapist.",
+                n,
+            )
+        ).format(n=n, therapist=by)
+    elif result is not None:
         why = ngettext(
             "{n} short activity, chosen from your answers to the milestone questions.",
             "{n} short activities, chosen from your answers to the milestone questions.",
@@ -133,6 +156,18 @@ def plan_intro(content: Content, plan: HomePlan, result: ScreeningResult | None)
             "{n} short activities, chosen for this age.",
             n,
         ).format(n=n)
+    if chosen and chosen < n:
+        why += " " + (
+            ngettext(
+                "Your therapist ({therapist}) added {n} of them.",
+                "Your therapist ({therapist}) added {n} of them.",
+                chosen,
+            )
+            if by
+            else ngettext(
+                "Your therapist added {n} of them.", "Your therapist added {n} of them.", chosen
+            )
+        ).format(n=chosen, therapist=by)
     how = _(
         "Fold them into things you already do every day: a few minutes, often, works "
         "better than a long session now and then."

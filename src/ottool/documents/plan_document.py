@@ -332,7 +332,7 @@ def build_plan_document(
         # line that says why texture activities are left out with a feeding sign.
         intro=" ".join(
             [
-                plan_intro(content, plan, result),
+                plan_intro(content, plan, result, therapist),
                 *([feeding_hold()] if held_for_feeding(content, plan, treated) else []),
                 *([bath_safety(plan.used_months)] if bath else []),
             ]
