@@ -345,3 +345,84 @@ def test_a_history_in_a_folder_made_read_only_can_still_be_listed_and_exported(
     assert listed.exit_code == 0 and "Mia" in listed.stdout, listed.output
     assert exported.exit_code == 0 and '"ottool-history/1"' in exported.stdout
     assert logged.exit_code == 1 and len(logged.stderr.strip().splitlines()) == 1
+
+
+# ------------------------------------------------------------------ 9. Ctrl-C at a question
+
+
+def _spawn(*args: str | Path) -> Any:
+    import sys
+
+    import pexpect
+
+    env = {**os.environ, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "ottool", *[str(a) for a in args]],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(30, 100),
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["delete", "export"])
+def test_ctrl_c_at_a_confirmation_is_ottools_interruption(
+    home: Path, tmp_path: Path, command: str
+) -> None:
+    import pexpect
+
+    save_screening(tmp_path, SECOND)
+    existing = tmp_path / "backup.jsonl"
+    existing.write_text("my backup\n", encoding="utf-8")
+    args = ["delete", "1"] if command == "delete" else ["export", "--output", existing]
+    child = _spawn("history", *args)
+    child.expect("This cannot be undone" if command == "delete" else "Replace it?")
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+    child.close()
+    said = " ".join(str(child.before).split())
+    assert child.exitstatus == 130, said
+    assert "ottool: interrupted; nothing was changed." in said
+    assert "Aborted" not in said
+    assert count(home, "screenings") == 1
+    assert existing.read_text(encoding="utf-8") == "my backup\n"
+
+
+# --------------------------------------------------------------------------- 10. huge ids
+
+HUGE = "x" * 10_000
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("log", HUGE),
+        ("history", "--child", HUGE),
+        ("history", "show", HUGE),
+        ("plan", "--age-months", "4", "--activity", HUGE),
+        ("next", "--child", HUGE),
+        (HUGE,),
+    ],
+    ids=["log", "history --child", "history show", "plan --activity", "next --child", "command"],
+)
+def test_a_huge_id_is_shortened_in_the_message(
+    home: Path, tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    save_screening(tmp_path, SECOND)
+    done = run(*args)
+    assert done.exit_code in (1, 2), done.output
+    assert len(done.output) < 1200, done.output[:300]
+    assert "x" * 39 + "…" in done.output
+    assert "x" * 41 not in done.output
+
+
+def test_a_long_path_or_sentence_is_not_shortened() -> None:
+    from ottool.core.errors import shortened
+
+    path = "/tmp/" + "a" * 150 + "/answers.yaml:3: the child's name is too long"
+    assert shortened(path) == path
+    assert (
+        shortened(f"'{HUGE}' is not an activity id") == "'" + "x" * 39 + "…' is not an activity id"
+    )

@@ -119,7 +119,9 @@ def _translate(exc: Any) -> None:
     if getattr(exc, "_ottool_translated", False):
         return
     exc._ottool_translated = True
-    said = translated_usage_error(exc.format_message())
+    from ottool.core.errors import shortened
+
+    said = shortened(translated_usage_error(exc.format_message()))
     exc.format_message = lambda: said  # what Typer prints inside the error panel
     speak_typer_words()
 

@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from ottool.core.errors import InputError, Problem, caused_by_ctrl_c, os_reason
+from ottool.core.errors import InputError, Problem, caused_by_ctrl_c, os_reason, shortened
 from ottool.core.i18n import N_, _
 from ottool.core.printable import printable
 
@@ -44,7 +44,7 @@ def print_problems(problems: list[Problem]) -> None:
     """Each problem on one line of stderr, ``file:line:`` first when there is a file."""
     for problem in problems:
         line = f"ottool: {problem}" if problem.file is None else str(problem)
-        typer.echo(printable(line), err=True)  # messages quote typed and file text
+        typer.echo(shortened(printable(line)), err=True)  # messages quote typed text
 
 
 def fail(problems: list[Problem] | str) -> NoReturn:

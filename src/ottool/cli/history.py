@@ -456,11 +456,20 @@ def _confirm(question: str, yes: bool) -> None:
         return
     if not sys.stdin.isatty():
         fail(_("nothing deleted: there is no terminal to ask for confirmation; add --yes"))
-    if not typer.confirm(
-        _("{question} This cannot be undone.").format(question=question), default=False
-    ):
+    if not _ask(_("{question} This cannot be undone.").format(question=question)):
         typer.echo(_("Nothing deleted."))
         raise typer.Exit(0)
+
+
+def _ask(question: str) -> bool:
+    """A yes-or-no question, no by default. Ctrl-C (or the end of input) is ottool's own
+    interruption, exit 130 saying nothing was changed, not Click's "Aborted."."""
+    import click
+
+    try:
+        return typer.confirm(question, default=False)
+    except (click.exceptions.Abort, typer.Abort):  # Typer's own Abort is not Click's
+        raise KeyboardInterrupt from None
 
 
 def _damaged_message(number: int) -> str:
@@ -478,9 +487,7 @@ def _confirm_replace(output: Path, exists: InputError) -> bool:
     """Ask before replacing an existing file (a backup, maybe); refuse with no one to ask."""
     if not sys.stdin.isatty():
         raise exists
-    if not typer.confirm(
-        _("{file} already exists. Replace it?").format(file=output), default=False
-    ):
+    if not _ask(_("{file} already exists. Replace it?").format(file=output)):
         typer.echo(_("Nothing exported."))
         raise typer.Exit(0)
     return True

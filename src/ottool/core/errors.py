@@ -84,3 +84,24 @@ def shown(value: object, limit: int = 40) -> str:
         return "a number too large to show"
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: A value without spaces longer than this (an id of 10,000 characters) is cut in a
+#: message; the longest real ids, names and paths are far shorter.
+_LONGEST_WORD = 200
+#: What is kept of such a value: its beginning, then "…".
+_KEPT = 40
+
+
+def shortened(message: str) -> str:
+    """``message`` with every huge value a user typed or a file held cut to its first
+    40 characters and "…" (a closing quote or bracket kept): one readable sentence."""
+    import re
+
+    def cut(found: re.Match[str]) -> str:
+        word = found.group()
+        closing = re.search(r"['\"),;:.?!]*$", word)
+        tail = closing.group() if closing else ""
+        return f"{word[:_KEPT]}…{tail[-3:]}"
+
+    return re.sub(rf"\S{{{_LONGEST_WORD + 1},}}", cut, message)
