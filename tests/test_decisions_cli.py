@@ -353,3 +353,20 @@ def test_a_noticed_sign_is_marked_as_urgently_as_its_headline(cli: Callable[...,
     assert "!! Contact your child's doctor within" in out
     noticed = out[out.index("What you noticed") :]
     assert noticed.split()[3:6] == ["!!", "Is", "not"], noticed[:80]
+
+
+def test_an_area_answered_too_little_is_not_said_to_need_attention(
+    cli: Callable[..., Run], tmp_path: Path
+) -> None:
+    """Sofía's only feeding answer is 'no sé' (? Not enough answers): a card chosen for
+    that area does not say the area 'needs a little more attention'."""
+    made = cli("screen", "--answers", ANSWERS_DIR / "sofia-9-meses-no-se-sienta.yaml",
+               "--format", "json")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    result = tmp_path / "sofia.json"
+    result.write_text(made.stdout, "utf-8")
+    run = cli("plan", "--from", result, "--max-activities", "5", "--format", "md",
+              "--output", "-")  # fmt: skip
+    assert run.exit_code == 0, run.output
+    assert "For an area the answers could not tell about yet." in run.stdout
+    assert "needs a little more attention" not in run.stdout

@@ -259,8 +259,19 @@ def build_plan_document(
     if result is not None:
         for answer in ("sometimes", "not_yet"):
             answered.update(dict.fromkeys(result.milestones_answered(answer), answer))
+    unsure = (
+        {d.id for d in result.domains if d.status == "incomplete"} if result is not None else set()
+    )
+    settled = {d.id for d in result.domains if d.status == "on_track"} if result else set()
     cards = tuple(
-        activity_card(content, p.activity, p.reason, p.targets, answered, whys.get(p.activity.id))
+        activity_card(
+            content,
+            p.activity,
+            _reason_shown(p.reason, p.activity.domains, unsure, settled),
+            p.targets,
+            answered,
+            whys.get(p.activity.id),
+        )
         for p in plan.activities
     )
     areas: tuple[AreaLine, ...] = ()
@@ -386,6 +397,16 @@ def _born_words(born: dt.date | None, weeks: int | None) -> str:
     if weeks is not None and weeks < PRETERM_BEFORE_WEEKS:
         return _(BORN_EARLY).format(date=format_date(born), weeks=weeks)
     return format_date(born)
+
+
+def _reason_shown(
+    reason: str, domains: tuple[str, ...], unsure: set[str], settled: set[str]
+) -> str:
+    """The card's reason as worded: an area chosen only because it was answered too
+    little to tell is not one that "needs a little more attention"."""
+    if reason == "domain" and (open_ := set(domains) - settled) and open_ <= unsure:
+        return "domain_unsure"
+    return reason
 
 
 def _next_check_date(check: NextCheck | None) -> str:

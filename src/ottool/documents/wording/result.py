@@ -179,6 +179,9 @@ REASONS: dict[str, str] = {
     ),
     "focus": N_("For an area your therapist chose to work on."),
     "domain": N_("For an area that needs a little more attention."),
+    # "domain" for an area answered too little to tell (docs/design.md §5 still counts it
+    # as not on track): the card does not say it needs attention.
+    "domain_unsure": N_("For an area the answers could not tell about yet."),
     "next": N_("Gets your child ready for the next milestones."),
     "age": N_("A good everyday activity at this age."),
 }
