@@ -26,7 +26,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench_validate import median_time  # benchmarks/ is on sys.path when run as a script
+from bench_startup import ENV  # benchmarks/ is on sys.path when run as a script
+from bench_validate import median_time
 
 from ottool.core.activity_choice import plan_for_result
 from ottool.core.age import add_months
@@ -112,7 +113,7 @@ def run(repeat: int = 5) -> list[dict[str, Any]]:
             "--force",
         ]  # fmt: skip
         for command in (bare, script, cli):  # warm the file cache; fail loudly if broken
-            subprocess.run(command, check=True, capture_output=True)
+            subprocess.run(command, check=True, capture_output=True, env=ENV)
         times: dict[str, list[float]] = {"bare": [], "script": [], "cli": []}
         for _ in range(repeat):  # interleaved, so a busy moment hits all three alike
             for name, command in (("bare", bare), ("script", script), ("cli", cli)):
@@ -147,7 +148,8 @@ def run(repeat: int = 5) -> list[dict[str, Any]]:
 
 
 def _quiet(command: list[str]) -> None:
-    subprocess.run(command, check=True, capture_output=True)
+    # From compiled bytecode, as an installed ottool (and the installed fpdf2) run.
+    subprocess.run(command, check=True, capture_output=True, env=ENV)
 
 
 def _median(values: list[float]) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import coverage
 import hypothesis
 import pytest
 import typer.main
@@ -26,6 +28,14 @@ SRC_DIR = Path(__file__).resolve().parents[1] / "src"
 os.environ["PYTHONPATH"] = os.pathsep.join(
     filter(None, [str(SRC_DIR), os.environ.get("PYTHONPATH")])
 )
+# The suite runs from compiled bytecode, as an installed ottool does: with
+# PYTHONDONTWRITEBYTECODE set, every `python -m ottool` a test starts would compile the
+# whole package again (about 0.3 s of CPU each, hundreds of times), and every xdist worker
+# would rewrite and compile every test module. The compiled files go to __pycache__
+# folders, which git ignores. This process's own test modules, imported after this
+# conftest, are cached too; the workers inherit the environment.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+sys.dont_write_bytecode = False
 
 FIXTURE_DIR = Path(__file__).parent / "fixtures" / "content"
 ANSWERS_DIR = Path(__file__).parent / "fixtures" / "answers"
@@ -111,6 +121,51 @@ def command_line_built_once() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(typer.testing, "_get_command", get_command)
         yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pdf_layout_untraced() -> Iterator[None]:
+    """Lay out PDFs with coverage paused, when coverage runs (the whole suite, in CI).
+
+    Coverage counts the core only (pyproject.toml), never the renderers, and under
+    Python 3.11 any trace function slows every line of Python, traced file or not:
+    laying out a handout took 2.7 times as long. The layout steps of the three PDFs
+    (and fpdf2's writing of the file) run untraced; the core they are given was worked
+    out, and measured, before. A renamed step fails here, loudly.
+    """
+    if coverage.Coverage.current() is None:  # a narrowed run: nothing is traced
+        yield
+        return
+    from ottool.render import checklist_pdf, summary_pdf
+    from ottool.render.pdf import handout
+    from ottool.render.pdf.library import fpdf_class
+
+    steps = [
+        (handout.Handout, "lay_out"),
+        (handout, "_new_pdf"),
+        (checklist_pdf, "_lay_out"),
+        (summary_pdf, "_lay_out"),
+        (fpdf_class(), "output"),
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        for owner, name in steps:
+            patch.setattr(owner, name, _untraced(getattr(owner, name)))
+        yield
+
+
+def _untraced(step: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(step)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        running = coverage.Coverage.current() if sys.gettrace() is not None else None
+        if running is None:
+            return step(*args, **kwargs)
+        running.stop()
+        try:
+            return step(*args, **kwargs)
+        finally:
+            running.start()
+
+    return run
 
 
 @pytest.fixture(autouse=True)

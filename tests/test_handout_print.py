@@ -14,12 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import subprocess
-import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -32,7 +28,7 @@ from ottool.core.i18n import speaking
 from ottool.core.screening import Answers, Child, score
 from ottool.documents.plan_document import PlanDocument, build_plan_document
 from ottool.render.plan_file import render_plan
-from printed import CHROMIUM, PARENT_NOTE, THERAPIST_NOTE
+from printed import PARENT_NOTE, THERAPIST_NOTE, print_pdf
 from test_handout import needs_chromium
 
 pytestmark = [pytest.mark.slow, needs_chromium]
@@ -100,20 +96,9 @@ def therapist_doc(content: Content, months: int, clinic: Clinic | None) -> PlanD
     )
 
 
-def print_html(html: str, folder: Path) -> tuple[str, ...]:
+def page_texts(html: str) -> tuple[str, ...]:
     """``html`` printed by headless Chromium; each page's text."""
-    assert CHROMIUM is not None
-    source, out = folder / "plan.html", folder / "plan.pdf"
-    source.write_text(html, encoding="utf-8")
-    subprocess.run(
-        [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={folder / 'profile'}", f"--print-to-pdf={out}", str(source),
-        ],
-        capture_output=True, timeout=180, check=False,
-    )  # fmt: skip
-    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    reader = PdfReader(io.BytesIO(print_pdf(html)))
     return tuple(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
@@ -123,7 +108,7 @@ KEYS += [("five", "es", "letter", months) for months in AGES]
 
 @pytest.fixture(scope="session")
 def printed() -> Iterator[dict[tuple[str, str, str, int], Printed]]:
-    """Every handout of KEYS, printed once (two Chromiums at a time)."""
+    """Every handout of KEYS, printed once (by the session's one Chromium)."""
     docs: dict[tuple[str, str, str, int], tuple[PlanDocument, str]] = {}
     for lang in LANGS:
         with speaking(lang):
@@ -136,15 +121,7 @@ def printed() -> Iterator[dict[tuple[str, str, str, int], Printed]]:
                 make = screening_doc if kind == "screening" else therapist_doc
                 doc = make(content, months, clinic)
                 docs[key] = (doc, str(render_plan(doc, "html", paper=paper)))
-    with tempfile.TemporaryDirectory() as tmp:
-
-        def one(item: tuple[int, tuple[str, str, str, int]]) -> tuple[str, ...]:
-            folder = Path(tmp) / str(item[0])
-            folder.mkdir()
-            return print_html(docs[item[1]][1], folder)
-
-        with ThreadPoolExecutor(2) as pool:
-            pages = list(pool.map(one, enumerate(KEYS)))
+    pages = [page_texts(docs[key][1]) for key in KEYS]
     yield {
         key: Printed(docs[key][0], page, docs[key][1])
         for key, page in zip(KEYS, pages, strict=True)

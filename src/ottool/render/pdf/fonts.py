@@ -114,10 +114,12 @@ class Fonts:
         read back in logical order).
         """
         files = text_font_files()
-        shaped = fallbacks and _has_shaper() and any(needs_shaping(ord(c)) for c in chars)
-        scripts = {style: _unpacked(module) for style, module in SCRIPTS.items()}
-        if shaped and scripts[""] is not None:
-            files = {style: path or scripts[""] for style, path in scripts.items()}
+        # HarfBuzz and FiraGO (unpacked from pymupdf-fonts) only for text that needs them.
+        shaped = fallbacks and any(needs_shaping(ord(c)) for c in chars) and _has_shaper()
+        if shaped:
+            scripts = {style: _unpacked(module) for style, module in SCRIPTS.items()}
+            if scripts[""] is not None:
+                files = {style: path or scripts[""] for style, path in scripts.items()}
         for style, path in files.items():
             pdf.add_font(FAMILY, style, str(path))
         covered = set(pdf.fonts[FAMILY].cmap)
