@@ -623,3 +623,14 @@ def test_finger_foods_are_soft_whatever_their_size() -> None:
         ).lower()
         assert ("too big to swallow" in line) is False and ("demasiado grande" in line) is False
         assert ("whatever their size" in line) or ("sea cual sea su tamaño" in line)
+
+
+def test_knee_bouncing_is_not_offered_to_toddlers_by_age() -> None:
+    """Swaying and knee bouncing is held-baby play: an 18-month-old who is not walking
+    (Mateo) gets push-toy and climbing play, not a baby card about head control."""
+    mateo: dict[str, Answer] = {m.id: "yes" for m in SHIPPED.checklist(18)}
+    mateo.update({"gm-15m-takes-steps": "not_yet", "gm-18m-walks-alone": "not_yet"})
+    child = Child(name="Mateo", birth_date=dt.date(2025, 5, 20))
+    result = score(SHIPPED, Answers(child, dt.date(2026, 11, 25), mateo))
+    chosen = {p.activity.id for p in plan_for_result(SHIPPED, result).activities}
+    assert "push-toy-walking" in chosen and "movement-play" not in chosen
