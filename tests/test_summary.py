@@ -313,7 +313,9 @@ def test_a_later_checklist_due_by_age_is_named(tmp_path: Path) -> None:
     assert "the plan A. Rivera, OT gave on" in out
 
 
-def test_a_clinic_activity_without_its_content_is_named_generally(tmp_path: Path) -> None:
+def test_a_clinic_activity_without_its_content_is_named_as_the_plan_kept_it(
+    tmp_path: Path,
+) -> None:
     from ottool.cli import app
 
     home = tmp_path / "home"
@@ -327,8 +329,10 @@ def test_a_clinic_activity_without_its_content_is_named_generally(tmp_path: Path
     assert made.exit_code == 0, made.output
     done = summary(home, "--format", "md")
     assert done.exit_code == 0, done.output
-    assert "A clinic's own activity" in done.stdout and "clinic-rice-bin" not in done.stdout
-    assert "clinic-rice-bin" in done.stderr and "--clinic" in done.stderr
+    # The plan given keeps the card's title (issue 26): the page names it without the
+    # clinic's folder, and nothing needs saying.
+    assert "Rice bin treasure hunt" in done.stdout and "clinic-rice-bin" not in done.stdout
+    assert "A clinic's own activity" not in done.stdout and not done.stderr
     named = summary(home, "--format", "md", "--clinic", CLINIC)
     assert "Rice bin treasure hunt" in named.stdout and not named.stderr
 

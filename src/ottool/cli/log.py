@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ottool.cli.child_options import BornOption, ChildIdOption, ChildOption, chosen_child, read_date
-from ottool.cli.common import DataDir, Lang, fail, load, user_errors
+from ottool.cli.common import ClinicOption, DataDir, ExtraData, Lang, fail, load, user_errors
 from ottool.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -50,6 +50,8 @@ def log(
         bool, typer.Option("--undo", help=_("Remove the last practice logged."))
     ] = False,
     data_dir: DataDir = None,
+    extra: ExtraData = None,
+    clinic_file: ClinicOption = None,
     lang: Lang = None,
 ) -> None:
     from ottool import session
@@ -81,7 +83,8 @@ def log(
     with user_errors():
         logged = session.log_practice(who, chosen, content, on=on, minutes=minutes)
     for done in logged:
-        typer.echo(_said(_("Logged: {activity} for {child} on {date}."), done.entry, content))
+        said = _said(_("Logged: {activity} for {child} on {date}."), done.entry, content, done.name)
+        typer.echo(said)
         if not done.in_plan:
             typer.echo(_("(It is not in the current plan; it is logged all the same.)"))
 
@@ -98,8 +101,8 @@ def _tick(child: Child, content: Content) -> list[str]:
         fail(_("there is no terminal to show the tick list; give the ACTIVITY to log"))
     from ottool.cli.interview import ask_practiced
 
-    names = content.activity_by_id
-    choices = [(a, names[a].name if a in names else a) for a in plan.activity_ids]
+    names = {**plan.names, **{a.id: a.name for a in content.activities}}
+    choices = [(a, names.get(a, a)) for a in plan.activity_ids]
     chosen = ask_practiced(_("Which activities did you do today?"), choices)
     if not chosen:
         typer.echo(_("Nothing logged."))
@@ -110,12 +113,14 @@ def _tick(child: Child, content: Content) -> list[str]:
     return chosen
 
 
-def _said(message: str, entry: PracticeEntry, content: Content) -> str:
+def _said(message: str, entry: PracticeEntry, content: Content, title: str = "") -> str:
+    """``message`` about ``entry``: the activity by its title (``title``, the one the plan
+    kept for a clinic's own activity, else the content's), the child, the day."""
     from ottool.core.i18n import format_date
     from ottool.core.printable import printable
 
     found = content.activity_by_id.get(entry.activity)
-    name = found.name if found is not None else entry.activity
+    name = title or (found.name if found is not None else entry.activity)
     child = entry.child.name or _("your child")
     when = format_date(entry.date)
     return printable(message.format(activity=name, child=child, date=when))

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ottool.cli.child_options import BornOption, ChildIdOption, ChildOption, chosen_child
-from ottool.cli.common import DataDir, Lang, ListFormat, load, user_errors
+from ottool.cli.common import ClinicOption, DataDir, ExtraData, Lang, ListFormat, load, user_errors
 from ottool.core.i18n import _
 
 
@@ -19,6 +19,8 @@ def progress(
         ListFormat, typer.Option("--format", help=_("text (for people) or json."))
     ] = ListFormat.text,
     data_dir: DataDir = None,
+    extra: ExtraData = None,
+    clinic_file: ClinicOption = None,
     lang: Lang = None,
 ) -> None:
     from ottool import session
@@ -36,7 +38,11 @@ def progress(
     from ottool.render.progress import print_child_progress
 
     names = {
-        "activities": {a.id: a.name for a in content.activities},
+        # A clinic's own activity without its folder: the title the plan kept.
+        "activities": {
+            **(found.practice.plan.names if found.practice.plan else {}),
+            **{a.id: a.name for a in content.activities},
+        },
         "milestones": {m.id: m.text for m in content.milestones},
         "areas": {d.id: d.name for d in content.domains},
     }

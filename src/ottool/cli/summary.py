@@ -12,6 +12,7 @@ from ottool.cli.child_options import BornOption, ChildIdOption, read_child_id, r
 from ottool.cli.common import (
     ClinicOption,
     DataDir,
+    ExtraData,
     Lang,
     PaperOption,
     SummaryFormat,
@@ -56,6 +57,7 @@ def summary(
     ] = False,
     paper: PaperOption = None,
     data_dir: DataDir = None,
+    extra: ExtraData = None,
     clinic_file: ClinicOption = None,
     lang: Lang = None,
 ) -> None:

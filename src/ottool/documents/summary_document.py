@@ -239,7 +239,7 @@ def build_summary_document(
         unknown_activities=tuple(
             a.id
             for a in (facts.plan.activities if facts.plan else ())
-            if a.id not in content.activity_by_id
+            if a.id not in content.activity_by_id and not a.name
         ),
         practice_note=practice_note(facts),
         referrals=referral_words(facts.screenings, content),

@@ -56,6 +56,8 @@ class PlanActivity:
     minutes: int | None = None
     times_per_day: int | None = None
     days_per_week: int | None = None
+    #: A clinic's own activity: its card's title, as the plan given kept it.
+    name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

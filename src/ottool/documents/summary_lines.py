@@ -162,7 +162,7 @@ def plan_lines(facts: SummaryFacts, content: Content) -> tuple[PlanLine, ...]:
     for given in facts.plan.activities:
         activity = content.activity_by_id.get(given.id)
         if activity is None:  # a clinic's own activity, without --clinic or --extra-data
-            name, dose = _("A clinic's own activity"), ""
+            name, dose = given.name or _("A clinic's own activity"), ""
         else:
             name = activity.name
             dose = dose_words(

@@ -84,6 +84,8 @@ class Logged:
 
     entry: PracticeEntry
     in_plan: bool
+    #: The activity's title: the content's, else the one the plan kept (a clinic's own).
+    name: str = ""
 
 
 def log_practice(
@@ -96,8 +98,10 @@ def log_practice(
     today: dt.date | None = None,
 ) -> list[Logged]:
     """Log ``activities`` (ids) practiced by ``child`` on ``on`` (default today), linked
-    to the plan current that day. InputError for an id the content does not know (with
-    a suggestion, and the plan's ids), a day in the future or before birth."""
+    to the plan current that day. An id the content does not know is taken when that
+    plan holds it (a clinic's own activity, logged without its folder). InputError for
+    any other id (with a suggestion, and the plan's ids), a day in the future or before
+    birth."""
     import datetime as dt
 
     from ottool.core.errors import did_you_mean
@@ -110,15 +114,18 @@ def log_practice(
     plan = current_plan(child, on)
     planned = plan.activity_ids if plan is not None else []
     known = content.activity_by_id
+    names = {**(plan.names if plan is not None else {}), **{a: known[a].name for a in known}}
     for activity in activities:
-        if activity not in known:
+        if activity not in known and activity not in planned:
             message = _("'{activity}' is not an activity id").format(activity=activity)
             message += did_you_mean(activity, planned or list(known))
             if planned:
                 message += " " + _("(this plan's: {ids})").format(ids=", ".join(planned))
             raise InputError(message)
     return [
-        Logged(log_one(child, a, on, minutes, plan=plan, today=today), a in planned)
+        Logged(
+            log_one(child, a, on, minutes, plan=plan, today=today), a in planned, names.get(a, a)
+        )
         for a in activities
     ]
 

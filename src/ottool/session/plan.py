@@ -229,6 +229,7 @@ def plan_from(
         age_months=age_months,
         region=region,
         child_id=child_id,
+        clinic_activities=content.extra_activities,
     )
     warnings = tuple(outside_age(content, plan, asked, child))
     return Plan(document, given, result, warnings)

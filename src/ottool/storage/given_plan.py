@@ -9,7 +9,7 @@ wrote or edited (YAML or JSON, or the plan JSON of `plan --format json`), and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,8 +54,11 @@ def given_plan(
     age_months: float | None = None,
     region: str | None = None,
     child_id: str | None = None,
+    clinic_activities: Collection[str] = (),
 ) -> GivenPlan:
-    """The record of a plan given: its activities in order, each with its edits."""
+    """The record of a plan given: its activities in order, each with its edits; a
+    clinic's own activity (``clinic_activities``) with its card's title and days a week,
+    for the commands that read the plan without the clinic's folder."""
     activities = []
     for p in plan.activities:
         edit = edits.edits.get(p.activity.id, ActivityEdit())
@@ -70,6 +73,10 @@ def given_plan(
                 why=edit.why,
                 steps=list(edit.steps),
                 added_steps=list(edit.added_steps),
+                name=p.activity.name if p.activity.id in clinic_activities else None,
+                card_days_per_week=p.activity.days_per_week
+                if p.activity.id in clinic_activities
+                else None,
             )
         )
     return GivenPlan(

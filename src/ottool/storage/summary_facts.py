@@ -126,7 +126,13 @@ def _plan(saved: list[SavedScreening], plans: list[SavedPlan]) -> PlanFact | Non
             number=given.id,
             therapist=plan.therapist or given.therapist,
             activities=tuple(
-                PlanActivity(a.id, a.minutes, a.times_per_day, a.days_per_week)
+                PlanActivity(
+                    a.id,
+                    a.minutes,
+                    a.times_per_day,
+                    a.days_per_week or a.card_days_per_week,
+                    a.name,
+                )
                 for a in plan.activities
             ),
         )

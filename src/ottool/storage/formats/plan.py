@@ -36,6 +36,11 @@ class GivenActivity(
     steps: list[Text] = []
     #: Steps added after them.
     added_steps: list[Text] = []
+    #: A clinic's own activity (``--clinic``, ``--extra-data``): its card's title and
+    #: days a week as given, so `log`, `progress` and `summary` name it and count it
+    #: without the clinic's folder.
+    name: Name | None = None
+    card_days_per_week: DaysPerWeek | None = None
 
 
 class GivenChild(

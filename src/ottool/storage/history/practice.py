@@ -32,10 +32,12 @@ MAX_MINUTES_ALL_DAY = 12 * 60
 
 @dataclass(frozen=True, slots=True)
 class PlannedActivity:
-    """One activity of a plan and its dose in days a week (None: the content's own)."""
+    """One activity of a plan and its dose in days a week (None: the content's own);
+    a clinic's own activity also has its card's title, as given."""
 
     id: str
     days_per_week: int | None
+    name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,11 @@ class CurrentPlan:
     @property
     def activity_ids(self) -> list[str]:
         return [a.id for a in self.activities]
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The titles the plan keeps (a clinic's own activities), by id."""
+        return {a.id: a.name for a in self.activities if a.name}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +95,10 @@ def current_plan(child: Child, on: dt.date, *, path: Path | None = None) -> Curr
             "plan",
             saved_plan.id,
             dt.date.fromisoformat(saved_plan.given_on),
-            tuple(PlannedActivity(a.id, a.days_per_week) for a in planned),
+            tuple(
+                PlannedActivity(a.id, a.days_per_week or a.card_days_per_week, a.name)
+                for a in planned
+            ),
         )
     saved = get_screening(number, path=path)
     result = saved.parsed
