@@ -142,14 +142,14 @@ BATH_SAFETY = N_(
     "In the bath: keep a hand on your baby and never turn away, keep the water shallow, "
     "and do not use a bath seat, as seats can tip over."
 )
-#: The same for a toddler (18 months and older): a hand on them no longer fits, the
+#: The same for a toddler (15 months and older): a hand on them no longer fits, the
 #: touch supervision does (within arm's reach), and bath seats are for babies.
 BATH_SAFETY_TODDLER = N_(
     "In the bath: stay within arm's reach of your child and never turn away, even for "
     "a moment, and keep the water shallow."
 )
 #: From this age (months, age used) the plan's shared lines speak of a toddler.
-TODDLER_MONTHS = 18
+TODDLER_MONTHS = 15
 #: A source's title, cited as published (not translated).
 BATH_SAFETY_SOURCE = "AAP HealthyChildren.org: Bath Seats: Avoid Use"
 
