@@ -392,7 +392,7 @@ def test_screen_answers_and_the_questionnaire_end_through_one_function(
     given = session.read_answers(answers, fixture_content).answers
     screening = session.screen(fixture_content, given)
     replies = iter([True, str(tmp_path / "asked.md"), True])  # write it; this name; save
-    monkeypatch.setattr(interview, "_plain_ask", lambda question: next(replies))
+    monkeypatch.setattr(interview, "plain_ask", lambda question: next(replies))
     assert screen.offer_after_results(screening)
     assert calls[1:] == [
         {"plan_to": tmp_path / "asked.md", "force": False, "full_path": True},

@@ -435,7 +435,7 @@ def test_a_failed_save_at_the_end_of_the_questionnaire_is_an_error(
     given = read_answers(answers, content)
     (home / "history.sqlite3").write_text("not a database")
     replies = iter([False, True])  # no plan file; save: yes
-    monkeypatch.setattr(interview, "_plain_ask", lambda question: next(replies))
+    monkeypatch.setattr(interview, "plain_ask", lambda question: next(replies))
     with pytest.raises(InputError) as failed:
         screen.offer_after_results(session.screen(content, given))
     said = str(failed.value)

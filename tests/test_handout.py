@@ -454,7 +454,7 @@ def test_a_plan_document_refuses_text_past_the_limits_however_it_came(content: C
 
 
 def test_the_questionnaire_asks_again_for_a_name_past_the_limit() -> None:
-    from ottool.cli.interview import _within
+    from ottool.cli.prompts import within as _within
     from ottool.core.limits import MAX_NAME
 
     check = _within(MAX_NAME)

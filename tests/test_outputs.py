@@ -222,7 +222,7 @@ def test_the_offer_asks_before_replacing_and_then_proposes_a_free_name(
             return question[1]
         return answer
 
-    monkeypatch.setattr(interview, "_plain_ask", reply)
+    monkeypatch.setattr(interview, "plain_ask", reply)
     monkeypatch.setattr(interview.questionary, "text", lambda _, default, style: ("?", default))
     assert screen.offer_after_results(session.screen(content, given))
     assert earlier.read_text() == "this morning's plan"

@@ -88,7 +88,8 @@ def test_the_questionnaire_never_calls_back_into_the_command_line() -> None:
         if isinstance(node, ast.Import)
         for alias in node.names
     }
-    assert not {m for m in imported if m.startswith("ottool.cli")}
+    # Its questions' shape (cli/prompts.py) is the only part of the command line it uses.
+    assert not {m for m in imported if m.startswith("ottool.cli") and m != "ottool.cli.prompts"}
 
 
 def test_a_screening_carries_its_result_plan_document_and_typed_files(content: Content) -> None:

@@ -297,7 +297,7 @@ def test_the_plan_offer_handles_a_name_and_file_name_with_brackets(
     # Write the plan: yes; a file name with brackets in a folder that does not exist
     # (an error, asked again), then one that works; save the results: no.
     replies = iter([True, "[/missing]/plan.md", "[bold]plan[x].md", False])
-    monkeypatch.setattr(interview, "_plain_ask", lambda question: next(replies))
+    monkeypatch.setattr(interview, "plain_ask", lambda question: next(replies))
     # Wide enough for the whole path on one line, however deep the test's folder is
     # (a parallel run's folders are longer): a path longer than the line breaks anywhere.
     monkeypatch.setenv("COLUMNS", "400")

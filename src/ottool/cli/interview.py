@@ -10,19 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-import textwrap
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 import questionary
-from prompt_toolkit.styles import Style
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from ottool.cli.prompts import STYLE, confirm, fit, plain_ask, within
 from ottool.core.age import (
     FULL_TERM_WEEKS,
     MAX_GESTATIONAL_WEEKS,
@@ -35,7 +32,7 @@ from ottool.core.age import (
 from ottool.core.content import Content, Milestone
 from ottool.core.errors import InputError
 from ottool.core.i18n import N_, _, ngettext
-from ottool.core.limits import MAX_NAME, MAX_NOTE, too_long
+from ottool.core.limits import MAX_NAME, MAX_NOTE
 from ottool.core.printable import printable
 from ottool.core.screening import Answer, Answers, Child
 from ottool.documents.result_document import age_line
@@ -47,10 +44,6 @@ BACK = "back"
 BACK_TO_QUESTION = N_("← Back to the previous question")
 #: Room kept at the end of a question for a short answer (a date, a first name).
 MAX_SHOWN_ANSWER = 12
-#: Questions are at most this wide, and broken at least this wide even on a tiny screen.
-MAX_PROMPT_WIDTH = 100
-MIN_PROMPT_WIDTH = 30
-STYLE = Style([("qmark", "fg:ansicyan"), ("question", "bold"), ("answer", "fg:ansicyan")])
 
 #: One paragraph a line: the console wraps them to the terminal's width (a hard line
 #: break inside a paragraph breaks it mid-line on a narrow terminal).
@@ -145,7 +138,7 @@ class Interview:
         asked = questionary.text(
             question,
             default=d.child.name or "",
-            validate=_within(MAX_NAME),
+            validate=within(MAX_NAME),
             style=STYLE,
         )
         # questionary echoes the answer as typed, and a name can hold a bidirectional
@@ -304,66 +297,13 @@ class Interview:
                     ),
                     indent=2,
                 ),
-                validate=_within(MAX_NOTE),
+                validate=within(MAX_NOTE),
                 style=STYLE,
             )
         )
         self.draft.concerns = text.strip() or None
         self.draft.concerns_asked = True
         self.save()
-
-
-def fit(text: str, width: int | None = None, *, indent: int = 2, reserve: int = 0) -> str:
-    """``text`` broken at spaces to fit ``width`` columns (default: the terminal's).
-
-    prompt_toolkit cuts a long question at the screen's edge, mid-word; broken here, a
-    question reads as a paragraph at any width. ``indent`` is the room questionary's
-    "? " takes (continuation lines are indented as much). ``reserve`` is the room what
-    follows the question on its last line needs ("(Y/n)", a default, the answer): when
-    the last line cannot hold it, the question ends with a line break, so that it starts
-    a line of its own instead of being cut. Words are never split, nor file names at
-    their hyphens.
-    """
-    columns = width if width is not None else shutil.get_terminal_size((80, 24)).columns
-    room = max(MIN_PROMPT_WIDTH, min(columns, MAX_PROMPT_WIDTH) - indent - 1)
-    wrap = textwrap.TextWrapper(room, break_long_words=False, break_on_hyphens=False)
-    lines = wrap.wrap(text) or [text]
-    if reserve and len(lines[-1]) + 1 + reserve > room:
-        lines.append("")
-    return ("\n" + " " * indent).join(lines)
-
-
-def confirm(message: str, *, default: bool, **prompt: Any) -> Any:
-    """A yes/no question in the run's language: y and n, as questionary reads them, and
-    the language's own first letter of "yes" (s for "sí"), which is what a reader presses.
-
-    The question is broken to the terminal's width (:func:`fit`)."""
-    from questionary.prompts import confirm as module
-
-    # questionary writes its hint and the echoed answer in English; these are the words.
-    words = {"YES": _("Yes"), "NO": _("No"), "YES_OR_NO": _("(Y/n)"), "NO_OR_YES": _("(y/N)")}
-    for name, said in words.items():
-        setattr(module, name, said)
-    message = fit(message, reserve=len(_("(Y/n)")))
-    # The answer waits for Enter: a "n" that answered at once left the Enter a parent
-    # types after it to the next question, which took its first choice unasked.
-    question = questionary.confirm(
-        message, default=default, style=STYLE, auto_enter=False, **prompt
-    )
-    # Translators: the one key, besides y, that answers "yes" to a yes/no question.
-    yes_key = _("y").lower()
-    if yes_key != "y":
-        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-
-        app = question.application
-        own = app.key_bindings
-        assert own is not None  # questionary's confirm always brings its y and n keys
-        answer_yes = next(b.handler for b in own.bindings if b.keys == ("y",))
-        extra = KeyBindings()
-        extra.add(yes_key)(answer_yes)
-        extra.add(yes_key.upper())(answer_yes)
-        app.key_bindings = merge_key_bindings([own, extra])
-    return question
 
 
 def _sentence(message: str) -> str:
@@ -473,16 +413,14 @@ class AfterOffers:
 
     def wants_plan_file(self) -> bool:
         return bool(
-            _plain_ask(
-                confirm(_("Write this plan to a file you can print or share?"), default=True)
-            )
+            plain_ask(confirm(_("Write this plan to a file you can print or share?"), default=True))
         )
 
     def ask_plan_file(self, default: str) -> PlanFileChoice | None:
         """A file name for the plan (None: the parent left it empty). An existing file is
         replaced only when the parent says so; otherwise a free name is offered again."""
         while True:
-            typed = _plain_ask(
+            typed = plain_ask(
                 questionary.text(
                     fit(
                         _("File name (.html, .pdf, .md or .txt; empty to skip):"),
@@ -500,13 +438,13 @@ class AfterOffers:
                 return PlanFileChoice(typed, target)
             # An earlier plan (maybe today's): replace it only when the parent says so.
             question = _("{file} already exists. Replace it?").format(file=printable(typed))
-            if _plain_ask(confirm(question, default=False)):
+            if plain_ask(confirm(question, default=False)):
                 return PlanFileChoice(typed, target, force=True)
             default = free_name(typed)
 
     def wants_to_save(self) -> bool | None:
         """Yes, no, or None (Ctrl-C or the end of input: no answer)."""
-        answer = _plain_ask(
+        answer = plain_ask(
             confirm(
                 _("Save these results on this computer, to compare next time? (private to you)"),
                 default=True,
@@ -555,26 +493,6 @@ def _say_draft_kept(console: Console) -> None:
     )
 
 
-def _plain_ask(question: Any) -> Any:
-    """Ask after the results: Ctrl-C here just skips the offer (nothing is lost)."""
-    try:
-        return question.unsafe_ask()
-    except (KeyboardInterrupt, EOFError):
-        return None
-
-
-def _within(limit: int) -> Callable[[str], bool | str]:
-    """A questionary check that typed text is at most ``limit`` characters."""
-
-    def check(text: str) -> bool | str:
-        text = text.strip()
-        return not too_long(text, limit) or _(
-            "Please keep it to {limit} characters or fewer."
-        ).format(limit=limit)
-
-    return check
-
-
 def ask_practiced(question: str, activities: list[tuple[str, str]]) -> list[str] | None:
     """``ottool log``'s tick list: which of the plan's activities (id, name) were done
     today. The ids ticked, in plan order; None when the parent pressed Ctrl-C."""
@@ -583,7 +501,7 @@ def ask_practiced(question: str, activities: list[tuple[str, str]]) -> list[str]
         Text(_("Space ticks a line; Enter when done. Ctrl-C stops without logging."), "muted")
     )
     choices = [questionary.Choice(name, value=activity_id) for activity_id, name in activities]
-    chosen = _plain_ask(
+    chosen = plain_ask(
         questionary.checkbox(question, choices=choices, instruction=" ", style=STYLE)
     )
     if chosen is None:
