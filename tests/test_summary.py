@@ -591,3 +591,21 @@ def test_the_next_check_is_the_one_the_family_was_told(tmp_path: Path) -> None:
     listed = CliRunner().invoke(app, ["next", "--format", "json"], env=env)
     (theo,) = json.loads(listed.stdout)["children"]
     assert [c["months"] for c in theo["checks"]] == [None]
+
+
+def test_the_skills_table_shows_only_the_answers_given(tmp_path: Path) -> None:
+    """Lucia's latest screening has 'sometimes' answers and no 'not yet': the table of
+    skills not seen yet has no empty 'Not yet' column squeezing its heading."""
+    from ottool.cli import app
+
+    home = tmp_path / "home"
+    answers = Path(__file__).parent / "fixtures" / "answers" / "feeding-emergency-10-months.yaml"
+    saved = CliRunner().invoke(
+        app, ["screen", "--answers", str(answers), "--save"], env={"OTTOOL_HOME": str(home)}
+    )
+    assert saved.exit_code == 0, saved.output
+    page = summary(home, "--lang", "es", "--format", "html", "--output", "-").stdout
+    skills = page[page.index('<section id="skills">') :]
+    skills = skills[: skills.index("</section>")]
+    assert "<th scope=\"col\">A veces</th>" in skills
+    assert "Todavía no" not in skills

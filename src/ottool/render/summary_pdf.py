@@ -235,19 +235,25 @@ def _lay_out(doc: SummaryDocument, paper: str, step: Step, chars: set[str]) -> t
 
     if doc.skills:
         heading(doc.skills_heading)
+        # Only the answers some area has: an empty column would squeeze its heading.
+        columns = [
+            (label, attr)
+            for label, attr in ((doc.words.not_yet, "not_yet"), (doc.words.sometimes, "sometimes"))
+            if any(getattr(skill, attr) for skill in doc.skills)
+        ]
         with table(
-            col_widths=(pdf.epw * 0.24, pdf.epw * 0.38, pdf.epw * 0.38),
+            col_widths=(pdf.epw * 0.24, *[pdf.epw * 0.76 / len(columns)] * len(columns)),
             borders_layout="HORIZONTAL_LINES",
             first_row_as_headings=True,
         ) as listed:
             head = listed.row()
-            for label in ("", doc.words.not_yet, doc.words.sometimes):
+            for label in ("", *(label for label, _attr in columns)):
                 head.cell(fit(label))
             for skill in doc.skills:
                 row = listed.row()
                 row.cell(fit(skill.area))
-                row.cell(fit("; ".join(skill.not_yet)))
-                row.cell(fit("; ".join(skill.sometimes)))
+                for _label, attr in columns:
+                    row.cell(fit("; ".join(getattr(skill, attr))))
 
     heading(doc.words.signs)
     signs = doc.signs if step.signs is None else doc.signs[: step.signs]
