@@ -133,7 +133,9 @@ def test_texts_shown_to_toddlers_say_your_baby_only_for_babies() -> None:
                 assert any(words in text for words in FOR_BABIES_ONLY), (a.id, text)
 
 
-@pytest.mark.parametrize(("lang", "months"), [("en", 12), ("en", 15), ("en", 18), ("es", 12), ("es", 15), ("es", 24)])
+@pytest.mark.parametrize(
+    ("lang", "months"), [("en", 12), ("en", 15), ("en", 18), ("es", 12), ("es", 15), ("es", 24)]
+)
 def test_the_plans_bath_line_fits_the_childs_age(lang: str, months: int) -> None:
     """A toddler's plan keeps them within arm's reach in the bath; a baby's keeps a hand on
     them and leaves out bath seats (AAP); in either language."""

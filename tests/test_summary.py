@@ -607,5 +607,5 @@ def test_the_skills_table_shows_only_the_answers_given(tmp_path: Path) -> None:
     page = summary(home, "--lang", "es", "--format", "html", "--output", "-").stdout
     skills = page[page.index('<section id="skills">') :]
     skills = skills[: skills.index("</section>")]
-    assert "<th scope=\"col\">A veces</th>" in skills
+    assert '<th scope="col">A veces</th>' in skills
     assert "Todavía no" not in skills
