@@ -116,6 +116,7 @@ def test_every_readme_example_runs(tmp_path: Path) -> None:
         done = run(command)
         assert done.returncode == 0, f"`{command}` exited {done.returncode}: {done.stderr}"
         assert "Traceback" not in done.stderr and "unexpected" not in done.stderr
+        assert "is meant for" not in done.stderr, command  # each example's age fits
         ran += 1
     assert ran >= 20
     made_by_clinic = ("plan-clinic.pdf", "checklist-12.pdf", "lista-12.html", "answers-12.yaml")
@@ -140,3 +141,13 @@ def test_the_readme_clinic_set_up_is_valid(tmp_path: Path) -> None:
     clinic = read_clinic(tmp_path / "clinic.yaml")
     content = load_content(extra=clinic.extra_data, lang="es")
     assert content.extra_activities == {"clinic-rice-bin"}
+    # Dry rice is a choking risk: the example says so, and is not for babies (issue 26).
+    rice = content.activity_by_id["clinic-rice-bin"]
+    assert rice.min_months >= 18
+    assert any("atragantamiento" in line for line in rice.safety)
+    english = load_content(extra=clinic.extra_data, lang="en").activity_by_id["clinic-rice-bin"]
+    assert any("choking" in line for line in english.safety)
+    for command in readme_examples():  # every plan with it is for an age it fits
+        words = shlex.split(command, comments=True)
+        if "clinic-rice-bin" in words and "--age-months" in words:
+            assert rice.fits_age(float(words[words.index("--age-months") + 1])), command
