@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Callable
@@ -11,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import FIXTURE_DIR, Run, answers_text
+from ottool.core.i18n import format_date
 
 ANSWERS = answers_text("mia-4-months")
 
@@ -181,7 +183,17 @@ def test_screen_writes_the_plan_and_saves_the_results(
 
     again = cli("plan", "--from-history", "1", "--format", "md", "--data-dir", FIXTURE_DIR)
     assert again.exit_code == 0, again.output
-    assert again.stdout == plan_md.read_text()
+
+    def undated(text: str) -> list[str]:
+        return [line for line in text.splitlines() if not line.startswith(("**Date", "**Scre"))]
+
+    # The same plan, given today: dated today, with the screening's own date beside it.
+    assert undated(again.stdout) == undated(plan_md.read_text())
+    today = dt.date.today()
+    assert f"**Date:** {format_date(today)}" in again.stdout
+    if result["date"] != today.isoformat():
+        screened = format_date(dt.date.fromisoformat(result["date"]))
+        assert f"**Screening:** {screened}" in again.stdout
 
 
 def test_screen_refuses_a_plan_file_it_cannot_write_before_asking_anything(

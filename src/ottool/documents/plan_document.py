@@ -135,6 +135,9 @@ class PlanDocument:
     clinic: Clinic | None = None
     #: The clinic's own id for the child (``--child-id``), printed beside the name.
     child_id: str | None = None
+    #: The screening's date (ISO) when the plan was given on a later day (``date``).
+    screening_date: str | None = None
+    screening_date_shown: str = ""
 
     @property
     def child_shown(self) -> str | None:
@@ -190,6 +193,7 @@ _DISPLAY_ONLY = frozenset(
         "call_box_title",
         "question_lines",
         "dense",
+        "screening_date_shown",
     }
 )
 
@@ -251,6 +255,8 @@ def build_plan_document(
     check_length("the parent's note", result.concerns if result else None, MAX_NOTE)
     treated = known_signs(content, treating)
     when = date or (result.date if result else dt.date.today())
+    # A plan given on a later day than its screening says both days.
+    screened = result.date if result is not None and result.date != when else None
     region_id = result.region if result is not None else region
     # A plan an occupational therapist hands over does not send the family looking for one.
     by_therapist = therapist is not None and bool(therapist.strip())
@@ -373,6 +379,8 @@ def build_plan_document(
         treating=tuple(sorted(treated)),
         clinic=clinic,
         child_id=child_id or None,
+        screening_date=screened.isoformat() if screened else None,
+        screening_date_shown=format_date(screened) if screened else "",
     )
 
 

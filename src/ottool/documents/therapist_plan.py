@@ -14,6 +14,7 @@ import msgspec
 
 from ottool.core.activity_choice import HomePlan, PlannedActivity
 from ottool.core.content import Activity, Content
+from ottool.core.i18n import language
 from ottool.documents.plan_document import ActivityCard, build_plan_document
 from ottool.documents.wording import taught_first
 
@@ -72,3 +73,19 @@ def outside_age(
             message.format(id=a.id, low=a.min_months, high=a.max_months, child=child, age=age)
         )
     return said
+
+
+def own_words_note(written_in: str) -> str:
+    """What the therapist should know about a copy in another language than the plan
+    was given in: their own words (notes, "why" lines, steps) print as they wrote them."""
+    from ottool.core.i18n import _
+
+    names = {"en": _("English"), "es": _("Spanish")}
+
+    def language_name(code: str) -> str:
+        return names.get(code, code)
+
+    return _(
+        "your notes, 'why' lines and steps print as you wrote them, in {given}; the rest "
+        "of this copy is in {copy}"
+    ).format(given=language_name(written_in), copy=language_name(language()))

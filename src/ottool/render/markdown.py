@@ -60,6 +60,11 @@ def plan_markdown(doc: PlanDocument) -> str:
     details += [
         f"**{md(words.age)}** {md(doc.age)}",
         f"**{md(words.checklist)}** {md(doc.checklist)}",
+        *(
+            [f"**{md(words.screened)}** {md(doc.screening_date_shown)}"]
+            if doc.screening_date
+            else []
+        ),
         f"**{md(words.date)}** {md(doc.date_shown)}",
     ]
     if doc.details:

@@ -119,6 +119,8 @@ def print_plan(doc: PlanDocument, console: Console, *, with_header: bool = True)
         if doc.clinic:
             console.print(escape(" · ".join([doc.clinic.name, *doc.clinic.contact])))
         details = [f"{words.age} {doc.age}", f"{words.date} {doc.date_shown}"]
+        if doc.screening_date:  # a plan given on a later day than its screening
+            details.insert(1, f"{words.screened} {doc.screening_date_shown}")
         if doc.details and doc.details.born:
             details.insert(0, f"{words.born} {doc.details.born}")
         if doc.child_id and doc.child_shown:  # the title has the name; the id is said here

@@ -111,6 +111,7 @@ def plan_from(
     """
     import datetime as dt
 
+    from ottool.core.i18n import language
     from ottool.core.plan_edits import (
         PlanEdits,
         check_signs,
@@ -120,7 +121,7 @@ def plan_from(
         therapist_plan,
     )
     from ottool.documents.plan_document import build_plan_document
-    from ottool.documents.therapist_plan import outside_age, with_words
+    from ottool.documents.therapist_plan import outside_age, own_words_note, with_words
     from ottool.storage.given_plan import birth_date_for, chosen_plan, edits_of, given_plan
     from ottool.storage.result_json import result_from_data, result_to_data, with_child
 
@@ -192,6 +193,8 @@ def plan_from(
     notes = tuple(kept(d.notes, "notes") or ())
     therapist = kept(d.therapist, "therapist")
     caregiver = kept(d.caregiver, "caregiver")
+    # The therapist's own words are in the language the plan was first given in.
+    written_in = (before.language if before is not None else None) or language()
     child_id = d.child_id
     if child_id is None and before is not None:
         child_id = before.child.id
@@ -201,6 +204,7 @@ def plan_from(
         content,
         with_words(plan),
         result=result,
+        date=dt.date.today(),  # the day it is given; a screening's own date is said apart
         child=child,
         therapist=therapist,
         notes=notes,
@@ -230,8 +234,12 @@ def plan_from(
         region=region,
         child_id=child_id,
         clinic_activities=content.extra_activities,
+        language=written_in,
     )
     warnings = tuple(outside_age(content, plan, asked, child))
+    own = any(e.why or e.steps or e.added_steps for e in edits.edits.values())
+    if written_in != language() and (notes or own):
+        warnings += (own_words_note(written_in),)
     return Plan(document, given, result, warnings)
 
 

@@ -55,6 +55,7 @@ def given_plan(
     region: str | None = None,
     child_id: str | None = None,
     clinic_activities: Collection[str] = (),
+    language: str | None = None,
 ) -> GivenPlan:
     """The record of a plan given: its activities in order, each with its edits; a
     clinic's own activity (``clinic_activities``) with its card's title and days a week,
@@ -93,6 +94,7 @@ def given_plan(
         activities=activities,
         dropped=list(edits.drop),
         region=region,
+        language=language,
         result=dict(result) if result is not None else None,
     )
 

@@ -22,6 +22,8 @@ class Labels:
     age: str
     checklist: str
     date: str
+    #: The screening's date, on a plan given on a later day.
+    screened: str
     therapist: str
     next_step: str
     where_things_stand: str
@@ -65,6 +67,7 @@ def labels() -> Labels:
         age=_("Age:"),
         checklist=_("Checklist:"),
         date=_("Date:"),
+        screened=_("Screening:"),
         therapist=_("Therapist:"),
         next_step=_("Next step:"),
         where_things_stand=_("Where things stand"),

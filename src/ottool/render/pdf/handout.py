@@ -141,6 +141,7 @@ def printed_text(doc: PlanDocument) -> set[str]:
     data["areas"] = [(area.name, area.words) for area in doc.areas]
     data["labels"] = dataclasses.asdict(doc.labels)
     words = [doc.date_shown, doc.checklist, doc.tracker_note, page_label(10, 10)]
+    words.append(doc.screening_date_shown)
     words.append(doc.therapist or "")  # printed in the header, not part of the plan's data
     words.append(doc.child_shown or "")
     words += [week_label(week) for week in range(1, doc.tracker_weeks + 1)]
@@ -245,7 +246,10 @@ class Handout:
         if details is not None and details.born:
             facts.append((words.born, details.born))
         facts += [(words.age, details.age if details else doc.age)]
-        facts += [(words.checklist, doc.checklist), (words.date, doc.date_shown)]
+        facts.append((words.checklist, doc.checklist))
+        if doc.screening_date:  # a plan given on a later day than its screening
+            facts.append((words.screened, doc.screening_date_shown))
+        facts.append((words.date, doc.date_shown))
         if details is not None and details.next_check:
             facts.append((words.next_check, details.next_check))
         if doc.therapist:

@@ -79,6 +79,9 @@ class GivenPlan(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields
     #: Activities the therapist dropped, so that a revision keeps them out.
     dropped: list[str] = []
     region: str | None = None
+    #: The language the plan was given in (``en``, ``es``): the therapist's own words
+    #: (notes, "why" lines, steps) are in it, whatever language a later copy prints in.
+    language: Annotated[str, msgspec.Meta(max_length=20)] | None = None
     #: The screening's result (``ottool-result/1``) for a plan from a screening, so the
     #: file reprints on another computer; written last, since nobody edits it.
     result: dict[str, Any] | None = None
