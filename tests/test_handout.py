@@ -142,6 +142,31 @@ def test_the_therapists_notes_open_page_one_before_when_to_call(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("paper", PAPERS)
+def test_five_of_the_longest_feeding_activities_take_three_pages_at_most(paper: str) -> None:
+    """The documented exception (docs/decisions.md, "The handout"): five long feeding
+    activities in Spanish, every safety line on every card, take three pages at most."""
+    ids = ["calm-feeds", "new-foods-small-steps", "finger-foods", "family-mealtimes", "messy-play"]
+    with printed.speaking("es"):
+        content = printed.shipped("es")
+        plan = plan_for_focus(content, 9.2, activity_ids=ids, max_activities=5)
+        doc = build_plan_document(
+            content, plan, child="Sam", birth_date=dt.date(2025, 1, 1),
+            therapist="Dana Reyes, OTR/L", caregiver="Little Stars Daycare",
+            notes=[printed.THERAPIST_NOTE] * 2, date=DAY,
+        )  # fmt: skip
+        data = render_plan(doc, "pdf", paper=paper)
+    assert isinstance(data, bytes)
+    texts = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(data)).pages]
+    assert len(texts) <= 3
+    every = " ".join(texts)
+    for card in doc.activities:  # no card and no safety line is left out to save room
+        assert card.name in every and all(
+            " ".join(line.split())[:40] in every for line in card.safety
+        )
+
+
+@pytest.mark.slow
 def test_the_tracker_has_as_many_boxes_as_days_a_week(shipped: Content) -> None:
     """Issue 26 item 9: an activity done 4 days a week has 4 boxes a week in the PDF
     tracker, named with its days a week; a daily one a box under each day (the table's
