@@ -144,3 +144,29 @@ def test_an_id_that_is_not_one_is_one_clear_error(home: Path, cli: Cli, bad: str
     assert run.exit_code == 1
     assert "--child-id" in run.stderr and "is not an id" in run.stderr
     assert "Traceback" not in run.output
+
+
+def test_an_export_carries_the_ids_into_another_history(
+    two_leos: Path, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("log", "tummy-minute", "--child", "Leo", "--child-id", "MRN-2").exit_code == 0
+    assert cli("plan", "--from-history", "1", "--save", "--format", "md").exit_code == 0
+    out = tmp_path / "leos.jsonl"
+    assert cli("history", "export", "--output", out).exit_code == 0
+    other = tmp_path / "other-home"
+    other.mkdir(mode=0o700)
+    monkeypatch.setenv("OTTOOL_HOME", str(other))
+    run = cli("history", "import", out)
+    assert run.exit_code == 0, run.output
+    assert [c.described() for c in children()] == [
+        f"Leo (born {BORN}, id MRN-1)",
+        f"Leo (born {BORN}, id MRN-2)",
+    ]
+    db = sqlite3.connect(other / "history.sqlite3")
+    assert db.execute("SELECT child_id FROM screenings ORDER BY id").fetchall() == [
+        ("MRN-1",),
+        ("MRN-2",),
+    ]
+    assert db.execute("SELECT child_id FROM plans").fetchall() == [("MRN-1",)]
+    assert db.execute("SELECT child_id FROM practice").fetchall() == [("MRN-2",)]
+    db.close()

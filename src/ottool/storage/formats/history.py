@@ -26,6 +26,8 @@ class HistoryLine(msgspec.Struct, kw_only=True, frozen=True):
     result: Result
     answers: AnswerFile = AnswerFile()
     content_version: str | None = None
+    #: The clinic's own id for the child (``--child-id``), when one was kept.
+    child_id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
 
 
 class HistorySummary(msgspec.Struct, kw_only=True, frozen=True):
@@ -91,6 +93,8 @@ class HistoryPlanLine(msgspec.Struct, kw_only=True, frozen=True):
 class PracticeChild(msgspec.Struct, kw_only=True, frozen=True):
     name: Annotated[str, msgspec.Meta(max_length=200)] | None = None
     birth_date: dt.date | None = None
+    #: The clinic's own id for the child (``--child-id``), when one was kept.
+    id: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
 
 
 class HistoryPracticeLine(msgspec.Struct, kw_only=True, frozen=True, forbid_unknown_fields=True):

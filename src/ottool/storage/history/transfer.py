@@ -70,7 +70,6 @@ def export_jsonl(
     number goes into ``left_out``. A damaged plan is left out the same way.
     """
     from ottool.storage.atomic_write import write_output
-    from ottool.storage.history.identity import Child
     from ottool.storage.history.plans import list_plans
     from ottool.storage.history.practice import all_practice, practice_of
 
@@ -88,6 +87,7 @@ def export_jsonl(
             "content_version": s.content_version,
             "result": s.result,
             "answers": s.answers,
+            **({"child_id": s.child_id} if s.child_id else {}),
         }
         for s in screenings
     ]
@@ -107,16 +107,23 @@ def export_jsonl(
     if child is None:
         practice = all_practice(path=path)
     else:
-        practice = [
-            e
-            for found in _named(child, born, path)
-            for e in practice_of(Child(found.name, found.birth_date), path=path)
-        ]
+        # Each child of that name once (a clinic id tells two apart), each entry once.
+        practice = list(
+            {
+                e.id: e
+                for found in _named(child, born, path)
+                for e in practice_of(found, path=path)
+            }.values()
+        )
     lines += [
         {
             "format": HISTORY_PRACTICE_FORMAT,
             "logged_at": e.logged_at,
-            "child": {"name": e.child.name or None, "birth_date": e.child.born},
+            "child": {
+                "name": e.child.name or None,
+                "birth_date": e.child.born,
+                **({"id": e.child.child_id} if e.child.child_id else {}),
+            },
             "activity": e.activity,
             "date": e.date.isoformat(),
             "minutes": e.minutes,
@@ -141,7 +148,7 @@ def _named(child: str, born: str | None, path: Path | None) -> list[Any]:
 
 @dataclass(frozen=True)
 class _Entries:
-    screenings: list[tuple[str, str, dict[str, Any], dict[str, Any]]]
+    screenings: list[tuple[str, str, dict[str, Any], dict[str, Any], str]]
     plans: list[tuple[str, GivenPlan, str | None]]
     practice: list[Any]
     #: "file:line" of each practice, for the checks made against the history.
@@ -196,8 +203,13 @@ def import_jsonl(
     with open_history(path) as db:
         assert db is not None
         with write_transaction(db):
-            for saved_at, content_version, result, answers in entries.screenings:
-                if insert_screening(db, saved_at, result, answers, content_version) is not None:
+            for saved_at, content_version, result, answers, child_id in entries.screenings:
+                if (
+                    insert_screening(
+                        db, saved_at, result, answers, content_version, child_id=child_id
+                    )
+                    is not None
+                ):
                     added += 1
             for saved_at, plan, digest in entries.plans:
                 plan = _linked(db, plan, digest)
@@ -263,7 +275,7 @@ def _read_line(
 
 def _import_entry(
     data: Any, file: str, number: int
-) -> tuple[str, str, dict[str, Any], dict[str, Any]]:
+) -> tuple[str, str, dict[str, Any], dict[str, Any], str]:
     """A screening line, checked against ``formats.HistoryLine``."""
     from ottool.storage.formats import HistoryLine, check_format, convert
 
@@ -274,7 +286,13 @@ def _import_entry(
     if content_version is None:
         content_version = checked.result.content_version
     # Store the documents exactly as exported: the result's hash finds duplicates.
-    return entry["saved_at"], content_version, entry["result"], entry.get("answers", {})
+    return (
+        entry["saved_at"],
+        content_version,
+        entry["result"],
+        entry.get("answers", {}),
+        checked.child_id or "",
+    )
 
 
 def _plan_entry(data: dict[str, Any], file: str, number: int) -> tuple[str, GivenPlan, str | None]:
@@ -292,7 +310,11 @@ def _practice_entry(data: dict[str, Any], file: str, number: int) -> Any:
 
     checked = convert(data, HistoryPracticeLine, file, N_("this practice"), line=number)
     born = checked.child.birth_date
-    child = Child(" ".join((checked.child.name or "").split()), born.isoformat() if born else "")
+    child = Child(
+        " ".join((checked.child.name or "").split()),
+        born.isoformat() if born else "",
+        checked.child.id or "",
+    )
     return PracticeEntry(
         id=0,
         logged_at=str(data["logged_at"]),
