@@ -8,9 +8,6 @@ comments, so no question can change what the file means.
 from __future__ import annotations
 
 import base64
-import functools
-from importlib.resources import files
-from typing import Any
 
 from ottool.core.i18n import _
 from ottool.core.printable import printable
@@ -73,7 +70,7 @@ def checklist_markdown(doc: ChecklistDocument) -> str:
 
 def checklist_html(doc: ChecklistDocument, *, paper: str = "a4") -> str:
     """The checklist as one self-contained, print-ready HTML page (no scripts)."""
-    from ottool.render.html import css_string, page_counter
+    from ottool.render.html import css_string, page_counter, template
 
     logo = None
     if doc.clinic is not None and doc.clinic.logo is not None:
@@ -82,7 +79,7 @@ def checklist_html(doc: ChecklistDocument, *, paper: str = "a4") -> str:
     footer = " · ".join(
         [doc.title, *([doc.clinic.footer_line()] if doc.clinic is not None else [])]
     )
-    html: str = _template().render(
+    html: str = template("checklist.html.j2").render(
         doc=doc,
         words=doc.words,
         logo=logo,
@@ -92,20 +89,6 @@ def checklist_html(doc: ChecklistDocument, *, paper: str = "a4") -> str:
         css_string=css_string,
     )
     return printable(html)
-
-
-@functools.cache
-def _template() -> Any:
-    import jinja2
-
-    from ottool.render.html import css_string
-
-    env = jinja2.Environment(
-        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
-    )
-    env.filters["css_string"] = css_string
-    source = files("ottool.render").joinpath("templates", "checklist.html.j2").read_text("utf-8")
-    return env.from_string(source)
 
 
 def answer_template(doc: ChecklistDocument) -> str:

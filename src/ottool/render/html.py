@@ -21,7 +21,7 @@ def plan_html(doc: PlanDocument, *, paper: str = "a4") -> str:
 
     Control characters are shown as symbols, so the file is safe to `cat` as well.
     """
-    html: str = _template().render(
+    html: str = template("plan.html.j2").render(
         doc=doc,
         page_size=PAGE_SIZES.get(paper, "A4"),
         footer=f"{doc.title} · {doc.date_shown}",
@@ -48,7 +48,9 @@ def logo_source(doc: PlanDocument) -> str:
 
 
 @functools.cache
-def _template() -> Any:
+def template(name: str) -> Any:
+    """The Jinja2 template ``templates/<name>`` (the plan, the summary, the checklist):
+    every value escaped, an undefined name an error, and the ``css_string`` filter."""
     import jinja2
 
     env = jinja2.Environment(
@@ -57,7 +59,7 @@ def _template() -> Any:
         keep_trailing_newline=True,
     )
     env.filters["css_string"] = css_string
-    source = files("ottool.render").joinpath("templates", "plan.html.j2").read_text("utf-8")
+    source = files("ottool.render").joinpath("templates", name).read_text("utf-8")
     return env.from_string(source)
 
 

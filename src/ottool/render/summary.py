@@ -8,10 +8,6 @@ parent's concern that looks like markup prints as the parent wrote it.
 
 from __future__ import annotations
 
-import functools
-from importlib.resources import files
-from typing import Any
-
 from ottool.core.i18n import _
 from ottool.core.printable import printable
 from ottool.documents.summary_document import SummaryDocument, concerns_left_out
@@ -137,7 +133,7 @@ def summary_markdown(doc: SummaryDocument) -> str:
 
 def summary_html(doc: SummaryDocument, *, paper: str = "a4") -> str:
     """The summary as one self-contained, print-ready HTML page (no scripts)."""
-    from ottool.render.html import css_string, page_counter
+    from ottool.render.html import css_string, page_counter, template
 
     logo = ""
     if doc.clinic is not None and doc.clinic.logo is not None:
@@ -145,7 +141,7 @@ def summary_html(doc: SummaryDocument, *, paper: str = "a4") -> str:
 
         data = base64.b64encode(doc.clinic.logo.data).decode("ascii")
         logo = f"data:{doc.clinic.logo.media_type};base64,{data}"
-    html: str = _template().render(
+    html: str = template("summary.html.j2").render(
         doc=doc,
         words=doc.words,
         logo=logo,
@@ -157,17 +153,3 @@ def summary_html(doc: SummaryDocument, *, paper: str = "a4") -> str:
         concerns_left_out=concerns_left_out,
     )
     return printable(html)
-
-
-@functools.cache
-def _template() -> Any:
-    import jinja2
-
-    from ottool.render.html import css_string
-
-    env = jinja2.Environment(
-        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True
-    )
-    env.filters["css_string"] = css_string
-    source = files("ottool.render").joinpath("templates", "summary.html.j2").read_text("utf-8")
-    return env.from_string(source)
