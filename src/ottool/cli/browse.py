@@ -55,13 +55,13 @@ def milestones(
     old_months: OldAgeOption = None,
     old_domain: OldAreaOption = None,
 ) -> None:
-    from ottool.documents.content_search import find_milestones
+    from ottool import session
 
     content = load(data_dir)
     if months is None:
         months = whole_months(old_months)
     with user_errors():
-        chosen = find_milestones(content, months=months, area=_one_of(domain, old_domain))
+        chosen = session.milestones(content, months=months, area=_one_of(domain, old_domain))
     if fmt is ListFormat.json:
         _echo_entries("milestones", chosen)
         return
@@ -102,21 +102,15 @@ def activities(
 ) -> None:
     if ctx.invoked_subcommand is not None:
         return
-    from ottool.documents.content_search import find_activities
+    from ottool import session
 
     content = load(data_dir)
     with user_errors():
-        chosen = find_activities(
+        chosen = session.activities(
             content, age=_one_of(age, old_age), area=_one_of(domain, old_domain), search=search
         )
     if fmt is ListFormat.json:
-        origins = None
-        if content.extra_data is not None:  # the clinic's own activities are added
-            from ottool.render.browse import overlay_file
-
-            where = overlay_file(content)
-            origins = ["shipped" if a.id not in content.extra_activities else where for a in chosen]
-        _echo_entries("activities", chosen, origins)
+        _echo_entries("activities", chosen, session.activity_origins(content, chosen))
         return
     from ottool.render.browse import print_activities
     from ottool.render.console import make_console
@@ -138,26 +132,18 @@ def show_activity(
     clinic_file: ClinicOption = None,
     lang: Lang = None,
 ) -> None:
-    from ottool.core.errors import InputError, did_you_mean
+    from ottool import session
 
     content = load(data_dir)
-    activity = content.activity_by_id.get(activity_id)
-    if activity is None:
-        with user_errors():
-            raise InputError(
-                _("'{id}' is not a known activity{hint} (see `ottool activities`)").format(
-                    id=activity_id, hint=did_you_mean(activity_id, content.activity_by_id)
-                )
-            )
-    assert activity is not None
+    with user_errors():
+        activity = session.activity(content, activity_id)
     if fmt is ListFormat.json:
         _echo_entries("activities", [activity])
         return
-    from ottool.documents.therapist_plan import activity_card
     from ottool.render.console import make_console
     from ottool.render.terminal import print_card
 
-    print_card(activity_card(content, activity), make_console())
+    print_card(session.activity_card(content, activity), make_console())
 
 
 def _echo_entries(key: str, entries: list[Any], origins: list[str] | None = None) -> None:

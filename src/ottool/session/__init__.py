@@ -23,14 +23,24 @@ line says what happened.
 - :func:`coming`, :func:`coming_for`, :func:`coming_from_birth`, :func:`write_calendar` —
   the coming checks and
   their calendar file; :func:`progress` — practice kept and answers over time;
-  :func:`history_page` — the saved screenings a page at a time, newest first.
+  :func:`history_page` — the saved screenings a page at a time, newest first;
+- :func:`milestones`, :func:`activities`, :func:`activity`, :func:`activity_card`,
+  :func:`activity_origins` — browsing the content.
 
 The functions live in three modules, by what they are about: ``session.screening``
 (answers, results, the history's screenings), ``session.plan`` (home plans, checklists,
-writing a plan) and ``session.followup`` (after the screening); they are all named
+writing a plan), ``session.followup`` (after the screening) and ``session.browse``
+(the content's milestones and activities); they are all named
 here, so a command says ``session.screen(...)``.
 """
 
+from ottool.session.browse import (
+    activities,
+    activity,
+    activity_card,
+    activity_origins,
+    milestones,
+)
 from ottool.session.followup import (
     HistoryPage,
     Logged,
@@ -89,6 +99,10 @@ __all__ = [
     "Progress",
     "SavedResult",
     "Screening",
+    "activities",
+    "activity",
+    "activity_card",
+    "activity_origins",
     "check_age_fits_birth",
     "check_not_held_back",
     "check_plan_file",
@@ -99,6 +113,7 @@ __all__ = [
     "history_page",
     "log",
     "log_practice",
+    "milestones",
     "plan_from",
     "plan_today",
     "practice",
