@@ -11,8 +11,7 @@ from ottool.cli.common import ClinicOption, ContentLanguage, DataDir, ExtraData,
 from ottool.core.i18n import LANGUAGES, _, ngettext
 
 if TYPE_CHECKING:
-    from ottool.core.clinic import Clinic
-    from ottool.core.content import Report
+    pass
 
 
 def validate(
@@ -35,8 +34,9 @@ def validate(
     clinic_file: ClinicOption = None,
     lang: Lang = None,
 ) -> None:
+    from ottool import session
     from ottool.cli.common import LANG_GIVEN, clinic, extra_data
-    from ottool.core.content import DEFAULT_LANGUAGE, check_content
+    from ottool.core.content import DEFAULT_LANGUAGE
 
     complete_in = language.value if language else None
     given = ctx.meta.get(LANG_GIVEN)
@@ -48,9 +48,9 @@ def validate(
     # validate checks what it is shown, and a content editor's run stays the same.
     the_clinic = clinic(default=False)
     overlay = extra_data(default=False)
-    report = check_content(data_dir, complete_in=complete_in, extra=overlay)
-    if report.content is not None and the_clinic is not None:
-        report = _with_clinic_region(report, the_clinic)
+    report = session.check_content(
+        data_dir, complete_in=complete_in, extra=overlay, clinic=the_clinic
+    )
     _note_local_content(data_dir)
     if fmt is ListFormat.json:
         from ottool.render.validation import report_json
@@ -92,20 +92,6 @@ def validate(
                 count,
             ).format(file=printable(overlay_file(report.content)), n=count)
         )
-
-
-def _with_clinic_region(report: Report, clinic: Clinic) -> Report:
-    """The report, with a problem when the clinic's region is not one the content knows."""
-    from dataclasses import replace
-
-    from ottool.core.errors import Problem
-    from ottool.storage.clinic_file import region_problem
-
-    assert report.content is not None
-    message = region_problem(clinic, report.content)
-    if message is None:
-        return report
-    return replace(report, content=None, errors=(Problem(None, None, message),))
 
 
 def _note_local_content(data_dir: Path | None) -> None:

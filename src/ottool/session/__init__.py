@@ -25,7 +25,7 @@ line says what happened.
   their calendar file; :func:`progress` — practice kept and answers over time;
   :func:`history_page` — the saved screenings a page at a time, newest first;
 - :func:`milestones`, :func:`activities`, :func:`activity`, :func:`activity_card`,
-  :func:`activity_origins` — browsing the content.
+  :func:`activity_origins` — browsing the content; :func:`check_content` — checking it.
 
 The functions live in three modules, by what they are about: ``session.screening``
 (answers, results, the history's screenings), ``session.plan`` (home plans, checklists,
@@ -39,6 +39,7 @@ from ottool.session.browse import (
     activity,
     activity_card,
     activity_origins,
+    check_content,
     milestones,
 )
 from ottool.session.followup import (
@@ -104,6 +105,7 @@ __all__ = [
     "activity_card",
     "activity_origins",
     "check_age_fits_birth",
+    "check_content",
     "check_not_held_back",
     "check_plan_file",
     "checklist",

@@ -1,14 +1,17 @@
-"""Browsing the content: the milestones and activities `ottool milestones` and
-`ottool activities` list, one activity by its id, and its card as a plan shows it."""
+"""Browsing and checking the content: the milestones and activities `ottool milestones`
+and `ottool activities` list, one activity by its id, its card as a plan shows it, and
+`ottool validate`'s report."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ottool.core.errors import InputError
 
 if TYPE_CHECKING:
-    from ottool.core.content import Activity, Content, Milestone
+    from ottool.core.clinic import Clinic
+    from ottool.core.content import Activity, Content, Milestone, Report
     from ottool.documents.plan_document import ActivityCard
 
 
@@ -67,3 +70,28 @@ def activity_card(content: Content, chosen: Activity) -> ActivityCard:
     from ottool.documents.therapist_plan import activity_card as card
 
     return card(content, chosen)
+
+
+def check_content(
+    data_dir: Path | None,
+    *,
+    complete_in: str | None = None,
+    extra: Path | None = None,
+    clinic: Clinic | None = None,
+) -> Report:
+    """Every problem of the content in ``data_dir`` (with the clinic's activities in
+    ``extra``), every text without a translation in ``complete_in``, and a ``clinic``
+    whose region the content does not know."""
+    from dataclasses import replace
+
+    from ottool.core.content import check_content as check
+    from ottool.core.errors import Problem
+    from ottool.storage.clinic_file import region_problem
+
+    report = check(data_dir, complete_in=complete_in, extra=extra)
+    if report.content is None or clinic is None:
+        return report
+    message = region_problem(clinic, report.content)
+    if message is None:
+        return report
+    return replace(report, content=None, errors=(Problem(None, None, message),))
