@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -53,6 +55,34 @@ def shell(work: Path, home: Path) -> Callable[[str], subprocess.CompletedProcess
             ["bash", "-c", script], cwd=work, env=env, capture_output=True, text=True,
             timeout=120, stdin=subprocess.DEVNULL,
         )  # fmt: skip
+
+    return run
+
+
+#: Words that make a command line the shell's business (redirections, pipes, lists).
+SHELL_WORDS = ("<", ">", "|", "&", ";", "$", "`")
+
+
+def in_process(work: Path, home: Path) -> Callable[[str], subprocess.CompletedProcess[str]]:
+    """Runs a documentation example as ``shell`` does, but in this process when it is a
+    plain ``ottool`` command line (CliRunner, in ``work``, the same environment): a fresh
+    Python for each costs about a second. A line that uses the shell (a redirection, a
+    pipe, a variable) still runs in a real shell."""
+    real_shell = shell(work, home)
+    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("OTTOOL_")}
+    env.update(OTTOOL_HOME=str(home), NO_COLOR="1", COLUMNS="100")
+
+    def run(command: str) -> subprocess.CompletedProcess[str]:
+        words = shlex.split(command, comments=True)
+        if words[:1] != ["ottool"] or any(c in w for w in words for c in SHELL_WORDS):
+            return real_shell(command)
+        from ottool.cli import app
+
+        with contextlib.chdir(work):
+            result = CliRunner(env=env).invoke(app, words[1:])
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return subprocess.CompletedProcess(words, result.exit_code, result.stdout, result.stderr)
 
     return run
 
@@ -149,11 +179,13 @@ def pdf_layout_untraced() -> Iterator[None]:
     ]
     with pytest.MonkeyPatch.context() as patch:
         for owner, name in steps:
-            patch.setattr(owner, name, _untraced(getattr(owner, name)))
+            patch.setattr(owner, name, untraced(getattr(owner, name)))
         yield
 
 
-def _untraced(step: Callable[..., Any]) -> Callable[..., Any]:
+def untraced(step: Callable[..., Any]) -> Callable[..., Any]:
+    """``step`` run with coverage paused, if it runs (see ``pdf_layout_untraced``)."""
+
     @functools.wraps(step)
     def run(*args: Any, **kwargs: Any) -> Any:
         running = coverage.Coverage.current() if sys.gettrace() is not None else None

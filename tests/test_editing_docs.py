@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shell
+from conftest import in_process
 from ottool.core.content import check_content
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,7 +60,7 @@ def test_the_guide_walks_change_preview_and_validate() -> None:
 @pytest.mark.slow
 def test_every_example_of_the_guide_runs(tmp_path: Path) -> None:
     work = edited_copy(tmp_path)
-    run = shell(work, tmp_path / "home")
+    run = in_process(work, tmp_path / "home")
 
     for command in commands():
         done = run(command)

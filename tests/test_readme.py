@@ -2,7 +2,9 @@
 
 Each example in a ``sh`` block is run in order in a temporary folder with a private
 OTTOOL_HOME, the README's own answer file and a few screenings saved beforehand
-(the examples refer to screening 3 and to a child called Sam).
+(the examples refer to screening 3 and to a child called Sam). A plain command line
+runs in this process (CliRunner); one that uses the shell, such as a redirection to a
+file, runs in a real shell with ``python -m ottool`` (conftest's ``in_process``).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shell
+from conftest import in_process
 from ottool.core.content import default_data_dir, load_content
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -100,7 +102,7 @@ def test_every_readme_example_runs(tmp_path: Path) -> None:
     (work / "clinic-activities").mkdir()
     overlay = readme_file("clinic-activities/activities.yaml")
     (work / "clinic-activities" / "activities.yaml").write_text(overlay, encoding="utf-8")
-    run = shell(work, tmp_path / "home")
+    run = in_process(work, tmp_path / "home")
 
     # Sam's screenings 1 to 3, a month apart (the examples show and plan from number 3).
     for date in ("2026-09-22", "2026-10-22", "2026-11-22"):
