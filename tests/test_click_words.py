@@ -24,7 +24,9 @@ def command_paths(command: Any, path: tuple[str, ...] = ()) -> list[tuple[str, .
     return found
 
 
-PATHS = command_paths(get_command(app))
+#: The app's Click command, built once (collection asks about each command's options).
+COMMAND_LINE = get_command(app)
+PATHS = command_paths(COMMAND_LINE)
 
 #: English that Click or Typer would print if a word slipped through the catalog.
 ENGLISH = (
@@ -147,7 +149,7 @@ def test_h_is_help_everywhere() -> None:
 
 
 def _takes(path: tuple[str, ...], option: str) -> bool:
-    command: Any = get_command(app)
+    command: Any = COMMAND_LINE
     for name in path:
         command = command.commands[name]
     return any(option in getattr(p, "opts", ()) for p in command.params)
