@@ -426,3 +426,18 @@ def test_a_long_path_or_sentence_is_not_shortened() -> None:
     assert (
         shortened(f"'{HUGE}' is not an activity id") == "'" + "x" * 39 + "…' is not an activity id"
     )
+
+
+# --------------------------------------------------------------------------- 8. a newborn's check
+
+
+def test_a_newborn_is_rechecked_when_the_2_month_checklist_is_due_not_at_4_weeks() -> None:
+    from ottool.core.next_check import next_check
+
+    born = dt.date(2026, 11, 20)
+    ages = [2, 4, 6, 9, 12, 15, 18, 24, 30]
+    got = next_check(born, dt.date(2026, 11, 27), "recheck", ages, max_months=29)
+    assert (got.date, got.months, got.why) == (dt.date(2027, 1, 20), 2, "recheck")
+    # From two months on, a recheck is about four weeks on, as before.
+    later = next_check(born, dt.date(2027, 1, 25), "recheck", ages, max_months=29)
+    assert later.date == dt.date(2027, 2, 22)

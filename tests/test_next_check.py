@@ -178,8 +178,13 @@ def test_never_before_the_screening_nor_after_the_ages_served(
         assert got.months in CHECKLISTS and got.months <= max(used, min(CHECKLISTS))
     if act in ("emergency", "today", "days", "visit"):
         assert (got.date, got.why) == (seen, "now")
-    if act == "recheck":
+    if act == "recheck" and age_of(born, seen, weeks).used.months >= min(CHECKLISTS):
         assert got.date <= seen + dt.timedelta(days=RECHECK_DAYS)
+    elif act == "recheck":  # screened before the first checklist's age: checked at it
+        assert (got.date, got.months) == (
+            coming_checks(born, born, CHECKLISTS, gestational_weeks=weeks, max_months=MAX)[0].date,
+            min(CHECKLISTS),
+        )
 
 
 @PROPS

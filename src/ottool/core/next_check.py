@@ -8,7 +8,8 @@ The next check is:
   someone, not to wait for a checklist;
 - **recheck**, about four weeks (28 days) on after a ``monitor`` or ``incomplete``
   result (``act`` ``recheck``), or on the day the next checklist's age is reached
-  when that comes sooner;
+  when that comes sooner; a baby screened before the first checklist's age (a
+  newborn) is rechecked on the day they reach it, never earlier;
 - **next_checklist**, the day the child's age used reaches the next checklist's
   months (``act`` ``next_check``): corrected age while it applies, chronological
   from the second birthday on (correction stops at 24 months, so a preterm child
@@ -145,7 +146,12 @@ def next_check(
     why: Why = "next_checklist"
     if act == "recheck":
         why = "recheck"
-        due = min(due, screening_date + dt.timedelta(days=RECHECK_DAYS), hand_over)
+        # A baby screened before the first checklist's age (a newborn, on the 2-month
+        # checklist asked early) is checked again when they reach that age, as the
+        # CDC's 2-month checklist is meant: four weeks on would ask the same questions
+        # too early again.
+        if used_now >= min(checklists):
+            due = min(due, screening_date + dt.timedelta(days=RECHECK_DAYS), hand_over)
     if due >= hand_over:
         return NextCheck(hand_over, None, why)
     used = used_months_on(birth_date, gestational_weeks, due)
