@@ -441,3 +441,41 @@ def test_a_newborn_is_rechecked_when_the_2_month_checklist_is_due_not_at_4_weeks
     # From two months on, a recheck is about four weeks on, as before.
     later = next_check(born, dt.date(2027, 1, 25), "recheck", ages, max_months=29)
     assert later.date == dt.date(2027, 2, 22)
+
+
+# --------------------------------------------------------------------------- 4. a birth-date typo
+
+
+def test_a_birth_date_a_few_days_off_warns_and_keeps_two_children(
+    home: Path, tmp_path: Path
+) -> None:
+    save_screening(tmp_path, FIRST, on=TODAY - dt.timedelta(days=10))
+    typo = MIA_BORN + dt.timedelta(days=3)
+    answers = tmp_path / "typo.yaml"
+    answers.write_text(
+        f"child: {{name: Mia, birth_date: {typo}}}\ndate: {TODAY}\n"
+        "answers: {gm-4m-head-steady: yes}\n",
+        encoding="utf-8",
+    )
+    done = run("screen", "--answers", answers, "--save")
+    assert done.exit_code == 0, done.output
+    note = " ".join(done.stderr.split())
+    assert (
+        f"ottool: note: Mia was saved before with birth date {MIA_BORN}; screening 2 says "
+        f"{typo}, so it is kept as another child" in note
+    )
+    assert "`ottool history delete 2`" in note
+    assert sorted(rows(home, "SELECT birth_date FROM screenings")) == [
+        (MIA_BORN.isoformat(),),
+        (typo.isoformat(),),
+    ]  # never merged
+    # Another Mia, born months apart, is another child: no note.
+    other = tmp_path / "other.yaml"
+    other.write_text(
+        f"child: {{name: Mia, birth_date: {MIA_BORN - dt.timedelta(days=100)}}}\n"
+        f"date: {TODAY}\nanswers: {{}}\n",
+        encoding="utf-8",
+    )
+    second = run("screen", "--answers", other, "--save")
+    assert second.exit_code == 0, second.output
+    assert "saved before with birth date" not in second.stderr

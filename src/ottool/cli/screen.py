@@ -216,6 +216,7 @@ def after_results(
             on_interrupt(_("the results were saved as screening {number}").format(number=saved_as))
 
         number = session.save(screening, noted=noted)
+        _warn_of_a_near_birth_date(screening, number)
         said.append(
             _("Saved as screening {number}. See them with: ottool history").format(number=number)
         )
@@ -239,6 +240,28 @@ def after_results(
             said.insert(0, _("Plan written to {file}.").format(file=shown(where)))
         said[1:1] = [_("Note: {note}.").format(note=note[:1].upper() + note[1:]) for note in notes]
     return said
+
+
+def _warn_of_a_near_birth_date(screening: Screening, number: int) -> None:
+    """One sentence on stderr when the history holds a child of the same name born a few
+    days apart: a typo in a birth date makes another child, which is never merged."""
+    from ottool.core.printable import printable
+    from ottool.storage.history import near_birth_dates
+
+    child = screening.record.child
+    for other in near_birth_dates(child.name, child.birth_date):
+        message = _(
+            "ottool: note: {name} was saved before with birth date {other}; screening "
+            "{number} says {born}, so it is kept as another child (if the date is a typo, "
+            "delete it with `ottool history delete {number}` and save it again)"
+        )
+        said = message.format(
+            name=child.name,
+            other=other.isoformat(),
+            born=child.birth_date.isoformat(),
+            number=number,
+        )
+        typer.echo(printable(said), err=True)
 
 
 def offer_after_results(

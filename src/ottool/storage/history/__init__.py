@@ -200,6 +200,31 @@ def children(*, path: Path | None = None) -> list[str]:
     return list(names.values())
 
 
+#: Two birth dates of one name this close are likely one child and a typo (a later
+#: screening's date a few days off), not two children (docs/decisions.md).
+NEAR_BIRTH_DAYS = 62
+
+
+def near_birth_dates(
+    name: str | None, born: dt.date, *, path: Path | None = None
+) -> list[dt.date]:
+    """The other birth dates the history holds for a child of this name that are within
+    :data:`NEAR_BIRTH_DAYS` of ``born``: a typo to warn about, never merged."""
+    if not name or not name.strip():
+        return []
+    from ottool.storage.history.identity import children
+
+    near = []
+    for child in children(path=path, named=name):
+        try:
+            other = dt.date.fromisoformat(child.birth_date)
+        except ValueError:
+            continue
+        if other != born and abs((other - born).days) <= NEAR_BIRTH_DAYS:
+            near.append(other)
+    return sorted(set(near))
+
+
 class Deleted(NamedTuple):
     """What a deletion removed: screenings, plans given and practices logged."""
 
