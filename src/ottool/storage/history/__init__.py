@@ -205,9 +205,7 @@ def children(*, path: Path | None = None) -> list[str]:
 NEAR_BIRTH_DAYS = 62
 
 
-def near_birth_dates(
-    name: str | None, born: dt.date, *, path: Path | None = None
-) -> list[dt.date]:
+def near_birth_dates(name: str | None, born: dt.date, *, path: Path | None = None) -> list[dt.date]:
     """The other birth dates the history holds for a child of this name that are within
     :data:`NEAR_BIRTH_DAYS` of ``born``: a typo to warn about, never merged."""
     if not name or not name.strip():
