@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,7 +16,6 @@ from ottool.cli.common import DataDir, Lang, OldAgeOption, emit, user_errors, wh
 from ottool.core.i18n import _
 
 if TYPE_CHECKING:
-    from ottool.core.content import Content
     from ottool.session import Screening
 
 fhir_app = typer.Typer(
@@ -85,19 +84,13 @@ def questionnaire(
     lang: Lang = None,
     old_months: OldAgeOption = None,
 ) -> None:
-    from ottool.storage import fhir
+    from ottool import session
 
     if months is None:
         months = whole_months(old_months)
 
     with user_errors():
-        content, translations = _contents(data_dir)
-        resource = (
-            fhir.questionnaires_bundle(content, translations, bundle.value)
-            if months is None
-            else fhir.build_questionnaire(content, months, translations)
-        )
-        text = fhir.to_json(resource)
+        text = session.fhir_questionnaires(data_dir, months, bundle.value)
     written = (
         _("Questionnaire written to {file}.")
         if months is not None
@@ -119,22 +112,11 @@ def codesystem(
     data_dir: DataDir = None,
     lang: Lang = None,
 ) -> None:
-    from ottool.storage import fhir
+    from ottool import session
 
     with user_errors():
-        content, translations = _contents(data_dir)
-        resource = fhir.codesystems_bundle(content, translations, bundle.value)
-        text = fhir.to_json(resource)
+        text = session.fhir_codesystems(data_dir, bundle.value)
     emit(text, output, private=False, force=force, written=_("Code systems written to {file}."))
-
-
-def _contents(data_dir: Path | None) -> tuple[Content, dict[str, Content]]:
-    """The content in English (a form's own text) and in every other shipped language."""
-    from ottool.core.content import LANGUAGES, load_content
-
-    content = load_content(data_dir)
-    others = {lang: load_content(data_dir, lang=lang) for lang in LANGUAGES if lang != "en"}
-    return content, others
 
 
 def check_fhir_options(fhir_format: bool, patient_id: str | None, bundle: BundleType) -> None:
@@ -164,16 +146,11 @@ def emit_screening_bundle(
     What a FHIR answer file said about whom it is about is kept in the Bundle;
     ``--patient-id`` sets the subject.
     """
-    from ottool.storage import fhir
+    from ottool import session
 
-    context = screening.incoming or fhir.Context()
-    if patient_id is not None:
-        context = fhir.with_patient(context, patient_id)
-    record, given = screening.record, screening.answer_file
-    content = screening.content
-    _say_left_out(fhir.answers_left_out(content, record.checklist.months, given), None)
-    resource = fhir.screening_bundle(content, record, given, context=context, kind=bundle.value)
-    emit(fhir.to_json(resource), output, private=True, force=force)
+    text, left_out = session.fhir_screening(screening, patient_id=patient_id, kind=bundle.value)
+    _say_left_out(left_out, None)
+    emit(text, output, private=True, force=force)
 
 
 def _say_left_out(left_out: list[str], number: int | None) -> None:
@@ -206,51 +183,12 @@ def export_history_fhir(
 
     Returns how many screenings were written.
     """
-    import msgspec
-
-    from ottool.core.content import load_content
-    from ottool.core.errors import InputError
-    from ottool.core.i18n import language
-    from ottool.storage import fhir
+    from ottool import session
     from ottool.storage.atomic_write import write_output
-    from ottool.storage.formats import AnswerFile
-    from ottool.storage.history import list_screenings
 
     with user_errors():
-        # Display texts in the run's language (--lang); codes and ids are the same in any.
-        content = load_content(data_dir, lang=language())
-        screenings = list_screenings(child, born=born)
-        lines = []
-        for saved in screenings:
-            result = saved.parsed
-            try:
-                if result is None:
-                    raise ValueError(_("not a whole ottool result"))
-                answers = msgspec.convert(saved.answers, AnswerFile)
-                bundle = fhir.screening_bundle(content, result, answers, issued=_saved_at(saved))
-            except (msgspec.ValidationError, ValueError) as exc:
-                raise InputError(
-                    _(
-                        "nothing exported: saved screening {number} is incomplete or damaged "
-                        "({error}: {details})"
-                    ).format(number=saved.id, error=type(exc).__name__, details=exc)
-                ) from None
-            _say_left_out(
-                fhir.answers_left_out(content, result.checklist.months, answers), saved.id
-            )
-            lines.append(fhir.to_json_line(bundle))
+        lines, notes = session.fhir_history(child, data_dir, born=born)
+        for number, left_out in notes:
+            _say_left_out(left_out, number)
         write_output(output, "".join(lines), private=True, force=force)
     return len(lines)
-
-
-def _saved_at(saved: Any) -> str | None:
-    """When a saved screening was saved, as a FHIR instant (its Bundle's timestamp)."""
-    import datetime as dt
-
-    try:
-        moment = dt.datetime.fromisoformat(str(saved.saved_at))
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")

@@ -25,7 +25,9 @@ line says what happened.
   their calendar file; :func:`progress` — practice kept and answers over time;
   :func:`history_page` — the saved screenings a page at a time, newest first;
 - :func:`milestones`, :func:`activities`, :func:`activity`, :func:`activity_card`,
-  :func:`activity_origins` — browsing the content; :func:`check_content` — checking it.
+  :func:`activity_origins` — browsing the content; :func:`check_content` — checking it;
+- :func:`fhir_questionnaires`, :func:`fhir_codesystems`, :func:`fhir_screening`,
+  :func:`fhir_history` — FHIR R4 as JSON text.
 
 The functions live in three modules, by what they are about: ``session.screening``
 (answers, results, the history's screenings), ``session.plan`` (home plans, checklists,
@@ -42,6 +44,7 @@ from ottool.session.browse import (
     check_content,
     milestones,
 )
+from ottool.session.fhir import fhir_codesystems, fhir_history, fhir_questionnaires, fhir_screening
 from ottool.session.followup import (
     HistoryPage,
     Logged,
@@ -112,6 +115,10 @@ __all__ = [
     "coming",
     "coming_for",
     "coming_from_birth",
+    "fhir_codesystems",
+    "fhir_history",
+    "fhir_questionnaires",
+    "fhir_screening",
     "history_page",
     "log",
     "log_practice",
