@@ -336,16 +336,29 @@ def test_a_bidi_override_in_a_name_is_neutralised_on_the_terminal(
 
 
 def test_a_plan_that_cannot_be_written_still_leaves_the_screening_saved(
-    home: Path, cli: Cli, tmp_path: Path
+    home: Path, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers = tmp_path / "a.yaml"
     answers.write_text(
         "child: {name: Sam, birth_date: 2026-01-01}\ndate: 2026-05-15\n"
         "answers: {gm-4m-head-steady: 'yes'}\n"
     )
+    # A folder that is missing is refused before anything is done (nothing saved).
     run = cli("screen", "--answers", answers, "--plan-output", tmp_path / "gone" / "p.md", "--save")
     assert run.exit_code == 1
     assert "does not exist" in run.stderr
+    assert "saved" not in run.stderr and "Sam" not in cli("history").stdout
+    # A plan that fails while it is written (a full disk) says the results were saved.
+    from ottool import session
+    from ottool.core.errors import InputError
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise InputError("cannot write p.md: the disk is full")
+
+    monkeypatch.setattr(session, "write_plan", full_disk)
+    run = cli("screen", "--answers", answers, "--plan-output", tmp_path / "p.md", "--save")
+    assert run.exit_code == 1
+    assert "the disk is full" in run.stderr
     assert "the results were saved as screening 1" in run.stderr
     listed = cli("history")
     assert "Sam" in listed.stdout

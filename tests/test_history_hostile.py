@@ -479,3 +479,37 @@ def test_a_birth_date_a_few_days_off_warns_and_keeps_two_children(
     second = run("screen", "--answers", other, "--save")
     assert second.exit_code == 0, second.output
     assert "saved before with birth date" not in second.stderr
+
+
+# --------------------------------------------------------------------------- 6. outputs first
+
+
+def test_two_outputs_naming_one_file_are_refused_before_anything(
+    home: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "mia.yaml"
+    answers.write_text(
+        f"child: {{name: Mia, birth_date: {MIA_BORN}}}\nanswers: {{gm-4m-head-steady: yes}}\n",
+        encoding="utf-8",
+    )
+    same = tmp_path / "mia.ics"
+    for args in (
+        ("screen", "--answers", answers, "--plan-output", same, "--ics", same, "--save"),
+        ("screen", "--plan-output", same, "--ics", tmp_path / "." / "mia.ics"),  # questions
+        ("plan", "--age-months", "4", "--born", MIA_BORN, "--output", same, "--ics", same),
+    ):
+        done = run(*args)
+        assert done.exit_code == 1, done.output
+        assert done.stderr.strip().endswith(f"name the same file {same}; give each its own")
+        assert not same.exists() and not (home / "history.sqlite3").exists()
+
+
+def test_an_output_in_a_missing_folder_is_refused_before_the_questions(
+    home: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no-such-folder" / "mia.ics"
+    done = run("screen", "--ics", missing)  # the questionnaire would start after the checks
+    assert done.exit_code == 1, done.output
+    assert done.stderr.strip() == (
+        f"ottool: cannot write {missing}: the folder {missing.parent} does not exist"
+    )

@@ -424,6 +424,19 @@ def refuse_to_replace(path: Path | None, force: bool) -> None:
         check_output(path, force=force)
 
 
+def refuse_one_file_twice(outputs: dict[str, Path | None]) -> None:
+    """Exit 1 before any work when two output options (``{"--ics": path, ...}``) name
+    the same file: one would overwrite the other."""
+    from ottool.storage.atomic_write import same_file
+
+    named = [(option, path) for option, path in outputs.items() if path is not None]
+    for i, (option, path) in enumerate(named):
+        for other, second in named[i + 1 :]:
+            if same_file(path, second):
+                message = _("{first} and {second} name the same file {file}; give each its own")
+                fail(message.format(first=other, second=option, file=shown(path)))
+
+
 def shown(path: Path) -> str:
     """A path the user gave, safe to print (control characters shown, not obeyed)."""
     from ottool.core.printable import printable

@@ -24,6 +24,7 @@ from ottool.cli.common import (
     fail,
     load,
     paper_for,
+    refuse_one_file_twice,
     refuse_to_replace,
     shown,
     user_errors,
@@ -183,6 +184,7 @@ def plan(
             add_step=add_step or (),
         )
     output = None if is_stdout(output) else output
+    refuse_one_file_twice({"--output": output, "--ics": ics})
     refuse_to_replace(output, force)
     refuse_to_replace(ics, force)
     if ics is not None and age_months is not None and born is None:

@@ -21,6 +21,7 @@ from ottool.cli.common import (
     fail,
     load,
     paper_for,
+    refuse_one_file_twice,
     refuse_to_replace,
     region_for,
     shown,
@@ -114,6 +115,7 @@ def screen(
     region_id = region_for(content, region)  # a wrong --region fails before any questions
     output = None if is_stdout(output) else output
     # Before any question or score: an existing file is not replaced unasked.
+    refuse_one_file_twice({"--output": output, "--plan-output": plan_output, "--ics": ics})
     refuse_to_replace(output, force)
     _check_plan_output(plan_output, output, force)
     refuse_to_replace(ics, force)

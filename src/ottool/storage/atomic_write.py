@@ -103,12 +103,32 @@ def check_output(path: Path, *, force: bool = False) -> None:
         raise InputError(_("cannot write to an empty file name; give a file name"))
     try:
         found = os.stat(path)
-    except OSError:
-        return  # nothing there (or nothing reachable): write_atomic says what it finds
+    except FileNotFoundError:
+        # Said now, before any question, not after a whole questionnaire.
+        folder = _real(path).parent
+        if not folder.exists():
+            message = _("cannot write {file}: the folder {folder} does not exist")
+            raise InputError(message.format(file=path, folder=path.parent)) from None
+        return
+    except (OSError, ValueError):
+        return  # nothing reachable: write_atomic says what it finds
     if stat.S_ISDIR(found.st_mode):
         raise _a_folder(path)
     if stat.S_ISREG(found.st_mode) and not force:
         raise OutputExists(path)
+
+
+def same_file(first: Path, second: Path) -> bool:
+    """Whether two output names are one file (by resolved path, or device and inode)."""
+    if is_stdout(first) or is_stdout(second):
+        return False
+    if _real(first) == _real(second):
+        return True
+    try:
+        one, two = os.stat(first), os.stat(second)
+    except (OSError, ValueError):
+        return False
+    return (one.st_dev, one.st_ino) == (two.st_dev, two.st_ino)
 
 
 def refuse_own_files(path: Path) -> None:
