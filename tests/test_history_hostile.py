@@ -140,7 +140,7 @@ def _plan_in_the_future(lines: list[dict[str, Any]]) -> int:
 
 
 FORGERIES: dict[str, tuple[Callable[[list[dict[str, Any]]], int], str]] = {
-    "overall fine": (_overall_fine, "unknown overall status 'fine'"),
+    "overall fine": (_overall_fine, "'fine' is not one of the allowed values, at $.result.overall"),
     "7-month checklist": (_seven_months, "there is no 7-month checklist"),
     "2 MB concern": (_huge_concern, "the parent's note is too long: 2,000,000 characters"),
     "overall calmer than areas": (_calm_overall, "the overall step on_track contradicts"),
@@ -167,7 +167,11 @@ def test_a_forged_record_is_refused_naming_its_line_and_nothing_is_imported(
     done = run("history", "import", source)
     assert done.exit_code == 1, done.output
     message = done.stderr.strip()
-    assert message.startswith(f"ottool: {source}:{index + 1}: "), message
+    # A code the format's types refuse (an unknown overall) is said as the decoder says
+    # every damaged field: the file and line first.
+    assert message.startswith((f"ottool: {source}:{index + 1}: ", f"{source}:{index + 1}: ")), (
+        message
+    )
     assert says in " ".join(message.split()), message
     assert "\n" not in message and "Traceback" not in done.output
     assert len(message) < 400  # a sentence, never the 2 MB echoed back

@@ -247,11 +247,17 @@ def test_result_from_another_tool_with_decimal_months_only() -> None:
     [
         (lambda d: d.update(format="other/1"), 'expected "format": "ottool-result/1"'),
         (lambda d: d["domains"][0].update(id="gross_motr"), "did you mean 'gross_motor'"),
-        (lambda d: d["domains"][0].update(status="fine"), "unknown status 'fine'"),
+        (
+            lambda d: d["domains"][0].update(status="fine"),
+            "'fine' is not one of the allowed values, at $.domains[0].status",
+        ),
         (lambda d: d["domains"][0].update(yes=["gm-9m-x"]), "milestone 'gm-9m-x'"),
         (lambda d: d["warning_signs"].append({"id": "ws-nope"}), "warning sign 'ws-nope'"),
         (lambda d: d["plan"]["activities"].append({"id": "tummy"}), "activity 'tummy'"),
-        (lambda d: d.update(overall="fine"), "unknown overall status 'fine'"),
+        (
+            lambda d: d.update(overall="fine"),
+            "'fine' is not one of the allowed values, at $.overall",
+        ),
         (lambda d: d.pop("child"), "the field 'child' is missing"),
         (lambda d: d.update(date="yesterday"), "incomplete or damaged"),
     ],

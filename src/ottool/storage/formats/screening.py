@@ -8,7 +8,7 @@ import datetime as dt
 
 import msgspec
 
-from ottool.core.vocabulary import Answer
+from ottool.core.vocabulary import Act, Answer, Level, Overall, SignAct, Status
 from ottool.storage.formats.base import (
     RESULT_FORMAT,
     ChecklistMonths,
@@ -41,7 +41,7 @@ class ResultChecklist(msgspec.Struct, kw_only=True, frozen=True):
 
 class ResultDomain(msgspec.Struct, kw_only=True, frozen=True):
     id: str
-    status: str
+    status: Status
     not_yet: list[str] = []
     sometimes: list[str] = []
     unsure: list[str] = []
@@ -50,9 +50,9 @@ class ResultDomain(msgspec.Struct, kw_only=True, frozen=True):
 
 class ResultSign(msgspec.Struct, kw_only=True, frozen=True):
     id: str
-    level: str | None = None
+    level: Level | None = None
     #: The sign's own time frame (emergency, today, days, visit); absent in older results.
-    act: str | None = None
+    act: SignAct | None = None
 
 
 class ResultNextCheck(msgspec.Struct, kw_only=True, frozen=True):
@@ -93,10 +93,10 @@ class Result(msgspec.Struct, kw_only=True, frozen=True):
     checklist: ResultChecklist
     domains: list[ResultDomain]
     warning_signs: list[ResultSign] = []
-    overall: str
+    overall: Overall
     #: The result's one time frame; absent in results written before it existed
     #: (then decided again on reading, see docs/decisions.md).
-    act: str | None = None
+    act: Act | None = None
     #: Referral kinds for a result worth talking about; absent in older results.
     referrals: list[str] | None = None
     #: The region whose emergency number and early-intervention route were named;
