@@ -517,3 +517,25 @@ def test_an_output_in_a_missing_folder_is_refused_before_the_questions(
     assert done.stderr.strip() == (
         f"ottool: cannot write {missing}: the folder {missing.parent} does not exist"
     )
+
+
+# --------------------------------------------------------------------------- 7. six screenings
+
+
+@pytest.mark.parametrize("columns", ["80", "110"])
+def test_six_screenings_side_by_side_fit_or_become_blocks(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    for days in (60, 50, 40, 30, 20, 10):
+        save_screening(tmp_path, FIRST if days % 20 else SECOND, on=TODAY - dt.timedelta(days=days))
+    monkeypatch.setenv("COLUMNS", columns)
+    done = run("history", "--child", "Mia")
+    assert done.exit_code == 0, done.output
+    lines = done.stdout.splitlines()
+    assert all(len(line) <= int(columns) for line in lines), max(lines, key=len)
+    tables = [line for line in lines if line.startswith(("│", "┃"))]
+    assert all(line.rstrip().endswith(("│", "┃")) for line in tables)  # no cut border
+    text = " ".join(done.stdout.split())
+    assert "Since the screening before" in text and "Cannot comp " not in text
+    for number in range(1, 7):
+        assert f"(no. {number})" in text

@@ -113,7 +113,10 @@ def print_progress(
         table.add_row(*row)
     table.add_section()
     table.add_row(_("Overall"), *(_headline(s) for s in shown), *extra)
-    console.print(table)
+    if _fits(table, console):
+        console.print(table)
+    else:  # too narrow for the columns side by side: one block per screening instead
+        _print_blocks(shown, area_names, changes, console)
     if len(screenings) > len(shown):
         showing = _(
             "Showing the last {shown} of {total} screenings; all of them are in `--format json`."
@@ -130,6 +133,41 @@ def print_progress(
         legend = _("Changes show from the second screening on.")
     console.print(f"[muted]{escape(legend)}[/muted]")
     console.print(f"[muted]{escape(disclaimer())}[/muted]")
+
+
+def _fits(table: Table, console: Console) -> bool:
+    """Whether the table fits the terminal whole: every line ends with its right border
+    and no cell is cut short with "…" (Rich cuts both when the columns do not fit)."""
+    lines = console.render_lines(table, console.options, pad=False)
+    for line in lines:
+        text = "".join(segment.text for segment in line).rstrip()
+        if "…" in text or (text and text[-1] not in "┓┃┫┛│┤┘┐╮╯┩"):
+            return False
+    return True
+
+
+def _print_blocks(
+    shown: Sequence[SavedScreening],
+    area_names: Mapping[str, str],
+    changes: Mapping[str, Change],
+    console: Console,
+) -> None:
+    """The side-by-side table as blocks, for a narrow terminal: each screening (its
+    date, age, checklist, each area and the overall step), then what changed."""
+    for s in shown:
+        console.print()
+        number = _("(no. {number})").format(number=s.id)
+        console.print(f"[heading]{escape(_date(s.date))}[/heading] {escape(number)}")
+        console.print(Text.assemble(f"  {_('Age used')}: ", _age(s), style="muted"))
+        console.print(Text.assemble(f"  {_('Checklist')}: ", _checklist(s), style="muted"))
+        for area_id, name in area_names.items():
+            console.print(Text.assemble(f"  {name}: ", _status(s.domain_statuses.get(area_id))))
+        console.print(Text.assemble(f"  {_('Overall')}: ", _headline(s)))
+    if changes:
+        console.print()
+        console.print(f"[heading]{escape(_('Since the screening before'))}[/heading]")
+        for area_id, name in area_names.items():
+            console.print(Text.assemble(f"  {name}: ", _change(changes.get(area_id, "unknown"))))
 
 
 def print_saved_header(saved: SavedScreening, console: Console) -> None:
