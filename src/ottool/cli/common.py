@@ -177,6 +177,12 @@ class ListFormat(FormatChoice):
     json = "json"
 
 
+#: `--format text|json` of the commands that list or report (next, progress, validate).
+ListFormatOption = Annotated[
+    ListFormat, typer.Option("--format", help=_("text (for people) or json."))
+]
+
+
 class ExportFormat(FormatChoice):
     """`history export --format`."""
 

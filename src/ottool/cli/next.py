@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ottool.cli.child_options import BornOption, ChildIdOption, ChildOption, chosen_child
-from ottool.cli.common import DataDir, Lang, ListFormat, load, refuse_to_replace, shown, user_errors
+from ottool.cli.common import (
+    DataDir,
+    Lang,
+    ListFormat,
+    ListFormatOption,
+    load,
+    refuse_to_replace,
+    shown,
+    user_errors,
+)
 from ottool.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -42,9 +51,7 @@ def next_checks(
     child: ChildOption = None,
     born: BornOption = None,
     child_id: ChildIdOption = None,
-    fmt: Annotated[
-        ListFormat, typer.Option("--format", help=_("text (for people) or json."))
-    ] = ListFormat.text,
+    fmt: ListFormatOption = ListFormat.text,
     ics: IcsOption = None,
     ics_name: IcsNameOption = False,
     force: Annotated[

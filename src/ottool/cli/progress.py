@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
 from ottool.cli.child_options import BornOption, ChildIdOption, ChildOption, chosen_child
-from ottool.cli.common import ClinicOption, DataDir, ExtraData, Lang, ListFormat, load, user_errors
+from ottool.cli.common import (
+    ClinicOption,
+    DataDir,
+    ExtraData,
+    Lang,
+    ListFormat,
+    ListFormatOption,
+    load,
+    user_errors,
+)
 from ottool.core.i18n import _
 
 
@@ -15,9 +22,7 @@ def progress(
     child: ChildOption = None,
     born: BornOption = None,
     child_id: ChildIdOption = None,
-    fmt: Annotated[
-        ListFormat, typer.Option("--format", help=_("text (for people) or json."))
-    ] = ListFormat.text,
+    fmt: ListFormatOption = ListFormat.text,
     data_dir: DataDir = None,
     extra: ExtraData = None,
     clinic_file: ClinicOption = None,

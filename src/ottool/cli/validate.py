@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ottool.cli.common import ClinicOption, ContentLanguage, DataDir, ExtraData, Lang, ListFormat
+from ottool.cli.common import (
+    ClinicOption,
+    ContentLanguage,
+    DataDir,
+    ExtraData,
+    Lang,
+    ListFormat,
+    ListFormatOption,
+)
 from ottool.core.i18n import LANGUAGES, _, ngettext
 
 if TYPE_CHECKING:
@@ -17,9 +25,7 @@ if TYPE_CHECKING:
 def validate(
     ctx: typer.Context,
     data_dir: DataDir = None,
-    fmt: Annotated[
-        ListFormat, typer.Option("--format", help=_("text (for people) or json."))
-    ] = ListFormat.text,
+    fmt: ListFormatOption = ListFormat.text,
     language: Annotated[
         ContentLanguage | None,
         typer.Option(
