@@ -83,7 +83,10 @@ def test_a_therapists_day(home: Path, cli: Callable[..., Run], lang: str) -> Non
     assert dose in handout
     assert shown_first in handout  # the neck stretches are shown first
     assert WHY.split("=", 1)[1] in handout
-    assert content.warning_sign_by_id["ws-head-turn"].text not in handout
+    # The sign she treats is out of "When to call", and named once among her notes.
+    when_to_call = handout[handout.index("## ", handout.index(NOTE)) :]
+    assert content.warning_sign_by_id["ws-head-turn"].text not in when_to_call
+    assert handout.count(content.warning_sign_by_id["ws-head-turn"].text) == 1
 
     # 3. The next visit: the plan given is there beside the screening.
     listed = json.loads(ok(cli("history", "--child", "Leo", "--format", "json")).stdout)

@@ -106,7 +106,30 @@ def known_signs(content: Content, ids: Sequence[str]) -> frozenset[str]:
                     "'When to call' on every handout, even while it is being treated"
                 ).format(sign=sign)
             )
+        if not treatable(content.warning_sign_by_id[sign]):
+            raise InputError(
+                _(
+                    "--treating {sign}: this sign asks for the doctor (or a hearing or eye "
+                    "check), not for therapy, so it stays in 'When to call' on every handout"
+                ).format(sign=sign)
+            )
     return frozenset(ids)
+
+
+#: Referral kinds that are a therapist's work: a sign that names one may be left out of
+#: "When to call" while that therapist treats it (docs/decisions.md).
+THERAPY_REFERRALS = frozenset(
+    {"occupational_therapy", "physical_therapy", "speech_therapy", "feeding_specialist"}
+)
+
+
+def treatable(sign: WarningSign) -> bool:
+    """Whether a therapist may mark ``sign`` as being treated (``--treating``): never a
+    sign for the doctor today or an urgent one (seizures, lost skills), and only one the
+    content refers to a therapist (not a white pupil or a hearing sign)."""
+    if sign.act in ("emergency", "today") or sign.level == "urgent":
+        return False
+    return bool(THERAPY_REFERRALS.intersection(sign.refer))
 
 
 def call_box(

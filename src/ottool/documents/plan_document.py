@@ -358,7 +358,7 @@ def build_plan_document(
         tracker_weeks=weeks,
         tracker_days=tuple(_(day) for day in DAYS),
         when_to_call=signs,
-        notes=tuple(n for n in notes if n.strip()),
+        notes=(*_treating_note(content, treated), *(n for n in notes if n.strip())),
         disclaimer=disclaimer(),
         sources=(cdc_attribution(), *sorted(sources)),
         date_shown=format_date(when),
@@ -415,6 +415,20 @@ def _reason_shown(
     if reason == "domain" and (open_ := set(domains) - settled) and open_ <= unsure:
         return "domain_unsure"
     return reason
+
+
+def _treating_note(content: Content, treated: frozenset[str]) -> tuple[str, ...]:
+    """A sign left out of "When to call" (``--treating``) is named among the therapist's
+    notes, first: never dropped without a word."""
+    if not treated:
+        return ()
+    named = "; ".join(content.warning_sign_by_id[s].text for s in sorted(treated))
+    return (
+        _(
+            "Your therapist is working with you on: {signs}. Tell them if it changes, or if it "
+            "worries you."
+        ).format(signs=named),
+    )
 
 
 def _next_check_date(check: NextCheck | None) -> str:
