@@ -12,6 +12,7 @@ from ottool.cli.common import (
     ChecklistFormat,
     ClinicOption,
     DataDir,
+    ForceOption,
     Lang,
     OldAgeOption,
     PaperOption,
@@ -56,9 +57,7 @@ def checklist(
     output: Annotated[
         Path | None, typer.Option("--output", metavar="FILE", help=_("Write it to this file."))
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
-    ] = False,
+    force: ForceOption = False,
     born: Annotated[
         str | None,
         typer.Option(

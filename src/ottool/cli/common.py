@@ -177,6 +177,11 @@ class ListFormat(FormatChoice):
     json = "json"
 
 
+#: `--force`: an existing --output file is replaced only when asked (checklist, plan,
+#: summary).
+ForceOption = Annotated[
+    bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
+]
 #: `--format text|json` of the commands that list or report (next, progress, validate).
 ListFormatOption = Annotated[
     ListFormat, typer.Option("--format", help=_("text (for people) or json."))

@@ -13,6 +13,7 @@ from ottool.cli.common import (
     ClinicOption,
     DataDir,
     ExtraData,
+    ForceOption,
     Lang,
     PaperOption,
     SummaryFormat,
@@ -52,9 +53,7 @@ def summary(
         Path | None,
         typer.Option("--output", metavar="FILE", help=_("Write the summary to this file.")),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help=_("Replace the --output file if it exists."))
-    ] = False,
+    force: ForceOption = False,
     paper: PaperOption = None,
     data_dir: DataDir = None,
     extra: ExtraData = None,
