@@ -77,3 +77,33 @@ def test_bytes_where_a_name_belongs_are_a_damaged_row(home: Path) -> None:
         assert "unexpected error" not in done.output
     shown = run("history", "show", "1")
     assert shown.exit_code == 1 and "damaged" in shown.stderr
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "value"),
+    [
+        ("practice", "minutes", "abc"),
+        ("practice", "practiced_on", "2026-13-45"),
+        ("plans", "birth_date", "2026-02-30"),
+    ],
+)
+def test_a_damaged_practice_or_plan_cell_leaves_the_rest_readable(
+    home: Path, table: str, column: str, value: str
+) -> None:
+    """A practice logged with minutes 'abc' or on day '2026-13-45', or a plan given for a
+    child born '2026-02-30', is left out; progress, the summary, next and the export of
+    everything else go on (each stopped ottool with exit 3)."""
+    answers = ANSWERS_DIR / "leo-4-months-head-turn.yaml"
+    assert run("screen", "--answers", answers, "--save").exit_code == 0
+    assert run("plan", "--from-history", "1", "--save", "--output", home / "p.md").exit_code == 0
+    assert run("log", "tummy-minute").exit_code == 0
+    db = sqlite3.connect(home / "history.sqlite3")
+    db.execute(f"UPDATE {table} SET {column} = ?", (value,))
+    db.commit()
+    db.close()
+    for command in [("history", "export", "--output", "-"), ("next",), ("history",),
+                    ("progress", "--born", "2026-07-01"), ("summary", "--born", "2026-07-01")]:  # fmt: skip
+        done = run(*command)
+        assert done.exit_code in (0, 1), (command, done.output)
+    exported = run("history", "export", "--output", "-")
+    assert exported.exit_code == 0 and '"format": "ottool-result/1"' in exported.stdout

@@ -163,8 +163,11 @@ def coming(
         saved = latest_screening(who.name, who.born, who.child_id or None)
         if saved is None:
             # A child with only a plan given: the checklists' days from the birth date.
-            if who.born is not None:
-                birth = dt.date.fromisoformat(who.birth_date)
+            try:
+                birth = dt.date.fromisoformat(who.birth_date) if who.born else None
+            except ValueError:
+                birth = None  # a damaged record: no check can be worked out from it
+            if birth is not None:
                 found.append(coming_from_birth(who.name, birth, content, today))
             continue
         try:

@@ -246,11 +246,13 @@ def undo_last(child: Child | None = None, *, path: Path | None = None) -> Practi
             return None
         with write_transaction(db):
             where, params = _whose(child)
-            row = db.execute(f"{_SELECT} {where} ORDER BY id DESC LIMIT 1", params).fetchone()
-            if row is None:
+            rows = db.execute(f"{_SELECT} {where} ORDER BY id DESC", params).fetchall()
+            # The last entry that can be read (a damaged one is never undone blindly).
+            last = next(iter(_readable(rows[:1]) or _readable(rows)), None)
+            if last is None:
                 return None
-            db.execute("DELETE FROM practice WHERE id = ?", (row[0],))
-        return _entry(row)
+            db.execute("DELETE FROM practice WHERE id = ?", (last.id,))
+        return last
 
 
 def practice_of(child: Child, *, path: Path | None = None) -> list[PracticeEntry]:
@@ -260,7 +262,7 @@ def practice_of(child: Child, *, path: Path | None = None) -> list[PracticeEntry
             return []
         where, params = _whose(child)
         rows = db.execute(f"{_SELECT} {where} ORDER BY practiced_on, id", params).fetchall()
-    return [_entry(r) for r in rows]
+    return _readable(rows)
 
 
 def all_practice(*, path: Path | None = None) -> list[PracticeEntry]:
@@ -269,7 +271,7 @@ def all_practice(*, path: Path | None = None) -> list[PracticeEntry]:
         if db is None:
             return []
         rows = db.execute(f"{_SELECT} ORDER BY practiced_on, id").fetchall()
-    return [_entry(r) for r in rows]
+    return _readable(rows)
 
 
 def insert_entry(db: sqlite3.Connection, entry: PracticeEntry) -> bool:
@@ -337,6 +339,19 @@ def _whose(child: Child | None) -> tuple[str, tuple[Any, ...]]:
         return "", ()
     whose, params = child.where()
     return f"WHERE {whose}", params
+
+
+def _readable(rows: Sequence[Sequence[Any]]) -> list[PracticeEntry]:
+    """The entries of ``rows`` that can be read: a damaged cell (minutes 'abc', a day
+    '2026-13-45', edited by hand or a broken disk) leaves its entry out, never stopping
+    progress, the summary or an export of everything else."""
+    found = []
+    for row in rows:
+        try:
+            found.append(_entry(row))
+        except (TypeError, ValueError):
+            continue
+    return found
 
 
 def _entry(row: Sequence[Any]) -> PracticeEntry:
