@@ -101,8 +101,10 @@ def test_a_damaged_practice_or_plan_cell_leaves_the_rest_readable(
     db.execute(f"UPDATE {table} SET {column} = ?", (value,))
     db.commit()
     db.close()
-    for command in [("history", "export", "--output", "-"), ("next",), ("history",),
-                    ("progress", "--born", "2026-07-01"), ("summary", "--born", "2026-07-01")]:  # fmt: skip
+    born = ("--born", "2026-07-01")
+    commands = [("history", "export", "--output", "-"), ("next",), ("history",),
+                ("progress", *born), ("summary", *born)]  # fmt: skip
+    for command in commands:
         done = run(*command)
         assert done.exit_code in (0, 1), (command, done.output)
     exported = run("history", "export", "--output", "-")
