@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 import msgspec
 import pytest
 
+from conftest import Run
 from ottool.core.activity_choice import HomePlan, plan_for_focus, plan_for_result
 from ottool.core.age import add_months
 from ottool.core.content import Content, load_content
@@ -269,3 +271,18 @@ def test_a_clinic_pre_fills_the_therapist_and_early_intervention_lines(
     import json
 
     json.dumps(data)  # no logo bytes in the JSON
+
+
+def test_the_markdown_tracker_puts_a_part_week_activitys_boxes_by_its_name(
+    cli: Callable[..., Run],
+) -> None:
+    """A 4-days-a-week activity's four boxes sit beside its name, not all in Monday's
+    column; a daily one has a box under every day."""
+    run = cli("plan", "--age-months", "14", "--activity", "stacking", "--activity", "scribbling",
+              "--dose", "stacking=5,2,4", "--format", "md", "--output", "-")  # fmt: skip
+    assert run.exit_code == 0, run.output
+    rows = [line for line in run.stdout.splitlines() if line.startswith("| Stacking")]
+    cells = [c.strip() for c in rows[0].strip("|").split("|")]
+    assert cells[0].endswith("☐ ☐ ☐ ☐") and cells[1:] == [""] * 7, rows[0]
+    daily = next(line for line in run.stdout.splitlines() if line.startswith("| Scribbling"))
+    assert daily.count("☐") == 7

@@ -167,11 +167,12 @@ def _tracker(doc: PlanDocument) -> list[str]:
         out.append(f"| {escape_md(words.activity)} | " + " | ".join(doc.tracker_days) + " |")
         out.append("| --- |" + " :---: |" * len(doc.tracker_days))
         for card in doc.activities:
+            name = escape_md(card.tracker_name or card.name)
             if card.tracker_boxes >= len(doc.tracker_days):
                 cells = " | ".join(TICK_BOX for _ in doc.tracker_days)
-            else:  # its boxes together, ticked on whichever days it was done
-                rest = " |" * (len(doc.tracker_days) - 1)
-                cells = " ".join(TICK_BOX for _ in range(card.tracker_boxes)) + rest
-            out.append(f"| {escape_md(card.tracker_name or card.name)} | {cells} |")
+            else:  # its boxes beside its name, one ticked on each day it was done
+                name += " " + " ".join(TICK_BOX for _ in range(card.tracker_boxes))
+                cells = " |" * (len(doc.tracker_days) - 1)
+            out.append(f"| {name} | {cells} |")
         out.append("")
     return out
