@@ -538,6 +538,8 @@ def test_answers_survive_a_failed_save_and_resume_shows_the_results(tmp_path: Pa
     child.expect(r"is\s+not\s+an\s+ottool")
     child.expect(r"your\s+answers\s+are\s+kept")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 1  # not saved: the run did not succeed
     assert (home / "draft.json").exists()
@@ -551,6 +553,8 @@ def test_answers_survive_a_failed_save_and_resume_shows_the_results(tmp_path: Pa
     child.send("y\r")
     child.expect("Saved as screening 1")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 0
     assert not (home / "draft.json").exists()
@@ -567,5 +571,7 @@ def test_ctrl_c_at_the_save_offer_keeps_the_answers(tmp_path: Path) -> None:
     child.sendcontrol("c")
     child.expect(r"Your\s+answers\s+are\s+kept")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert json.loads((tmp_path / "draft.json").read_text())["child"]["name"] == "Ada"

@@ -177,6 +177,8 @@ def test_the_tick_list_logs_what_was_ticked_in_a_terminal(mia: Path) -> None:
     child.expect("2 activities ticked")
     child.expect("Logged: ")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 0
     ticked = rows(mia, "SELECT practiced_on, screening_id FROM practice")
@@ -193,6 +195,8 @@ def test_ctrl_c_in_the_tick_list_logs_nothing(mia: Path) -> None:
     child.send("\x03")
     child.expect("No se anotó nada")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert rows(mia, "SELECT COUNT(*) FROM practice") == [(0,)]
 

@@ -385,6 +385,8 @@ def test_ctrl_c_at_a_confirmation_is_ottools_interruption(
     child.expect("This cannot be undone" if command == "delete" else "Replace it?")
     child.send("\x03")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     said = " ".join(str(child.before).split())
     assert child.exitstatus == 130, said

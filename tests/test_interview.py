@@ -79,6 +79,8 @@ def test_parent_answers_goes_back_and_sees_results_and_plan(tmp_path: Path) -> N
     child.expect("Save these results")
     child.send("n\r")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 0
     assert not (tmp_path / "draft.json").exists()
@@ -94,6 +96,8 @@ def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
     child.expect("Stopped")
     child.expect("--resume")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 130
 
@@ -120,6 +124,8 @@ def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
     child.expect("Save these results")
     child.send("n\r")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 0
     assert not (tmp_path / "draft.json").exists()
@@ -129,6 +135,8 @@ def test_resume_without_a_draft_is_a_clear_error(tmp_path: Path) -> None:
     child = spawn(tmp_path, "--resume")
     child.expect("no unfinished screening to resume")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 1
 
@@ -181,6 +189,8 @@ def test_the_end_offers_write_the_plan_and_save_the_results(tmp_path: Path) -> N
     child.expect(r"Saved as screening (\d+)")
     number = int(child.match.group(1))
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 0
 
@@ -255,6 +265,8 @@ def test_back_on_the_first_question_returns_to_the_details_as_typed(tmp_path: Pa
     child.expect("Save these results")
     child.send("n\r")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 0
 
@@ -302,6 +314,8 @@ def test_a_child_older_than_the_checklists_is_told_at_the_birth_date(tmp_path: P
     child.expect("1 of 3")  # the 6-month checklist
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 130
 

@@ -149,6 +149,8 @@ def test_ctrl_c_in_the_spanish_questionnaire_says_in_spanish_what_was_kept(
     child.expect("Se detuvo. Sus respuestas hasta ahora están guardadas en")
     child.expect("ottool screen --resume")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 130
     draft = json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))

@@ -72,5 +72,7 @@ def test_back_from_the_warning_signs_and_the_ticks_written_out_whole(tmp_path: P
     child.expect("Save these results")
     child.send("n\r")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 0

@@ -85,6 +85,8 @@ def test_a_parent_answers_the_whole_questionnaire_in_spanish(tmp_path: Path) -> 
     child.send("y\r")
     child.expect(r"Guardado como control (\d+)")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 0
 
@@ -106,6 +108,8 @@ def test_stopping_and_resuming_in_spanish_keeps_the_answers(tmp_path: Path) -> N
     child.sendcontrol("c")
     child.expect("--resume")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 130
     draft = json.loads((tmp_path / "draft.json").read_text())
@@ -127,6 +131,8 @@ def test_stopping_and_resuming_in_spanish_keeps_the_answers(tmp_path: Path) -> N
     child.expect("Guardar estos resultados")
     child.send("n\r")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     assert child.exitstatus == 0
 
@@ -146,6 +152,8 @@ def test_n_then_enter_answers_only_the_yes_or_no_question(tmp_path: Path) -> Non
     child.expect(r"\?")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
     child.close()
     draft = json.loads((tmp_path / "draft.json").read_text())
     assert draft["answers"] == {}  # the first question is still unanswered
