@@ -139,6 +139,18 @@ def _plan_in_the_future(lines: list[dict[str, Any]]) -> int:
     return i
 
 
+def _next_check_far_away(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, SCREENING)
+    lines[i]["result"]["next_check"] = {"date": "2999-01-01", "months": 4, "why": "recheck"}
+    return i
+
+
+def _next_check_before(lines: list[dict[str, Any]]) -> int:
+    i = first_of(lines, SCREENING)
+    lines[i]["result"]["next_check"] = {"date": "1999-01-01", "months": 4, "why": "recheck"}
+    return i
+
+
 FORGERIES: dict[str, tuple[Callable[[list[dict[str, Any]]], int], str]] = {
     "overall fine": (_overall_fine, "'fine' is not one of the allowed values, at $.result.overall"),
     "7-month checklist": (_seven_months, "there is no 7-month checklist"),
@@ -152,6 +164,8 @@ FORGERIES: dict[str, tuple[Callable[[list[dict[str, Any]]], int], str]] = {
     "two lines over a day": (_twice_a_whole_day, "would make 300 that day"),
     "plan of an unknown activity": (_plan_unknown_activity, "'juggling' is not in the content"),
     "plan in the future": (_plan_in_the_future, "is in the future"),
+    "next check in 2999": (_next_check_far_away, "the next check (2999-01-01) is not one"),
+    "next check in 1999": (_next_check_before, "the next check (1999-01-01) is not one"),
 }
 
 

@@ -4,7 +4,8 @@ the command that makes it (docs/decisions.md, "An import is checked like the com
 - A screening: the result reader of `plan --from` (format, every id against the content,
   known codes), a checklist the content has, the dates `screen` accepts (not in the
   future, not before the birth date), the text limits of the questionnaire, and an
-  overall step no calmer than its own areas and signs say.
+  overall step no calmer than its own areas and signs say, a time frame no calmer than
+  its own signs', and a next check the content could have given.
 - A plan given: the plan file's reader of `plan --from-plan` (known areas and
   activities, nothing listed twice, its screening's result read as above), given on
   or after the child's birth date and not after today.
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from ottool.core.activity_choice import HomePlan
     from ottool.core.content import Content
     from ottool.core.screening import ScreeningResult
-    from ottool.storage.formats import GivenPlan
+    from ottool.storage.formats import GivenPlan, Result
     from ottool.storage.history.practice import PracticeEntry
 
 
@@ -74,7 +75,34 @@ def check_result(
             "which ask for at least {least}"
         )
         raise InputError(f"{where}: " + message.format(overall=doc.overall, least=least))
+    _check_time_frames(doc, content, where)
     return read
+
+
+def _check_time_frames(doc: Result, content: Content, where: str) -> None:
+    """No result calmer than its own most urgent sign, and a next check the content could
+    have given: on or after the screening, on one of its checklists (or the hand-over),
+    within the ages it serves. (A sign is not held to today's content: a later content
+    may have made it more urgent, and a genuine export must still import.)"""
+    from ottool.core.age import add_months
+    from ottool.core.next_check import limit_months
+    from ottool.core.vocabulary import ACTS
+
+    for w in doc.warning_signs:
+        if doc.act is not None and w.act is not None and ACTS.index(doc.act) > ACTS.index(w.act):
+            message = _("the result's time frame {act} is calmer than its sign {id} asks ({sign})")
+            raise InputError(f"{where}: " + message.format(act=doc.act, id=w.id, sign=w.act))
+    check = doc.next_check
+    if check is None:
+        return
+    last = add_months(doc.child.birth_date, limit_months(content.max_months) + 4)
+    if (
+        check.date < doc.date
+        or check.date > last
+        or (check.months is not None and check.months not in content.checklists)
+    ):
+        message = _("the next check ({date}) is not one ottool could have given for this screening")
+        raise InputError(f"{where}: " + message.format(date=check.date.isoformat()))
 
 
 def check_plan(plan: GivenPlan, content: Content, where: str) -> None:
