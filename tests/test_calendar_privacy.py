@@ -55,3 +55,18 @@ def test_a_damaged_key_is_replaced_and_the_key_is_never_an_output(
     refused = run("next", "--ics", key, "--force")
     assert refused.exit_code == 1
     assert len(bytes.fromhex(key.read_text(encoding="ascii").strip())) == 16
+
+
+def test_a_name_with_control_characters_is_made_visible_in_the_calendar() -> None:
+    """A calendar line holds no control characters (RFC 5545): ESC, BEL and a
+    right-to-left override in a name typed at the questionnaire are made visible."""
+    import datetime as dt
+
+    from ottool.core.next_check import NextCheck
+    from ottool.documents.coming_checks import ChildChecks, build_calendar
+
+    check = NextCheck(dt.date(2027, 1, 4), 6, "next_checklist")
+    child = ChildChecks("leo", "Le\x1b[31mo\x07\u202e", dt.date(2026, 7, 1), (check,))
+    (event,) = build_calendar([child], with_names=True, today=dt.date(2026, 12, 3)).events
+    assert "Le␛[31mo␇" in event.title
+    assert not any(ord(c) < 0x20 or c == "\u202e" for c in event.title)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ottool.core.i18n import _
 from ottool.core.next_check import NOW_ACTS, NextCheck
+from ottool.core.printable import printable
 from ottool.core.vocabulary import Act
 from ottool.documents.wording import ACT_LABELS, NEUTRAL_EMERGENCY_SHORT
 
@@ -148,7 +149,9 @@ def build_calendar(
         for check in child.checks:
             title = check_title(check, child.act, child.emergency)
             if with_names and child.name:
-                title = _("{title} – {child}").format(title=title, child=child.name)
+                # A calendar line holds no control characters (RFC 5545): made visible.
+                name = printable(child.name).replace("\n", " ").replace("\t", " ")
+                title = _("{title} – {child}").format(title=title, child=name)
             events.append(
                 CalendarEvent(
                     uid=event_uid(child.key, child.birth_date, check.months, secret),
