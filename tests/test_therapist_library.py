@@ -269,3 +269,12 @@ def test_the_handout_says_the_therapist_chose_the_activities(
     }[lang]
     assert said in run.stdout
     assert "chosen for this age" not in run.stdout
+
+
+@pytest.mark.parametrize("text", ["(((", "", "-"])
+def test_a_search_with_no_word_is_said_not_listed_as_everything(
+    cli: Callable[..., Run], text: str
+) -> None:
+    run = cli("activities", "--search", text)
+    assert run.exit_code == 1
+    assert "has no word to look for" in run.stderr and run.stdout == ""

@@ -67,7 +67,10 @@ def find_activities(
     "torticollis"), in the language the content was loaded in.
     """
     check_area(content, area)
-    words = _words(search) if search else []
+    words = _words(search) if search is not None else []
+    if search is not None and not words:
+        # '(((' or '' would list every activity as if it had matched.
+        raise InputError(_("--search {text!r} has no word to look for").format(text=search))
     found = [
         (a, " ".join(_words(" ".join(_searched_text(a)))))
         for a in content.activities
