@@ -99,6 +99,11 @@ def test_a_birth_date_the_answered_checklist_does_not_fit_is_refused(
     edited_yaml(path, birth_date="2026-11-20")  # after the screening
     run = cli("plan", "--from-plan", path, "--format", "md", "--lang", lang)
     assert run.exit_code == 1 and "2026-11-20" in run.stderr
+    edited_yaml(path, birth_date="1900-01-01")  # long before: not "after the screening"
+    run = cli("plan", "--from-plan", path, "--format", "md", "--lang", lang)
+    said = " ".join(run.stderr.split())
+    assert run.exit_code == 1 and "1900-01-01" in said
+    assert ("after the screening" not in said) if lang == "en" else ("después" not in said)
 
 
 def test_child_and_born_given_with_from_plan_win_too(home: Path, tmp_path: Path, cli: Cli) -> None:

@@ -281,7 +281,9 @@ def with_child(
     weeks = child.get("gestational_weeks") or FULL_TERM_WEEKS
     try:
         age = age_on(birth_date, screened, weeks, today=screened)
-    except InputError:
+    except InputError as exc:
+        if birth_date <= screened:  # too long before it: the age rules say why
+            raise InputError(f"{where}: {exc.problems[0].message}") from None
         message = _(
             "the birth date {born} is after the screening of {date} that the plan came "
             "from; correct the birth date, or screen again"
