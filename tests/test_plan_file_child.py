@@ -113,3 +113,21 @@ def test_child_and_born_given_with_from_plan_win_too(home: Path, tmp_path: Path,
     )
     assert run.exit_code == 0, run.output
     assert "**Child:** Leo M." in run.stdout and "**Born:** June 28, 2026" in run.stdout
+
+
+def test_a_note_step_or_why_typed_with_a_colon_is_the_sentence_typed(
+    home: Path, tmp_path: Path, cli: Cli
+) -> None:
+    """`- Tip: left side first` under notes (or a step) is read by YAML as a mapping; in a
+    plan file it is the note the therapist typed, not "expected text, found an object"."""
+    path = plan_file(cli, tmp_path, "yaml")
+    text = path.read_text("utf-8")
+    data = yaml.safe_load(text)
+    first = data["activities"][0]["id"]
+    text = text.replace("notes: []\n", "notes:\n- Tip: left side first\n")
+    step = "  added_steps:\n  - Goal: both sides\n"
+    text = text.replace(f"- id: {first}\n", f"- id: {first}\n{step}", 1)
+    path.write_text(text, "utf-8")
+    run = cli("plan", "--from-plan", path, "--format", "md", "--output", "-")
+    assert run.exit_code == 0, run.output
+    assert "Tip: left side first" in run.stdout and "Goal: both sides" in run.stdout

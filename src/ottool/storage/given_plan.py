@@ -193,7 +193,39 @@ def read_given_plan(path: Path) -> GivenPlan:
     if isinstance(data, dict) and isinstance(data.get("given"), dict):
         data = _given_part(data)
     check_format(data, GIVEN_PLAN_FORMAT, where)
-    return convert(_dates_as_text(data), GivenPlan, where, _("this plan"))
+    return convert(_colons_as_text(_dates_as_text(data)), GivenPlan, where, _("this plan"))
+
+
+def _colons_as_text(data: Any) -> Any:
+    """A note, "why" line or step typed with ": " in it (``- Tip: left side first``) is
+    read by YAML as a one-entry mapping; in a plan file it is the sentence typed."""
+
+    def sentence(value: Any) -> Any:
+        if isinstance(value, dict) and len(value) == 1:
+            ((key, rest),) = value.items()
+            if isinstance(key, str) and isinstance(rest, str | int | float):
+                return f"{key}: {rest}"
+        return value
+
+    if not isinstance(data, dict):
+        return data
+    out = dict(data)
+    if isinstance(out.get("notes"), list):
+        out["notes"] = [sentence(n) for n in out["notes"]]
+    if isinstance(out.get("activities"), list):
+        activities = []
+        for a in out["activities"]:
+            if isinstance(a, dict):
+                a = dict(a)
+                a["why"] = sentence(a["why"]) if "why" in a else None
+                if a["why"] is None:
+                    del a["why"]
+                for key in ("steps", "added_steps"):
+                    if isinstance(a.get(key), list):
+                        a[key] = [sentence(x) for x in a[key]]
+            activities.append(a)
+        out["activities"] = activities
+    return out
 
 
 def _given_part(data: dict[str, Any]) -> Any:
