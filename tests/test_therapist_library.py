@@ -70,7 +70,9 @@ def test_the_tags_are_searched_in_spanish_too(words: str, found: str) -> None:
      ("en", "turns head", {"turn-both-ways"}),
      ("en", "plagiocephaly", {"turn-both-ways"}),
      ("es", "táctil", {"firm-touch-play"}),
-     ("es", "sensibilidad tactil", {"firm-touch-play"})],
+     ("es", "sensibilidad tactil", {"firm-touch-play"}),
+     ("es", "comidas nuevas", {"new-foods-small-steps"}),
+     ("es", "quisquilloso", {"new-foods-small-steps"})],
 )  # fmt: skip
 def test_search_is_word_by_word_with_the_words_side_by_side_first(
     lang: str, words: str, first: set[str]
