@@ -86,6 +86,35 @@ def test_parent_answers_goes_back_and_sees_results_and_plan(tmp_path: Path) -> N
     assert not (tmp_path / "draft.json").exists()
 
 
+def test_enter_pressed_through_every_question_is_not_sure_never_on_track(
+    tmp_path: Path,
+) -> None:
+    """A parent who presses Enter through the milestones without choosing gets "not
+    enough answers to tell", not an "on track" nobody chose: a new question starts on
+    "Not sure"."""
+    child = spawn(tmp_path)
+    answer_child(child)
+    for n in range(1, 6):
+        child.expect(f"{n} of 5")
+        child.expect(r"\?")
+        child.send("\r")
+    child.expect("Have you noticed any of these")
+    child.send("\r")
+    child.expect("Anything else")
+    child.sendline("")
+    child.expect("Results for Mia")
+    child.expect("Not enough answers")
+    child.expect("Write this plan")
+    child.send("n\r")
+    child.expect("Save these results")
+    child.send("n\r")
+    child.expect(pexpect.EOF)
+    if child.isalive():
+        child.wait()  # its exit status: close() would kill it
+    child.close()
+    assert child.exitstatus == 0
+
+
 def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
     child = spawn(tmp_path)
     answer_child(child, name="Noor")

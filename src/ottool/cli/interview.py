@@ -235,7 +235,9 @@ class Interview:
             ]
             back = _(BACK_TO_QUESTION) if i > 0 else _("← Back to your child's details")
             choices.append(questionary.Choice(back, value=BACK))
-            previous = d.answers.get(m.id)
+            # A new question starts on "Not sure": Enter pressed through every question
+            # gives "not enough answers to tell", never an "on track" nobody chose.
+            previous = d.answers.get(m.id, "unsure")
             answer = self.ask(
                 questionary.select(
                     self.wrap(m.prompt, indent=2, reserve=11),
