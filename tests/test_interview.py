@@ -121,6 +121,7 @@ def test_ctrl_c_keeps_the_answers_and_resume_continues(tmp_path: Path) -> None:
     choose(child, "1 of 5", "3")  # head steady: not yet
     choose(child, "2 of 5", "1")
     child.expect("3 of 5")
+    child.expect("←")  # its choices drawn: the question is listening
     child.sendcontrol("c")
     child.expect("Stopped")
     child.expect("--resume")
@@ -341,6 +342,7 @@ def test_a_child_older_than_the_checklists_is_told_at_the_birth_date(tmp_path: P
     child.expect("How many weeks")
     child.sendline("32")
     child.expect("1 of 3")  # the 6-month checklist
+    child.expect("←")  # its choices drawn: the question is listening
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     if child.isalive():

@@ -105,6 +105,7 @@ def test_stopping_and_resuming_in_spanish_keeps_the_answers(tmp_path: Path) -> N
     choose(child, "1 de 5", "3")
     choose(child, "2 de 5", "1")
     child.expect("3 de 5")
+    child.expect("←")  # its choices drawn: the question is listening
     child.sendcontrol("c")
     child.expect("--resume")
     child.expect(pexpect.EOF)
@@ -150,6 +151,7 @@ def test_n_then_enter_answers_only_the_yes_or_no_question(tmp_path: Path) -> Non
     child.send("\r")
     child.expect("1 de 5")
     child.expect(r"\?")
+    child.expect("←")  # its choices drawn: the question is listening
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     if child.isalive():
